@@ -1,0 +1,63 @@
+package dev.aic.aiworker.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.aic.contracts.integration.IntegrationHeaders;
+import dev.aic.contracts.integration.Topics;
+import dev.aic.testsupport.RealInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ContextConfiguration;
+
+@SpringBootTest(properties = {
+        "spring.kafka.producer.key-serializer=org.apache.kafka.common.serialization.StringSerializer",
+        "spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.StringSerializer"})
+@ContextConfiguration(initializers = RealInfrastructure.class)
+@ExtendWith(OutputCaptureExtension.class)
+class MemberRegistrationListenerIT {
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aRegistrationDeliveredTwiceIsAppliedOnceAndLoggedAsAStructuredLine(CapturedOutput output) throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        UUID userId = UUID.randomUUID();
+        String payload = """
+                {"userId":"%s","displayName":"Ada","registeredAt":"2026-11-23T10:15:30Z"}""".formatted(userId);
+
+        send(eventId, userId, payload);
+        send(eventId, userId, payload);
+        String marker = UUID.randomUUID().toString();
+        send(marker, UUID.randomUUID(), payload.replace(userId.toString(), UUID.randomUUID().toString()));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> processed(marker) == 1);
+        assertThat(processed(eventId)).isEqualTo(1);
+        assertThat(output.getOut().lines().filter(line -> line.contains("\"userId\":\"" + userId + "\"")))
+                .singleElement().satisfies(line -> assertThat(line)
+                        .startsWith("{").contains("Member registered", "\"eventId\":\"" + eventId + "\""));
+    }
+
+    private void send(String eventId, UUID userId, String payload) throws Exception {
+        var record = new ProducerRecord<String, String>(Topics.USERS, userId.toString(), payload);
+        record.headers().add(IntegrationHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).get();
+    }
+
+    private int processed(String eventId) {
+        return jdbc.queryForObject("SELECT count(*) FROM processed_message WHERE event_id = ?", Integer.class, eventId);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.aic.commandside.integration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.contracts.integration.IntegrationHeaders;
+import dev.aic.contracts.integration.Topics;
+import dev.aic.contracts.integration.UserRegisteredIntegrationEvent;
+import dev.aic.contracts.user.UserRegistered;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes committed events to Kafka as integration events. It reads the event store through a
+ * streaming processor, so only committed events are published, and its token advances only after the
+ * broker acknowledged the record: delivery is at least once, and consumers de-duplicate on the event id.
+ */
+@Component
+@ProcessingGroup(IntegrationEventPublisher.PROCESSING_GROUP)
+class IntegrationEventPublisher {
+
+    static final String PROCESSING_GROUP = "kafka-publisher";
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaTemplate<String, String> kafka;
+    private final ObjectMapper json;
+
+    IntegrationEventPublisher(KafkaTemplate<String, String> kafka, ObjectMapper json) {
+        this.kafka = kafka;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(UserRegistered event, EventMessage<?> message, @Timestamp Instant at, TrackingToken token) {
+        var integrationEvent = new UserRegisteredIntegrationEvent(event.userId().value(), event.displayName(), at);
+        publish(Topics.USERS, event.userId().toString(), integrationEvent, message, token);
+    }
+
+    private void publish(String topic, String key, Record integrationEvent, EventMessage<?> source,
+                         TrackingToken token) {
+        var record = new ProducerRecord<String, String>(topic, key, toJson(integrationEvent));
+        record.headers().add(IntegrationHeaders.EVENT_ID, bytes(source.getIdentifier()));
+        record.headers().add(IntegrationHeaders.EVENT_TYPE, bytes(integrationEvent.getClass().getSimpleName()));
+        token.position().ifPresent(position ->
+                record.headers().add(IntegrationHeaders.GLOBAL_POSITION, bytes(Long.toString(position))));
+        try {
+            kafka.send(record).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing " + source.getIdentifier(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            // rethrown so that the processor keeps its token and retries this event with back-off
+            throw new IllegalStateException("Kafka did not acknowledge event " + source.getIdentifier(), e);
+        }
+    }
+
+    private String toJson(Record integrationEvent) {
+        try {
+            return json.writeValueAsString(integrationEvent);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + integrationEvent, e);
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.aic.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.aic.contracts.integration.UserIntegrationEvent;
+import dev.aic.contracts.integration.UserRegisteredIntegrationEvent;
+import dev.aic.contracts.user.UserEvent;
+import dev.aic.contracts.user.UserId;
+import dev.aic.contracts.user.UserRegistered;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Freezes the JSON of every published message. A failing comparison means the wire format changed:
+ * add a new revision and an upcaster instead of editing the approved file.
+ */
+class WireFormatApprovalTest {
+
+    private static final Path APPROVED = Path.of("src/test/resources/approved");
+    private static final UUID USER = UUID.fromString("6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e");
+    private static final Instant AT = Instant.parse("2026-11-23T10:15:30Z");
+
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    static Stream<Record> samples() {
+        return Stream.of(
+                new UserRegistered(new UserId(USER), "ada@example.org", "Ada Lovelace"),
+                new UserRegisteredIntegrationEvent(USER, "Ada Lovelace", AT));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void serialisedFormMatchesTheApprovedFile(Record message) throws IOException {
+        String actual = json.writeValueAsString(message) + "\n";
+        Path approved = APPROVED.resolve(message.getClass().getSimpleName() + ".json");
+        if (!Files.exists(approved)) {
+            Files.createDirectories(APPROVED);
+            Files.writeString(approved, actual);
+            fail("No approved file yet: wrote " + approved + "; review and commit it");
+        }
+        assertThat(actual).isEqualTo(Files.readString(approved));
+        assertThat(json.readValue(actual, message.getClass())).isEqualTo(message);
+    }
+
+    @Test
+    void everyPublishedMessageHasASample() {
+        List<Class<?>> sampled = samples().<Class<?>>map(Object::getClass).toList();
+        Stream.of(UserEvent.class, UserIntegrationEvent.class)
+                .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
+                .forEach(type -> assertThat(sampled).as("samples").contains(type));
+    }
+
+    @Test
+    void everyDomainEventCarriesARevision() {
+        Stream.of(UserEvent.class)
+                .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
+                .forEach(type -> assertThat(type.getAnnotation(Revision.class)).as(type.getName()).isNotNull());
+    }
+}

@@ -1,0 +1,116 @@
+package dev.aic.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+
+/**
+ * One of the platform's services running as its own JVM from its runnable jar, with its output in a
+ * log file under the module's {@code target/}. Tests stop it gracefully or kill it outright.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    private ServiceProcess(String name, int port, Path log) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+    }
+
+    static ServiceProcess start(String module, int port, Map<String, String> environment) {
+        Path root = Path.of(System.getProperty("aic.services.dir", "..")).toAbsolutePath().normalize();
+        String version = System.getProperty("aic.services.version", "0.1.0-SNAPSHOT");
+        Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No runnable jar " + jar + ": build the services first (mvn package)");
+        }
+        Path log = Path.of("target", "services", module + ".log").toAbsolutePath();
+        var service = new ServiceProcess(module, port, log);
+        service.launch(jar, environment);
+        return service;
+    }
+
+    private void launch(Path jar, Map<String, String> environment) {
+        try {
+            Files.createDirectories(log.getParent());
+            var builder = new ProcessBuilder("java", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                    "--server.port=" + port)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + name, e);
+        }
+    }
+
+    ServiceProcess awaitReady(Duration atMost) {
+        Awaitility.await(name + " ready (log: " + log + ")").atMost(atMost).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log: " + log);
+                    }
+                    return isReady();
+                });
+        return this;
+    }
+
+    private boolean isReady() {
+        try {
+            var request = HttpRequest.newBuilder(url("/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code kill -9}: no shutdown hooks, no graceful drain. */
+    void kill() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        waitForExit();
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
