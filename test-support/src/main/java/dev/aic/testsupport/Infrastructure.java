@@ -71,6 +71,12 @@ public final class Infrastructure {
         if (forced != null && !forced.isBlank()) {
             return forced.equalsIgnoreCase("testcontainers");
         }
+        boolean dockerConfigured = System.getenv("DOCKER_HOST") != null
+                || Files.exists(Path.of("/var/run/docker.sock"))
+                || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
+        if (!dockerConfigured) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException e) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch.indices.CreateIndexRequest;
 
 /**
  * An OpenSearch index that clients reach only through its alias. The physical index carries a
@@ -16,14 +16,14 @@ public final class VersionedIndex {
     private final OpenSearchClient client;
     private final String alias;
     private final int version;
-    private final Function<TypeMapping.Builder, TypeMapping.Builder> mapping;
+    private final Function<CreateIndexRequest.Builder, CreateIndexRequest.Builder> definition;
 
     public VersionedIndex(OpenSearchClient client, String alias, int version,
-                          Function<TypeMapping.Builder, TypeMapping.Builder> mapping) {
+                          Function<CreateIndexRequest.Builder, CreateIndexRequest.Builder> definition) {
         this.client = client;
         this.alias = alias;
         this.version = version;
-        this.mapping = mapping;
+        this.definition = definition;
     }
 
     public String alias() {
@@ -41,7 +41,7 @@ public final class VersionedIndex {
                 return;
             }
             if (!client.indices().exists(e -> e.index(physicalName())).value()) {
-                client.indices().create(c -> c.index(physicalName()).mappings(mapping::apply));
+                client.indices().create(c -> definition.apply(c.index(physicalName())));
             }
             client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(physicalName()).alias(alias))));
         } catch (IOException e) {

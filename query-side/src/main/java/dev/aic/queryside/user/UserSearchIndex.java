@@ -10,7 +10,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.VersionType;
-import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
+import org.opensearch.client.opensearch._types.query_dsl.Operator;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.springframework.stereotype.Component;
 
@@ -26,11 +26,17 @@ class UserSearchIndex {
 
     UserSearchIndex(OpenSearchClient client, OpenSearchProperties properties) {
         this.client = client;
-        this.index = new VersionedIndex(client, properties.alias(NAME), VERSION, mapping -> mapping
-                .properties("id", p -> p.keyword(k -> k))
-                .properties("email", p -> p.keyword(k -> k))
-                .properties("displayName", p -> p.searchAsYouType(s -> s))
-                .properties("registeredAt", p -> p.date(d -> d)));
+        this.index = new VersionedIndex(client, properties.alias(NAME), VERSION, definition -> definition
+                .settings(settings -> settings.analysis(analysis -> analysis
+                        .filter("name_prefix", f -> f.definition(d -> d.edgeNgram(e -> e.minGram(1).maxGram(20))))
+                        .analyzer("name_prefix", a -> a.custom(c -> c.tokenizer("standard")
+                                .filter("lowercase", "asciifolding", "name_prefix")))))
+                .mappings(mapping -> mapping
+                        .properties("id", p -> p.keyword(k -> k))
+                        .properties("email", p -> p.keyword(k -> k))
+                        // indexed as prefixes, searched as whole words: "ada lov" finds "Ada Lovelace"
+                        .properties("displayName", p -> p.text(t -> t.analyzer("name_prefix").searchAnalyzer("standard")))
+                        .properties("registeredAt", p -> p.date(d -> d))));
         index.ensureExists();
     }
 
@@ -57,8 +63,8 @@ class UserSearchIndex {
         try {
             var response = client.search(s -> s.index(index.alias()).size(limit)
                     .query(q -> q.bool(b -> b
-                            .should(sh -> sh.multiMatch(m -> m.query(text).type(TextQueryType.BoolPrefix)
-                                    .fields("displayName", "displayName._2gram", "displayName._3gram")))
+                            .should(sh -> sh.match(m -> m.field("displayName").query(v -> v.stringValue(text))
+                                    .operator(Operator.And)))
                             .should(sh -> sh.term(t -> t.field("email")
                                     .value(v -> v.stringValue(text.trim().toLowerCase(Locale.ROOT)))))
                             .minimumShouldMatch("1"))), UserView.class);

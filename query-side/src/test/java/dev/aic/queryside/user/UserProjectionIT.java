@@ -73,8 +73,10 @@ class UserProjectionIT {
         processor.resetTokens();
         processor.start();
 
-        await().atMost(PROJECTION_DEADLINE).until(() -> processor.processingStatus().values().stream()
-                .noneMatch(status -> status.isReplaying()) && countRows() == countRegistrations());
+        long head = jdbc.queryForObject("SELECT max(globalindex) FROM event_store.domainevententry", Long.class);
+        await().atMost(PROJECTION_DEADLINE).until(() -> processor.processingStatus().size() == 4
+                && processor.processingStatus().values().stream().allMatch(status -> status.isCaughtUp()
+                        && status.getCurrentPosition().orElse(-1) >= head));
         assertThat(jdbc.queryForList("SELECT * FROM user_profile ORDER BY id")).isEqualTo(before);
         assertThat(before).extracting(row -> row.get("id").toString()).contains(id.toString());
     }
