@@ -1,0 +1,138 @@
+package dev.aic.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The physical limit the command side is compared with: how many event-shaped rows PostgreSQL
+ * commits per second at the same concurrency, one INSERT per transaction.
+ *
+ * <p>Every registration ends in at least one such commit (Axon appends the {@code UserRegistered}
+ * event to {@code event_store.domainevententry}), so no command pipeline can beat this figure on
+ * the same machine; the ratio of command throughput to it says how much the HTTP, validation,
+ * Axon and serialisation layers cost. To make the comparison fair the scratch table copies the
+ * event store's DDL (bytea payloads, a BIGSERIAL global index with CACHE 1, the same unique
+ * constraints and the timestamp index) and each row has the size and shape of a real event.
+ * The table lives in its own schema, {@code bench}, dropped and recreated at the start and
+ * dropped again at the end, so the event store is never touched.
+ */
+final class BaselineInserts {
+
+    private static final String[] SCHEMA = {
+        "DROP SCHEMA IF EXISTS bench CASCADE",
+        "CREATE SCHEMA bench",
+        """
+        CREATE TABLE bench.bench_event (
+            globalindex         BIGSERIAL    NOT NULL,
+            eventidentifier     VARCHAR(255) NOT NULL,
+            metadata            BYTEA,
+            payload             BYTEA        NOT NULL,
+            payloadrevision     VARCHAR(255),
+            payloadtype         VARCHAR(255) NOT NULL,
+            timestamp           VARCHAR(255) NOT NULL,
+            aggregateidentifier VARCHAR(255) NOT NULL,
+            sequencenumber      BIGINT       NOT NULL,
+            type                VARCHAR(255),
+            PRIMARY KEY (globalindex),
+            UNIQUE (aggregateidentifier, sequencenumber),
+            UNIQUE (eventidentifier)
+        )""",
+        "ALTER SEQUENCE bench.bench_event_globalindex_seq INCREMENT BY 1 CACHE 1",
+        "CREATE INDEX bench_event_timestamp_idx ON bench.bench_event (timestamp)",
+    };
+
+    private static final String INSERT = """
+            INSERT INTO bench.bench_event (eventidentifier, metadata, payload, payloadrevision, payloadtype,
+                                           timestamp, aggregateidentifier, sequencenumber, type)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+
+    BaselineInserts(String jdbcUrl, String user, String password) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    ClosedLoop.Result run(int concurrency, Duration warmup, Duration duration) throws Exception {
+        execute(SCHEMA);
+        try {
+            return ClosedLoop.run(concurrency, warmup, duration, worker -> new InsertEvent(connect()));
+        } finally {
+            execute("DROP SCHEMA IF EXISTS bench CASCADE");
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        connection.setAutoCommit(true);
+        return connection;
+    }
+
+    private void execute(String... statements) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** One autocommitted INSERT of a fresh UserRegistered-shaped event per call. */
+    private static final class InsertEvent implements ClosedLoop.Operation {
+        private final Connection connection;
+        private final PreparedStatement insert;
+
+        InsertEvent(Connection connection) throws SQLException {
+            this.connection = connection;
+            this.insert = connection.prepareStatement(INSERT);
+        }
+
+        @Override
+        public String call() {
+            String aggregate = UUID.randomUUID().toString();
+            try {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setBytes(2, metadata());
+                insert.setBytes(3, payload(aggregate));
+                insert.setString(4, "1");
+                insert.setString(5, "dev.aic.contracts.user.UserRegistered");
+                insert.setString(6, Instant.now().toString());
+                insert.setString(7, aggregate);
+                insert.setLong(8, 0);
+                insert.setString(9, "User");
+                insert.executeUpdate();
+                return null;
+            } catch (SQLException e) {
+                return "SQLSTATE " + e.getSQLState();
+            }
+        }
+
+        /** About 200 bytes of JSON, like a serialised UserRegistered. */
+        private static byte[] payload(String userId) {
+            return ("{\"userId\":\"" + userId + "\",\"email\":\"bench-" + userId.substring(0, 8)
+                    + "@example.org\",\"displayName\":\"Benchmark User " + userId.substring(0, 8)
+                    + "\",\"registeredAt\":\"" + Instant.now() + "\",\"roles\":[\"MEMBER\"]}")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** About 100 bytes of JSON, like Axon's correlation and trace metadata. */
+        private static byte[] metadata() {
+            return ("{\"traceId\":\"" + UUID.randomUUID() + "\",\"correlationId\":\"" + UUID.randomUUID() + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.aic.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark's settings, from the command line and the environment.
+ *
+ * <p>Endpoints come as options (bench/run passes what {@code ./infra env} prints); the database
+ * password comes only from the environment ({@code AIC_PG_PASSWORD}) so it never shows in a
+ * process listing. A later option wins over an earlier one, which lets bench/run put its
+ * defaults first and the caller's arguments after them.
+ */
+record Options(
+        int concurrency,
+        Duration duration,
+        Duration warmup,
+        URI commandSide,
+        URI querySide,
+        String jdbcUrl,
+        String dbUser,
+        String dbPassword,
+        Path outputDirectory,
+        Duration pollInterval,
+        Duration visibilityTimeout) {
+
+    static final String USAGE = """
+            usage: RegisterUserBenchmark [options]
+              --concurrency N          client threads for every phase (default 16)
+              --duration SECONDS       measured time of every phase (default 20)
+              --warmup SECONDS         unmeasured time before every phase (default 5)
+              --command-url URL        command-side base URL (default http://127.0.0.1:8081)
+              --query-url URL          query-side base URL (default http://127.0.0.1:8082)
+              --jdbc-url URL           PostgreSQL for the raw-insert baseline (default $AIC_JDBC_URL)
+              --db-user NAME           its user (default $AIC_PG_USER); the password is read from $AIC_PG_PASSWORD
+              --out DIR                where the JSON summary goes (default bench/target)
+              --poll-interval-ms MS    how often the lag phase polls the query-side (default 5)
+              --visibility-timeout S   a user not readable after this long counts as lost (default 30)
+            """;
+
+    Options {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("--concurrency must be at least 1");
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("--duration must be positive");
+        }
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("--warmup must not be negative");
+        }
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("--poll-interval-ms must be positive");
+        }
+        if (dbPassword == null || dbPassword.isEmpty()) {
+            throw new IllegalArgumentException("AIC_PG_PASSWORD is not set (./infra env prints it)");
+        }
+    }
+
+    /** Parses {@code --name value} pairs; throws {@link IllegalArgumentException} with a readable message. */
+    static Options parse(String[] args, Map<String, String> env) {
+        int concurrency = 16;
+        long durationSeconds = 20;
+        long warmupSeconds = 5;
+        String commandUrl = "http://127.0.0.1:" + env.getOrDefault("AIC_COMMAND_SIDE_PORT", "8081");
+        String queryUrl = "http://127.0.0.1:" + env.getOrDefault("AIC_QUERY_SIDE_PORT", "8082");
+        String jdbcUrl = env.getOrDefault("AIC_JDBC_URL", "jdbc:postgresql://127.0.0.1:55432/aic");
+        String dbUser = env.getOrDefault("AIC_PG_USER", "aic");
+        String out = "bench/target";
+        long pollMillis = 5;
+        long visibilityTimeoutSeconds = 30;
+
+        List<String> rest = new ArrayList<>(List.of(args));
+        while (!rest.isEmpty()) {
+            String name = rest.remove(0);
+            if (rest.isEmpty()) {
+                throw new IllegalArgumentException("option " + name + " needs a value");
+            }
+            String value = rest.remove(0);
+            switch (name) {
+                case "--concurrency" -> concurrency = parseInt(name, value);
+                case "--duration" -> durationSeconds = parseInt(name, value);
+                case "--warmup" -> warmupSeconds = parseInt(name, value);
+                case "--command-url" -> commandUrl = value;
+                case "--query-url" -> queryUrl = value;
+                case "--jdbc-url" -> jdbcUrl = value;
+                case "--db-user" -> dbUser = value;
+                case "--out" -> out = value;
+                case "--poll-interval-ms" -> pollMillis = parseInt(name, value);
+                case "--visibility-timeout" -> visibilityTimeoutSeconds = parseInt(name, value);
+                default -> throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+        return new Options(concurrency, Duration.ofSeconds(durationSeconds), Duration.ofSeconds(warmupSeconds),
+                baseUri(commandUrl), baseUri(queryUrl), jdbcUrl, dbUser, env.get("AIC_PG_PASSWORD"), Path.of(out),
+                Duration.ofMillis(pollMillis), Duration.ofSeconds(visibilityTimeoutSeconds));
+    }
+
+    private static int parseInt(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " expects a whole number, got '" + value + "'");
+        }
+    }
+
+    private static URI baseUri(String url) {
+        return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+}

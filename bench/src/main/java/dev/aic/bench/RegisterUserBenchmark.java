@@ -1,0 +1,91 @@
+package dev.aic.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Load driver for the RegisterUser path, end to end, against a running platform.
+ *
+ * <p>Three phases, one run, the same concurrency throughout:
+ * <ol>
+ *   <li>{@link BaselineInserts}: what PostgreSQL alone commits per second, the physical limit;</li>
+ *   <li>{@link CommandLoad}: peak {@code POST /api/users} throughput, reported as a ratio to (1);</li>
+ *   <li>{@link VisibilityLag}: at half the rate of (2), how long until each new user is readable on
+ *       the query side.</li>
+ * </ol>
+ * Measuring the baseline in the same run, on the same machine and at the same moment, is what
+ * makes the verdict robust to a slow or busy machine. {@link Report} prints the figures and writes
+ * them as JSON. Exit status: 0 when every request succeeded (targets met or not: missing one is a
+ * finding, not a crash), 1 when a phase saw errors, 2 on bad arguments.
+ */
+public final class RegisterUserBenchmark {
+
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(120);
+
+    private RegisterUserBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.print(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        System.exit(run(options));
+    }
+
+    static int run(Options options) throws Exception {
+        Instant startedAt = Instant.now();
+        UsersApi api = new UsersApi(options.commandSide(), options.querySide());
+        api.requireReady();
+        Emails emails = new Emails();
+        int n = options.concurrency();
+        String timing = String.format(Locale.ROOT, "concurrency %d, %d s warmup + %d s", n,
+                options.warmup().toSeconds(), options.duration().toSeconds());
+
+        Map<String, Double> cpuBusy = new LinkedHashMap<>();
+
+        say("1/3 baseline: raw event-shaped INSERTs into bench.bench_event, " + timing);
+        MachineCpu cpu = MachineCpu.start();
+        ClosedLoop.Result baseline = new BaselineInserts(options.jdbcUrl(), options.dbUser(), options.dbPassword())
+                .run(n, options.warmup(), options.duration());
+        cpuBusy.put("baseline", cpu.busy());
+        say(String.format(Locale.ROOT, "    %.0f inserts/s", baseline.perSecond()));
+
+        say("2/3 commands: closed-loop POST /api/users, " + timing);
+        CommandLoad commandLoad = new CommandLoad(api, emails);
+        cpu = MachineCpu.start();
+        ClosedLoop.Result commands = commandLoad.run(n, options.warmup(), options.duration());
+        cpuBusy.put("commands", cpu.busy());
+        say(String.format(Locale.ROOT, "    %.0f commands/s, errors %s", commands.perSecond(), commands.errors()));
+
+        VisibilityLag visibility = new VisibilityLag(api, emails, n, options.pollInterval(), options.visibilityTimeout());
+        say("    waiting for the query side to catch up with the peak-load backlog");
+        VisibilityLag.CatchUp catchUp = visibility.awaitCatchUp(commandLoad.lastCreated(), CATCH_UP_TIMEOUT);
+
+        double rate = Math.max(1, commands.perSecond() / 2);
+        say(String.format(Locale.ROOT, "3/3 lag: open-loop POST at %.0f/s, polling GET /api/users/{id} every %d ms, %s",
+                rate, options.pollInterval().toMillis(), timing));
+        cpu = MachineCpu.start();
+        VisibilityLag.Result lag = visibility.run(rate, options.warmup(), options.duration());
+        cpuBusy.put("lag", cpu.busy());
+
+        Report report = new Report(options, startedAt, baseline, commands, catchUp, lag, cpuBusy);
+        System.out.print(report.summary());
+        Path json = report.writeJson(options.outputDirectory());
+        say("summary written to " + json);
+        return report.hasErrors() ? 1 : 0;
+    }
+
+    private static void say(String line) {
+        System.out.println("bench: " + line);
+    }
+}
