@@ -1,0 +1,85 @@
+data "aws_caller_identity" "current" {}
+data "aws_region" "current" {}
+data "aws_partition" "current" {}
+
+resource "aws_security_group" "this" {
+  name        = "${var.name}-opensearch"
+  description = "OpenSearch domain of ${var.name}: HTTPS from the platform's pods only"
+  vpc_id      = var.vpc_id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "clients" {
+  count = length(var.client_security_group_ids)
+
+  security_group_id            = aws_security_group.this.id
+  referenced_security_group_id = var.client_security_group_ids[count.index]
+  ip_protocol                  = "tcp"
+  from_port                    = 443
+  to_port                      = 443
+}
+
+# The domain lives in the VPC and only the security group above can reach it; the services do
+# not sign requests, so the resource policy admits any principal that gets through the network.
+data "aws_iam_policy_document" "access" {
+  statement {
+    actions   = ["es:ESHttp*"]
+    resources = ["arn:${data.aws_partition.current.partition}:es:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:domain/${var.name}/*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+  }
+}
+
+resource "aws_opensearch_domain" "this" {
+  domain_name     = var.name
+  engine_version  = "OpenSearch_${var.engine_version}"
+  access_policies = data.aws_iam_policy_document.access.json
+
+  cluster_config {
+    instance_type          = var.instance_type
+    instance_count         = var.instance_count
+    zone_awareness_enabled = true
+
+    zone_awareness_config {
+      availability_zone_count = 3
+    }
+
+    dedicated_master_enabled = var.dedicated_master_type != ""
+    dedicated_master_type    = var.dedicated_master_type != "" ? var.dedicated_master_type : null
+    dedicated_master_count   = var.dedicated_master_type != "" ? 3 : null
+  }
+
+  ebs_options {
+    ebs_enabled = true
+    volume_type = "gp3"
+    volume_size = var.volume_gb
+  }
+
+  encrypt_at_rest {
+    enabled = true
+  }
+
+  node_to_node_encryption {
+    enabled = true
+  }
+
+  domain_endpoint_options {
+    enforce_https       = true
+    tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"
+  }
+
+  vpc_options {
+    subnet_ids         = var.subnet_ids
+    security_group_ids = [aws_security_group.this.id]
+  }
+
+  advanced_options = {
+    "rest.action.multi.allow_explicit_index" = "true"
+  }
+
+  software_update_options {
+    auto_software_update_enabled = true
+  }
+}

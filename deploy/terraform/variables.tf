@@ -1,0 +1,228 @@
+variable "aws_region" {
+  description = "AWS region of every resource."
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "environment" {
+  description = "Environment name; part of every resource name."
+  type        = string
+  default     = "production"
+}
+
+variable "name_prefix" {
+  description = "Prefix of every resource name."
+  type        = string
+  default     = "aic"
+}
+
+variable "tags" {
+  description = "Extra tags for every resource."
+  type        = map(string)
+  default     = {}
+}
+
+# ---- network: an existing VPC ---------------------------------------------------------------
+
+variable "vpc_id" {
+  description = "The existing VPC to deploy into."
+  type        = string
+}
+
+variable "private_subnet_ids" {
+  description = "Private subnets of the VPC, one per availability zone; the first three (three different zones) hold the MSK brokers and the OpenSearch nodes."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.private_subnet_ids) >= 3
+    error_message = "Give at least three private subnets in three different availability zones."
+  }
+}
+
+# ---- Kubernetes -----------------------------------------------------------------------------
+
+variable "create_eks_cluster" {
+  description = "Create an EKS cluster; false uses the existing cluster named by existing_eks_cluster_name."
+  type        = bool
+  default     = true
+}
+
+variable "existing_eks_cluster_name" {
+  description = "Name of an existing EKS cluster (with an IAM OIDC provider) when create_eks_cluster is false."
+  type        = string
+  default     = ""
+}
+
+variable "eks_version" {
+  description = "Kubernetes version of a created cluster."
+  type        = string
+  default     = "1.33"
+}
+
+variable "eks_endpoint_public_access_cidrs" {
+  description = "CIDR blocks that may reach the public Kubernetes API endpoint of a created cluster; empty keeps the endpoint private."
+  type        = list(string)
+  default     = []
+}
+
+variable "eks_node_instance_types" {
+  description = "Instance types of the cluster's managed node group."
+  type        = list(string)
+  default     = ["m6i.xlarge"]
+}
+
+variable "eks_node_count" {
+  description = "Minimum, desired and maximum number of nodes."
+  type        = object({ min = number, desired = number, max = number })
+  default     = { min = 3, desired = 3, max = 9 }
+}
+
+variable "additional_client_security_group_ids" {
+  description = "Security groups besides the cluster's own that may reach PostgreSQL, Kafka and OpenSearch (e.g. the nodes of an existing cluster)."
+  type        = list(string)
+  default     = []
+}
+
+variable "k8s_namespace" {
+  description = "Kubernetes namespace of the platform (deploy/k8s uses \"aic\"); scopes the IAM roles for service accounts."
+  type        = string
+  default     = "aic"
+}
+
+# ---- PostgreSQL (RDS) -----------------------------------------------------------------------
+
+variable "db_engine_version" {
+  description = "PostgreSQL version; a major version alone takes the newest minor version (pgvector ships with RDS)."
+  type        = string
+  default     = "15"
+}
+
+variable "db_instance_class" {
+  description = "RDS instance class."
+  type        = string
+  default     = "db.r6g.large"
+}
+
+variable "db_allocated_storage_gb" {
+  description = "Initial storage; RDS grows it up to db_max_allocated_storage_gb."
+  type        = number
+  default     = 100
+}
+
+variable "db_max_allocated_storage_gb" {
+  description = "Upper bound of storage autoscaling."
+  type        = number
+  default     = 1000
+}
+
+variable "db_multi_az" {
+  description = "Synchronous standby in a second availability zone (a committed transaction survives the loss of a zone)."
+  type        = bool
+  default     = true
+}
+
+variable "db_backup_retention_days" {
+  description = "Days of automated backups and point-in-time recovery."
+  type        = number
+  default     = 14
+
+  validation {
+    condition     = var.db_backup_retention_days >= 7 && var.db_backup_retention_days <= 35
+    error_message = "Keep 7 to 35 days of backups."
+  }
+}
+
+variable "db_name" {
+  description = "Database shared by the three services (schemas event_store, query, ai_worker)."
+  type        = string
+  default     = "aic"
+}
+
+variable "db_master_username" {
+  description = "Master user of the database; the services use it (see deploy/README.md)."
+  type        = string
+  default     = "aic"
+}
+
+variable "db_password_version" {
+  description = "Increase to generate a new database password; it is written to RDS and Secrets Manager in the same apply."
+  type        = number
+  default     = 1
+}
+
+# ---- Kafka (MSK) ----------------------------------------------------------------------------
+
+variable "kafka_version" {
+  description = "Apache Kafka version of the MSK cluster."
+  type        = string
+  default     = "3.8.x"
+}
+
+variable "kafka_broker_instance_type" {
+  description = "MSK broker instance type."
+  type        = string
+  default     = "kafka.m7g.large"
+}
+
+variable "kafka_broker_volume_gb" {
+  description = "EBS storage per broker."
+  type        = number
+  default     = 500
+}
+
+# ---- OpenSearch -----------------------------------------------------------------------------
+
+variable "opensearch_version" {
+  description = "OpenSearch version of the domain."
+  type        = string
+  default     = "2.19"
+}
+
+variable "opensearch_instance_type" {
+  description = "Data node instance type."
+  type        = string
+  default     = "r6g.large.search"
+}
+
+variable "opensearch_instance_count" {
+  description = "Data nodes; a multiple of three (one per availability zone)."
+  type        = number
+  default     = 3
+
+  validation {
+    condition     = var.opensearch_instance_count % 3 == 0
+    error_message = "Use a multiple of three data nodes."
+  }
+}
+
+variable "opensearch_dedicated_master_type" {
+  description = "Instance type of the three dedicated cluster-manager nodes; empty for none."
+  type        = string
+  default     = "m6g.large.search"
+}
+
+variable "opensearch_volume_gb" {
+  description = "EBS storage per data node."
+  type        = number
+  default     = 100
+}
+
+variable "create_opensearch_service_linked_role" {
+  description = "Create the OpenSearch service-linked role that VPC domains need; false when the account already has it."
+  type        = bool
+  default     = false
+}
+
+# ---- uploads --------------------------------------------------------------------------------
+
+variable "uploads_noncurrent_version_days" {
+  description = "Days a replaced or deleted upload stays recoverable as a noncurrent version."
+  type        = number
+  default     = 90
+}
+
+variable "log_retention_days" {
+  description = "Retention of the CloudWatch log groups created here."
+  type        = number
+  default     = 30
+}
