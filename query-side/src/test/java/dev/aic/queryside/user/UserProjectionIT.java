@@ -74,7 +74,7 @@ class UserProjectionIT {
         processor.start();
 
         long head = jdbc.queryForObject("SELECT max(globalindex) FROM event_store.domainevententry", Long.class);
-        await().atMost(PROJECTION_DEADLINE).until(() -> processor.processingStatus().size() == 4
+        await().atMost(PROJECTION_DEADLINE).until(() -> processor.processingStatus().size() == 1
                 && processor.processingStatus().values().stream().allMatch(status -> status.isCaughtUp()
                         && status.getCurrentPosition().orElse(-1) >= head));
         assertThat(jdbc.queryForList("SELECT * FROM user_profile ORDER BY id")).isEqualTo(before);
