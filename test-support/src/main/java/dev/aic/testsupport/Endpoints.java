@@ -10,4 +10,10 @@ public record Endpoints(String jdbcUrl, String username, String password, String
         int query = jdbcUrl.indexOf('?', slash);
         return jdbcUrl.substring(0, slash + 1) + database + (query < 0 ? "" : jdbcUrl.substring(query));
     }
+
+    @Override
+    public String toString() {
+        return "Endpoints[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=***, kafkaBootstrap="
+                + kafkaBootstrap + ", openSearchUrl=" + openSearchUrl + "]";
+    }
 }

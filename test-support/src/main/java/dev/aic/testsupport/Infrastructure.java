@@ -112,8 +112,8 @@ public final class Infrastructure {
 
     private static Endpoints startNative() {
         Path root = repositoryRoot();
-        run(root, "./infra", "start");
-        Map<String, String> env = parseEnv(run(root, "./infra", "env"));
+        run(root, true, "./infra", "start");
+        Map<String, String> env = parseEnv(run(root, false, "./infra", "env"));
         return new Endpoints(env.get("AIC_JDBC_URL"), env.get("AIC_PG_USER"), env.get("AIC_PG_PASSWORD"),
                 env.get("AIC_KAFKA_BOOTSTRAP"), env.get("AIC_OPENSEARCH_URL"));
     }
@@ -129,7 +129,8 @@ public final class Infrastructure {
         return dir;
     }
 
-    private static String run(Path dir, String... command) {
+    /** Runs a launcher command; {@code echo} is off for output that holds credentials. */
+    private static String run(Path dir, boolean echo, String... command) {
         try {
             Process process = new ProcessBuilder(command).directory(dir.toFile())
                     .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -139,7 +140,9 @@ public final class Infrastructure {
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 reader.lines().forEach(line -> {
                     out.append(line).append('\n');
-                    log.info("{}", line);
+                    if (echo) {
+                        log.info("{}", line);
+                    }
                 });
             }
             int exit = process.waitFor();
