@@ -92,6 +92,15 @@ class UserRegistrationIT {
         assertThat(countEvents()).isEqualTo(eventsBefore);
     }
 
+    @Test
+    void theApiIsDescribedByOpenApiWithItsProblemResponses() {
+        ResponseEntity<String> docs = http.getForEntity("/v3/api-docs", String.class);
+
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(docs.getBody()).contains("\"/api/users\"", "\"post\"", "RegisterUserRequest");
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
     private ResponseEntity<Map> register(String email, String displayName) {
         return http.exchange(RequestEntity.post("/api/users").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("email", email, "displayName", displayName)), Map.class);

@@ -99,6 +99,14 @@ class UserProjectionIT {
         assertThat(tooMany.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        ResponseEntity<String> docs = http.getForEntity("/v3/api-docs", String.class);
+
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(docs.getBody()).contains("\"/api/users/{id}\"", "\"/api/users\"", "UserView");
+    }
+
     private UserId registered(String name) {
         UserId id = new UserId(UUID.randomUUID());
         eventStore.publish(new GenericDomainEventMessage<>("User", id.toString(), 0,
