@@ -8,9 +8,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.aic.contracts.integration.UserIntegrationEvent;
 import dev.aic.contracts.integration.UserRegisteredIntegrationEvent;
+import dev.aic.contracts.user.Role;
+import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
+import dev.aic.contracts.user.UserIdentityLinked;
+import dev.aic.contracts.user.UserProfileUpdated;
+import dev.aic.contracts.user.UserReactivated;
 import dev.aic.contracts.user.UserRegistered;
+import dev.aic.contracts.user.UserRolesChanged;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +48,12 @@ class WireFormatApprovalTest {
     static Stream<Record> samples() {
         return Stream.of(
                 new UserRegistered(new UserId(USER), "ada@example.org", "Ada Lovelace"),
+                new UserIdentityLinked(new UserId(USER), "https://login.example.org", "ada"),
+                new UserProfileUpdated(new UserId(USER), "Ada Lovelace", "First programmer", List.of("analytical engines"),
+                        "https://cdn.example.org/avatars/ada.png"),
+                new UserRolesChanged(new UserId(USER), List.of(Role.MEMBER, Role.ORGANIZER)),
+                new UserDeactivated(new UserId(USER), "left the community"),
+                new UserReactivated(new UserId(USER)),
                 new UserRegisteredIntegrationEvent(USER, "Ada Lovelace", AT));
     }
 

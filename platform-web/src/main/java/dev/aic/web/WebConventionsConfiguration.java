@@ -1,0 +1,55 @@
+package dev.aic.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.web.http.BodySizeLimitFilter;
+import dev.aic.web.openapi.OpenApiConventions;
+import dev.aic.web.problem.ApiProblemHandler;
+import dev.aic.web.problem.ProblemWriter;
+import dev.aic.web.ratelimit.RateLimitFilter;
+import dev.aic.web.ratelimit.RateLimitProperties;
+import dev.aic.web.security.SecurityProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.util.unit.DataSize;
+
+/** The API conventions of docs/api.md, for any service that has this module on its classpath. */
+@AutoConfiguration
+@EnableConfigurationProperties({SecurityProperties.class, RateLimitProperties.class})
+@Import({ApiProblemHandler.class, OpenApiConventions.class})
+public class WebConventionsConfiguration {
+
+    @Bean
+    ProblemWriter problemWriter(ObjectMapper json) {
+        return new ProblemWriter(json);
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(RateLimitProperties limits, ProblemWriter problems) {
+        return new RateLimitFilter(limits, problems);
+    }
+
+    @Bean
+    BodySizeLimitFilter bodySizeLimitFilter(@Value("${aic.web.max-body-size:64KB}") DataSize limit,
+            ProblemWriter problems) {
+        return new BodySizeLimitFilter(limit.toBytes(), problems);
+    }
+
+    /** Both filters run inside the security chain only; the servlet container must not run them twice. */
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilterOutsideChain(RateLimitFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilterOutsideChain(BodySizeLimitFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+}

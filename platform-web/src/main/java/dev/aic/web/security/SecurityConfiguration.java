@@ -1,0 +1,49 @@
+package dev.aic.web.security;
+
+import dev.aic.web.http.BodySizeLimitFilter;
+import dev.aic.web.problem.ProblemWriter;
+import dev.aic.web.ratelimit.RateLimitFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+
+/**
+ * Both services are OAuth2 resource servers: every request needs a JWT from the configured issuer
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, audience {@code ...jwt.audiences}),
+ * except health probes and the API documents. Which role may call which endpoint is declared on the
+ * endpoint itself with {@code @PreAuthorize}, and an architecture test makes sure none is missing.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    static final String[] ANONYMOUS = {"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+            "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, CallerDirectory directory, SecurityProperties properties,
+            ProblemWriter problems, RateLimitFilter rateLimits, BodySizeLimitFilter bodyLimit) throws Exception {
+        var handlers = new ProblemSecurityHandlers(problems);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(ANONYMOUS).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(
+                                new CallerResolver(new TokenRoles(properties), directory)))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .addFilterBefore(bodyLimit, HeaderWriterFilter.class)
+                .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+}
