@@ -1,5 +1,6 @@
 package dev.aic.systemtests;
 
+import dev.aic.testsupport.DevIdentity;
 import dev.aic.testsupport.Endpoints;
 import dev.aic.testsupport.Infrastructure;
 import java.time.Duration;
@@ -38,6 +39,7 @@ final class Platform implements AutoCloseable {
         env.put("AIC_KAFKA_BOOTSTRAP", infra.kafkaBootstrap());
         env.put("AIC_OPENSEARCH_URL", infra.openSearchUrl());
         env.put("AIC_OPENSEARCH_INDEX_PREFIX", database + "-");
+        env.put("AIC_OIDC_ISSUER_URI", DevIdentity.start().issuerUri());
 
         var commandSide = ServiceProcess.start("command-side", 18081, env).awaitReady(START_DEADLINE);
         var querySide = ServiceProcess.start("query-side", 18082, env);

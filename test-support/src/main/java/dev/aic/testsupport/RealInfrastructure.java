@@ -23,7 +23,8 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
                 "spring.datasource.password=" + infra.password(),
                 "spring.kafka.bootstrap-servers=" + infra.kafkaBootstrap(),
                 "aic.opensearch.url=" + infra.openSearchUrl(),
-                "aic.opensearch.index-prefix=" + database + "-")
+                "aic.opensearch.index-prefix=" + database + "-",
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + DevIdentity.start().issuerUri())
                 .applyTo(context);
     }
 }

@@ -1,0 +1,43 @@
+package dev.aic.devidentity;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * The people this provider signs tokens for: the configured demo people, and anyone else with a well-formed
+ * username. The open part exists for load tests, which need thousands of distinct people without a directory
+ * to maintain; each such person gets the default roles and an {@code example.test} address.
+ */
+@Component
+class Directory {
+
+    static final Pattern USERNAME = Pattern.compile("^[a-z][a-z0-9-]{1,40}$");
+
+    private final Map<String, Person> configured = new LinkedHashMap<>();
+    private final DevIdentityProperties properties;
+
+    Directory(DevIdentityProperties properties) {
+        this.properties = properties;
+        for (Person person : properties.users()) {
+            if (person.username() == null || !USERNAME.matcher(person.username()).matches()) {
+                throw new IllegalArgumentException("Demo user '" + person.username() + "' does not match " + USERNAME);
+            }
+            configured.put(person.username(), person);
+        }
+    }
+
+    Optional<Person> find(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            return Optional.empty();
+        }
+        Person person = configured.get(username);
+        if (person != null) {
+            return Optional.of(person);
+        }
+        return Optional.of(new Person(username, username + "@example.test", username, properties.defaultRoles(),
+                null));
+    }
+}
