@@ -1,6 +1,7 @@
 package dev.aic.commandside;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,6 +9,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 @AnalyzeClasses(packages = "dev.aic", importOptions = ImportOption.DoNotIncludeTests.class)
 class CommandSideArchitectureTest {
@@ -21,4 +25,11 @@ class CommandSideArchitectureTest {
     static final ArchRule aggregatesAreFreeOfSpring = classes()
             .that().areAnnotatedWith(Aggregate.class)
             .should().onlyDependOnClassesThat().resideOutsideOfPackage("org.springframework..");
+
+    /** Who may call an endpoint is written on the endpoint: none is left to a default. */
+    @ArchTest
+    static final ArchRule everyEndpointDeclaresWhoMayCallIt = methods()
+            .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+            .and().areMetaAnnotatedWith(RequestMapping.class)
+            .should().beAnnotatedWith(PreAuthorize.class);
 }

@@ -10,14 +10,18 @@ import dev.aic.web.ratelimit.RateLimitProperties;
 import dev.aic.web.security.SecurityProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.util.unit.DataSize;
 
-/** The API conventions of docs/api.md, for any service that has this module on its classpath. */
-@AutoConfiguration
+/**
+ * The API conventions of docs/api.md, for any service that has this module on its classpath. Runs
+ * before Spring MVC's auto-configuration so Boot's own problem handler backs off for ours.
+ */
+@AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @EnableConfigurationProperties({SecurityProperties.class, RateLimitProperties.class})
 @Import({ApiProblemHandler.class, OpenApiConventions.class})
 public class WebConventionsConfiguration {

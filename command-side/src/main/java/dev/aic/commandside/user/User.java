@@ -2,36 +2,143 @@ package dev.aic.commandside.user;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.aic.contracts.user.Role;
+import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserId;
+import dev.aic.contracts.user.UserIdentityLinked;
+import dev.aic.contracts.user.UserProfileUpdated;
+import dev.aic.contracts.user.UserReactivated;
 import dev.aic.contracts.user.UserRegistered;
+import dev.aic.contracts.user.UserRolesChanged;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A person on the platform. Command handlers check guards, then apply; sourcing handlers only assign. */
+/**
+ * A person on the platform. Command handlers check guards, then apply; sourcing handlers only assign.
+ * A command that would change nothing applies nothing, so retries and double clicks are harmless.
+ */
 @Aggregate
 class User {
 
     @AggregateIdentifier
     private UserId id;
+    private boolean linked;
+    private boolean active;
+    private List<Role> roles;
+    private UserProfileUpdated profile;
 
     User() {
         // for Axon: rebuilt from its events
     }
 
     @CommandHandler
-    User(RegisterUserCommand command, EmailRegistry emails) {
+    User(UserCommands.RegisterUser command, UserAccounts accounts) {
         String email = command.email().trim().toLowerCase(Locale.ROOT);
-        if (!emails.claim(email, command.userId())) {
+        if (!accounts.claimEmail(email, command.userId())) {
             throw new EmailAlreadyRegisteredException(email);
         }
         apply(new UserRegistered(command.userId(), email, command.displayName().trim()));
+        if (command.identity() != null) {
+            // in a constructor Axon applies events after it returns, so id is not assigned yet
+            link(command.userId(), command.identity(), accounts);
+        }
+    }
+
+    @CommandHandler
+    void handle(UserCommands.LinkIdentity command, UserAccounts accounts) {
+        if (linked) {
+            throw new IdentityAlreadyRegisteredException(id.toString());
+        }
+        link(id, command.identity(), accounts);
+    }
+
+    private static void link(UserId user, UserCommands.Identity identity, UserAccounts accounts) {
+        if (!accounts.claimIdentity(identity.issuer(), identity.subject(), user)) {
+            throw new IdentityAlreadyRegisteredException(user.toString());
+        }
+        apply(new UserIdentityLinked(user, identity.issuer(), identity.subject()));
+    }
+
+    @CommandHandler
+    void handle(UserCommands.UpdateProfile command) {
+        var updated = new UserProfileUpdated(id, command.displayName().trim(), blankToNull(command.bio()),
+                command.interests().stream().map(String::trim).distinct().toList(), blankToNull(command.avatarRef()));
+        if (!updated.equals(profile)) {
+            apply(updated);
+        }
+    }
+
+    @CommandHandler
+    void handle(UserCommands.ChangeRoles command, UserAccounts accounts) {
+        // declaration order, no duplicates: the same set of roles is always the same event
+        List<Role> normalised = Arrays.stream(Role.values()).filter(command.roles()::contains).toList();
+        if (!normalised.equals(roles)) {
+            accounts.recordRoles(id, normalised);
+            apply(new UserRolesChanged(id, normalised));
+        }
+    }
+
+    @CommandHandler
+    void handle(UserCommands.Deactivate command, UserAccounts accounts) {
+        if (active) {
+            accounts.recordActive(id, false);
+            apply(new UserDeactivated(id, blankToNull(command.reason())));
+        }
+    }
+
+    @CommandHandler
+    void handle(UserCommands.Reactivate command, UserAccounts accounts) {
+        if (!active) {
+            accounts.recordActive(id, true);
+            apply(new UserReactivated(id));
+        }
     }
 
     @EventSourcingHandler
     void on(UserRegistered event) {
         id = event.userId();
+        active = true;
+        roles = List.of(Role.MEMBER);
+        profile = new UserProfileUpdated(id, event.displayName(), null, List.of(), null);
+    }
+
+    @EventSourcingHandler
+    void on(UserIdentityLinked event) {
+        linked = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserProfileUpdated event) {
+        profile = event;
+    }
+
+    @EventSourcingHandler
+    void on(UserRolesChanged event) {
+        roles = event.roles();
+    }
+
+    @EventSourcingHandler
+    void on(UserDeactivated event) {
+        active = false;
+    }
+
+    @EventSourcingHandler
+    void on(UserReactivated event) {
+        active = true;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    @Override
+    public String toString() {
+        return "User " + Objects.toString(id);
     }
 }

@@ -1,37 +1,106 @@
 package dev.aic.commandside.user;
 
+import dev.aic.commandside.web.Commands;
+import dev.aic.commandside.web.Idempotency;
+import dev.aic.commandside.web.Outcome;
 import dev.aic.contracts.user.UserId;
+import dev.aic.web.http.ApiHeaders;
+import dev.aic.web.http.Versions;
+import dev.aic.web.openapi.ProblemResponses;
+import dev.aic.web.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/users")
+@Tag(name = "users")
 class UserController {
 
-    private final CommandGateway commands;
+    private final Commands commands;
+    private final Idempotency idempotency;
     private final Supplier<UUID> ids;
 
-    UserController(CommandGateway commands, Supplier<UUID> ids) {
+    UserController(Commands commands, Idempotency idempotency, Supplier<UUID> ids) {
         this.commands = commands;
+        this.idempotency = idempotency;
         this.ids = ids;
     }
 
     @PostMapping
-    ResponseEntity<UserRegistration> register(@Valid @RequestBody RegisterUserRequest request) {
-        UserId id = new UserId(ids.get());
-        commands.sendAndWait(new RegisterUserCommand(id, request.email(), request.displayName()));
-        return ResponseEntity.created(URI.create("/api/users/" + id)).body(new UserRegistration(id.value()));
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Register someone (administrators); they are linked to their identity on first sign-in")
+    @ProblemResponses({409, 413, 422})
+    ResponseEntity<UserChange> register(@AuthenticationPrincipal Caller caller,
+            @RequestHeader(name = ApiHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @Valid @RequestBody UserRequests.RegisterUser request) {
+        return idempotency.once(caller, idempotencyKey, "POST /api/users", request, UserChange.class, () -> {
+            UserId id = new UserId(ids.get());
+            Outcome outcome = commands.send(
+                    new UserCommands.RegisterUser(id, request.email(), request.displayName(), null), id);
+            return outcome.respond(HttpStatus.CREATED).location(URI.create("/api/users/" + id))
+                    .body(new UserChange(id.value(), outcome.version(), outcome.consistencyToken()));
+        });
     }
 
-    /** What a client gets back: the id to read the user with on the query-side. */
-    record UserRegistration(UUID id) {
+    @PutMapping("/{id}/profile")
+    @PreAuthorize("hasRole('ADMIN') or principal.isUser(#id)")
+    @Operation(summary = "Replace a profile (its owner or an administrator)")
+    @ProblemResponses({404, 412, 413})
+    ResponseEntity<UserChange> updateProfile(@PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody UserRequests.UpdateProfile request) {
+        return change(id, new UserCommands.UpdateProfile(new UserId(id), Versions.expected(ifMatch),
+                request.displayName(), request.bio(), request.interestsOrNone(), request.avatarRef()));
+    }
+
+    @PutMapping("/{id}/roles")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Replace the roles granted in the platform (administrators)")
+    @ProblemResponses({404, 412})
+    ResponseEntity<UserChange> changeRoles(@PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody UserRequests.ChangeRoles request) {
+        return change(id, new UserCommands.ChangeRoles(new UserId(id), Versions.expected(ifMatch), request.roles()));
+    }
+
+    @PostMapping("/{id}/deactivate")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Deactivate a user (administrators); deactivating twice changes nothing")
+    @ProblemResponses({404, 412})
+    ResponseEntity<UserChange> deactivate(@PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody(required = false) UserRequests.Deactivate request) {
+        String reason = request == null ? null : request.reason();
+        return change(id, new UserCommands.Deactivate(new UserId(id), Versions.expected(ifMatch), reason));
+    }
+
+    @PostMapping("/{id}/reactivate")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Reactivate a deactivated user (administrators)")
+    @ProblemResponses({404, 412})
+    ResponseEntity<UserChange> reactivate(@PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return change(id, new UserCommands.Reactivate(new UserId(id), Versions.expected(ifMatch)));
+    }
+
+    private ResponseEntity<UserChange> change(UUID id, Object command) {
+        Outcome outcome = commands.send(command, id);
+        return outcome.respond(HttpStatus.OK).body(new UserChange(id, outcome.version(), outcome.consistencyToken()));
     }
 }

@@ -1,28 +1,69 @@
 package dev.aic.commandside.web;
 
 import dev.aic.commandside.user.EmailAlreadyRegisteredException;
+import dev.aic.commandside.user.IdentityAlreadyRegisteredException;
+import dev.aic.web.problem.Problems;
 import java.net.URI;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.core.Ordered;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** The one place that maps domain failures to RFC 9457 problem responses. */
+/** The command-side's own problems; everything generic is platform-web's {@code ApiProblemHandler}. */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
-
-    static final String TYPE_PREFIX = "urn:aic:problem:";
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ProblemHandler {
 
     @ExceptionHandler(EmailAlreadyRegisteredException.class)
     ProblemDetail emailTaken(EmailAlreadyRegisteredException e) {
-        return problem(HttpStatus.CONFLICT, "email-already-registered", "E-mail already registered", e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "email-already-registered", "E-mail already registered", e.getMessage());
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + type));
-        problem.setTitle(title);
+    @ExceptionHandler(IdentityAlreadyRegisteredException.class)
+    ResponseEntity<ProblemDetail> alreadyRegistered(IdentityAlreadyRegisteredException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "already-registered", "Already registered",
+                e.getMessage());
+        problem.setProperty("userId", e.userId());
+        return ResponseEntity.status(HttpStatus.CONFLICT).location(URI.create("/api/users/" + e.userId())).body(problem);
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail staleVersion(ConflictingAggregateVersionException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version", "Stale version",
+                "It changed since you read it: read it again and retry with its new ETag");
+        problem.setProperty("currentVersion", e.getActualVersion());
         return problem;
+    }
+
+    /** Two commands on the same aggregate at the same moment: the loser may simply retry. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentChange(ConcurrencyException e) {
+        return Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+                "Someone changed it at the same moment; retry");
+    }
+
+    /** Lost a race on a unique claim (the same identity registering twice at once). */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail duplicate(DuplicateKeyException e) {
+        return Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+                "Someone changed it at the same moment; retry");
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing with id " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
+                e.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package dev.aic.commandside.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.aic.commandside.Api;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
 import dev.aic.testsupport.RealInfrastructure;
@@ -22,9 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
@@ -49,6 +50,7 @@ class UserRegistrationIT {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = (String) response.getBody().get("id");
         assertThat(response.getHeaders().getLocation()).hasToString("/api/users/" + id);
+        assertThat(response.getHeaders().getETag()).isEqualTo("\"0\"");
         Map<String, Object> stored = jdbc.queryForMap("""
                 SELECT payloadtype, payloadrevision, convert_from(payload, 'UTF8') AS payload, globalindex
                 FROM domainevententry WHERE aggregateidentifier = ?""", id);
@@ -63,6 +65,9 @@ class UserRegistrationIT {
                 .doesNotContain(email);
         assertThat(header(record, IntegrationHeaders.EVENT_TYPE)).isEqualTo("UserRegisteredIntegrationEvent");
         assertThat(header(record, IntegrationHeaders.GLOBAL_POSITION)).isEqualTo(stored.get("globalindex").toString());
+        assertThat(response.getHeaders().getFirst("Consistency-Token")).isEqualTo(stored.get("globalindex").toString());
+        assertThat(response.getBody()).containsEntry("consistencyToken", stored.get("globalindex").toString())
+                .containsEntry("version", 0);
         assertThat(header(record, IntegrationHeaders.EVENT_ID)).isNotBlank();
     }
 
@@ -97,13 +102,13 @@ class UserRegistrationIT {
         ResponseEntity<String> docs = http.getForEntity("/v3/api-docs", String.class);
 
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(docs.getBody()).contains("\"/api/users\"", "\"post\"", "RegisterUserRequest");
+        assertThat(docs.getBody()).contains("\"/api/users\"", "\"/api/me\"", "\"/api/users/{id}/profile\"",
+                "bearer-jwt", "\"Problem\"", "application/problem+json");
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     private ResponseEntity<Map> register(String email, String displayName) {
-        return http.exchange(RequestEntity.post("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("email", email, "displayName", displayName)), Map.class);
+        return new Api(http).call("adam", HttpMethod.POST, "/api/users", Map.of("email", email, "displayName", displayName));
     }
 
     private long countEvents() {

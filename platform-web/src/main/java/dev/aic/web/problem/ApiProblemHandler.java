@@ -102,12 +102,12 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (body == null && e instanceof ErrorResponse response) {
+            body = response.updateAndGetBody(getMessageSource(), java.util.Locale.ROOT);
+        }
         if (body instanceof ProblemDetail problem && (problem.getType() == null
                 || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(java.net.URI.create(Problems.TYPE_PREFIX + typeOf(status)));
-        }
-        if (body == null && e instanceof ErrorResponse response) {
-            body = response.updateAndGetBody(getMessageSource(), java.util.Locale.ROOT);
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
     }

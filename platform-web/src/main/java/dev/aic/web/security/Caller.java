@@ -20,8 +20,9 @@ public record Caller(String issuer, String subject, String email, String name, O
         return roles.contains(role);
     }
 
+    /** True when {@code id} is the caller's own, active user: the object-level check of owner-only routes. */
     public boolean isUser(Object id) {
-        return id != null && userId.map(own -> own.toString().equals(id.toString())).orElse(false);
+        return id != null && !deactivated && userId.map(own -> own.toString().equals(id.toString())).orElse(false);
     }
 
     /** Rate limits and logs key on this: stable per identity, never personal data beyond the subject. */

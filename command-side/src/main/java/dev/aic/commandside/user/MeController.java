@@ -1,0 +1,90 @@
+package dev.aic.commandside.user;
+
+import dev.aic.commandside.web.Commands;
+import dev.aic.commandside.web.Idempotency;
+import dev.aic.commandside.web.Outcome;
+import dev.aic.contracts.user.UserId;
+import dev.aic.web.http.ApiHeaders;
+import dev.aic.web.openapi.ProblemResponses;
+import dev.aic.web.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Self-service registration on first sign-in. If an administrator registered the caller's e-mail
+ * address before, the caller's identity is linked to that user (200) instead of creating one (201).
+ * Linking trusts the identity provider's {@code email} claim, as the resource server trusts the token.
+ */
+@RestController
+@Tag(name = "me")
+class MeController {
+
+    private final Commands commands;
+    private final Idempotency idempotency;
+    private final JdbcUserAccounts accounts;
+    private final Supplier<UUID> ids;
+
+    MeController(Commands commands, Idempotency idempotency, JdbcUserAccounts accounts, Supplier<UUID> ids) {
+        this.commands = commands;
+        this.idempotency = idempotency;
+        this.accounts = accounts;
+        this.ids = ids;
+    }
+
+    @PostMapping("/api/me")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Register yourself (first sign-in); the e-mail address comes from your token")
+    @ProblemResponses({409, 413, 422})
+    ResponseEntity<UserChange> register(@AuthenticationPrincipal Caller caller,
+            @RequestHeader(name = ApiHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @Valid @RequestBody(required = false) UserRequests.RegisterSelf request) {
+        var body = request == null ? new UserRequests.RegisterSelf(null) : request;
+        return idempotency.once(caller, idempotencyKey, "POST /api/me", body, UserChange.class, () -> {
+            caller.userId().ifPresent(existing -> {
+                throw new IdentityAlreadyRegisteredException(existing.toString());
+            });
+            if (caller.email() == null || caller.email().isBlank()) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                        "Your token carries no e-mail address; ask an administrator to register you");
+            }
+            var identity = new UserCommands.Identity(caller.issuer(), caller.subject());
+            String email = caller.email().trim().toLowerCase(Locale.ROOT);
+            var invited = accounts.unlinkedUserWithEmail(email);
+            if (invited.isPresent()) {
+                UserId id = invited.get();
+                Outcome outcome = commands.send(new UserCommands.LinkIdentity(id, identity), id);
+                return outcome.respond(HttpStatus.OK).location(URI.create("/api/users/" + id))
+                        .body(new UserChange(id.value(), outcome.version(), outcome.consistencyToken()));
+            }
+            UserId id = new UserId(ids.get());
+            Outcome outcome = commands.send(new UserCommands.RegisterUser(id, email, displayName(body, caller), identity), id);
+            return outcome.respond(HttpStatus.CREATED).location(URI.create("/api/users/" + id))
+                    .body(new UserChange(id.value(), outcome.version(), outcome.consistencyToken()));
+        });
+    }
+
+    private static String displayName(UserRequests.RegisterSelf request, Caller caller) {
+        if (request.displayName() != null && !request.displayName().isBlank()) {
+            return request.displayName();
+        }
+        if (caller.name() != null && !caller.name().isBlank()) {
+            return caller.name();
+        }
+        return caller.email().substring(0, caller.email().indexOf('@') < 0 ? caller.email().length()
+                : caller.email().indexOf('@'));
+    }
+}

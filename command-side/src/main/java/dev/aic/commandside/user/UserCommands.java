@@ -1,0 +1,43 @@
+package dev.aic.commandside.user;
+
+import dev.aic.contracts.user.Role;
+import dev.aic.contracts.user.UserId;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/**
+ * What can be asked of a {@code User}. Sent only by this module, so they live here rather than in
+ * contracts. {@code expectedVersion} is the client's {@code If-Match}; null means "any version".
+ */
+final class UserCommands {
+
+    private UserCommands() {
+    }
+
+    /** {@code identity} is null when an administrator registers someone who has not signed in yet. */
+    record RegisterUser(@TargetAggregateIdentifier UserId userId, String email, String displayName,
+                        Identity identity) {
+    }
+
+    record Identity(String issuer, String subject) {
+    }
+
+    record LinkIdentity(@TargetAggregateIdentifier UserId userId, Identity identity) {
+    }
+
+    record UpdateProfile(@TargetAggregateIdentifier UserId userId, @TargetAggregateVersion Long expectedVersion,
+                         String displayName, String bio, List<String> interests, String avatarRef) {
+    }
+
+    record ChangeRoles(@TargetAggregateIdentifier UserId userId, @TargetAggregateVersion Long expectedVersion,
+                       List<Role> roles) {
+    }
+
+    record Deactivate(@TargetAggregateIdentifier UserId userId, @TargetAggregateVersion Long expectedVersion,
+                      String reason) {
+    }
+
+    record Reactivate(@TargetAggregateIdentifier UserId userId, @TargetAggregateVersion Long expectedVersion) {
+    }
+}

@@ -1,0 +1,37 @@
+package dev.aic.commandside.web;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends a command and reports its {@link Outcome}. The command runs inside a transaction opened
+ * here (Axon's unit of work joins it), so its events are visible to the lookup that follows and
+ * nothing of it is committed unless all of it is.
+ */
+@Component
+public class Commands {
+
+    private final CommandGateway gateway;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    Commands(CommandGateway gateway, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.gateway = gateway;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    public Outcome send(Object command, Object aggregateId) {
+        return transactions.execute(status -> {
+            gateway.sendAndWait(command);
+            // our own events are visible in our transaction; another command's event on this aggregate
+            // cannot commit in between, it would collide with ours on (aggregate, sequence number)
+            return jdbc.queryForObject("""
+                    SELECT sequencenumber, globalindex FROM domainevententry
+                    WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1""",
+                    (row, n) -> new Outcome(row.getLong(1), row.getLong(2)), aggregateId.toString());
+        });
+    }
+}
