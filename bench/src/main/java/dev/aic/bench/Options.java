@@ -26,7 +26,10 @@ record Options(
         String dbPassword,
         Path outputDirectory,
         Duration pollInterval,
-        Duration visibilityTimeout) {
+        Duration visibilityTimeout,
+        URI issuer,
+        String caller,
+        String callerSecret) {
 
     static final String USAGE = """
             usage: RegisterUserBenchmark [options]
@@ -40,6 +43,9 @@ record Options(
               --out DIR                where the JSON summary goes (default bench/target)
               --poll-interval-ms MS    how often the lag phase polls the query-side (default 5)
               --visibility-timeout S   a user not readable after this long counts as lost (default 30)
+              --issuer-url URL         OpenID Connect provider issuing the caller's token (default $AIC_OIDC_ISSUER_URI
+                                       or http://127.0.0.1:9000); its client secret is read from $AIC_DEV_IDENTITY_SECRET
+              --caller NAME            who registers the users: an administrator (default adam)
             """;
 
     Options {
@@ -72,6 +78,8 @@ record Options(
         String out = "bench/target";
         long pollMillis = 5;
         long visibilityTimeoutSeconds = 30;
+        String issuer = env.getOrDefault("AIC_OIDC_ISSUER_URI", "http://127.0.0.1:9000");
+        String caller = "adam";
 
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
@@ -91,12 +99,15 @@ record Options(
                 case "--out" -> out = value;
                 case "--poll-interval-ms" -> pollMillis = parseInt(name, value);
                 case "--visibility-timeout" -> visibilityTimeoutSeconds = parseInt(name, value);
+                case "--issuer-url" -> issuer = value;
+                case "--caller" -> caller = value;
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         return new Options(concurrency, Duration.ofSeconds(durationSeconds), Duration.ofSeconds(warmupSeconds),
                 baseUri(commandUrl), baseUri(queryUrl), jdbcUrl, dbUser, env.get("AIC_PG_PASSWORD"), Path.of(out),
-                Duration.ofMillis(pollMillis), Duration.ofSeconds(visibilityTimeoutSeconds));
+                Duration.ofMillis(pollMillis), Duration.ofSeconds(visibilityTimeoutSeconds), baseUri(issuer), caller,
+                env.getOrDefault("AIC_DEV_IDENTITY_SECRET", "dev-secret"));
     }
 
     private static int parseInt(String name, String value) {

@@ -44,7 +44,8 @@ public final class RegisterUserBenchmark {
 
     static int run(Options options) throws Exception {
         Instant startedAt = Instant.now();
-        UsersApi api = new UsersApi(options.commandSide(), options.querySide());
+        UsersApi api = new UsersApi(options.commandSide(), options.querySide(),
+                AccessToken.clientCredentials(options.issuer(), options.caller(), options.callerSecret()));
         api.requireReady();
         Emails emails = new Emails();
         int n = options.concurrency();

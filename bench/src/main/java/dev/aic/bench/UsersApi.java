@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * The two HTTP calls the benchmark makes, as a client would make them.
+ * The two HTTP calls the benchmark makes, as a client would make them: signed in with a bearer
+ * token, and every registration with an {@code Idempotency-Key} of its own.
  *
  * <p>One {@link HttpClient} keeps a pool of HTTP/1.1 keep-alive connections (one per concurrent
  * caller), so the figures include request handling but not TCP set-up. HTTP/1.1 is forced because
@@ -36,20 +37,24 @@ final class UsersApi {
     private final URI users;
     private final URI querySide;
     private final URI commandSide;
+    private final String authorization;
 
-    UsersApi(URI commandSide, URI querySide) {
+    UsersApi(URI commandSide, URI querySide, String accessToken) {
         this.commandSide = commandSide;
         this.querySide = querySide;
         this.users = URI.create(commandSide + "/api/users");
+        this.authorization = "Bearer " + accessToken;
     }
 
-    /** {@code POST /api/users} on the command side. */
+    /** {@code POST /api/users} on the command side, as an administrator. */
     Registration register(String email, String displayName) throws IOException, InterruptedException {
         String body = json.writeValueAsString(json.createObjectNode().put("email", email).put("displayName", displayName));
         HttpRequest request = HttpRequest.newBuilder(users)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
+                .header("Authorization", authorization)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -65,6 +70,7 @@ final class UsersApi {
         HttpRequest request = HttpRequest.newBuilder(URI.create(querySide + "/api/users/" + id))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json")
+                .header("Authorization", authorization)
                 .GET()
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
