@@ -3,9 +3,12 @@ package dev.aic.web.security;
 import dev.aic.web.http.BodySizeLimitFilter;
 import dev.aic.web.problem.ProblemWriter;
 import dev.aic.web.ratelimit.RateLimitFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,12 +32,14 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, CallerDirectory directory, SecurityProperties properties,
-            ProblemWriter problems, RateLimitFilter rateLimits, BodySizeLimitFilter bodyLimit) throws Exception {
+            ProblemWriter problems, RateLimitFilter rateLimits, BodySizeLimitFilter bodyLimit,
+            ApplicationContext context) throws Exception {
         var handlers = new ProblemSecurityHandlers(problems);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(ANONYMOUS).permitAll()
+                        .requestMatchers(request -> onManagementPort(request, context)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(
@@ -45,5 +50,15 @@ public class SecurityConfiguration {
                 .addFilterBefore(bodyLimit, HeaderWriterFilter.class)
                 .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * With {@code management.server.port} set (AIC_MANAGEMENT_PORT, as in Kubernetes), metrics and probes
+     * are served on a port of their own that only the cluster reaches (see the network policies); the API
+     * port then serves no actuator endpoint at all. Without it, /actuator/prometheus needs a token.
+     */
+    private static boolean onManagementPort(HttpServletRequest request, ApplicationContext context) {
+        return context instanceof WebServerApplicationContext server && server.getWebServer() != null
+                && request.getLocalPort() != server.getWebServer().getPort();
     }
 }
