@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.web.http.BodySizeLimitFilter;
 import dev.aic.web.openapi.OpenApiConventions;
 import dev.aic.web.problem.ApiProblemHandler;
+import dev.aic.web.problem.ProblemErrorController;
 import dev.aic.web.problem.ProblemWriter;
 import dev.aic.web.ratelimit.RateLimitFilter;
 import dev.aic.web.ratelimit.RateLimitProperties;
@@ -11,6 +12,7 @@ import dev.aic.web.security.SecurityProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,9 +23,9 @@ import org.springframework.util.unit.DataSize;
  * The API conventions of docs/api.md, for any service that has this module on its classpath. Runs
  * before Spring MVC's auto-configuration so Boot's own problem handler backs off for ours.
  */
-@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @EnableConfigurationProperties({SecurityProperties.class, RateLimitProperties.class})
-@Import({ApiProblemHandler.class, OpenApiConventions.class})
+@Import({ApiProblemHandler.class, ProblemErrorController.class, OpenApiConventions.class})
 public class WebConventionsConfiguration {
 
     @Bean

@@ -107,7 +107,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (body instanceof ProblemDetail problem && (problem.getType() == null
                 || "about:blank".equals(problem.getType().toString()))) {
-            problem.setType(java.net.URI.create(Problems.TYPE_PREFIX + typeOf(status)));
+            problem.setType(java.net.URI.create(Problems.TYPE_PREFIX + Problems.typeOf(status)));
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
     }
@@ -149,19 +149,5 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
                         : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    private static String typeOf(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> "malformed-request";
-            case 401 -> "unauthenticated";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> status.is5xxServerError() ? "internal-error" : "http-" + status.value();
-        };
     }
 }

@@ -27,7 +27,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
-    static final String[] ANONYMOUS = {"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+    static final String[] ANONYMOUS = {"/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
             "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
 
     @Bean
