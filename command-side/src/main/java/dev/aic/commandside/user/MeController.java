@@ -10,7 +10,6 @@ import dev.aic.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -66,14 +65,11 @@ class MeController {
             var invited = accounts.unlinkedUserWithEmail(email);
             if (invited.isPresent()) {
                 UserId id = invited.get();
-                Outcome outcome = commands.send(new UserCommands.LinkIdentity(id, identity), id);
-                return outcome.respond(HttpStatus.OK).location(URI.create("/api/users/" + id))
-                        .body(new UserChange(id.value(), outcome.version(), outcome.consistencyToken()));
+                return UserChange.response(HttpStatus.OK, id, commands.send(new UserCommands.LinkIdentity(id, identity), id));
             }
             UserId id = new UserId(ids.get());
             Outcome outcome = commands.send(new UserCommands.RegisterUser(id, email, displayName(body, caller), identity), id);
-            return outcome.respond(HttpStatus.CREATED).location(URI.create("/api/users/" + id))
-                    .body(new UserChange(id.value(), outcome.version(), outcome.consistencyToken()));
+            return UserChange.response(HttpStatus.CREATED, id, outcome);
         });
     }
 

@@ -1,6 +1,11 @@
 package dev.aic.commandside.user;
 
+import dev.aic.commandside.web.Outcome;
+import dev.aic.contracts.user.UserId;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import java.util.UUID;
 
 /**
@@ -9,4 +14,10 @@ import java.util.UUID;
  */
 record UserChange(UUID id, long version,
                   @Schema(description = "send as Consistency-Token to a query to read this change") String consistencyToken) {
+
+    /** The response to a command on user {@code id}: this body, the ETag, the consistency token and where to read it. */
+    static ResponseEntity<UserChange> response(HttpStatus status, UserId id, Outcome outcome) {
+        return outcome.respond(status).location(URI.create("/api/users/" + id))
+                .body(new UserChange(id.value(), outcome.version(), outcome.consistencyToken()));
+    }
 }

@@ -11,7 +11,6 @@ import dev.aic.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
@@ -53,8 +52,7 @@ class UserController {
             UserId id = new UserId(ids.get());
             Outcome outcome = commands.send(
                     new UserCommands.RegisterUser(id, request.email(), request.displayName(), null), id);
-            return outcome.respond(HttpStatus.CREATED).location(URI.create("/api/users/" + id))
-                    .body(new UserChange(id.value(), outcome.version(), outcome.consistencyToken()));
+            return UserChange.response(HttpStatus.CREATED, id, outcome);
         });
     }
 
@@ -100,7 +98,6 @@ class UserController {
     }
 
     private ResponseEntity<UserChange> change(UUID id, Object command) {
-        Outcome outcome = commands.send(command, id);
-        return outcome.respond(HttpStatus.OK).body(new UserChange(id, outcome.version(), outcome.consistencyToken()));
+        return UserChange.response(HttpStatus.OK, new UserId(id), commands.send(command, id));
     }
 }
