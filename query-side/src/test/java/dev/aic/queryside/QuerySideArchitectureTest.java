@@ -1,14 +1,27 @@
 package dev.aic.queryside;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 @AnalyzeClasses(packages = "dev.aic", importOptions = ImportOption.DoNotIncludeTests.class)
 class QuerySideArchitectureTest {
+
+    /** Public, or mapped to a route whatever its visibility: Spring serves package-private handlers too. */
+    private static final DescribedPredicate<JavaMethod> PUBLIC_OR_MAPPED = DescribedPredicate.describe(
+            "are public or handle a route",
+            method -> method.getModifiers().contains(JavaModifier.PUBLIC)
+                    || method.isMetaAnnotatedWith(RequestMapping.class));
 
     @ArchTest
     static final ArchRule knowsOnlyThePublishedLanguage = noClasses()
@@ -20,4 +33,12 @@ class QuerySideArchitectureTest {
             .that().resideInAPackage("dev.aic.queryside..")
             .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.modelling.command..",
                     "org.axonframework.commandhandling..");
+
+    /** The security chain only demands a token; who may read what is declared on each endpoint. */
+    @ArchTest
+    static final ArchRule everyEndpointDeclaresWhoMayCallIt = methods()
+            .that().areDeclaredInClassesThat().resideInAPackage("dev.aic.queryside..")
+            .and().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+            .and(PUBLIC_OR_MAPPED)
+            .should().beAnnotatedWith(PreAuthorize.class);
 }

@@ -2,16 +2,21 @@ package dev.aic.queryside.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
 import java.util.function.Function;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch.indices.CreateIndexRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An OpenSearch index that clients reach only through its alias. The physical index carries a
- * version suffix ({@code users-v1}), so a rebuild can fill {@code users-v2} beside it and then move
- * the alias in one atomic step.
+ * version suffix ({@code users-v2}); a new mapping gets a new version, created beside the old one.
  */
 public final class VersionedIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(VersionedIndex.class);
 
     private final OpenSearchClient client;
     private final String alias;
@@ -34,18 +39,61 @@ public final class VersionedIndex {
         return alias + "-v" + version;
     }
 
-    /** Creates the current version with its alias unless the alias already points somewhere. */
-    public void ensureExists() {
+    /**
+     * Makes the alias point at the current version, creating it if needed.
+     *
+     * @return true when the alias was moved to a new, empty index (first start, or a new mapping
+     *         version): the projection that feeds it must replay the event store to fill it. The previous
+     *         version stays in place for operators to inspect and delete.
+     */
+    public boolean ensureCurrent() {
         try {
-            if (client.indices().existsAlias(a -> a.name(alias)).value()) {
-                return;
+            Set<String> current = client.indices().existsAlias(a -> a.name(alias)).value()
+                    ? client.indices().getAlias(a -> a.name(alias)).result().keySet()
+                    : Set.of();
+            if (current.equals(Set.of(physicalName()))) {
+                return false;
             }
-            if (!client.indices().exists(e -> e.index(physicalName())).value()) {
-                client.indices().create(c -> definition.apply(c.index(physicalName())));
+            create();
+            client.indices().updateAliases(update -> {
+                current.forEach(old -> update.actions(a -> a.remove(remove -> remove.index(old).alias(alias))));
+                return update.actions(a -> a.add(add -> add.index(physicalName()).alias(alias)));
+            });
+            if (!current.isEmpty()) {
+                log.warn("OpenSearch alias {} moved from {} to {}; it fills again from the event store",
+                        alias, current, physicalName());
             }
-            client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(physicalName()).alias(alias))));
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare OpenSearch index " + physicalName(), e);
+        }
+    }
+
+    /**
+     * Drops the current version and creates it empty again, for a projection that replays from the start.
+     * Deleting documents instead would leave their versions behind (tombstones kept for
+     * {@code index.gc_deletes}), and a replay's external versions, counting from 1 again, would be refused.
+     */
+    public void recreate() {
+        try {
+            client.indices().delete(d -> d.index(physicalName()).ignoreUnavailable(true));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot drop OpenSearch index " + physicalName(), e);
+        }
+        ensureCurrent();
+    }
+
+    private void create() throws IOException {
+        if (client.indices().exists(e -> e.index(physicalName())).value()) {
+            return;
+        }
+        try {
+            client.indices().create(c -> definition.apply(c.index(physicalName())));
+        } catch (OpenSearchException e) {
+            // another instance starting at the same moment created it first
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
         }
     }
 }

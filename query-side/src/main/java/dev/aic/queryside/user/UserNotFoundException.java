@@ -2,10 +2,13 @@ package dev.aic.queryside.user;
 
 import java.util.UUID;
 
-/** No user with this id in the read model (yet: a just-registered user appears within moments). */
+/**
+ * No user with this id that the caller may see: none in the read model (yet: a just-registered user
+ * appears within moments, or at once with a {@code Consistency-Token}), or one deactivated.
+ */
 public class UserNotFoundException extends RuntimeException {
 
-    public UserNotFoundException(UUID id) {
+    UserNotFoundException(UUID id) {
         super("No user with id " + id);
     }
 }

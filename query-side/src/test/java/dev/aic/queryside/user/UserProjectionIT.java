@@ -3,34 +3,38 @@ package dev.aic.queryside.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.contracts.user.Role;
+import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserRegistered;
-import dev.aic.testsupport.RealInfrastructure;
+import dev.aic.contracts.user.UserIdentityLinked;
+import dev.aic.contracts.user.UserProfileUpdated;
+import dev.aic.contracts.user.UserReactivated;
+import dev.aic.contracts.user.UserRolesChanged;
+import dev.aic.queryside.Api;
+import dev.aic.queryside.QuerySideIntegrationTest;
+import dev.aic.queryside.UserEvents;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
+import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ContextConfiguration;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@QuerySideIntegrationTest
 class UserProjectionIT {
 
     private static final Duration PROJECTION_DEADLINE = Duration.ofSeconds(30);
@@ -43,47 +47,106 @@ class UserProjectionIT {
     JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    UserSearchIndex searchIndex;
+    @Autowired
+    UserProfileProjection profileProjection;
+    @Autowired
+    UserSearchProjection searchProjection;
+
+    UserEvents events;
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        events = new UserEvents(eventStore, jdbc);
+        api = new Api(http);
+    }
 
     @Test
-    void aRegisteredUserCanBeReadByIdAndFoundByNameAndEmail() {
-        UserId id = registered("Ada Lovelace");
-
-        await().atMost(PROJECTION_DEADLINE).untilAsserted(() ->
-                assertThat(http.getForEntity("/api/users/" + id, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> user = http.getForObject("/api/users/" + id, Map.class);
-        assertThat(user).containsEntry("id", id.toString()).containsEntry("email", emailOf(id))
-                .containsEntry("displayName", "Ada Lovelace").containsKey("registeredAt");
+    void everyUserEventReachesTheTableAndTheSearchIndex() throws Exception {
+        UserId id = events.register("Ada Lovelace");
+        events.publish(new UserIdentityLinked(id, "https://login.example.org", "ada-subject"));
+        events.publish(new UserProfileUpdated(id, "Ada King", "Analyst of engines", List.of("mathematics", "poetry"),
+                "media/avatars/ada.png"));
+        events.publish(new UserRolesChanged(id, List.of(Role.MEMBER, Role.ORGANIZER)));
+        events.publish(new UserDeactivated(id, "asked to leave"));
 
         await().atMost(PROJECTION_DEADLINE).untilAsserted(() -> {
-            assertThat(search("lovel")).extracting(found -> found.get("id")).contains(id.toString());
-            assertThat(search(emailOf(id).toUpperCase())).extracting(found -> found.get("id")).containsExactly(id.toString());
+            assertThat(row(id)).containsEntry("version", 4L).containsEntry("active", false);
+            assertThat(document(id)).hasValueSatisfying(indexed -> assertThat(indexed.version()).isEqualTo(5));
+        });
+        Map<String, Object> deactivated = row(id);
+        assertThat(deactivated).containsEntry("email", UserEvents.emailOf(id))
+                .containsEntry("display_name", "Ada King").containsEntry("bio", "Analyst of engines")
+                .containsEntry("avatar_ref", "media/avatars/ada.png")
+                .containsEntry("issuer", "https://login.example.org").containsEntry("subject", "ada-subject");
+        assertThat(strings(deactivated.get("interests"))).containsExactly("mathematics", "poetry");
+        assertThat(strings(deactivated.get("roles"))).containsExactly("MEMBER", "ORGANIZER");
+        UserDocument stillIndexed = document(id).orElseThrow().document();
+        assertThat(stillIndexed.active()).isFalse();
+        assertThat(stillIndexed.displayName()).isEqualTo("Ada King");
+        assertThat(stillIndexed.roles()).containsExactly(Role.MEMBER, Role.ORGANIZER);
+        assertThat(stillIndexed.interests()).containsExactly("mathematics", "poetry");
+        assertThat(stillIndexed.email()).isEqualTo(UserEvents.emailOf(id));
+
+        events.publish(new UserReactivated(id));
+
+        await().atMost(PROJECTION_DEADLINE).untilAsserted(() -> {
+            assertThat(row(id)).containsEntry("version", 5L).containsEntry("active", true);
+            assertThat(document(id).orElseThrow().document().active()).isTrue();
         });
     }
 
     @Test
-    void replayingEveryEventRebuildsTheSameReadModelWithoutDuplicates() {
-        UserId id = registered("Grace Hopper");
-        await().atMost(PROJECTION_DEADLINE).until(() -> countRows() == countRegistrations());
-        List<Map<String, Object>> before = jdbc.queryForList("SELECT * FROM user_profile ORDER BY id");
+    void anEventDeliveredAgainChangesNothing() {
+        UserId id = events.register("Grace Hopper");
+        events.publish(new UserProfileUpdated(id, "Grace Brewster Hopper", null, List.of(), null));
+        events.publish(new UserRolesChanged(id, List.of(Role.ADMIN)));
+        await().atMost(PROJECTION_DEADLINE).untilAsserted(() -> {
+            assertThat(row(id)).containsEntry("version", 2L);
+            assertThat(document(id).orElseThrow().version()).isEqualTo(3);
+        });
+        String rowBefore = snapshot(id);
+        UserDocument documentBefore = document(id).orElseThrow().document();
 
-        StreamingEventProcessor processor = processing
-                .eventProcessor(UserProfileProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        // the profile update (sequence number 1) arrives again, after the role change it preceded
+        var stale = new UserProfileUpdated(id, "Grace Hopper", "stale", List.of("stale"), null);
+        profileProjection.on(stale, 1, Instant.now());
+        searchProjection.on(stale, 1);
+        profileProjection.on(new UserDeactivated(id, "stale"), 2, Instant.now());
+        searchProjection.on(new UserDeactivated(id, "stale"), 2);
 
-        long head = jdbc.queryForObject("SELECT max(globalindex) FROM event_store.domainevententry", Long.class);
-        await().atMost(PROJECTION_DEADLINE).until(() -> processor.processingStatus().size() == 1
-                && processor.processingStatus().values().stream().allMatch(status -> status.isCaughtUp()
-                        && status.getCurrentPosition().orElse(-1) >= head));
-        assertThat(jdbc.queryForList("SELECT * FROM user_profile ORDER BY id")).isEqualTo(before);
-        assertThat(before).extracting(row -> row.get("id").toString()).contains(id.toString());
+        assertThat(snapshot(id)).isEqualTo(rowBefore);
+        assertThat(document(id).orElseThrow()).isEqualTo(new UserSearchIndex.Indexed(documentBefore, 3));
+    }
+
+    @Test
+    void replayingEveryEventRebuildsTheSameReadModelsWithoutDuplicates() {
+        UserId id = events.register("Katherine Johnson");
+        events.publish(new UserProfileUpdated(id, "Katherine Johnson", "Computed trajectories", List.of("orbits"),
+                null));
+        events.publish(new UserDeactivated(id, null));
+        long head = events.head();
+        StreamingEventProcessor table = processor(UserProfileProjection.PROCESSING_GROUP);
+        StreamingEventProcessor index = processor(UserSearchProjection.PROCESSING_GROUP);
+        await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(table, head) && caughtUp(index, head));
+        List<String> rowsBefore = snapshot();
+        Map<UUID, UserSearchIndex.Indexed> documentsBefore = documentsOfEveryUser();
+
+        replay(table);
+        replay(index);
+
+        await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(table, head) && caughtUp(index, head));
+        assertThat(snapshot()).isEqualTo(rowsBefore);
+        assertThat(documentsOfEveryUser()).isEqualTo(documentsBefore);
+        assertThat(documentsBefore).hasSize(rowsBefore.size());
+        assertThat(documentsBefore.get(id.value()).document().active()).isFalse();
     }
 
     @Test
     void anUnknownUserIsANotFoundProblem() {
-        ResponseEntity<Map> response = http.getForEntity("/api/users/" + UUID.randomUUID(), Map.class);
+        ResponseEntity<Map> response = api.get("adam", "/api/users/" + UUID.randomUUID());
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -92,59 +155,83 @@ class UserProjectionIT {
 
     @Test
     void aMalformedIdOrLimitIsABadRequestProblem() {
-        assertThat(http.getForEntity("/api/users/not-a-uuid", Map.class).getStatusCode())
-                .isEqualTo(HttpStatus.BAD_REQUEST);
-        ResponseEntity<Map> tooMany = http.getForEntity("/api/users?limit=1000", Map.class);
+        assertThat(api.get("alice", "/api/users/not-a-uuid").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<Map> tooMany = api.get("alice", "/api/users?limit=1000");
         assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(tooMany.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(tooMany.getBody()).containsEntry("type", "urn:aic:problem:validation");
     }
 
     @Test
-    void theApiIsDescribedByOpenApi() {
+    void theApiIsDescribedByOpenApiWithTheConsistencyTokenOnEveryQuery() throws Exception {
         ResponseEntity<String> docs = http.getForEntity("/v3/api-docs", String.class);
 
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(docs.getBody()).contains("\"/api/users/{id}\"", "\"/api/users\"", "UserView");
-    }
-
-    private UserId registered(String name) {
-        UserId id = new UserId(UUID.randomUUID());
-        eventStore.publish(new GenericDomainEventMessage<>("User", id.toString(), 0,
-                new UserRegistered(id, emailOf(id), name)));
-        return id;
-    }
-
-    private static String emailOf(UserId id) {
-        return "member-" + id + "@example.org";
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> search(String q) {
-        return http.getForObject("/api/users?q={q}", List.class, q);
-    }
-
-    private long countRows() {
-        return jdbc.queryForObject("SELECT count(*) FROM user_profile", Long.class);
-    }
-
-    private long countRegistrations() {
-        return jdbc.queryForObject(
-                "SELECT count(*) FROM event_store.domainevententry WHERE payloadtype = ?", Long.class,
-                UserRegistered.class.getName());
-    }
-
-    /** The command-side owns the event store's schema; this suite writes events itself, so it applies it. */
-    @TestConfiguration
-    static class EventStoreSchema {
-
-        @Bean
-        FlywayMigrationStrategy eventStoreFirst(DataSource dataSource) {
-            return querySide -> {
-                Flyway.configure().dataSource(dataSource).schemas("event_store")
-                        .locations("filesystem:../command-side/src/main/resources/db/migration")
-                        .load().migrate();
-                querySide.migrate();
-            };
+        JsonNode api = new ObjectMapper().readTree(docs.getBody());
+        assertThat(api.at("/components/schemas").fieldNames()).toIterable().contains("UserView", "UserPage", "Problem");
+        for (String path : List.of("/api/me", "/api/users", "/api/users/{id}")) {
+            JsonNode get = api.at("/paths/" + path.replace("/", "~1") + "/get");
+            Set<String> headers = names(get.get("parameters"), "header");
+            assertThat(headers).as(path).contains("Consistency-Token");
+            assertThat(get.at("/responses").fieldNames()).toIterable().as(path).contains("200", "202", "401", "403");
         }
+        assertThat(api.at("/paths/~1api~1users~1{id}/get/responses").has("404")).isTrue();
+        assertThat(names(api.at("/paths/~1api~1users/get/parameters"), "query"))
+                .contains("q", "sort", "role", "active", "limit", "cursor");
+        assertThat(api.at("/components/securitySchemes").has("bearer-jwt")).isTrue();
+    }
+
+    private Map<String, Object> row(UserId id) {
+        return jdbc.queryForList("SELECT * FROM user_profile WHERE id = ?", id.value()).stream().findFirst()
+                .orElse(Map.of());
+    }
+
+    private java.util.Optional<UserSearchIndex.Indexed> document(UserId id) {
+        return searchIndex.current(id.value());
+    }
+
+    /** Every row as JSON text, so that arrays and timestamps compare by value. */
+    private List<String> snapshot() {
+        return jdbc.queryForList("SELECT to_jsonb(p)::text FROM user_profile p ORDER BY id", String.class);
+    }
+
+    private String snapshot(UserId id) {
+        return jdbc.queryForObject("SELECT to_jsonb(p)::text FROM user_profile p WHERE id = ?", String.class,
+                id.value());
+    }
+
+    /** The indexed document of every user in the table. */
+    private Map<UUID, UserSearchIndex.Indexed> documentsOfEveryUser() {
+        return jdbc.queryForList("SELECT id FROM user_profile", UUID.class).stream()
+                .collect(Collectors.toMap(id -> id, id -> searchIndex.current(id).orElseThrow()));
+    }
+
+    private StreamingEventProcessor processor(String group) {
+        return processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    private static void replay(StreamingEventProcessor processor) {
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+    }
+
+    private static boolean caughtUp(StreamingEventProcessor processor, long head) {
+        return processor.processingStatus().size() == 1 && processor.processingStatus().values().stream()
+                .allMatch(status -> status.isCaughtUp() && status.getCurrentPosition().orElse(-1) >= head);
+    }
+
+    private static Set<String> names(JsonNode parameters, String in) {
+        Set<String> names = new java.util.HashSet<>();
+        parameters.forEach(parameter -> {
+            if (in.equals(parameter.path("in").asText())) {
+                names.add(parameter.path("name").asText());
+            }
+        });
+        return names;
+    }
+
+    private static List<String> strings(Object sqlArray) throws java.sql.SQLException {
+        return List.of((String[]) ((java.sql.Array) sqlArray).getArray());
     }
 }
