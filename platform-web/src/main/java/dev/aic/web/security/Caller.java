@@ -25,6 +25,14 @@ public record Caller(String issuer, String subject, String email, String name, O
         return id != null && !deactivated && userId.map(own -> own.toString().equals(id.toString())).orElse(false);
     }
 
+    /** The caller as their platform account adds to them: the user id, granted roles, whether active. */
+    public Caller withAccount(CallerDirectory.Account account) {
+        Set<Role> merged = java.util.EnumSet.noneOf(Role.class);
+        merged.addAll(roles);
+        merged.addAll(account.roles());
+        return new Caller(issuer, subject, email, name, Optional.of(account.userId()), merged, !account.active());
+    }
+
     /** Rate limits and logs key on this: stable per identity, never personal data beyond the subject. */
     public String key() {
         return issuer + "#" + subject;

@@ -11,7 +11,7 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
     private final Caller caller;
     private final Jwt token;
 
-    CallerAuthentication(Caller caller, Jwt token) {
+    public CallerAuthentication(Caller caller, Jwt token) {
         super(caller.deactivated() ? List.of() : caller.roles().stream()
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
         this.caller = caller;

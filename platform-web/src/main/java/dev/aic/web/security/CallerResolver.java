@@ -1,9 +1,6 @@
 package dev.aic.web.security;
 
-import dev.aic.contracts.user.Role;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,13 +19,9 @@ final class CallerResolver implements Converter<Jwt, AbstractAuthenticationToken
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         String issuer = jwt.getIssuer() == null ? "" : jwt.getIssuer().toString();
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        roles.addAll(tokenRoles.of(jwt));
-        Optional<CallerDirectory.Account> account = directory.find(issuer, jwt.getSubject());
-        account.ifPresent(found -> roles.addAll(found.roles()));
-        boolean deactivated = account.map(found -> !found.active()).orElse(false);
-        var caller = new Caller(issuer, jwt.getSubject(), jwt.getClaimAsString("email"), jwt.getClaimAsString("name"),
-                account.map(CallerDirectory.Account::userId), roles, deactivated);
+        var signedIn = new Caller(issuer, jwt.getSubject(), jwt.getClaimAsString("email"), jwt.getClaimAsString("name"),
+                Optional.empty(), tokenRoles.of(jwt), false);
+        Caller caller = directory.find(issuer, jwt.getSubject()).map(signedIn::withAccount).orElse(signedIn);
         return new CallerAuthentication(caller, jwt);
     }
 }

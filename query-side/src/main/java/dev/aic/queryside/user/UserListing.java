@@ -45,7 +45,9 @@ class UserListing {
         String text = request.q().strip();
         String query = "search;q=" + text + ";role=" + request.role() + ";active=" + active;
         List<String> after = after(request.cursor(), query, UserSearchIndex::wellFormed);
-        List<UserSearchIndex.SearchHit> hits = search.search(text, request.role(), active, after, request.limit() + 1);
+        // only those who see e-mail addresses may find a user by one: a member cannot learn who owns an address
+        List<UserSearchIndex.SearchHit> hits = search.search(text, Visibility.seesEveryone(caller), request.role(),
+                active, after, request.limit() + 1);
         List<UserProfile> found = hits.stream().map(UserSearchIndex.SearchHit::user).toList();
         return page(caller, request.limit(), found, hits.size() > request.limit()
                 ? Cursors.encode(query, hits.get(request.limit() - 1).sortValues()) : null);

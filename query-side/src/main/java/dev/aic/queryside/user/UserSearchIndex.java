@@ -102,10 +102,10 @@ class UserSearchIndex {
     }
 
     /**
-     * Users matching {@code text} by name prefix or exact e-mail, best match first and then by id, after
-     * the hit whose sort values are {@code after}.
+     * Users matching {@code text} by name prefix or, when {@code byEmail}, exact e-mail; best match first
+     * and then by id, after the hit whose sort values are {@code after}.
      */
-    List<SearchHit> search(String text, Role role, Boolean active, List<String> after, int size) {
+    List<SearchHit> search(String text, boolean byEmail, Role role, Boolean active, List<String> after, int size) {
         try {
             var response = client.search(s -> {
                 s.index(index.alias()).size(size).version(true)
@@ -113,8 +113,9 @@ class UserSearchIndex {
                             b.must(m -> m.bool(match -> match
                                     .should(sh -> sh.match(n -> n.field("displayName")
                                             .query(v -> v.stringValue(text)).operator(Operator.And)))
-                                    .should(sh -> sh.term(t -> t.field("email")
-                                            .value(v -> v.stringValue(text.trim().toLowerCase(Locale.ROOT)))))
+                                    .should(sh -> byEmail ? sh.term(t -> t.field("email")
+                                            .value(v -> v.stringValue(text.trim().toLowerCase(Locale.ROOT))))
+                                            : sh.matchNone(none -> none))
                                     .minimumShouldMatch("1")));
                             if (role != null) {
                                 b.filter(f -> f.term(t -> t.field("roles").value(FieldValue.of(role.name()))));
