@@ -2,6 +2,10 @@ package dev.aic.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.web.http.BodySizeLimitFilter;
+import dev.aic.web.http.ProblemErrorReportValve;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import dev.aic.web.openapi.OpenApiConventions;
 import dev.aic.web.problem.ApiProblemHandler;
 import dev.aic.web.problem.ProblemErrorController;
@@ -42,6 +46,12 @@ public class WebConventionsConfiguration {
     BodySizeLimitFilter bodySizeLimitFilter(@Value("${aic.web.max-body-size:64KB}") DataSize limit,
             ProblemWriter problems) {
         return new BodySizeLimitFilter(limit.toBytes(), problems);
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages() {
+        return factory -> factory.addContextCustomizers(context ->
+                ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
     }
 
     /** Both filters run inside the security chain only; the servlet container must not run them twice. */

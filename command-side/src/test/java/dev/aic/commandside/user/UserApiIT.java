@@ -36,6 +36,8 @@ class UserApiIT {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     Api api;
 
     @BeforeEach
@@ -270,6 +272,18 @@ class UserApiIT {
         assertThat(cases.get("text body").getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         assertThat(cases.get("wrong method").getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
         assertThat(countEvents()).isEqualTo(events);
+    }
+
+    @Test
+    void requestsTheServletContainerRefusesGetProblemBodiesToo() throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("GET /api/users/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json",
+                    "\"type\":\"urn:aic:problem:malformed-request\"").doesNotContain("<html");
+        }
     }
 
     private String register(String user) {
