@@ -22,6 +22,7 @@ final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path log;
+    private long logStart;
     private Process process;
 
     private ServiceProcess(String name, int port, Path log) {
@@ -46,6 +47,7 @@ final class ServiceProcess implements AutoCloseable {
     private void launch(Path jar, Map<String, String> environment) {
         try {
             Files.createDirectories(log.getParent());
+            logStart = Files.exists(log) ? Files.size(log) : 0;
             var builder = new ProcessBuilder("java", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                     "--server.port=" + port)
                     .redirectErrorStream(true)
@@ -84,9 +86,12 @@ final class ServiceProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /** What this process has logged (the file also holds earlier runs). */
     String logText() {
         try {
-            return Files.readString(log);
+            byte[] all = Files.readAllBytes(log);
+            int from = (int) Math.min(logStart, all.length);
+            return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

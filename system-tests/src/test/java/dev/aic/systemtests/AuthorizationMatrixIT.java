@@ -1,0 +1,216 @@
+package dev.aic.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Who may call what (docs/api.md), checked over real HTTP with real tokens: every endpoint of both services
+ * against every kind of caller, each cell its own test. Allowed means anything but 401/403 (the request may
+ * still be refused for its content); denied means 401 without a token and 403 with one. Then the object-level
+ * rules a role table cannot show, and which paths are open without a token.
+ */
+class AuthorizationMatrixIT {
+
+    enum Caller {
+        ANONYMOUS(null), NEWBIE("newbie"), MEMBER("alice"), ORGANIZER("olivia"), ADMIN("adam"), AUDITOR("audrey"),
+        DIRECTORY_GROUP_ADMIN("erin");
+
+        final String username;
+
+        Caller(String username) {
+            this.username = username;
+        }
+
+        @Override
+        public String toString() {
+            return username == null ? "anonymous" : username + " (" + name().toLowerCase().replace('_', ' ') + ")";
+        }
+    }
+
+    private static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
+    private static final Set<Caller> ROLE_HOLDERS = EnumSet.of(Caller.MEMBER, Caller.ORGANIZER, Caller.ADMIN,
+            Caller.AUDITOR, Caller.DIRECTORY_GROUP_ADMIN);
+    private static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN, Caller.DIRECTORY_GROUP_ADMIN);
+
+    /**
+     * One endpoint: how to call it on the shared fixture, and who may. Self-registration comes last: it
+     * registers the caller, and newbie must stay unregistered (and without a role) until then.
+     */
+    enum Endpoint {
+        QUERY_ME("GET /api/me (query)", SIGNED_IN, f -> f.query("GET", "/api/me", null)),
+        QUERY_USER("GET /api/users/{id} (query)", ROLE_HOLDERS, f -> f.query("GET", "/api/users/" + f.target, null)),
+        QUERY_USERS("GET /api/users (query)", ROLE_HOLDERS, f -> f.query("GET", "/api/users?limit=5", null)),
+        REGISTER_USER("POST /api/users", ADMINS, f -> f.command("POST", "/api/users",
+                "{\"email\":\"matrix-" + UUID.randomUUID() + "@example.org\",\"displayName\":\"Matrix\"}")),
+        UPDATE_PROFILE("PUT /api/users/{id}/profile", ADMINS, f -> f.command("PUT",
+                "/api/users/" + f.target + "/profile", "{\"displayName\":\"Matrix " + UUID.randomUUID() + "\"}")),
+        CHANGE_ROLES("PUT /api/users/{id}/roles", ADMINS, f -> f.command("PUT", "/api/users/" + f.target + "/roles",
+                "{\"roles\":[\"MEMBER\"]}")),
+        DEACTIVATE("POST /api/users/{id}/deactivate", ADMINS, f -> f.command("POST",
+                "/api/users/" + f.target + "/deactivate", "{\"reason\":\"matrix\"}")),
+        REACTIVATE("POST /api/users/{id}/reactivate", ADMINS, f -> f.command("POST",
+                "/api/users/" + f.target + "/reactivate", null)),
+        REGISTER_SELF("POST /api/me", SIGNED_IN, f -> f.command("POST", "/api/me", "{}"));
+
+        final String route;
+        final Set<Caller> allowed;
+        final Function<Request, Http.Reply> call;
+
+        Endpoint(String route, Set<Caller> allowed, Function<Request, Http.Reply> call) {
+            this.route = route;
+            this.allowed = allowed;
+            this.call = call;
+        }
+
+        @Override
+        public String toString() {
+            return route;
+        }
+    }
+
+    /** A call as one caller, against the users every cell shares. */
+    record Request(Platform platform, String token, String target) {
+
+        Http.Reply command(String method, String path, String json) {
+            return Http.to(platform.commandSide().url(path)).bearer(token).sendJson(method, json);
+        }
+
+        Http.Reply query(String method, String path, String json) {
+            return Http.to(platform.querySide().url(path)).bearer(token).sendJson(method, json);
+        }
+    }
+
+    private static final Platform PLATFORM = Platform.shared();
+    private static String target;
+
+    @BeforeAll
+    static void aUserToActOn() {
+        Http.Reply registered = Http.to(PLATFORM.commandSide().url("/api/users")).bearer(PLATFORM.token("adam"))
+                .post("{\"email\":\"matrix-target-" + UUID.randomUUID() + "@example.org\",\"displayName\":\"Target\"}");
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        target = registered.json().get("id").asText();
+    }
+
+    static Stream<Arguments> cells() {
+        return Arrays.stream(Endpoint.values()).flatMap(endpoint -> Arrays.stream(Caller.values())
+                .map(caller -> arguments(endpoint, caller, endpoint.allowed.contains(caller) ? "allowed" : "denied")));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}: {2}")
+    @MethodSource("cells")
+    void everyEndpointAgainstEveryCaller(Endpoint endpoint, Caller caller, String expected) {
+        String token = caller.username == null ? null : PLATFORM.token(caller.username);
+
+        Http.Reply reply = endpoint.call.apply(new Request(PLATFORM, token, target));
+
+        if (expected.equals("allowed")) {
+            assertThat(reply.status()).as(reply.toString()).isNotIn(401, 403).isLessThan(500);
+        } else {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(caller == Caller.ANONYMOUS ? 401 : 403);
+            assertThat(reply.header("Content-Type")).as(reply.toString()).hasValue("application/problem+json");
+        }
+    }
+
+    @Test
+    void aMemberCannotChangeAnotherMember() {
+        String alice = registered("alice");
+        String bob = PLATFORM.token("bob");
+        registered("bob");
+        long before = PLATFORM.storedEvents();
+
+        List<Http.Reply> attempts = List.of(
+                Http.to(PLATFORM.commandSide().url("/api/users/" + alice + "/profile")).bearer(bob)
+                        .put("{\"displayName\":\"Bob was here\"}"),
+                Http.to(PLATFORM.commandSide().url("/api/users/" + alice + "/roles")).bearer(bob)
+                        .put("{\"roles\":[\"MEMBER\",\"ADMIN\"]}"),
+                Http.to(PLATFORM.commandSide().url("/api/users/" + alice + "/deactivate")).bearer(bob).post("{}"),
+                Http.to(PLATFORM.commandSide().url("/api/users/" + alice + "/reactivate")).bearer(bob)
+                        .sendJson("POST", null));
+
+        assertThat(attempts).allSatisfy(reply -> assertThat(reply.status()).as(reply.toString()).isIn(403, 404));
+        assertThat(PLATFORM.storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aMemberSeesOnlyThePublicProfileOfAnotherMember() {
+        Http.Reply aliceRegistered = Http.to(PLATFORM.commandSide().url("/api/me")).bearer(PLATFORM.token("alice"))
+                .post("{}");
+        String alice = idOf(aliceRegistered);
+        // registered by this call (read it at once with its consistency token) or earlier in the run
+        var consistencyToken = aliceRegistered.header("Consistency-Token");
+
+        Http.Reply view = await("bob can read alice").atMost(Duration.ofSeconds(10)).until(() -> {
+            Http read = Http.to(PLATFORM.querySide().url("/api/users/" + alice)).bearer(PLATFORM.token("bob"));
+            consistencyToken.ifPresent(token -> read.header("Consistency-Token", token));
+            return read.get();
+        }, reply -> reply.status() == 200);
+
+        JsonNode profile = view.json();
+        assertThat(profile.get("id").asText()).isEqualTo(alice);
+        assertThat(profile.has("displayName")).as(view.toString()).isTrue();
+        assertThat(profile.has("email")).as("bob sees no e-mail address: " + view).isFalse();
+        assertThat(profile.has("roles")).as("bob sees no roles: " + view).isFalse();
+    }
+
+    static Stream<Arguments> openPaths() {
+        return Stream.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+                "/v3/api-docs", "/swagger-ui.html").flatMap(path -> Stream.of(
+                arguments("command-side", path), arguments("query-side", path)));
+    }
+
+    @ParameterizedTest(name = "{0} {1} is open without a token")
+    @MethodSource("openPaths")
+    void healthAndApiDocumentsNeedNoToken(String service, String path) {
+        Http.Reply reply = Http.to(url(service, path)).get();
+
+        assertThat(reply.status()).as(reply.toString()).isIn(200, 302);
+    }
+
+    static Stream<Arguments> closedPaths() {
+        return Stream.of("/actuator/prometheus", "/actuator/info", "/actuator", "/actuator/env",
+                "/actuator/metrics", "/api/users", "/api/me", "/api/nothing-here", "/", "/index.html")
+                .flatMap(path -> Stream.of(arguments("command-side", path), arguments("query-side", path)));
+    }
+
+    @ParameterizedTest(name = "{0} {1} needs a token")
+    @MethodSource("closedPaths")
+    void everythingElseNeedsAToken(String service, String path) {
+        Http.Reply reply = Http.to(url(service, path)).get();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
+        assertThat(reply.header("Content-Type")).as(reply.toString()).hasValue("application/problem+json");
+    }
+
+    private static URI url(String service, String path) {
+        return (service.equals("command-side") ? PLATFORM.commandSide() : PLATFORM.querySide()).url(path);
+    }
+
+    /** The id of a demo person, registering them first if this run has not yet. */
+    private static String registered(String username) {
+        return idOf(Http.to(PLATFORM.commandSide().url("/api/me")).bearer(PLATFORM.token(username)).post("{}"));
+    }
+
+    /** From a 201/200 self-registration or from the 409 {@code already-registered} problem. */
+    private static String idOf(Http.Reply registration) {
+        assertThat(registration.status()).as(registration.toString()).isIn(200, 201, 409);
+        JsonNode body = registration.json();
+        return registration.status() == 409 ? body.get("userId").asText() : body.get("id").asText();
+    }
+}
