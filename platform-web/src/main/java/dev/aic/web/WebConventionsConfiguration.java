@@ -2,6 +2,7 @@ package dev.aic.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.web.http.BodySizeLimitFilter;
+import dev.aic.web.json.StrictJson;
 import dev.aic.web.http.ProblemErrorReportValve;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -31,6 +32,11 @@ import org.springframework.util.unit.DataSize;
 @EnableConfigurationProperties({SecurityProperties.class, RateLimitProperties.class})
 @Import({ApiProblemHandler.class, ProblemErrorController.class, OpenApiConventions.class})
 public class WebConventionsConfiguration {
+
+    @Bean
+    StrictJson strictJson() {
+        return new StrictJson();
+    }
 
     @Bean
     ProblemWriter problemWriter(ObjectMapper json) {

@@ -34,7 +34,7 @@ class GeneratedClientIT {
         queries.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
 
         var registered = new MeApi(commands)
-                .register1WithHttpInfo(null, new RegisterSelf().displayName("Generated Grace"));
+                .registerSelfWithHttpInfo(null, new RegisterSelf().displayName("Generated Grace"));
         assertThat(registered.getStatusCode()).isEqualTo(201);
         UserChange registration = registered.getData();
         UUID id = registration.getId();
@@ -57,12 +57,12 @@ class GeneratedClientIT {
         assertThat(stale.getResponseBody()).contains("urn:aic:problem:stale-version");
 
         var queryUsers = new dev.aic.client.query.api.UsersApi(queries);
-        UserView mine = queryUsers.me(update.getConsistencyToken());
+        UserView mine = queryUsers.getMe(update.getConsistencyToken());
         assertThat(mine.getId()).isEqualTo(id);
         assertThat(mine.getDisplayName()).isEqualTo("Grace Hopper");
         assertThat(mine.getInterests()).containsExactly("compilers", "COBOL");
         assertThat(mine.getVersion()).isEqualTo(update.getVersion());
-        UserView byId = queryUsers.get(id, update.getConsistencyToken());
+        UserView byId = queryUsers.getUser(id, update.getConsistencyToken());
         assertThat(byId.getDisplayName()).isEqualTo("Grace Hopper");
         assertThat(byId.getEmail()).endsWith("@example.test");
     }

@@ -5,7 +5,12 @@ import dev.aic.commandside.web.Idempotency;
 import dev.aic.commandside.web.Outcome;
 import dev.aic.contracts.user.UserId;
 import dev.aic.web.http.ApiHeaders;
+import dev.aic.web.openapi.IdempotencyKeyParameter;
 import dev.aic.web.openapi.ProblemResponses;
+import dev.aic.web.openapi.ResponseHeaders;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.aic.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,6 +25,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -46,10 +52,15 @@ class MeController {
 
     @PostMapping("/api/me")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Register yourself (first sign-in); the e-mail address comes from your token")
-    @ProblemResponses({409, 413, 422})
+    @Operation(operationId = "registerSelf",
+            summary = "Register yourself (first sign-in); the e-mail address comes from your token")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "200", description = "Linked to the user an administrator registered with your address",
+            content = @Content(schema = @Schema(implementation = UserChange.class)))
+    @ProblemResponses({409, 422})
+    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location", ApiHeaders.IDEMPOTENT_REPLAYED})
     ResponseEntity<UserChange> register(@AuthenticationPrincipal Caller caller,
-            @RequestHeader(name = ApiHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @IdempotencyKeyParameter @RequestHeader(name = ApiHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody(required = false) UserRequests.RegisterSelf request) {
         var body = request == null ? new UserRequests.RegisterSelf(null) : request;
         return idempotency.once(caller, idempotencyKey, "POST /api/me", body, UserChange.class, () -> {

@@ -6,7 +6,10 @@ import dev.aic.commandside.web.Outcome;
 import dev.aic.contracts.user.UserId;
 import dev.aic.web.http.ApiHeaders;
 import dev.aic.web.http.Versions;
+import dev.aic.web.openapi.IdempotencyKeyParameter;
+import dev.aic.web.openapi.IfMatchParameter;
 import dev.aic.web.openapi.ProblemResponses;
+import dev.aic.web.openapi.ResponseHeaders;
 import dev.aic.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -43,10 +47,13 @@ class UserController {
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Register someone (administrators); they are linked to their identity on first sign-in")
-    @ProblemResponses({409, 413, 422})
+    @Operation(operationId = "registerUser",
+            summary = "Register someone (administrators); they are linked to their identity on first sign-in")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ProblemResponses({409, 422})
+    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location", ApiHeaders.IDEMPOTENT_REPLAYED})
     ResponseEntity<UserChange> register(@AuthenticationPrincipal Caller caller,
-            @RequestHeader(name = ApiHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @IdempotencyKeyParameter @RequestHeader(name = ApiHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody UserRequests.RegisterUser request) {
         return idempotency.once(caller, idempotencyKey, "POST /api/users", request, UserChange.class, () -> {
             UserId id = new UserId(ids.get());
@@ -58,10 +65,11 @@ class UserController {
 
     @PutMapping("/{id}/profile")
     @PreAuthorize("hasRole('ADMIN') or principal.isUser(#id)")
-    @Operation(summary = "Replace a profile (its owner or an administrator)")
-    @ProblemResponses({404, 412, 413})
+    @Operation(operationId = "updateProfile", summary = "Replace a profile (its owner or an administrator)")
+    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
+    @ProblemResponses({404, 412})
     ResponseEntity<UserChange> updateProfile(@PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody UserRequests.UpdateProfile request) {
         return change(id, new UserCommands.UpdateProfile(new UserId(id), Versions.expected(ifMatch),
                 request.displayName(), request.bio(), request.interestsOrNone(), request.avatarRef()));
@@ -69,20 +77,22 @@ class UserController {
 
     @PutMapping("/{id}/roles")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Replace the roles granted in the platform (administrators)")
+    @Operation(operationId = "changeRoles", summary = "Replace the roles granted in the platform (administrators)")
+    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
     @ProblemResponses({404, 412})
     ResponseEntity<UserChange> changeRoles(@PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody UserRequests.ChangeRoles request) {
         return change(id, new UserCommands.ChangeRoles(new UserId(id), Versions.expected(ifMatch), request.roles()));
     }
 
     @PostMapping("/{id}/deactivate")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Deactivate a user (administrators); deactivating twice changes nothing")
+    @Operation(operationId = "deactivateUser", summary = "Deactivate a user (administrators); deactivating twice changes nothing")
+    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
     @ProblemResponses({404, 412})
     ResponseEntity<UserChange> deactivate(@PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody(required = false) UserRequests.Deactivate request) {
         String reason = request == null ? null : request.reason();
         return change(id, new UserCommands.Deactivate(new UserId(id), Versions.expected(ifMatch), reason));
@@ -90,10 +100,11 @@ class UserController {
 
     @PostMapping("/{id}/reactivate")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Reactivate a deactivated user (administrators)")
+    @Operation(operationId = "reactivateUser", summary = "Reactivate a deactivated user (administrators)")
+    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
     @ProblemResponses({404, 412})
     ResponseEntity<UserChange> reactivate(@PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return change(id, new UserCommands.Reactivate(new UserId(id), Versions.expected(ifMatch)));
     }
 

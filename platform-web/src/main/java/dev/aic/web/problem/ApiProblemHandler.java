@@ -78,6 +78,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf)
                     .collect(Collectors.joining(", "));
             problem = invalidField(path(invalid), "must be one of " + allowed);
+        } else if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
+            problem = invalidField(path(invalid), "has an invalid value");
         } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             problem = invalidField(path(mismatch), "has the wrong type");
         } else if (cause instanceof JsonProcessingException) {

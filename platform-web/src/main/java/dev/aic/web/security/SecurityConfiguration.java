@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
@@ -50,6 +51,11 @@ public class SecurityConfiguration {
                 .addFilterBefore(bodyLimit, HeaderWriterFilter.class)
                 .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return new ProblemRequestRejectedHandler(problems);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.aic.queryside.user;
 import dev.aic.queryside.consistency.ReadModel;
 import dev.aic.web.http.Versions;
 import dev.aic.web.openapi.ProblemResponses;
+import dev.aic.web.openapi.ResponseHeaders;
 import dev.aic.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,9 +27,10 @@ class MeController {
     @GetMapping("/api/me")
     @PreAuthorize("isAuthenticated()")
     @ReadModel(UserProfileProjection.PROCESSING_GROUP)
-    @Operation(summary = "Your own profile, in full",
+    @Operation(operationId = "getMe", summary = "Your own profile, in full",
             description = "404 not-registered until you have registered (POST /api/me on the command API).")
     @ProblemResponses({404})
+    @ResponseHeaders("ETag")
     ResponseEntity<UserView> me(@AuthenticationPrincipal Caller caller) {
         UserProfile me = profiles.findByIdentity(caller.issuer(), caller.subject())
                 .orElseThrow(NotRegisteredException::new);

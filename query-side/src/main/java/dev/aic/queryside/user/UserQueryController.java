@@ -5,6 +5,7 @@ import dev.aic.queryside.consistency.ReadModel;
 import dev.aic.queryside.web.Cursors;
 import dev.aic.web.http.Versions;
 import dev.aic.web.openapi.ProblemResponses;
+import dev.aic.web.openapi.ResponseHeaders;
 import dev.aic.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -39,10 +40,11 @@ class UserQueryController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('MEMBER', 'ORGANIZER', 'ADMIN', 'AUDITOR')")
     @ReadModel(UserProfileProjection.PROCESSING_GROUP)
-    @Operation(summary = "A user: in full for themself, administrators and auditors, the public profile for others",
+    @Operation(operationId = "getUser", summary = "A user: in full for themself, administrators and auditors, the public profile for others",
             description = "Deactivated users are found by administrators and auditors only. The ETag is the user's"
                     + " version, to send as If-Match with a change on the command API.")
     @ProblemResponses({404})
+    @ResponseHeaders("ETag")
     ResponseEntity<UserView> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         UserProfile user = profiles.find(id).filter(found -> Visibility.maySee(caller, found))
                 .orElseThrow(() -> new UserNotFoundException(id));
@@ -53,7 +55,7 @@ class UserQueryController {
     @PreAuthorize("hasAnyRole('MEMBER', 'ORGANIZER', 'ADMIN', 'AUDITOR')")
     @ReadModel(value = UserProfileProjection.PROCESSING_GROUP, unlessParameter = "q")
     @ReadModel(value = UserSearchProjection.PROCESSING_GROUP, ifParameter = "q")
-    @Operation(summary = "Users, a page at a time; with q, a search by name prefix or exact e-mail",
+    @Operation(operationId = "listUsers", summary = "Users, a page at a time; with q, a search by name prefix (administrators and auditors: or exact e-mail)",
             description = "Pass nextCursor back as cursor, with the same sort and filters, for the next page."
                     + " Members see active users only.")
     UserPage list(@AuthenticationPrincipal Caller caller,
