@@ -67,6 +67,7 @@ final class Platform {
         env.put("AIC_OPENSEARCH_URL", infra.openSearchUrl());
         env.put("AIC_OPENSEARCH_INDEX_PREFIX", database + "-");
         env.put("AIC_OIDC_ISSUER_URI", identity.issuerUri());
+        env.put("SPRING_APPLICATION_JSON", DevIdentity.GROUP_MAPPING_JSON);
         // the hostile-input and authorisation suites send hundreds of requests in a burst from one address;
         // at the production budget part of them would be 429s and hide what the endpoints do with the input
         env.put("AIC_RATE_LIMIT_CAPACITY", "100000");

@@ -36,6 +36,14 @@ import java.util.regex.Pattern;
  */
 public final class DevIdentity {
 
+    /** The directory group the development provider puts erin in; deployments using it map it to ADMIN. */
+    public static final String ADMIN_GROUP = "6f1d9a52-7c3e-4b1a-9d2f-0c8e5a4b7e11";
+
+    /** The services' setting that maps {@link #ADMIN_GROUP} to ADMIN, as SPRING_APPLICATION_JSON. */
+    public static final String GROUP_MAPPING_JSON =
+            "{\"aic\":{\"security\":{\"group-roles\":{\"" + ADMIN_GROUP + "\":\"ADMIN\"}}}}";
+
+
     /** The same development-only default as the provider's own {@code AIC_DEV_IDENTITY_SECRET}. */
     private static final String DEFAULT_SECRET = "dev-secret";
     private static final Duration START_DEADLINE = Duration.ofSeconds(60);

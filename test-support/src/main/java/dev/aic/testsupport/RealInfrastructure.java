@@ -24,7 +24,8 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
                 "spring.kafka.bootstrap-servers=" + infra.kafkaBootstrap(),
                 "aic.opensearch.url=" + infra.openSearchUrl(),
                 "aic.opensearch.index-prefix=" + database + "-",
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + DevIdentity.start().issuerUri())
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + DevIdentity.start().issuerUri(),
+                "aic.security.group-roles[" + DevIdentity.ADMIN_GROUP + "]=ADMIN")
                 .applyTo(context);
     }
 }
