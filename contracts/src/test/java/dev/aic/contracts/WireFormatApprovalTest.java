@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.aic.contracts.communityevent.CommunityEventEvent;
+import dev.aic.contracts.communityevent.CommunityEventId;
+import dev.aic.contracts.communityevent.Details;
+import dev.aic.contracts.communityevent.Schedule;
+import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.integration.UserIntegrationEvent;
 import dev.aic.contracts.integration.UserRegisteredIntegrationEvent;
 import dev.aic.contracts.user.Role;
@@ -45,8 +50,28 @@ class WireFormatApprovalTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    private static final CommunityEventId MEETUP = CommunityEventId.of("0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f");
+    private static final Details DETAILS = new Details("Reading group: attention", "We read the transformer paper",
+            "Room 4, Main Library", "https://meet.example.org/aic-reading", List.of("reading-group", "nlp"),
+            Visibility.PUBLIC);
+    private static final Schedule SCHEDULE = new Schedule(Instant.parse("2026-12-03T17:00:00Z"),
+            Instant.parse("2026-12-03T19:00:00Z"), "Europe/Amsterdam");
+
     static Stream<Record> samples() {
         return Stream.of(
+                new CommunityEventEvent.Drafted(MEETUP, new UserId(USER), DETAILS, SCHEDULE, 50),
+                new CommunityEventEvent.DetailsChanged(MEETUP, DETAILS),
+                new CommunityEventEvent.Published(MEETUP),
+                new CommunityEventEvent.Rescheduled(MEETUP, SCHEDULE),
+                new CommunityEventEvent.CapacityChanged(MEETUP, 60),
+                new CommunityEventEvent.CoOrganizerAdded(MEETUP, new UserId(USER)),
+                new CommunityEventEvent.Cancelled(MEETUP, "speaker ill"),
+                new CommunityEventEvent.RsvpConfirmed(MEETUP, new UserId(USER)),
+                new CommunityEventEvent.RsvpWaitlisted(MEETUP, new UserId(USER)),
+                new CommunityEventEvent.RsvpCancelled(MEETUP, new UserId(USER), true),
+                new CommunityEventEvent.PromotedFromWaitingList(MEETUP, new UserId(USER)),
+                new CommunityEventEvent.AttendeeCheckedIn(MEETUP, new UserId(USER)),
+                new CommunityEventEvent.ReminderDue(MEETUP, new UserId(USER), SCHEDULE.startsAt()),
                 new UserRegistered(new UserId(USER), "ada@example.org", "Ada Lovelace"),
                 new UserIdentityLinked(new UserId(USER), "https://login.example.org", "ada"),
                 new UserProfileUpdated(new UserId(USER), "Ada Lovelace", "First programmer", List.of("analytical engines"),
@@ -61,7 +86,9 @@ class WireFormatApprovalTest {
     @MethodSource("samples")
     void serialisedFormMatchesTheApprovedFile(Record message) throws IOException {
         String actual = json.writeValueAsString(message) + "\n";
-        Path approved = APPROVED.resolve(message.getClass().getSimpleName() + ".json");
+        // nested records keep their outer name: CommunityEventEvent$Cancelled.json, never just Cancelled.json
+        Class<?> type = message.getClass();
+        Path approved = APPROVED.resolve(type.getName().substring(type.getPackageName().length() + 1) + ".json");
         if (!Files.exists(approved)) {
             Files.createDirectories(APPROVED);
             Files.writeString(approved, actual);
@@ -74,14 +101,14 @@ class WireFormatApprovalTest {
     @Test
     void everyPublishedMessageHasASample() {
         List<Class<?>> sampled = samples().<Class<?>>map(Object::getClass).toList();
-        Stream.of(UserEvent.class, UserIntegrationEvent.class)
+        Stream.of(UserEvent.class, UserIntegrationEvent.class, CommunityEventEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
                 .forEach(type -> assertThat(sampled).as("samples").contains(type));
     }
 
     @Test
     void everyDomainEventCarriesARevision() {
-        Stream.of(UserEvent.class)
+        Stream.of(UserEvent.class, CommunityEventEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
                 .forEach(type -> assertThat(type.getAnnotation(Revision.class)).as(type.getName()).isNotNull());
     }

@@ -1,0 +1,73 @@
+package dev.aic.contracts.communityevent;
+
+import dev.aic.contracts.user.UserId;
+import org.axonframework.serialization.Revision;
+
+/**
+ * Everything that can happen to a {@code CommunityEvent} aggregate. Who did it and when live in the
+ * event's metadata and timestamp, never in the payload.
+ */
+public sealed interface CommunityEventEvent {
+
+    CommunityEventId eventId();
+
+    /** An organiser drafted an event; it is visible to its organisers only until published. */
+    @Revision("1")
+    record Drafted(CommunityEventId eventId, UserId organizer, Details details, Schedule schedule, int capacity)
+            implements CommunityEventEvent {
+    }
+
+    @Revision("1")
+    record DetailsChanged(CommunityEventId eventId, Details details) implements CommunityEventEvent {
+    }
+
+    @Revision("1")
+    record Published(CommunityEventId eventId) implements CommunityEventEvent {
+    }
+
+    @Revision("1")
+    record Rescheduled(CommunityEventId eventId, Schedule schedule) implements CommunityEventEvent {
+    }
+
+    @Revision("1")
+    record CapacityChanged(CommunityEventId eventId, int capacity) implements CommunityEventEvent {
+    }
+
+    @Revision("1")
+    record CoOrganizerAdded(CommunityEventId eventId, UserId organizer) implements CommunityEventEvent {
+    }
+
+    /** Final: a cancelled event accepts nothing further. */
+    @Revision("1")
+    record Cancelled(CommunityEventId eventId, String reason) implements CommunityEventEvent {
+    }
+
+    /** The member has a seat. */
+    @Revision("1")
+    record RsvpConfirmed(CommunityEventId eventId, UserId member) implements CommunityEventEvent {
+    }
+
+    /** The event was full: the member is last on the waiting list. */
+    @Revision("1")
+    record RsvpWaitlisted(CommunityEventId eventId, UserId member) implements CommunityEventEvent {
+    }
+
+    /** The member gave up a seat ({@code hadSeat}) or left the waiting list. */
+    @Revision("1")
+    record RsvpCancelled(CommunityEventId eventId, UserId member, boolean hadSeat) implements CommunityEventEvent {
+    }
+
+    /** A seat became free and the first on the waiting list got it; they are told. */
+    @Revision("1")
+    record PromotedFromWaitingList(CommunityEventId eventId, UserId member) implements CommunityEventEvent {
+    }
+
+    @Revision("1")
+    record AttendeeCheckedIn(CommunityEventId eventId, UserId member) implements CommunityEventEvent {
+    }
+
+    /** The reminder before the start is due for an attendee; notifiers send it once per event. */
+    @Revision("1")
+    record ReminderDue(CommunityEventId eventId, UserId member, java.time.Instant startsAt) implements CommunityEventEvent {
+    }
+}
