@@ -3,7 +3,7 @@ package dev.aic.queryside.user;
 /** The caller's identity is not linked to a platform user (yet: registration is {@code POST /api/me}). */
 public class NotRegisteredException extends RuntimeException {
 
-    NotRegisteredException() {
+    public NotRegisteredException() {
         super("You have not registered yet: register with POST /api/me on the command API");
     }
 }

@@ -1,6 +1,7 @@
 package dev.aic.queryside.web;
 
 import dev.aic.queryside.consistency.InvalidConsistencyTokenException;
+import dev.aic.queryside.communityevent.CommunityEventNotFoundException;
 import dev.aic.queryside.consistency.NotYetConsistentException;
 import dev.aic.queryside.user.NotRegisteredException;
 import dev.aic.queryside.user.UserNotFoundException;
@@ -23,8 +24,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
 
-    @ExceptionHandler(UserNotFoundException.class)
-    ProblemDetail notFound(UserNotFoundException e) {
+    @ExceptionHandler({UserNotFoundException.class, CommunityEventNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
 

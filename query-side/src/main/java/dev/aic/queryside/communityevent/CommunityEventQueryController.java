@@ -1,0 +1,189 @@
+package dev.aic.queryside.communityevent;
+
+import dev.aic.queryside.consistency.ReadModel;
+import dev.aic.queryside.user.NotRegisteredException;
+import dev.aic.queryside.web.Cursors;
+import dev.aic.queryside.web.InvalidCursorException;
+import dev.aic.web.http.Versions;
+import dev.aic.web.openapi.ProblemResponses;
+import dev.aic.web.openapi.ResponseHeaders;
+import dev.aic.web.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "community-events")
+class CommunityEventQueryController {
+
+    private static final String ANY_ROLE = "hasAnyRole('MEMBER', 'ORGANIZER', 'ADMIN', 'AUDITOR')";
+    private static final MediaType CALENDAR = MediaType.parseMediaType(CommunityEventCalendar.MEDIA_TYPE + ";charset=UTF-8");
+
+    private final CommunityEvents events;
+    private final CommunityEventCalendar calendar;
+    private final Clock clock;
+
+    CommunityEventQueryController(CommunityEvents events, CommunityEventCalendar calendar) {
+        this.events = events;
+        this.calendar = calendar;
+        this.clock = Clock.systemUTC();
+    }
+
+    @GetMapping("/api/events")
+    @PreAuthorize(ANY_ROLE)
+    @ReadModel(CommunityEventProjection.PROCESSING_GROUP)
+    @Operation(operationId = "listEvents", summary = "Upcoming community events, soonest first, a page at a time",
+            description = "Published events, and the drafts the caller organises (administrators: every draft)."
+                    + " Pass nextCursor back as cursor, with the same filters, for the next page.")
+    CommunityEventPage list(@AuthenticationPrincipal Caller caller,
+            @Parameter(description = "Only events with this tag") @RequestParam(required = false) @Size(max = 100)
+            String tag,
+            @Parameter(description = "Only events starting at or after this instant (ISO 8601); default: now")
+            @RequestParam(required = false) Instant from,
+            @Parameter(description = "Only events starting before this instant (ISO 8601)")
+            @RequestParam(required = false) Instant to,
+            @Parameter(description = "true: only events with an online link; false: only events with a venue")
+            @RequestParam(required = false) Boolean online,
+            @Parameter(description = "true: only events with a free seat; false: only full ones")
+            @RequestParam(required = false) Boolean hasSeats,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
+            @Size(max = Cursors.MAX_LENGTH) String cursor) {
+        String blankFree = tag == null || tag.isBlank() ? null : tag.strip();
+        var filter = new CommunityEventQuery(blankFree, from, to, online, hasSeats);
+        // the default "from" is not part of the fingerprint: it moves with the clock between pages
+        String query = "events;" + filter;
+        List<String> after = null;
+        if (cursor != null && !cursor.isEmpty()) {
+            after = Cursors.decode(cursor, query, 2);
+            if (!CommunityEvents.wellFormed(after)) {
+                throw new InvalidCursorException("The cursor was altered");
+            }
+        }
+        var effective = new CommunityEvents.Filter(blankFree, from == null ? clock.instant() : from, to, online, hasSeats);
+        UUID organizer = caller.deactivated() ? null : caller.userId().orElse(null);
+        List<CommunityEventView> found = events.page(effective, CommunityEventAccess.seesEveryDraft(caller), organizer,
+                after, limit + 1);
+        String next = found.size() > limit ? Cursors.encode(query, CommunityEvents.keysOf(found.get(limit - 1))) : null;
+        return new CommunityEventPage(found.stream().limit(limit).toList(), next);
+    }
+
+    @GetMapping("/api/events/{id}")
+    @PreAuthorize(ANY_ROLE)
+    @ReadModel(CommunityEventProjection.PROCESSING_GROUP)
+    @Operation(operationId = "getEvent", summary = "A community event with its seat counts",
+            description = "Drafts are found by their organisers and administrators only. The ETag is the event's version.")
+    @ProblemResponses({404})
+    @ResponseHeaders("ETag")
+    ResponseEntity<CommunityEventView> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        CommunityEventView event = visible(caller, id);
+        return ResponseEntity.ok().eTag(Versions.etag(event.version())).body(event);
+    }
+
+    @GetMapping("/api/events/{id}/attendees")
+    @PreAuthorize(ANY_ROLE)
+    @ReadModel({CommunityEventProjection.PROCESSING_GROUP, "users"})
+    @Operation(operationId = "getAttendees", summary = "Who holds a seat and who waits for one, in order",
+            description = "For the event's organisers, administrators and auditors; other members get 403.")
+    @ProblemResponses({404})
+    Attendees attendees(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        CommunityEventView event = visible(caller, id);
+        requireAttendeeReader(caller, event);
+        return events.attendees(id);
+    }
+
+    @GetMapping("/api/events/{id}/stats")
+    @PreAuthorize(ANY_ROLE)
+    @ReadModel(CommunityEventProjection.PROCESSING_GROUP)
+    @Operation(operationId = "getEventStats", summary = "RSVP and attendance figures of a community event",
+            description = "For the event's organisers, administrators and auditors; other members get 403.")
+    @ProblemResponses({404})
+    CommunityEventStats stats(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        CommunityEventView event = visible(caller, id);
+        requireAttendeeReader(caller, event);
+        return events.stats(id);
+    }
+
+    @GetMapping(value = "/api/events/{id}/calendar.ics", produces = CommunityEventCalendar.MEDIA_TYPE)
+    @PreAuthorize(ANY_ROLE)
+    @ReadModel(CommunityEventProjection.PROCESSING_GROUP)
+    @Operation(operationId = "getEventCalendar", summary = "A community event as an iCalendar (RFC 5545) file",
+            responses = @ApiResponse(responseCode = "200", description = "one VEVENT, UID <id>@aic",
+                    content = @Content(mediaType = CommunityEventCalendar.MEDIA_TYPE,
+                            schema = @Schema(type = "string"))))
+    @ProblemResponses({404})
+    ResponseEntity<String> eventCalendar(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        CommunityEventView event = visible(caller, id);
+        return ResponseEntity.ok().contentType(CALENDAR)
+                .body(calendar.render(List.of(new CommunityEventCalendar.Entry(event, false))));
+    }
+
+    @GetMapping("/api/me/events")
+    @PreAuthorize(ANY_ROLE)
+    @ReadModel(CommunityEventProjection.PROCESSING_GROUP)
+    @Operation(operationId = "getMyEvents", summary = "Your calendar: the events you hold a seat in or wait for",
+            description = "Upcoming events first, soonest first, then past ones, most recent first.")
+    @ProblemResponses({404})
+    MyCommunityEvents mine(@AuthenticationPrincipal Caller caller,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        return new MyCommunityEvents(events.ofMember(me(caller), clock.instant(), limit));
+    }
+
+    @GetMapping(value = "/api/me/calendar.ics", produces = CommunityEventCalendar.MEDIA_TYPE)
+    @PreAuthorize(ANY_ROLE)
+    @ReadModel(CommunityEventProjection.PROCESSING_GROUP)
+    @Operation(operationId = "getMyCalendar", summary = "Your calendar as an iCalendar (RFC 5545) file",
+            description = "One VEVENT per event you hold a seat in (CONFIRMED) or wait for (TENTATIVE);"
+                    + " cancelled events stay in it as CANCELLED.",
+            responses = @ApiResponse(responseCode = "200", description = "the calendar",
+                    content = @Content(mediaType = CommunityEventCalendar.MEDIA_TYPE,
+                            schema = @Schema(type = "string"))))
+    @ProblemResponses({404})
+    ResponseEntity<String> myCalendar(@AuthenticationPrincipal Caller caller,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        List<CommunityEventCalendar.Entry> entries = events.ofMember(me(caller), clock.instant(), limit).stream()
+                .map(mine -> new CommunityEventCalendar.Entry(mine.event(), "WAITING".equals(mine.state()))).toList();
+        return ResponseEntity.ok().contentType(CALENDAR).body(calendar.render(entries));
+    }
+
+    private CommunityEventView visible(Caller caller, UUID id) {
+        return events.find(id).filter(found -> CommunityEventAccess.maySee(caller, found.event(), found.published()))
+                .map(CommunityEvents.Found::event).orElseThrow(() -> new CommunityEventNotFoundException(id));
+    }
+
+    private static void requireAttendeeReader(Caller caller, CommunityEventView event) {
+        if (!CommunityEventAccess.mayReadAttendees(caller, event)) {
+            throw new AccessDeniedException("Only the event's organisers, administrators and auditors see this");
+        }
+    }
+
+    private static UUID me(Caller caller) {
+        if (caller.deactivated()) {
+            throw new AccessDeniedException("Your account is deactivated");
+        }
+        return caller.userId().orElseThrow(NotRegisteredException::new);
+    }
+
+    /** The filters as a cursor fingerprint sees them. */
+    private record CommunityEventQuery(String tag, Instant from, Instant to, Boolean online, Boolean hasSeats) {
+    }
+}
