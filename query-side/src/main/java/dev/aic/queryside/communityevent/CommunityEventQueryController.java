@@ -3,7 +3,6 @@ package dev.aic.queryside.communityevent;
 import dev.aic.queryside.consistency.ReadModel;
 import dev.aic.queryside.user.NotRegisteredException;
 import dev.aic.queryside.web.Cursors;
-import dev.aic.queryside.web.InvalidCursorException;
 import dev.aic.web.http.Versions;
 import dev.aic.web.openapi.ProblemResponses;
 import dev.aic.web.openapi.ResponseHeaders;
@@ -39,22 +38,29 @@ class CommunityEventQueryController {
     private static final MediaType CALENDAR = MediaType.parseMediaType(CommunityEventCalendar.MEDIA_TYPE + ";charset=UTF-8");
 
     private final CommunityEvents events;
+    private final CommunityEventListing listing;
     private final CommunityEventCalendar calendar;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
-    CommunityEventQueryController(CommunityEvents events, CommunityEventCalendar calendar) {
+    CommunityEventQueryController(CommunityEvents events, CommunityEventListing listing,
+            CommunityEventCalendar calendar) {
         this.events = events;
+        this.listing = listing;
         this.calendar = calendar;
-        this.clock = Clock.systemUTC();
     }
 
     @GetMapping("/api/events")
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(CommunityEventProjection.PROCESSING_GROUP)
-    @Operation(operationId = "listEvents", summary = "Upcoming community events, soonest first, a page at a time",
+    @ReadModel(value = CommunityEventProjection.PROCESSING_GROUP, unlessParameter = "q")
+    @ReadModel(value = {CommunityEventSearchProjection.PROCESSING_GROUP, CommunityEventProjection.PROCESSING_GROUP},
+            ifParameter = "q")
+    @Operation(operationId = "listEvents", summary = "Upcoming community events, soonest first, a page at a time;"
+            + " with q, a full-text search of titles, descriptions and tags, best match first",
             description = "Published events, and the drafts the caller organises (administrators: every draft)."
-                    + " Pass nextCursor back as cursor, with the same filters, for the next page.")
+                    + " Pass nextCursor back as cursor, with the same q and filters, for the next page.")
     CommunityEventPage list(@AuthenticationPrincipal Caller caller,
+            @Parameter(description = "Search: words of the title, description or tags; results come best match"
+                    + " first, then by id") @RequestParam(required = false) @Size(max = 200) String q,
             @Parameter(description = "Only events with this tag") @RequestParam(required = false) @Size(max = 100)
             String tag,
             @Parameter(description = "Only events starting at or after this instant (ISO 8601); default: now")
@@ -69,22 +75,8 @@ class CommunityEventQueryController {
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
             @Size(max = Cursors.MAX_LENGTH) String cursor) {
         String blankFree = tag == null || tag.isBlank() ? null : tag.strip();
-        var filter = new CommunityEventQuery(blankFree, from, to, online, hasSeats);
-        // the default "from" is not part of the fingerprint: it moves with the clock between pages
-        String query = "events;" + filter;
-        List<String> after = null;
-        if (cursor != null && !cursor.isEmpty()) {
-            after = Cursors.decode(cursor, query, 2);
-            if (!CommunityEvents.wellFormed(after)) {
-                throw new InvalidCursorException("The cursor was altered");
-            }
-        }
-        var effective = new CommunityEvents.Filter(blankFree, from == null ? clock.instant() : from, to, online, hasSeats);
-        UUID organizer = caller.deactivated() ? null : caller.userId().orElse(null);
-        List<CommunityEventView> found = events.page(effective, CommunityEventAccess.seesEveryDraft(caller), organizer,
-                after, limit + 1);
-        String next = found.size() > limit ? Cursors.encode(query, CommunityEvents.keysOf(found.get(limit - 1))) : null;
-        return new CommunityEventPage(found.stream().limit(limit).toList(), next);
+        var filter = new CommunityEvents.Filter(blankFree, from, to, online, hasSeats);
+        return listing.list(caller, new CommunityEventListing.Request(q, filter, limit, cursor));
     }
 
     @GetMapping("/api/events/{id}")
@@ -181,9 +173,5 @@ class CommunityEventQueryController {
             throw new AccessDeniedException("Your account is deactivated");
         }
         return caller.userId().orElseThrow(NotRegisteredException::new);
-    }
-
-    /** The filters as a cursor fingerprint sees them. */
-    private record CommunityEventQuery(String tag, Instant from, Instant to, Boolean online, Boolean hasSeats) {
     }
 }

@@ -40,6 +40,15 @@ class CommunityEvents {
                 (rs, row) -> new Found(view(rs), rs.getBoolean("published")), id).stream().findFirst();
     }
 
+    /** The events with these ids that are in the table, in no particular order. */
+    List<CommunityEventView> findAll(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM community_event e WHERE e.id = ANY (?)", EVENT,
+                (Object) ids.toArray(UUID[]::new));
+    }
+
     /** What {@code GET /api/events} filters by; null means no filter. */
     record Filter(String tag, Instant from, Instant to, Boolean online, Boolean hasSeats) {
     }

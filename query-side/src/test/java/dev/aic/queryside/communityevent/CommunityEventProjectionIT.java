@@ -249,6 +249,29 @@ class CommunityEventProjectionIT {
                 .isEqualTo(rsvpsBefore);
     }
 
+    @Test
+    void theQueriesAreDescribedByOpenApiWithTheirOperationIds() throws Exception {
+        var api = new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.getForObject("/v3/api-docs", String.class));
+        Map<String, String> operations = Map.of(
+                "/api/events", "listEvents",
+                "/api/events/{id}", "getEvent",
+                "/api/events/{id}/attendees", "getAttendees",
+                "/api/events/{id}/stats", "getEventStats",
+                "/api/events/{id}/calendar.ics", "getEventCalendar",
+                "/api/me/events", "getMyEvents",
+                "/api/me/calendar.ics", "getMyCalendar");
+        operations.forEach((path, operationId) -> {
+            var get = api.at("/paths/" + path.replace("/", "~1") + "/get");
+            assertThat(get.path("operationId").asText()).as(path).isEqualTo(operationId);
+            assertThat(get.path("parameters").findValuesAsText("name")).as(path).contains("Consistency-Token");
+            assertThat(get.at("/responses").fieldNames()).toIterable().as(path).contains("200", "202", "401", "403");
+        });
+        assertThat(api.at("/paths/~1api~1me~1calendar.ics/get/responses/200/content").has("text/calendar")).isTrue();
+        assertThat(api.at("/paths/~1api~1events~1{id}/get/responses").has("404")).isTrue();
+        assertThat(api.at("/paths/~1api~1events/get/parameters").findValuesAsText("name"))
+                .contains("q", "tag", "from", "to", "online", "hasSeats", "limit", "cursor");
+    }
+
     private String snapshot(CommunityEventId id) {
         return jdbc.queryForObject("SELECT to_jsonb(e)::text FROM community_event e WHERE id = ?", String.class,
                 id.value()) + jdbc.queryForList("""
