@@ -142,22 +142,28 @@ class CommunityEvent {
         deadlines.cancelAllWithinScope(REMINDER);
     }
 
+    /** Answers where the member stands afterwards, also when they had RSVPed before. */
     @CommandHandler
-    void handle(CommunityEventCommands.Rsvp command, Clock clock, DeadlineManager deadlines, ReminderPolicy policy) {
+    RsvpStatus handle(CommunityEventCommands.Rsvp command, Clock clock, DeadlineManager deadlines,
+            ReminderPolicy policy) {
         requireOpen();
         if (status != Status.PUBLISHED) {
             throw new RuleViolation(Kind.NOT_PUBLISHED, "RSVPs open when the event is published");
         }
         UserId member = command.member();
-        if (confirmed.contains(member) || waiting.contains(member)) {
-            return;
+        if (confirmed.contains(member)) {
+            return RsvpStatus.CONFIRMED;
+        }
+        if (waiting.contains(member)) {
+            return RsvpStatus.WAITLISTED;
         }
         if (confirmed.size() < capacity) {
             apply(new RsvpConfirmed(id, member));
             scheduleReminder(member, deadlines, policy, clock);
-        } else {
-            apply(new RsvpWaitlisted(id, member));
+            return RsvpStatus.CONFIRMED;
         }
+        apply(new RsvpWaitlisted(id, member));
+        return RsvpStatus.WAITLISTED;
     }
 
     @CommandHandler

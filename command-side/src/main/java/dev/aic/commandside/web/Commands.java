@@ -8,7 +8,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends a command and reports its {@link Outcome}. The command runs inside a transaction opened
  * here (Axon's unit of work joins it), so its events are visible to the lookup that follows and
- * nothing of it is committed unless all of it is.
+ * nothing of it is committed unless all of it is. Commands on one aggregate run one after the other.
  */
 @Component
 public class Commands {
@@ -24,14 +24,31 @@ public class Commands {
     }
 
     public Outcome send(Object command, Object aggregateId) {
+        return ask(command, aggregateId).outcome();
+    }
+
+    /** Sends a command whose handler answers something besides its events, e.g. where an RSVP landed. */
+    public <R> Reply<R> ask(Object command, Object aggregateId) {
         return transactions.execute(status -> {
-            gateway.sendAndWait(command);
-            // our own events are visible in our transaction; another command's event on this aggregate
-            // cannot commit in between, it would collide with ours on (aggregate, sequence number)
-            return jdbc.queryForObject("""
+            // Axon's own aggregate lock is released when its unit of work ends, which is before this
+            // transaction commits: a second command could then load the aggregate without our events and
+            // collide with them. This lock is held until commit, and holds across command-side instances.
+            jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", aggregateId.toString());
+            R result = gateway.sendAndWait(command);
+            return new Reply<>(result, lastEvent(aggregateId));
+        });
+    }
+
+    /** What the command handler returned, and the {@link Outcome} of the command. */
+    public record Reply<R>(R result, Outcome outcome) {
+    }
+
+    private Outcome lastEvent(Object aggregateId) {
+        // our own events are visible in our transaction; another command's event on this aggregate
+        // cannot commit in between, it would collide with ours on (aggregate, sequence number)
+        return jdbc.queryForObject("""
                     SELECT sequencenumber, globalindex FROM domainevententry
                     WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1""",
-                    (row, n) -> new Outcome(row.getLong(1), row.getLong(2)), aggregateId.toString());
-        });
+                (row, n) -> new Outcome(row.getLong(1), row.getLong(2)), aggregateId.toString());
     }
 }

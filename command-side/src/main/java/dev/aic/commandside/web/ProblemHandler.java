@@ -1,5 +1,6 @@
 package dev.aic.commandside.web;
 
+import dev.aic.commandside.communityevent.RuleViolation;
 import dev.aic.commandside.user.EmailAlreadyRegisteredException;
 import dev.aic.commandside.user.IdentityAlreadyRegisteredException;
 import dev.aic.web.problem.Problems;
@@ -59,6 +60,26 @@ class ProblemHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing with id " + e.getAggregateIdentifier());
+    }
+
+    /** A community event refused a command: the rule it broke decides status and type. */
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail ruleViolated(RuleViolation e) {
+        return switch (e.kind()) {
+            case NOT_AN_ORGANIZER -> Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
+            case CANCELLED -> Problems.of(HttpStatus.CONFLICT, "event-cancelled", "Event cancelled", e.getMessage());
+            case NOT_PUBLISHED -> Problems.of(HttpStatus.CONFLICT, "event-not-published", "Event not published",
+                    e.getMessage());
+            case ALREADY_PUBLISHED -> Problems.of(HttpStatus.CONFLICT, "event-already-published",
+                    "Event already published", e.getMessage());
+            case IN_THE_PAST -> Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "schedule-in-the-past",
+                    "Schedule in the past", e.getMessage());
+            case ENDS_BEFORE_IT_STARTS -> Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "schedule-ends-before-start",
+                    "Schedule ends before it starts", e.getMessage());
+            case NOT_ATTENDING -> Problems.of(HttpStatus.CONFLICT, "not-attending", "Not attending", e.getMessage());
+            case CAPACITY_BELOW_ATTENDANCE -> Problems.of(HttpStatus.CONFLICT, "capacity-below-attendance",
+                    "Capacity below attendance", e.getMessage());
+        };
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

@@ -107,10 +107,12 @@ class CommunityEventTest {
     void seatsGoFirstComeFirstServedAndThenTheWaitingListFillsInOrder() {
         fixture.given(drafted(2), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA), new RsvpConfirmed(MEETUP, BOB))
                 .when(new CommunityEventCommands.Rsvp(MEETUP, CY))
-                .expectEvents(new RsvpWaitlisted(MEETUP, CY));
+                .expectEvents(new RsvpWaitlisted(MEETUP, CY))
+                .expectResultMessagePayload(RsvpStatus.WAITLISTED);
         fixture.given(drafted(2), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA))
                 .when(new CommunityEventCommands.Rsvp(MEETUP, BOB))
                 .expectEvents(new RsvpConfirmed(MEETUP, BOB))
+                .expectResultMessagePayload(RsvpStatus.CONFIRMED)
                 .expectScheduledDeadlineWithName(inAWeek.startsAt().minus(OFFSET), CommunityEvent.REMINDER);
     }
 
@@ -119,6 +121,7 @@ class CommunityEventTest {
         fixture.given(drafted(1), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA), new RsvpWaitlisted(MEETUP, BOB))
                 .when(new CommunityEventCommands.Rsvp(MEETUP, BOB))
                 .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(RsvpStatus.WAITLISTED)
                 .expectNoEvents();
     }
 
