@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.sql.Timestamp;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -46,7 +47,9 @@ class ReminderSurvivesRestartIT {
             assertThat((Object) commands.sendAndWait(new CommunityEventCommands.Rsvp(event, member)))
                     .isEqualTo(RsvpStatus.CONFIRMED);
             remindAt = startsAt.minus(OFFSET);
-            assertThat(remindersFor(before.getBean(JdbcTemplate.class), event, member)).isZero();
+            JdbcTemplate jdbc = before.getBean(JdbcTemplate.class);
+            assertThat(remindersFor(jdbc, event, member)).isZero();
+            assertThat(deadlinesDueAround(jdbc, remindAt)).as("the reminder is stored with the RSVP").isEqualTo(1);
         }
         assertThat(Instant.now()).as("the first instance stopped before the reminder was due").isBefore(remindAt);
 
@@ -57,6 +60,7 @@ class ReminderSurvivesRestartIT {
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                     .until(() -> remindersFor(jdbc, event, member) == 1);
             assertThat(Instant.now()).isAfterOrEqualTo(remindAt);
+            assertThat(deadlinesDueAround(jdbc, remindAt)).as("a delivered reminder is done with").isZero();
         }
     }
 
@@ -68,11 +72,18 @@ class ReminderSurvivesRestartIT {
                 Long.class, event.toString(), member.toString());
     }
 
+    /** Deadlines stored by Axon's db-scheduler deadline manager (its task name) due within a second of the instant. */
+    private static long deadlinesDueAround(JdbcTemplate jdbc, Instant instant) {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'
+                  AND execution_time BETWEEN ? AND ?""", Long.class,
+                Timestamp.from(instant.minusSeconds(1)), Timestamp.from(instant.plusSeconds(1)));
+    }
+
     private static ConfigurableApplicationContext commandSide() {
         return new SpringApplicationBuilder(CommandSideApplication.class)
                 .initializers(new RealInfrastructure())
-                .properties("server.port=0", "aic.community-events.reminder-offset=" + OFFSET,
-                        "aic.deadlines.polling-interval=PT0.5S")
-                .run();
+                .run("--server.port=0", "--aic.community-events.reminder-offset=" + OFFSET,
+                        "--aic.deadlines.polling-interval=PT0.5S");
     }
 }

@@ -44,6 +44,7 @@ class RsvpConcurrencyIT {
     private static final int SEATS = 50;
     private static final int CLIENTS = 50;
     private static final int LEAVING = 10;
+    private static final int MAX_ATTEMPTS = 5;
     private static final String TYPE = "dev.aic.contracts.communityevent.CommunityEventEvent$";
 
     @Autowired
@@ -123,10 +124,11 @@ class RsvpConcurrencyIT {
 
     /** One member's RSVP; a 409 concurrent-modification means "retry", which a client does. */
     private String rsvp(String user, String event, AtomicInteger retries) {
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             ResponseEntity<Map> response = api.call(user, HttpMethod.POST, "/api/events/" + event + "/rsvp", null);
-            if (response.getStatusCode() == HttpStatus.CONFLICT
-                    && "urn:aic:problem:concurrent-modification".equals(response.getBody().get("type"))) {
+            boolean concurrent = response.getStatusCode() == HttpStatus.CONFLICT
+                    && "urn:aic:problem:concurrent-modification".equals(response.getBody().get("type"));
+            if (concurrent && attempt < MAX_ATTEMPTS) {
                 retries.incrementAndGet();
                 continue;
             }
