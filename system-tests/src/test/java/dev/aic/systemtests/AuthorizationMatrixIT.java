@@ -7,6 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,6 +49,12 @@ class AuthorizationMatrixIT {
     private static final Set<Caller> ROLE_HOLDERS = EnumSet.of(Caller.MEMBER, Caller.ORGANIZER, Caller.ADMIN,
             Caller.AUDITOR, Caller.DIRECTORY_GROUP_ADMIN);
     private static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN, Caller.DIRECTORY_GROUP_ADMIN);
+    /** The event's organiser (olivia drafted it) and administrators: the aggregate's rule. */
+    private static final Set<Caller> ORGANISERS = EnumSet.of(Caller.ORGANIZER, Caller.ADMIN, Caller.DIRECTORY_GROUP_ADMIN);
+    private static final Set<Caller> ORGANISERS_AND_AUDITORS = EnumSet.of(Caller.ORGANIZER, Caller.ADMIN,
+            Caller.DIRECTORY_GROUP_ADMIN, Caller.AUDITOR);
+    /** Registered users with a role: registration itself grants MEMBER, so the auditor may RSVP too. */
+    private static final Set<Caller> PARTICIPANTS = ROLE_HOLDERS;
 
     /**
      * One endpoint: how to call it on the shared fixture, and who may. Self-registration comes last: it
@@ -67,6 +74,38 @@ class AuthorizationMatrixIT {
                 "/api/users/" + f.target + "/deactivate", "{\"reason\":\"matrix\"}")),
         REACTIVATE("POST /api/users/{id}/reactivate", ADMINS, f -> f.command("POST",
                 "/api/users/" + f.target + "/reactivate", null)),
+        QUERY_EVENTS("GET /api/events (query)", ROLE_HOLDERS, f -> f.query("GET", "/api/events?limit=5", null)),
+        QUERY_EVENT("GET /api/events/{id} (query)", ROLE_HOLDERS, f -> f.query("GET", "/api/events/" + f.event, null)),
+        QUERY_ATTENDEES("GET /api/events/{id}/attendees (query)", ORGANISERS_AND_AUDITORS,
+                f -> f.query("GET", "/api/events/" + f.event + "/attendees", null)),
+        QUERY_STATS("GET /api/events/{id}/stats (query)", ORGANISERS_AND_AUDITORS,
+                f -> f.query("GET", "/api/events/" + f.event + "/stats", null)),
+        QUERY_EVENT_CALENDAR("GET /api/events/{id}/calendar.ics (query)", ROLE_HOLDERS,
+                f -> f.query("GET", "/api/events/" + f.event + "/calendar.ics", null)),
+        QUERY_MY_EVENTS("GET /api/me/events (query)", ROLE_HOLDERS, f -> f.query("GET", "/api/me/events", null)),
+        QUERY_MY_CALENDAR("GET /api/me/calendar.ics (query)", ROLE_HOLDERS,
+                f -> f.query("GET", "/api/me/calendar.ics", null)),
+        DRAFT_EVENT("POST /api/events", EnumSet.of(Caller.ORGANIZER, Caller.ADMIN, Caller.DIRECTORY_GROUP_ADMIN),
+                f -> f.command("POST", "/api/events", Request.draft())),
+        CHANGE_EVENT_DETAILS("PUT /api/events/{id}/details", ORGANISERS, f -> f.command("PUT",
+                "/api/events/" + f.event + "/details", "{\"title\":\"Matrix meetup\",\"venue\":\"Hall " + UUID.randomUUID()
+                        + "\",\"visibility\":\"PUBLIC\"}")),
+        PUBLISH_EVENT("POST /api/events/{id}/publish", ORGANISERS,
+                f -> f.command("POST", "/api/events/" + f.event + "/publish", null)),
+        RESCHEDULE_EVENT("PUT /api/events/{id}/schedule", ORGANISERS, f -> f.command("PUT",
+                "/api/events/" + f.event + "/schedule", Request.schedule())),
+        CHANGE_CAPACITY("PUT /api/events/{id}/capacity", ORGANISERS, f -> f.command("PUT",
+                "/api/events/" + f.event + "/capacity", "{\"capacity\":40}")),
+        ADD_ORGANIZER("POST /api/events/{id}/organizers", ORGANISERS, f -> f.command("POST",
+                "/api/events/" + f.event + "/organizers", "{\"userId\":\"" + f.target + "\"}")),
+        RSVP("POST /api/events/{id}/rsvp", PARTICIPANTS, f -> f.command("POST", "/api/events/" + f.event + "/rsvp", null)),
+        CANCEL_RSVP("DELETE /api/events/{id}/rsvp", PARTICIPANTS,
+                f -> f.command("DELETE", "/api/events/" + f.event + "/rsvp", null)),
+        CHECK_IN("POST /api/events/{id}/check-ins", ORGANISERS, f -> f.command("POST",
+                "/api/events/" + f.event + "/check-ins", "{\"userId\":\"" + f.target + "\"}")),
+        // last of the event rows: every later cell meets a cancelled event, which still decides who may ask
+        CANCEL_EVENT("POST /api/events/{id}/cancel", ORGANISERS, f -> f.command("POST",
+                "/api/events/" + f.event + "/cancel", "{\"reason\":\"matrix\"}")),
         REGISTER_SELF("POST /api/me", SIGNED_IN, f -> f.command("POST", "/api/me", "{}"));
 
         final String route;
@@ -86,7 +125,20 @@ class AuthorizationMatrixIT {
     }
 
     /** A call as one caller, against the users every cell shares. */
-    record Request(Platform platform, String token, String target) {
+    record Request(Platform platform, String token, String target, String event) {
+
+        static String draft() {
+            return "{\"title\":\"Matrix meetup\",\"startsAt\":\"" + Instant.now().plus(Duration.ofDays(30))
+                    + "\",\"endsAt\":\"" + Instant.now().plus(Duration.ofDays(30)).plus(Duration.ofHours(2))
+                    + "\",\"timeZone\":\"Europe/Amsterdam\",\"venue\":\"Hall 1\",\"capacity\":50,"
+                    + "\"visibility\":\"PUBLIC\"}";
+        }
+
+        static String schedule() {
+            Instant start = Instant.now().plus(Duration.ofDays(31)).plusSeconds((long) (Math.random() * 3600));
+            return "{\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plus(Duration.ofHours(2))
+                    + "\",\"timeZone\":\"Europe/Amsterdam\"}";
+        }
 
         Http.Reply command(String method, String path, String json) {
             return Http.to(platform.commandSide().url(path)).bearer(token).sendJson(method, json);
@@ -99,6 +151,7 @@ class AuthorizationMatrixIT {
 
     private static final Platform PLATFORM = Platform.shared();
     private static String target;
+    private static String event;
 
     @BeforeAll
     static void aUserToActOn() {
@@ -106,6 +159,21 @@ class AuthorizationMatrixIT {
                 .post("{\"email\":\"matrix-target-" + UUID.randomUUID() + "@example.org\",\"displayName\":\"Target\"}");
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         target = registered.json().get("id").asText();
+        // everyone with a role is a registered user (newbie stays unregistered until the last row)
+        for (Caller caller : ROLE_HOLDERS) {
+            Http.to(PLATFORM.commandSide().url("/api/me")).bearer(PLATFORM.token(caller.username)).post("{}");
+        }
+        String olivia = PLATFORM.token("olivia");
+        Http.Reply drafted = Http.to(PLATFORM.commandSide().url("/api/events")).bearer(olivia).post(Request.draft());
+        assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+        event = drafted.json().get("id").asText();
+        Http.Reply published = Http.to(PLATFORM.commandSide().url("/api/events/" + event + "/publish")).bearer(olivia)
+                .sendJson("POST", null);
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        String consistencyToken = published.json().get("consistencyToken").asText();
+        Http.Reply projected = Http.to(PLATFORM.querySide().url("/api/events/" + event)).bearer(olivia)
+                .header("Consistency-Token", consistencyToken).get();
+        assertThat(projected.status()).as(projected.toString()).isEqualTo(200);
     }
 
     static Stream<Arguments> cells() {
@@ -118,7 +186,7 @@ class AuthorizationMatrixIT {
     void everyEndpointAgainstEveryCaller(Endpoint endpoint, Caller caller, String expected) {
         String token = caller.username == null ? null : PLATFORM.token(caller.username);
 
-        Http.Reply reply = endpoint.call.apply(new Request(PLATFORM, token, target));
+        Http.Reply reply = endpoint.call.apply(new Request(PLATFORM, token, target, event));
 
         if (expected.equals("allowed")) {
             assertThat(reply.status()).as(reply.toString()).isNotIn(401, 403).isLessThan(500);
@@ -167,6 +235,22 @@ class AuthorizationMatrixIT {
         assertThat(profile.has("displayName")).as(view.toString()).isTrue();
         assertThat(profile.has("email")).as("bob sees no e-mail address: " + view).isFalse();
         assertThat(profile.has("roles")).as("bob sees no roles: " + view).isFalse();
+    }
+
+    /** The table above is complete: every operation either service documents has its row. */
+    @Test
+    void everyDocumentedEndpointHasARowInTheMatrix() {
+        Set<String> rows = new java.util.TreeSet<>();
+        Arrays.stream(Endpoint.values()).forEach(endpoint -> rows.add(endpoint.route.replace(" (query)", "")
+                + (endpoint.route.endsWith("(query)") ? " @query-side" : " @command-side")));
+        Set<String> documented = new java.util.TreeSet<>();
+        for (String service : List.of("command-side", "query-side")) {
+            JsonNode paths = Http.to(url(service, "/v3/api-docs")).get().json().get("paths");
+            paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(method ->
+                    documented.add(method.toUpperCase() + " " + path + " @" + service)));
+        }
+
+        assertThat(rows).as("rows of the authorisation matrix").isEqualTo(documented);
     }
 
     static Stream<Arguments> openPaths() {
