@@ -1,7 +1,7 @@
 package dev.aic.queryside.communityevent;
 
+import dev.aic.queryside.search.ScoreThenId;
 import dev.aic.queryside.web.Cursors;
-import dev.aic.queryside.web.InvalidCursorException;
 import dev.aic.web.security.Caller;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -49,14 +49,14 @@ class CommunityEventListing {
         int limit = request.limit();
         if (!request.searching()) {
             String query = "events;" + asked;
-            List<String> after = after(request.cursor(), query, CommunityEvents::wellFormed);
+            List<String> after = Cursors.resumeAfter(request.cursor(), query, CommunityEvents::wellFormed);
             List<CommunityEventView> found = events.page(filter, allDrafts, organizer, after, limit + 1);
             return new CommunityEventPage(found.stream().limit(limit).toList(), found.size() > limit
                     ? Cursors.encode(query, CommunityEvents.keysOf(found.get(limit - 1))) : null);
         }
         String text = request.q().strip();
         String query = "search;q=" + text + ";" + asked;
-        List<String> after = after(request.cursor(), query, CommunityEventSearchIndex::wellFormed);
+        List<String> after = Cursors.resumeAfter(request.cursor(), query, ScoreThenId::wellFormed);
         List<CommunityEventSearchIndex.SearchHit> hits = search.search(text, filter, allDrafts, organizer, after,
                 limit + 1);
         List<CommunityEventSearchIndex.SearchHit> shown = hits.stream().limit(limit).toList();
@@ -68,16 +68,5 @@ class CommunityEventListing {
                 .toList();
         return new CommunityEventPage(items, hits.size() > limit
                 ? Cursors.encode(query, hits.get(limit - 1).sortValues()) : null);
-    }
-
-    private static List<String> after(String cursor, String query, Function<List<String>, Boolean> wellFormed) {
-        if (cursor == null || cursor.isEmpty()) {
-            return null;
-        }
-        List<String> keys = Cursors.decode(cursor, query, 2);
-        if (!wellFormed.apply(keys)) {
-            throw new InvalidCursorException("The cursor was altered");
-        }
-        return keys;
     }
 }

@@ -1,29 +1,21 @@
 package dev.aic.queryside.communityevent;
 
+import dev.aic.queryside.search.BatchedDocuments;
 import dev.aic.queryside.search.OpenSearchProperties;
+import dev.aic.queryside.search.ScoreThenId;
 import dev.aic.queryside.search.VersionedIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.SortOrder;
-import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 import org.opensearch.client.opensearch._types.query_dsl.Operator;
 import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
-import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +25,10 @@ class CommunityEventSearchIndex {
 
     static final String NAME = "community-events";
     private static final int VERSION = 1;
-    private static final String PENDING = CommunityEventSearchIndex.class.getName() + ".pending";
 
     private final OpenSearchClient client;
     private final VersionedIndex index;
+    private final BatchedDocuments<CommunityEventDocument> documents;
     private final boolean needsFilling;
 
     CommunityEventSearchIndex(OpenSearchClient client, OpenSearchProperties properties) {
@@ -62,6 +54,7 @@ class CommunityEventSearchIndex {
                         .properties("confirmed", p -> p.integer(i -> i))
                         .properties("waiting", p -> p.integer(i -> i))
                         .properties("seatsLeft", p -> p.integer(i -> i))));
+        this.documents = new BatchedDocuments<>(client, index, CommunityEventDocument.class, CommunityEventDocument::id);
         this.needsFilling = index.ensureCurrent();
     }
 
@@ -70,17 +63,8 @@ class CommunityEventSearchIndex {
     }
 
     /** The event as indexed with its external version: first this batch's own writes, then OpenSearch's. */
-    Optional<Indexed> current(UUID id) {
-        Map<UUID, Indexed> pending = pending();
-        if (pending != null && pending.containsKey(id)) {
-            return Optional.of(pending.get(id));
-        }
-        try {
-            var found = client.get(g -> g.index(index.alias()).id(id.toString()), CommunityEventDocument.class);
-            return found.found() ? Optional.of(new Indexed(found.source(), found.version())) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    Optional<BatchedDocuments.Indexed<CommunityEventDocument>> current(UUID id) {
+        return documents.current(id);
     }
 
     /**
@@ -88,13 +72,7 @@ class CommunityEventSearchIndex {
      * never overwrites a newer state; inside a batch, as one refreshed bulk request before the token commits.
      */
     void put(CommunityEventDocument document, long externalVersion) {
-        Indexed write = new Indexed(document, externalVersion);
-        Map<UUID, Indexed> pending = pending();
-        if (pending != null) {
-            pending.put(document.id(), write);
-        } else {
-            flush(Map.of(document.id(), write));
-        }
+        documents.put(document, externalVersion);
     }
 
     /**
@@ -161,63 +139,11 @@ class CommunityEventSearchIndex {
         index.recreate();
     }
 
-    /** Checks search-after keys from a client before they reach OpenSearch. */
-    static boolean wellFormed(List<String> keys) {
-        try {
-            double score = Double.parseDouble(keys.get(0));
-            UUID.fromString(keys.get(1));
-            return Double.isFinite(score);
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
 
     private static SearchHit hit(Hit<CommunityEventDocument> hit) {
-        List<FieldValue> sort = hit.sort();
-        // a score is a float; depending on its digits the JSON parser may hand it over as another kind of number
-        String score = sort.get(0)._get() instanceof Number number ? Double.toString(number.doubleValue())
-                : sort.get(0)._get().toString();
-        return new SearchHit(UUID.fromString(hit.id()), List.of(score, sort.get(1).stringValue()));
+        return new SearchHit(UUID.fromString(hit.id()), ScoreThenId.sortValues(hit));
     }
 
-    private Map<UUID, Indexed> pending() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return null;
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING, key -> {
-            Map<UUID, Indexed> writes = new LinkedHashMap<>();
-            batch.onPrepareCommit(committing -> flush(writes));
-            return writes;
-        });
-    }
-
-    private void flush(Map<UUID, Indexed> writes) {
-        if (writes.isEmpty()) {
-            return;
-        }
-        List<BulkOperation> operations = new ArrayList<>();
-        writes.values().forEach(write -> operations.add(BulkOperation.of(operation -> operation.index(i -> i
-                .index(index.alias()).id(write.document().id().toString()).document(write.document())
-                .versionType(VersionType.External).version(write.version())))));
-        try {
-            var response = client.bulk(b -> b.operations(operations).refresh(Refresh.True));
-            for (BulkResponseItem item : response.items()) {
-                // 409: this state or a later one is already indexed
-                if (item.error() != null && item.status() != 409) {
-                    throw new IllegalStateException("OpenSearch refused community event " + item.id() + ": "
-                            + item.error().type() + " " + item.error().reason());
-                }
-            }
-        } catch (OpenSearchException e) {
-            throw new IllegalStateException("OpenSearch refused a bulk write to " + index.alias(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    record Indexed(CommunityEventDocument document, long version) {
-    }
 
     /** A search result's event id and the sort values a cursor resumes after. */
     record SearchHit(UUID id, List<String> sortValues) {

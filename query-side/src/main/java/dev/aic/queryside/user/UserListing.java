@@ -1,11 +1,10 @@
 package dev.aic.queryside.user;
 
 import dev.aic.contracts.user.Role;
+import dev.aic.queryside.search.ScoreThenId;
 import dev.aic.queryside.web.Cursors;
-import dev.aic.queryside.web.InvalidCursorException;
 import dev.aic.web.security.Caller;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +34,7 @@ class UserListing {
 
     private UserPage walk(Caller caller, Request request, Boolean active) {
         String query = "list;sort=" + request.sort().wire() + ";role=" + request.role() + ";active=" + active;
-        List<String> after = after(request.cursor(), query, keys -> UserProfiles.wellFormed(request.sort(), keys));
+        List<String> after = Cursors.resumeAfter(request.cursor(), query, keys -> UserProfiles.wellFormed(request.sort(), keys));
         List<UserProfile> found = profiles.page(request.sort(), request.role(), active, after, request.limit() + 1);
         return page(caller, request.limit(), found, found.size() > request.limit()
                 ? Cursors.encode(query, UserProfiles.keysOf(request.sort(), found.get(request.limit() - 1))) : null);
@@ -44,7 +43,7 @@ class UserListing {
     private UserPage search(Caller caller, Request request, Boolean active) {
         String text = request.q().strip();
         String query = "search;q=" + text + ";role=" + request.role() + ";active=" + active;
-        List<String> after = after(request.cursor(), query, UserSearchIndex::wellFormed);
+        List<String> after = Cursors.resumeAfter(request.cursor(), query, ScoreThenId::wellFormed);
         // only those who see e-mail addresses may find a user by one: a member cannot learn who owns an address
         List<UserSearchIndex.SearchHit> hits = search.search(text, Visibility.seesEveryone(caller), request.role(),
                 active, after, request.limit() + 1);
@@ -53,16 +52,6 @@ class UserListing {
                 ? Cursors.encode(query, hits.get(request.limit() - 1).sortValues()) : null);
     }
 
-    private static List<String> after(String cursor, String query, Function<List<String>, Boolean> wellFormed) {
-        if (cursor == null || cursor.isEmpty()) {
-            return null;
-        }
-        List<String> keys = Cursors.decode(cursor, query, 2);
-        if (!wellFormed.apply(keys)) {
-            throw new InvalidCursorException("The cursor was altered");
-        }
-        return keys;
-    }
 
     private static UserPage page(Caller caller, int limit, List<UserProfile> found, String nextCursor) {
         List<UserView> items = found.stream().limit(limit).map(user -> Visibility.view(caller, user)).toList();

@@ -1,29 +1,21 @@
 package dev.aic.queryside.user;
 
 import dev.aic.contracts.user.Role;
+import dev.aic.queryside.search.BatchedDocuments;
 import dev.aic.queryside.search.OpenSearchProperties;
+import dev.aic.queryside.search.ScoreThenId;
 import dev.aic.queryside.search.VersionedIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.SortOrder;
-import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 import org.opensearch.client.opensearch._types.query_dsl.Operator;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
-import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.springframework.stereotype.Component;
 
@@ -34,10 +26,10 @@ class UserSearchIndex {
     static final String NAME = "users";
     /** v2: profile, roles and activity; a new version is filled from the event store beside the old one. */
     private static final int VERSION = 2;
-    private static final String PENDING = UserSearchIndex.class.getName() + ".pending";
 
     private final OpenSearchClient client;
     private final VersionedIndex index;
+    private final BatchedDocuments<UserDocument> documents;
     private final boolean needsFilling;
 
     UserSearchIndex(OpenSearchClient client, OpenSearchProperties properties) {
@@ -60,6 +52,7 @@ class UserSearchIndex {
                         .properties("roles", p -> p.keyword(k -> k))
                         .properties("active", p -> p.boolean_(b -> b))
                         .properties("registeredAt", p -> p.date(d -> d))));
+        this.documents = new BatchedDocuments<>(client, index, UserDocument.class, UserDocument::id);
         this.needsFilling = index.ensureCurrent();
     }
 
@@ -72,17 +65,8 @@ class UserSearchIndex {
      * The user as indexed, with its external version (sequence number + 1): first what this batch of
      * events has already changed, then what OpenSearch holds (a realtime get, refresh or not).
      */
-    Optional<Indexed> current(UUID id) {
-        Map<UUID, Indexed> pending = pending();
-        if (pending != null && pending.containsKey(id)) {
-            return Optional.of(pending.get(id));
-        }
-        try {
-            var found = client.get(g -> g.index(index.alias()).id(id.toString()), UserDocument.class);
-            return found.found() ? Optional.of(new Indexed(found.source(), found.version())) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    Optional<BatchedDocuments.Indexed<UserDocument>> current(UUID id) {
+        return documents.current(id);
     }
 
     /**
@@ -92,13 +76,7 @@ class UserSearchIndex {
      * says an event was processed, searches find it.
      */
     void put(UserDocument user, long externalVersion) {
-        Indexed write = new Indexed(user, externalVersion);
-        Map<UUID, Indexed> pending = pending();
-        if (pending != null) {
-            pending.put(user.id(), write);
-        } else {
-            flush(Map.of(user.id(), write));
-        }
+        documents.put(user, externalVersion);
     }
 
     /**
@@ -143,64 +121,11 @@ class UserSearchIndex {
         index.recreate();
     }
 
-    /** Checks search-after keys from a client before they reach OpenSearch. */
-    static boolean wellFormed(List<String> keys) {
-        try {
-            double score = Double.parseDouble(keys.get(0));
-            UUID.fromString(keys.get(1));
-            return Double.isFinite(score);
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
 
     private static SearchHit hit(Hit<UserDocument> hit) {
-        List<FieldValue> sort = hit.sort();
-        // a score is a float; depending on its digits the JSON parser may hand it over as another kind of number
-        String score = sort.get(0)._get() instanceof Number number ? Double.toString(number.doubleValue())
-                : sort.get(0)._get().toString();
-        return new SearchHit(hit.source().profile(hit.version() - 1), List.of(score, sort.get(1).stringValue()));
+        return new SearchHit(hit.source().profile(hit.version() - 1), ScoreThenId.sortValues(hit));
     }
 
-    private Map<UUID, Indexed> pending() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return null;
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING, key -> {
-            Map<UUID, Indexed> writes = new LinkedHashMap<>();
-            batch.onPrepareCommit(committing -> flush(writes));
-            return writes;
-        });
-    }
-
-    private void flush(Map<UUID, Indexed> writes) {
-        if (writes.isEmpty()) {
-            return;
-        }
-        List<BulkOperation> operations = new ArrayList<>();
-        writes.values().forEach(write -> operations.add(BulkOperation.of(operation -> operation.index(i -> i
-                .index(index.alias()).id(write.document().id().toString()).document(write.document())
-                .versionType(VersionType.External).version(write.version())))));
-        try {
-            var response = client.bulk(b -> b.operations(operations).refresh(Refresh.True));
-            for (BulkResponseItem item : response.items()) {
-                // 409: this state or a later one is already indexed
-                if (item.error() != null && item.status() != 409) {
-                    throw new IllegalStateException("OpenSearch refused user " + item.id() + ": "
-                            + item.error().type() + " " + item.error().reason());
-                }
-            }
-        } catch (OpenSearchException e) {
-            throw new IllegalStateException("OpenSearch refused a bulk write to " + index.alias(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A document and its external version. */
-    record Indexed(UserDocument document, long version) {
-    }
 
     /** A search result and the sort values a cursor resumes after. */
     record SearchHit(UserProfile user, List<String> sortValues) {

@@ -47,6 +47,21 @@ public final class Cursors {
     }
 
     /** The keys of a cursor made by {@link #encode} for the same {@code query} with {@code keyCount} keys. */
+    /**
+     * Where a page resumes: null without a cursor, else the cursor's two keys once they are checked to
+     * be for {@code query} and {@code wellFormed} for its sort.
+     */
+    public static List<String> resumeAfter(String cursor, String query, java.util.function.Predicate<List<String>> wellFormed) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        List<String> keys = decode(cursor, query, 2);
+        if (!wellFormed.test(keys)) {
+            throw new InvalidCursorException("The cursor was altered");
+        }
+        return keys;
+    }
+
     public static List<String> decode(String cursor, String query, int keyCount) {
         if (cursor.length() > MAX_LENGTH) {
             throw new InvalidCursorException("The cursor is too long to be one of ours");

@@ -1,5 +1,6 @@
 package dev.aic.queryside.communityevent;
 
+import dev.aic.queryside.search.BatchedDocuments;
 import static dev.aic.queryside.communityevent.CommunityEventHistory.PROJECTION_DEADLINE;
 import static dev.aic.queryside.communityevent.CommunityEventHistory.details;
 import static dev.aic.queryside.communityevent.CommunityEventHistory.schedule;
@@ -133,7 +134,7 @@ class CommunityEventSearchIT {
                 schedule(Instant.now().plus(Duration.ofDays(3)), null), 3, true);
         history.publish(new RsvpConfirmed(id, ann.id()));
         awaitIndexed();
-        CommunityEventSearchIndex.Indexed before = index.current(id.value()).orElseThrow();
+        BatchedDocuments.Indexed<CommunityEventDocument> before = index.current(id.value()).orElseThrow();
 
         projection.on(new RsvpConfirmed(id, ann.id()), 2);
         projection.on(new RsvpWaitlisted(id, ann.id()), 1);
@@ -156,7 +157,7 @@ class CommunityEventSearchIT {
         history.publish(new PromotedFromWaitingList(id, ben.id()));
         awaitIndexed();
         List<UUID> ids = jdbc.queryForList("SELECT id FROM community_event", UUID.class);
-        Map<UUID, CommunityEventSearchIndex.Indexed> before = documents(ids);
+        Map<UUID, BatchedDocuments.Indexed<CommunityEventDocument>> before = documents(ids);
 
         StreamingEventProcessor processor = history.processor(CommunityEventSearchProjection.PROCESSING_GROUP);
         processor.shutDown();
@@ -172,8 +173,8 @@ class CommunityEventSearchIT {
         assertThat(before.get(id.value()).version()).isEqualTo(6);
     }
 
-    private Map<UUID, CommunityEventSearchIndex.Indexed> documents(List<UUID> ids) {
-        Map<UUID, CommunityEventSearchIndex.Indexed> documents = new java.util.HashMap<>();
+    private Map<UUID, BatchedDocuments.Indexed<CommunityEventDocument>> documents(List<UUID> ids) {
+        Map<UUID, BatchedDocuments.Indexed<CommunityEventDocument>> documents = new java.util.HashMap<>();
         ids.forEach(id -> documents.put(id, index.current(id).orElseThrow()));
         return documents;
     }

@@ -1,5 +1,6 @@
 package dev.aic.queryside.user;
 
+import dev.aic.queryside.search.BatchedDocuments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -118,7 +119,7 @@ class UserProjectionIT {
         searchProjection.on(new UserDeactivated(id, "stale"), 2);
 
         assertThat(snapshot(id)).isEqualTo(rowBefore);
-        assertThat(document(id).orElseThrow()).isEqualTo(new UserSearchIndex.Indexed(documentBefore, 3));
+        assertThat(document(id).orElseThrow()).isEqualTo(new BatchedDocuments.Indexed<>(documentBefore, 3));
     }
 
     @Test
@@ -132,7 +133,7 @@ class UserProjectionIT {
         StreamingEventProcessor index = processor(UserSearchProjection.PROCESSING_GROUP);
         await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(table, head) && caughtUp(index, head));
         List<String> rowsBefore = snapshot();
-        Map<UUID, UserSearchIndex.Indexed> documentsBefore = documentsOfEveryUser();
+        Map<UUID, BatchedDocuments.Indexed<UserDocument>> documentsBefore = documentsOfEveryUser();
 
         replay(table);
         replay(index);
@@ -186,7 +187,7 @@ class UserProjectionIT {
                 .orElse(Map.of());
     }
 
-    private java.util.Optional<UserSearchIndex.Indexed> document(UserId id) {
+    private java.util.Optional<BatchedDocuments.Indexed<UserDocument>> document(UserId id) {
         return searchIndex.current(id.value());
     }
 
@@ -201,7 +202,7 @@ class UserProjectionIT {
     }
 
     /** The indexed document of every user in the table. */
-    private Map<UUID, UserSearchIndex.Indexed> documentsOfEveryUser() {
+    private Map<UUID, BatchedDocuments.Indexed<UserDocument>> documentsOfEveryUser() {
         return jdbc.queryForList("SELECT id FROM user_profile", UUID.class).stream()
                 .collect(Collectors.toMap(id -> id, id -> searchIndex.current(id).orElseThrow()));
     }

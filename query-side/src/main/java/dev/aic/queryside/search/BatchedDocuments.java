@@ -1,0 +1,106 @@
+package dev.aic.queryside.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.VersionType;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+
+/**
+ * A projection's documents in an index, written idempotently: the event's sequence number + 1 is the
+ * external version, so a redelivered or older event never overwrites a newer state. Inside a
+ * processor's batch the writes are collected and sent as one bulk request, refreshed, before the
+ * batch's token commits: once the token store says an event was processed, searches find it.
+ */
+public final class BatchedDocuments<D> {
+
+    /** A document and its external version. */
+    public record Indexed<D>(D document, long version) {
+    }
+
+    private final OpenSearchClient client;
+    private final VersionedIndex index;
+    private final Class<D> type;
+    private final Function<D, UUID> idOf;
+    private final String pendingKey;
+
+    public BatchedDocuments(OpenSearchClient client, VersionedIndex index, Class<D> type, Function<D, UUID> idOf) {
+        this.client = client;
+        this.index = index;
+        this.type = type;
+        this.idOf = idOf;
+        this.pendingKey = BatchedDocuments.class.getName() + "." + index.alias();
+    }
+
+    /** The document as indexed: first what this batch of events has already changed, then OpenSearch's (realtime get). */
+    public Optional<Indexed<D>> current(UUID id) {
+        Map<UUID, Indexed<D>> pending = pending();
+        if (pending != null && pending.containsKey(id)) {
+            return Optional.of(pending.get(id));
+        }
+        try {
+            var found = client.get(g -> g.index(index.alias()).id(id.toString()), type);
+            return found.found() ? Optional.of(new Indexed<>(found.source(), found.version())) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void put(D document, long externalVersion) {
+        Indexed<D> write = new Indexed<>(document, externalVersion);
+        Map<UUID, Indexed<D>> pending = pending();
+        if (pending != null) {
+            pending.put(idOf.apply(document), write);
+        } else {
+            flush(Map.of(idOf.apply(document), write));
+        }
+    }
+
+    private Map<UUID, Indexed<D>> pending() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(pendingKey, key -> {
+            Map<UUID, Indexed<D>> writes = new LinkedHashMap<>();
+            batch.onPrepareCommit(committing -> flush(writes));
+            return writes;
+        });
+    }
+
+    private void flush(Map<UUID, Indexed<D>> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        List<BulkOperation> operations = new ArrayList<>();
+        writes.forEach((id, write) -> operations.add(BulkOperation.of(operation -> operation.index(i -> i
+                .index(index.alias()).id(id.toString()).document(write.document())
+                .versionType(VersionType.External).version(write.version())))));
+        try {
+            var response = client.bulk(b -> b.operations(operations).refresh(Refresh.True));
+            for (BulkResponseItem item : response.items()) {
+                // 409: this state or a later one is already indexed
+                if (item.error() != null && item.status() != 409) {
+                    throw new IllegalStateException("OpenSearch refused " + index.alias() + " document " + item.id()
+                            + ": " + item.error().type() + " " + item.error().reason());
+                }
+            }
+        } catch (OpenSearchException e) {
+            throw new IllegalStateException("OpenSearch refused a bulk write to " + index.alias(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

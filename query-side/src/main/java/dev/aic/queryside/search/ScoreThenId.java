@@ -1,0 +1,33 @@
+package dev.aic.queryside.search;
+
+import java.util.List;
+import java.util.UUID;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch.core.search.Hit;
+
+/** The sort of every full-text search: best score first, then id; its values are what a cursor resumes after. */
+public final class ScoreThenId {
+
+    private ScoreThenId() {
+    }
+
+    /** The hit's sort values as a cursor stores them. */
+    public static List<String> sortValues(Hit<?> hit) {
+        List<FieldValue> sort = hit.sort();
+        // a score is a float; depending on its digits the JSON parser may hand it over as another kind of number
+        String score = sort.get(0)._get() instanceof Number number ? Double.toString(number.doubleValue())
+                : sort.get(0)._get().toString();
+        return List.of(score, sort.get(1).stringValue());
+    }
+
+    /** Checks search-after keys from a client before they reach OpenSearch. */
+    public static boolean wellFormed(List<String> keys) {
+        try {
+            double score = Double.parseDouble(keys.get(0));
+            UUID.fromString(keys.get(1));
+            return Double.isFinite(score);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
