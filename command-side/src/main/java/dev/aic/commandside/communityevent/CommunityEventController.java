@@ -78,7 +78,7 @@ class CommunityEventController {
     @PreAuthorize(SIGNED_IN_MEMBER)
     @Operation(operationId = "changeCommunityEventDetails",
             summary = "Replace what the event is about and where (its organisers, administrators)")
-    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
+    @ResponseHeaders
     @ProblemResponses({404, 409, 412})
     ResponseEntity<CommunityEventChange> changeDetails(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
             @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -91,7 +91,7 @@ class CommunityEventController {
     @PreAuthorize(SIGNED_IN_MEMBER)
     @Operation(operationId = "publishCommunityEvent",
             summary = "Publish a draft so members can RSVP (its organisers, administrators); it must start in the future")
-    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
+    @ResponseHeaders
     @ProblemResponses({404, 409, 412, 422})
     ResponseEntity<CommunityEventChange> publish(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
             @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -102,7 +102,7 @@ class CommunityEventController {
     @PreAuthorize(SIGNED_IN_MEMBER)
     @Operation(operationId = "rescheduleCommunityEvent",
             summary = "Move the event (its organisers, administrators); attendees' reminders move with it")
-    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
+    @ResponseHeaders
     @ProblemResponses({404, 409, 412, 422})
     ResponseEntity<CommunityEventChange> reschedule(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
             @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -115,7 +115,7 @@ class CommunityEventController {
     @PreAuthorize(SIGNED_IN_MEMBER)
     @Operation(operationId = "changeCommunityEventCapacity",
             summary = "Change the number of seats (its organisers, administrators); freed seats go to the waiting list")
-    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
+    @ResponseHeaders
     @ProblemResponses({404, 409, 412})
     ResponseEntity<CommunityEventChange> changeCapacity(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
             @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -128,7 +128,7 @@ class CommunityEventController {
     @PreAuthorize(SIGNED_IN_MEMBER)
     @Operation(operationId = "addCommunityEventOrganizer",
             summary = "Make a user a co-organiser (its organisers, administrators)")
-    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
+    @ResponseHeaders
     @ProblemResponses({404, 409, 412})
     ResponseEntity<CommunityEventChange> addOrganizer(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
             @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -141,7 +141,7 @@ class CommunityEventController {
     @PreAuthorize(SIGNED_IN_MEMBER)
     @Operation(operationId = "cancelCommunityEvent",
             summary = "Cancel the event for good (its organisers, administrators); pending reminders are dropped")
-    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
+    @ResponseHeaders
     @ProblemResponses({404, 409, 412})
     ResponseEntity<CommunityEventChange> cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
             @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -155,7 +155,7 @@ class CommunityEventController {
     @PreAuthorize(SIGNED_IN_MEMBER)
     @Operation(operationId = "rsvpToCommunityEvent",
             summary = "RSVP yourself: a seat while there are seats, then the waiting list; RSVPing twice changes nothing")
-    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
+    @ResponseHeaders
     @ProblemResponses({404, 409})
     ResponseEntity<CommunityEventChange> rsvp(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         CommunityEventId eventId = eventId(id);
@@ -167,7 +167,7 @@ class CommunityEventController {
     @PreAuthorize(SIGNED_IN_MEMBER)
     @Operation(operationId = "cancelRsvpToCommunityEvent",
             summary = "Give up your seat or your place on the waiting list; a freed seat goes to the first waiting")
-    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
+    @ResponseHeaders
     @ProblemResponses({404, 409})
     ResponseEntity<CommunityEventChange> cancelRsvp(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return change(id, new CommunityEventCommands.CancelRsvp(eventId(id), actor(caller).user()));
@@ -177,7 +177,7 @@ class CommunityEventController {
     @PreAuthorize(SIGNED_IN_MEMBER)
     @Operation(operationId = "checkInToCommunityEvent",
             summary = "Check in an attendee with a seat (its organisers, administrators)")
-    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
+    @ResponseHeaders
     @ProblemResponses({404, 409})
     ResponseEntity<CommunityEventChange> checkIn(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
             @Valid @RequestBody CommunityEventRequests.CheckIn request) {

@@ -7,7 +7,6 @@ public class RuleViolation extends RuntimeException {
         NOT_AN_ORGANIZER,
         CANCELLED,
         NOT_PUBLISHED,
-        ALREADY_PUBLISHED,
         IN_THE_PAST,
         ENDS_BEFORE_IT_STARTS,
         NOT_ATTENDING,

@@ -66,7 +66,7 @@ class UserController {
     @PutMapping("/{id}/profile")
     @PreAuthorize("hasRole('ADMIN') or principal.isUser(#id)")
     @Operation(operationId = "updateProfile", summary = "Replace a profile (its owner or an administrator)")
-    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
+    @ResponseHeaders
     @ProblemResponses({404, 412})
     ResponseEntity<UserChange> updateProfile(@PathVariable UUID id,
             @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -78,7 +78,7 @@ class UserController {
     @PutMapping("/{id}/roles")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "changeRoles", summary = "Replace the roles granted in the platform (administrators)")
-    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
+    @ResponseHeaders
     @ProblemResponses({404, 412})
     ResponseEntity<UserChange> changeRoles(@PathVariable UUID id,
             @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -89,7 +89,7 @@ class UserController {
     @PostMapping("/{id}/deactivate")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "deactivateUser", summary = "Deactivate a user (administrators); deactivating twice changes nothing")
-    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
+    @ResponseHeaders
     @ProblemResponses({404, 412})
     ResponseEntity<UserChange> deactivate(@PathVariable UUID id,
             @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -101,7 +101,7 @@ class UserController {
     @PostMapping("/{id}/reactivate")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "reactivateUser", summary = "Reactivate a deactivated user (administrators)")
-    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
+    @ResponseHeaders
     @ProblemResponses({404, 412})
     ResponseEntity<UserChange> reactivate(@PathVariable UUID id,
             @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

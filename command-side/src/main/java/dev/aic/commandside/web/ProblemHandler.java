@@ -70,8 +70,6 @@ class ProblemHandler {
             case CANCELLED -> Problems.of(HttpStatus.CONFLICT, "event-cancelled", "Event cancelled", e.getMessage());
             case NOT_PUBLISHED -> Problems.of(HttpStatus.CONFLICT, "event-not-published", "Event not published",
                     e.getMessage());
-            case ALREADY_PUBLISHED -> Problems.of(HttpStatus.CONFLICT, "event-already-published",
-                    "Event already published", e.getMessage());
             case IN_THE_PAST -> Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "schedule-in-the-past",
                     "Schedule in the past", e.getMessage());
             case ENDS_BEFORE_IT_STARTS -> Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "schedule-ends-before-start",
