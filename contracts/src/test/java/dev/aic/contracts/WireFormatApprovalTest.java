@@ -13,6 +13,8 @@ import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.integration.UserIntegrationEvent;
 import dev.aic.contracts.integration.UserRegisteredIntegrationEvent;
+import dev.aic.contracts.user.EmailPreferencesChanged;
+import dev.aic.contracts.user.EmailTopic;
 import dev.aic.contracts.user.Role;
 import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserEvent;
@@ -79,6 +81,7 @@ class WireFormatApprovalTest {
                 new UserRolesChanged(new UserId(USER), List.of(Role.MEMBER, Role.ORGANIZER)),
                 new UserDeactivated(new UserId(USER), "left the community"),
                 new UserReactivated(new UserId(USER)),
+                new EmailPreferencesChanged(new UserId(USER), List.of(EmailTopic.EVENT_REMINDER)),
                 new UserRegisteredIntegrationEvent(USER, "Ada Lovelace", AT));
     }
 

@@ -2,6 +2,8 @@ package dev.aic.commandside.user;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.aic.contracts.user.EmailPreferencesChanged;
+import dev.aic.contracts.user.EmailTopic;
 import dev.aic.contracts.user.Role;
 import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserId;
@@ -11,9 +13,11 @@ import dev.aic.contracts.user.UserReactivated;
 import dev.aic.contracts.user.UserRegistered;
 import dev.aic.contracts.user.UserRolesChanged;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -32,6 +36,7 @@ class User {
     private boolean active;
     private List<Role> roles;
     private UserProfileUpdated profile;
+    private List<EmailTopic> unsubscribed = List.of();
 
     User() {
         // for Axon: rebuilt from its events
@@ -100,6 +105,26 @@ class User {
         }
     }
 
+    @CommandHandler
+    void handle(UserCommands.ChangeEmailPreferences command) {
+        changeEmailPreferences(command.unsubscribed());
+    }
+
+    @CommandHandler
+    void handle(UserCommands.Unsubscribe command) {
+        Set<EmailTopic> topics = EnumSet.of(command.topic());
+        topics.addAll(unsubscribed);
+        changeEmailPreferences(topics);
+    }
+
+    private void changeEmailPreferences(Set<EmailTopic> topics) {
+        // declaration order, no duplicates: the same choice is always the same event
+        List<EmailTopic> normalised = Arrays.stream(EmailTopic.values()).filter(topics::contains).toList();
+        if (!normalised.equals(unsubscribed)) {
+            apply(new EmailPreferencesChanged(id, normalised));
+        }
+    }
+
     @EventSourcingHandler
     void on(UserRegistered event) {
         id = event.userId();
@@ -131,6 +156,11 @@ class User {
     @EventSourcingHandler
     void on(UserReactivated event) {
         active = true;
+    }
+
+    @EventSourcingHandler
+    void on(EmailPreferencesChanged event) {
+        unsubscribed = event.unsubscribed();
     }
 
     private static String blankToNull(String text) {

@@ -1,8 +1,10 @@
 package dev.aic.commandside.user;
 
+import dev.aic.contracts.user.EmailTopic;
 import dev.aic.contracts.user.Role;
 import dev.aic.contracts.user.UserId;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -39,5 +41,13 @@ final class UserCommands {
     }
 
     record Reactivate(@TargetAggregateIdentifier UserId userId, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    record ChangeEmailPreferences(@TargetAggregateIdentifier UserId userId,
+                                  @TargetAggregateVersion Long expectedVersion, Set<EmailTopic> unsubscribed) {
+    }
+
+    /** The one-click link of an e-mail: adds one topic, whatever the version. */
+    record Unsubscribe(@TargetAggregateIdentifier UserId userId, EmailTopic topic) {
     }
 }

@@ -14,6 +14,7 @@ import dev.aic.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
@@ -73,6 +74,19 @@ class UserController {
             @Valid @RequestBody UserRequests.UpdateProfile request) {
         return change(id, new UserCommands.UpdateProfile(new UserId(id), Versions.expected(ifMatch),
                 request.displayName(), request.bio(), request.interestsOrNone(), request.avatarRef()));
+    }
+
+    @PutMapping("/{id}/email-preferences")
+    @PreAuthorize("hasRole('ADMIN') or principal.isUser(#id)")
+    @Operation(operationId = "changeEmailPreferences",
+            summary = "Choose which e-mail notifications to get (the member or an administrator)")
+    @ResponseHeaders
+    @ProblemResponses({404, 412})
+    ResponseEntity<UserChange> changeEmailPreferences(@PathVariable UUID id,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody UserRequests.ChangeEmailPreferences request) {
+        return change(id, new UserCommands.ChangeEmailPreferences(new UserId(id), Versions.expected(ifMatch),
+                Set.copyOf(request.unsubscribed())));
     }
 
     @PutMapping("/{id}/roles")

@@ -1,5 +1,6 @@
 package dev.aic.commandside.user;
 
+import dev.aic.contracts.user.EmailTopic;
 import dev.aic.contracts.user.Role;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
@@ -50,5 +51,10 @@ final class UserRequests {
     }
 
     record Deactivate(@Schema(example = "left the community") @Size(max = 500) String reason) {
+    }
+
+    record ChangeEmailPreferences(
+            @Schema(description = "the topics to get no e-mail about; an empty list subscribes to all")
+            @NotNull @Size(max = 3) List<@NotNull EmailTopic> unsubscribed) {
     }
 }

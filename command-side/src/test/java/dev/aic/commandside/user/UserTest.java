@@ -1,5 +1,7 @@
 package dev.aic.commandside.user;
 
+import dev.aic.contracts.user.EmailPreferencesChanged;
+import dev.aic.contracts.user.EmailTopic;
 import dev.aic.contracts.user.Role;
 import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserId;
@@ -11,6 +13,7 @@ import dev.aic.contracts.user.UserRolesChanged;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -29,8 +32,13 @@ class UserTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(User.class);
-        fixture.registerInjectableResource(accounts);
+        fixture = newFixture();
+    }
+
+    private AggregateTestFixture<User> newFixture() {
+        var fresh = new AggregateTestFixture<>(User.class);
+        fresh.registerInjectableResource(accounts);
+        return fresh;
     }
 
     @Test
@@ -134,6 +142,39 @@ class UserTest {
         fixture.given(ADA_REGISTERED)
                 .when(new UserCommands.Reactivate(ADA, null))
                 .expectNoEvents();
+    }
+
+    @Test
+    void emailPreferencesAreStoredInDeclarationOrderAndRepeatingThemChangesNothing() {
+        fixture.given(ADA_REGISTERED)
+                .when(new UserCommands.ChangeEmailPreferences(ADA, null,
+                        Set.of(EmailTopic.EVENT_CANCELLATION, EmailTopic.EVENT_REMINDER)))
+                .expectEvents(new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_REMINDER, EmailTopic.EVENT_CANCELLATION)));
+
+        newFixture().given(ADA_REGISTERED, new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_REMINDER)))
+                .when(new UserCommands.ChangeEmailPreferences(ADA, null, Set.of(EmailTopic.EVENT_REMINDER)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnsubscribeLinkAddsItsTopicToTheOnesAlreadyChosenAndRepeatingItChangesNothing() {
+        fixture.given(ADA_REGISTERED, new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_CANCELLATION)))
+                .when(new UserCommands.Unsubscribe(ADA, EmailTopic.WAITING_LIST_PROMOTION))
+                .expectEvents(new EmailPreferencesChanged(ADA,
+                        List.of(EmailTopic.WAITING_LIST_PROMOTION, EmailTopic.EVENT_CANCELLATION)));
+
+        newFixture().given(ADA_REGISTERED, new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_REMINDER)))
+                .when(new UserCommands.Unsubscribe(ADA, EmailTopic.EVENT_REMINDER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void subscribingToEverythingAgainClearsTheChoice() {
+        fixture.given(ADA_REGISTERED, new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_REMINDER)))
+                .when(new UserCommands.ChangeEmailPreferences(ADA, null, Set.of()))
+                .expectEvents(new EmailPreferencesChanged(ADA, List.of()));
     }
 
     /** The set-validation table as a map: claims succeed once per address and identity. */

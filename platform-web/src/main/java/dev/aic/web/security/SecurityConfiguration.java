@@ -21,15 +21,17 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 /**
  * Both services are OAuth2 resource servers: every request needs a JWT from the configured issuer
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, audience {@code ...jwt.audiences}),
- * except health probes and the API documents. Which role may call which endpoint is declared on the
- * endpoint itself with {@code @PreAuthorize}, and an architecture test makes sure none is missing.
+ * except health probes, the API documents and e-mail unsubscribe links. Which role may call which
+ * endpoint is declared on the endpoint itself with {@code @PreAuthorize}, and an architecture test makes sure none is missing.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
     static final String[] ANONYMOUS = {"/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-            "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
+            "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
+            // the unsubscribe link of a notification e-mail: its unguessable token is the authority (RFC 8058)
+            "/api/email/unsubscribe/*"};
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, CallerDirectory directory, SecurityProperties properties,

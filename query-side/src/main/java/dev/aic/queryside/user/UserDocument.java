@@ -14,7 +14,9 @@ record UserDocument(UUID id, String email, String displayName, String bio, List<
         roles = roles == null ? List.of() : List.copyOf(roles);
     }
 
+    /** The search index holds no e-mail preferences: listings leave them out. */
     UserProfile profile(long version) {
-        return new UserProfile(id, email, displayName, bio, interests, avatarRef, roles, active, registeredAt, version);
+        return new UserProfile(id, email, displayName, bio, interests, avatarRef, roles, active, registeredAt, version,
+                null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.aic.queryside.user;
 
+import dev.aic.contracts.user.EmailPreferencesChanged;
+import dev.aic.contracts.user.EmailTopic;
 import dev.aic.contracts.user.Role;
 import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserIdentityLinked;
@@ -78,6 +80,12 @@ class UserProfileProjection {
     @EventHandler
     void on(UserReactivated event, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(seq, at, event.userId().value(), "active = ?", true);
+    }
+
+    @EventHandler
+    void on(EmailPreferencesChanged event, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(seq, at, event.userId().value(), "email_unsubscribed = ?::varchar[]",
+                (Object) event.unsubscribed().stream().map(EmailTopic::name).toArray(String[]::new));
     }
 
     @ResetHandler

@@ -1,5 +1,6 @@
 package dev.aic.queryside.user;
 
+import dev.aic.contracts.user.EmailTopic;
 import dev.aic.contracts.user.Role;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 class UserProfiles {
 
     private static final String COLUMNS = """
-            id, email, display_name, bio, interests, avatar_ref, roles, active, registered_at, version""";
+            id, email, display_name, bio, interests, avatar_ref, roles, active, registered_at, version,
+            email_unsubscribed""";
     private static final RowMapper<UserProfile> PROFILE = (rs, row) -> new UserProfile(
             rs.getObject("id", UUID.class),
             rs.getString("email"),
@@ -30,7 +32,8 @@ class UserProfiles {
             strings(rs.getArray("roles")).stream().map(Role::valueOf).toList(),
             rs.getBoolean("active"),
             rs.getObject("registered_at", OffsetDateTime.class).toInstant(),
-            rs.getLong("version"));
+            rs.getLong("version"),
+            strings(rs.getArray("email_unsubscribed")).stream().map(EmailTopic::valueOf).toList());
 
     private final JdbcTemplate jdbc;
 

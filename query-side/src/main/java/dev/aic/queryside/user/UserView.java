@@ -1,5 +1,6 @@
 package dev.aic.queryside.user;
 
+import dev.aic.contracts.user.EmailTopic;
 import dev.aic.contracts.user.Role;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -25,15 +26,18 @@ record UserView(
         @Schema(description = "Full view only: false once deactivated") Boolean active,
         @Schema(description = "Full view only") Instant registeredAt,
         @Schema(description = "Full view only: the aggregate version, also sent as the ETag for If-Match",
-                example = "3") Long version) {
+                example = "3") Long version,
+        @Schema(description = "Full view, read by id or /api/me only: the e-mail topics the user unsubscribed from")
+        List<EmailTopic> emailUnsubscribed) {
 
     static UserView full(UserProfile user) {
         return new UserView(user.id(), user.email(), user.displayName(), user.bio(), user.interests(),
-                user.avatarRef(), user.roles(), user.active(), user.registeredAt(), user.version());
+                user.avatarRef(), user.roles(), user.active(), user.registeredAt(), user.version(),
+                user.emailUnsubscribed());
     }
 
     static UserView publicPart(UserProfile user) {
         return new UserView(user.id(), null, user.displayName(), user.bio(), user.interests(), user.avatarRef(),
-                null, null, null, null);
+                null, null, null, null, null);
     }
 }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.contracts.user.EmailPreferencesChanged;
+import dev.aic.contracts.user.EmailTopic;
 import dev.aic.contracts.user.Role;
 import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserId;
@@ -92,9 +94,12 @@ class UserProjectionIT {
         assertThat(stillIndexed.email()).isEqualTo(UserEvents.emailOf(id));
 
         events.publish(new UserReactivated(id));
+        events.publish(new EmailPreferencesChanged(id, List.of(EmailTopic.EVENT_REMINDER)));
 
         await().atMost(PROJECTION_DEADLINE).untilAsserted(() -> {
-            assertThat(row(id)).containsEntry("version", 5L).containsEntry("active", true);
+            // the version follows every event, so the ETag a client reads is the one the command-side expects
+            assertThat(row(id)).containsEntry("version", 6L).containsEntry("active", true);
+            assertThat(strings(row(id).get("email_unsubscribed"))).containsExactly("EVENT_REMINDER");
             assertThat(document(id).orElseThrow().document().active()).isTrue();
         });
     }

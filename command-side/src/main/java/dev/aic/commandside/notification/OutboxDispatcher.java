@@ -1,0 +1,124 @@
+package dev.aic.commandside.notification;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the outbox over SMTP. Each e-mail is locked, sent and marked sent in a transaction of its own,
+ * so instances share the work and a crash repeats at most the one e-mail that was in flight; that one
+ * goes out again with the same Message-ID, which lets mail clients recognise it. A member who
+ * unsubscribed or was deactivated after the e-mail was written does not get it. Failures are retried
+ * with doubling waits, then the e-mail is marked FAILED with the reason.
+ */
+@Component
+class OutboxDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+    private final Outbox outbox;
+    private final UnsubscribeLinks links;
+    private final JavaMailSenderImpl smtp;
+    private final TransactionTemplate transactions;
+    private final NotificationProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    OutboxDispatcher(Outbox outbox, UnsubscribeLinks links, JavaMailSenderImpl smtp, TransactionTemplate transactions,
+            NotificationProperties properties, Clock clock, MeterRegistry meters) {
+        this.outbox = outbox;
+        this.links = links;
+        this.smtp = smtp;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Scheduled(fixedDelayString = "${aic.notifications.poll-interval:PT1S}")
+    void sendDue() {
+        for (int i = 0; i < properties.batchSize(); i++) {
+            Boolean sentOne = transactions.execute(status -> outbox.lockNextDue(clock.instant()).map(this::send).isPresent());
+            if (!Boolean.TRUE.equals(sentOne)) {
+                return;
+            }
+        }
+    }
+
+    private Outbox.Pending send(Outbox.Pending email) {
+        if (!email.to().wants(email.topic())) {
+            outbox.suppress(email.cause());
+            count(email, "suppressed");
+            return email;
+        }
+        try {
+            smtp.send(message(email));
+            outbox.markSent(email.cause(), clock.instant());
+            count(email, "sent");
+        } catch (MailException | MessagingException | UnsupportedEncodingException e) {
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            int failures = email.attempts() + 1;
+            if (failures >= properties.maxAttempts()) {
+                log.error("Giving up e-mail {} after {} attempts: {}", email.cause(), failures, reason);
+                outbox.giveUp(email.cause(), reason);
+                count(email, "failed");
+            } else {
+                Instant next = clock.instant().plus(properties.retryAfter(failures));
+                log.warn("E-mail {} not sent (attempt {}), retrying at {}: {}", email.cause(), failures, next, reason);
+                outbox.retryLater(email.cause(), next, reason);
+                count(email, "retried");
+            }
+        }
+        return email;
+    }
+
+    private MimeMessage message(Outbox.Pending email) throws MessagingException, UnsupportedEncodingException {
+        String unsubscribe = links.urlFor(email.to().userId(), email.topic());
+        MimeMessage message = new StableIdMessage(smtp.getSession(),
+                "<" + UUID.nameUUIDFromBytes(email.cause().getBytes(StandardCharsets.UTF_8)) + "@aic-platform>");
+        message.setFrom(new InternetAddress(properties.from()));
+        message.setRecipient(MimeMessage.RecipientType.TO,
+                new InternetAddress(email.to().email(), email.to().displayName(), StandardCharsets.UTF_8.name()));
+        message.setSubject(email.email().subject(), StandardCharsets.UTF_8.name());
+        message.setText(email.email().body(), StandardCharsets.UTF_8.name());
+        message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        message.setHeader("Auto-Submitted", "auto-generated");
+        message.setHeader("X-AIC-Topic", email.topic().name());
+        return message;
+    }
+
+    private void count(Outbox.Pending email, String outcome) {
+        meters.counter("aic.notifications", "topic", email.topic().name(), "outcome", outcome).increment();
+    }
+
+    /** Keeps the Message-ID derived from the cause instead of the random one JavaMail assigns on sending. */
+    private static final class StableIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        StableIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}
