@@ -11,8 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** One access token for the whole run (it outlives it), from the development identity provider. */
+/**
+ * Access tokens from the development identity provider, one per signed-in person for the whole run
+ * (a token outlives it). One shared client, because the RSVP benchmark signs in thousands of members.
+ */
 final class AccessToken {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AccessToken() {
     }
@@ -27,11 +36,11 @@ final class AccessToken {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
                 .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("The identity provider at " + issuer + " refused a token for " + client
                     + " (HTTP " + response.statusCode() + "); is the platform up (./platform up)?");
         }
-        return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+        return JSON.readTree(response.body()).path("access_token").asText();
     }
 }

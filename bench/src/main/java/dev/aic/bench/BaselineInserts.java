@@ -14,9 +14,9 @@ import java.util.UUID;
  * The physical limit the command side is compared with: how many event-shaped rows PostgreSQL
  * commits per second at the same concurrency, one INSERT per transaction.
  *
- * <p>Every registration ends in at least one such commit (Axon appends the {@code UserRegistered}
- * event to {@code event_store.domainevententry}), so no command pipeline can beat this figure on
- * the same machine; the ratio of command throughput to it says how much the HTTP, validation,
+ * <p>Every command ends in at least one such commit (Axon appends its event, a {@code UserRegistered}
+ * or an {@code RsvpConfirmed}, to {@code event_store.domainevententry}), so no command pipeline can
+ * beat this figure on the same machine; the ratio of command throughput to it says how much the HTTP, validation,
  * Axon and serialisation layers cost. To make the comparison fair the scratch table copies the
  * event store's table definition (bytea payloads, a global index from a sequence with CACHE 1,
  * the same unique constraints and the timestamp index) and each row has the size and shape of a real event.
@@ -46,10 +46,10 @@ final class BaselineInserts {
     private final String user;
     private final String password;
 
-    BaselineInserts(String jdbcUrl, String user, String password) {
-        this.jdbcUrl = jdbcUrl;
-        this.user = user;
-        this.password = password;
+    BaselineInserts(Options options) {
+        this.jdbcUrl = options.jdbcUrl();
+        this.user = options.dbUser();
+        this.password = options.dbPassword();
     }
 
     ClosedLoop.Result run(int concurrency, Duration warmup, Duration duration) throws Exception {

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * How busy the whole machine's CPUs were during a phase, from Linux's {@code /proc/stat}.
@@ -31,6 +33,14 @@ final class MachineCpu {
     /** Starts measuring now. */
     static MachineCpu start() {
         return new MachineCpu(sample());
+    }
+
+    /** Runs one phase and records, under its name, how busy the machine was meanwhile. */
+    static <T> T during(String phase, Map<String, Double> busyByPhase, Callable<T> work) throws Exception {
+        MachineCpu cpu = start();
+        T result = work.call();
+        busyByPhase.put(phase, cpu.busy());
+        return result;
     }
 
     /** Fraction (0..1) of CPU time that was busy since {@link #start()}, or NaN when unknown. */

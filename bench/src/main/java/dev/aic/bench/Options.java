@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,10 +30,12 @@ record Options(
         Duration visibilityTimeout,
         URI issuer,
         String caller,
-        String callerSecret) {
+        String callerSecret,
+        int members,
+        int events) {
 
     static final String USAGE = """
-            usage: RegisterUserBenchmark [options]
+            usage: RegisterUserBenchmark|RsvpBenchmark [options]
               --concurrency N          client threads for every phase (default 16)
               --duration SECONDS       measured time of every phase (default 20)
               --warmup SECONDS         unmeasured time before every phase (default 5)
@@ -45,7 +48,11 @@ record Options(
               --visibility-timeout S   a user not readable after this long counts as lost (default 30)
               --issuer-url URL         OpenID Connect provider issuing the caller's token (default $AIC_OIDC_ISSUER_URI
                                        or http://127.0.0.1:9000); its client secret is read from $AIC_DEV_IDENTITY_SECRET
-              --caller NAME            who registers the users: an administrator (default adam)
+              --caller NAME            register-user: who registers the users, an administrator (default adam);
+                                       rsvp: who drafts and publishes the events, an organiser (default olivia)
+              --members N              rsvp: members signed in and registered before the load; each RSVPs at
+                                       most once per event, so N bounds the RSVPs one event can take (default 3000)
+              --events N               rsvp: events the many-events phase spreads its RSVPs over (default: concurrency)
             """;
 
     Options {
@@ -61,13 +68,34 @@ record Options(
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("--poll-interval-ms must be positive");
         }
+        if (members < 1) {
+            throw new IllegalArgumentException("--members must be at least 1");
+        }
+        if (events < 1) {
+            throw new IllegalArgumentException("--events must be at least 1");
+        }
         if (dbPassword == null || dbPassword.isEmpty()) {
             throw new IllegalArgumentException("AIC_PG_PASSWORD is not set (./infra env prints it)");
         }
     }
 
+    /**
+     * Parses the command line of a driver whose {@code --caller} defaults to {@code defaultCaller}; on bad
+     * arguments prints why and the usage, and exits with status 2.
+     */
+    static Options fromCommandLine(String[] args, String defaultCaller) {
+        try {
+            return parse(args, System.getenv(), defaultCaller);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            throw e;
+        }
+    }
+
     /** Parses {@code --name value} pairs; throws {@link IllegalArgumentException} with a readable message. */
-    static Options parse(String[] args, Map<String, String> env) {
+    static Options parse(String[] args, Map<String, String> env, String defaultCaller) {
         int concurrency = 16;
         long durationSeconds = 20;
         long warmupSeconds = 5;
@@ -79,7 +107,9 @@ record Options(
         long pollMillis = 5;
         long visibilityTimeoutSeconds = 30;
         String issuer = env.getOrDefault("AIC_OIDC_ISSUER_URI", "http://127.0.0.1:9000");
-        String caller = "adam";
+        String caller = defaultCaller;
+        int members = 3000;
+        Integer events = null;
 
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
@@ -101,13 +131,22 @@ record Options(
                 case "--visibility-timeout" -> visibilityTimeoutSeconds = parseInt(name, value);
                 case "--issuer-url" -> issuer = value;
                 case "--caller" -> caller = value;
+                case "--members" -> members = parseInt(name, value);
+                case "--events" -> events = parseInt(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         return new Options(concurrency, Duration.ofSeconds(durationSeconds), Duration.ofSeconds(warmupSeconds),
                 baseUri(commandUrl), baseUri(queryUrl), jdbcUrl, dbUser, env.get("AIC_PG_PASSWORD"), Path.of(out),
                 Duration.ofMillis(pollMillis), Duration.ofSeconds(visibilityTimeoutSeconds), baseUri(issuer), caller,
-                env.getOrDefault("AIC_DEV_IDENTITY_SECRET", "dev-secret"));
+                env.getOrDefault("AIC_DEV_IDENTITY_SECRET", "dev-secret"), members,
+                events == null ? concurrency : events);
+    }
+
+    /** "concurrency 16, 5 s warmup + 20 s": how every phase of a run is timed. */
+    String timing() {
+        return String.format(Locale.ROOT, "concurrency %d, %d s warmup + %d s", concurrency, warmup.toSeconds(),
+                duration.toSeconds());
     }
 
     private static int parseInt(String name, String value) {

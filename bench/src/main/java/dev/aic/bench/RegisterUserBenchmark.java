@@ -30,42 +30,27 @@ public final class RegisterUserBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.err.print(Options.USAGE);
-            System.exit(2);
-            return;
-        }
-        System.exit(run(options));
+        System.exit(run(Options.fromCommandLine(args, "adam")));
     }
 
     static int run(Options options) throws Exception {
         Instant startedAt = Instant.now();
-        UsersApi api = new UsersApi(options.commandSide(), options.querySide(),
+        UsersApi api = new UsersApi(new Http(), options.commandSide(), options.querySide(),
                 AccessToken.clientCredentials(options.issuer(), options.caller(), options.callerSecret()));
         api.requireReady();
         Emails emails = new Emails();
         int n = options.concurrency();
-        String timing = String.format(Locale.ROOT, "concurrency %d, %d s warmup + %d s", n,
-                options.warmup().toSeconds(), options.duration().toSeconds());
-
         Map<String, Double> cpuBusy = new LinkedHashMap<>();
 
-        say("1/3 baseline: raw event-shaped INSERTs into bench.bench_event, " + timing);
-        MachineCpu cpu = MachineCpu.start();
-        ClosedLoop.Result baseline = new BaselineInserts(options.jdbcUrl(), options.dbUser(), options.dbPassword())
-                .run(n, options.warmup(), options.duration());
-        cpuBusy.put("baseline", cpu.busy());
+        say("1/3 baseline: raw event-shaped INSERTs into bench.bench_event, " + options.timing());
+        ClosedLoop.Result baseline = MachineCpu.during("baseline", cpuBusy, () -> new BaselineInserts(options)
+                .run(n, options.warmup(), options.duration()));
         say(String.format(Locale.ROOT, "    %.0f inserts/s", baseline.perSecond()));
 
-        say("2/3 commands: closed-loop POST /api/users, " + timing);
+        say("2/3 commands: closed-loop POST /api/users, " + options.timing());
         CommandLoad commandLoad = new CommandLoad(api, emails);
-        cpu = MachineCpu.start();
-        ClosedLoop.Result commands = commandLoad.run(n, options.warmup(), options.duration());
-        cpuBusy.put("commands", cpu.busy());
+        ClosedLoop.Result commands = MachineCpu.during("commands", cpuBusy,
+                () -> commandLoad.run(n, options.warmup(), options.duration()));
         say(String.format(Locale.ROOT, "    %.0f commands/s, errors %s", commands.perSecond(), commands.errors()));
 
         VisibilityLag visibility = new VisibilityLag(api, emails, n, options.pollInterval(), options.visibilityTimeout());
@@ -74,10 +59,9 @@ public final class RegisterUserBenchmark {
 
         double rate = Math.max(1, commands.perSecond() / 2);
         say(String.format(Locale.ROOT, "3/3 lag: open-loop POST at %.0f/s, polling GET /api/users/{id} every %d ms, %s",
-                rate, options.pollInterval().toMillis(), timing));
-        cpu = MachineCpu.start();
-        VisibilityLag.Result lag = visibility.run(rate, options.warmup(), options.duration());
-        cpuBusy.put("lag", cpu.busy());
+                rate, options.pollInterval().toMillis(), options.timing()));
+        VisibilityLag.Result lag = MachineCpu.during("lag", cpuBusy,
+                () -> visibility.run(rate, options.warmup(), options.duration()));
 
         Report report = new Report(options, startedAt, baseline, commands, catchUp, lag, cpuBusy);
         System.out.print(report.summary());
