@@ -78,16 +78,19 @@ public final class RsvpBenchmark {
                 options.callerSecret());
         EventsApi events = new EventsApi(http, options.commandSide());
         String run = "benchmark " + startedAt;
-        say(String.format(Locale.ROOT, "%s drafts and publishes 2 + %d events", options.caller(), options.events()));
-        List<UUID> serialEvent = List.of(events.publish(organizer, "Serial event, " + run, CAPACITY));
-        List<UUID> hotEvent = List.of(events.publish(organizer, "Hot event, " + run, CAPACITY));
+        List<UUID> serialEvent = new ArrayList<>();
+        List<UUID> hotEvent = new ArrayList<>();
         List<UUID> manyEvents = new ArrayList<>();
-        for (int i = 1; i <= options.events(); i++) {
-            manyEvents.add(events.publish(organizer, "Event " + i + " of " + options.events() + ", " + run, CAPACITY));
-        }
-
         Map<String, Double> cpuBusy = new LinkedHashMap<>();
         try {
+            say(String.format(Locale.ROOT, "%s drafts and publishes 2 + %d events", options.caller(), options.events()));
+            serialEvent.add(events.publish(organizer, "Serial event, " + run, CAPACITY));
+            hotEvent.add(events.publish(organizer, "Hot event, " + run, CAPACITY));
+            for (int i = 1; i <= options.events(); i++) {
+                manyEvents.add(events.publish(organizer, "Event " + i + " of " + options.events() + ", " + run,
+                        CAPACITY));
+            }
+
             say("1/4 baseline: raw event-shaped INSERTs into bench.bench_event, " + options.timing());
             ClosedLoop.Result baseline = MachineCpu.during("baseline", cpuBusy, () -> new BaselineInserts(options)
                     .run(n, options.warmup(), options.duration()));
