@@ -74,6 +74,13 @@ class AuthorizationMatrixIT {
                 "/api/users/" + f.target + "/deactivate", "{\"reason\":\"matrix\"}")),
         REACTIVATE("POST /api/users/{id}/reactivate", ADMINS, f -> f.command("POST",
                 "/api/users/" + f.target + "/reactivate", null)),
+        CHANGE_EMAIL_PREFERENCES("PUT /api/users/{id}/email-preferences", ADMINS, f -> f.command("PUT",
+                "/api/users/" + f.target + "/email-preferences", "{\"unsubscribed\":[\"EVENT_REMINDER\"]}")),
+        // an e-mail's unsubscribe link: its token is the authority, so nobody is turned away before it is looked up
+        UNSUBSCRIBE_PAGE("GET /api/email/unsubscribe/{token}", EnumSet.allOf(Caller.class),
+                f -> f.command("GET", "/api/email/unsubscribe/no-such-token", null)),
+        UNSUBSCRIBE("POST /api/email/unsubscribe/{token}", EnumSet.allOf(Caller.class),
+                f -> f.command("POST", "/api/email/unsubscribe/no-such-token", null)),
         QUERY_EVENTS("GET /api/events (query)", ROLE_HOLDERS, f -> f.query("GET", "/api/events?limit=5", null)),
         QUERY_EVENT("GET /api/events/{id} (query)", ROLE_HOLDERS, f -> f.query("GET", "/api/events/" + f.event, null)),
         QUERY_ATTENDEES("GET /api/events/{id}/attendees (query)", ORGANISERS_AND_AUDITORS,
@@ -210,7 +217,9 @@ class AuthorizationMatrixIT {
                         .put("{\"roles\":[\"MEMBER\",\"ADMIN\"]}"),
                 Http.to(PLATFORM.commandSide().url("/api/users/" + alice + "/deactivate")).bearer(bob).post("{}"),
                 Http.to(PLATFORM.commandSide().url("/api/users/" + alice + "/reactivate")).bearer(bob)
-                        .sendJson("POST", null));
+                        .sendJson("POST", null),
+                Http.to(PLATFORM.commandSide().url("/api/users/" + alice + "/email-preferences")).bearer(bob)
+                        .put("{\"unsubscribed\":[\"EVENT_REMINDER\",\"EVENT_CANCELLATION\"]}"));
 
         assertThat(attempts).allSatisfy(reply -> assertThat(reply.status()).as(reply.toString()).isIn(403, 404));
         assertThat(PLATFORM.storedEvents()).isEqualTo(before);

@@ -1,12 +1,17 @@
 package dev.aic.systemtests;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.aic.testsupport.DevIdentity;
 import dev.aic.testsupport.Endpoints;
 import dev.aic.testsupport.Infrastructure;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 
@@ -25,14 +30,16 @@ final class Platform {
     static final int COMMAND_SIDE_PORT = 18081;
     static final int QUERY_SIDE_PORT = 18082;
     static final int AI_WORKER_PORT = 18083;
+    static final int SMTP_PORT = 18025;
 
     private static Platform shared;
+    private static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     private final Map<String, String> environment;
     private final String jdbcUrl;
     private final DevIdentity identity;
     private volatile ServiceProcess commandSide;
-    private final ServiceProcess querySide;
+    private volatile ServiceProcess querySide;
     private final ServiceProcess aiWorker;
 
     private Platform(Map<String, String> environment, String jdbcUrl, DevIdentity identity,
@@ -59,7 +66,10 @@ final class Platform {
         String database = System.getProperty("aic.test.database", "aic_system_tests");
         String jdbcUrl = Infrastructure.freshDatabase(database);
         DevIdentity identity = DevIdentity.start();
+        SMTP.start();
         Map<String, String> env = new HashMap<>();
+        env.put("AIC_SMTP_PORT", Integer.toString(SMTP_PORT));
+        env.put("AIC_DEADLINES_POLLING_INTERVAL", "PT1S");
         env.put("AIC_JDBC_URL", jdbcUrl);
         env.put("AIC_PG_USER", infra.username());
         env.put("AIC_PG_PASSWORD", infra.password());
@@ -119,6 +129,35 @@ final class Platform {
         commandSide = ServiceProcess.start("command-side", COMMAND_SIDE_PORT, environment).awaitReady(START_DEADLINE);
     }
 
+    /**
+     * Stops the query-side gracefully (its processors release their token claims), runs {@code whileStopped}
+     * (e.g. rewinding its tokens), then starts it again on the same port with the same settings.
+     */
+    synchronized void restartQuerySide(Runnable whileStopped) {
+        querySide.close();
+        try {
+            whileStopped.run();
+        } finally {
+            querySide = ServiceProcess.start("query-side", QUERY_SIDE_PORT, environment).awaitReady(START_DEADLINE);
+        }
+    }
+
+    /** A setting the services were started with, e.g. {@code AIC_OPENSEARCH_URL}. */
+    String setting(String name) {
+        return environment.get(name);
+    }
+
+    /** A connection to the platform's database: event store, read models, token store. The caller closes it. */
+    Connection database() throws SQLException {
+        Endpoints infra = Infrastructure.endpoints();
+        return DriverManager.getConnection(jdbcUrl, infra.username(), infra.password());
+    }
+
+    /** The e-mail the platform sent to {@code address} so far, in the order it arrived. */
+    List<MimeMessage> mailTo(String address) {
+        return List.of(SMTP.getReceivedMessagesForDomain(address));
+    }
+
     /** Events in the event store: every accepted command leaves at least one, a refused one none. */
     long storedEvents() {
         return count("SELECT count(*) FROM event_store.domainevententry");
@@ -139,8 +178,7 @@ final class Platform {
     }
 
     private long count(String sql, String... parameters) {
-        Endpoints infra = Infrastructure.endpoints();
-        try (var connection = DriverManager.getConnection(jdbcUrl, infra.username(), infra.password());
+        try (var connection = database();
              var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);
@@ -158,5 +196,6 @@ final class Platform {
         aiWorker.close();
         querySide.close();
         commandSide.close();
+        SMTP.stop();
     }
 }

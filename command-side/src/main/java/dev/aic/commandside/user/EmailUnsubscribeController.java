@@ -39,7 +39,7 @@ class EmailUnsubscribeController {
 
     @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize("permitAll()")
-    @Operation(operationId = "unsubscribePage", security = {},
+    @Operation(operationId = "unsubscribePage",
             summary = "The page an e-mail's unsubscribe link opens; it changes nothing until its button is pressed")
     @ProblemResponses({404})
     String page(@PathVariable String token) {
@@ -66,7 +66,7 @@ class EmailUnsubscribeController {
 
     @PostMapping
     @PreAuthorize("permitAll()")
-    @Operation(operationId = "unsubscribe", security = {},
+    @Operation(operationId = "unsubscribe",
             summary = "One-click unsubscribe (RFC 8058): no more e-mail about the link's topic; repeating it changes nothing")
     @ProblemResponses({404})
     Unsubscribed unsubscribe(@PathVariable String token) {

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * Completes each service's OpenAPI document so a generated client needs no hand edits: the bearer
@@ -82,7 +84,14 @@ public class OpenApiConventions {
             ProblemResponses declared = handler.getMethodAnnotation(ProblemResponses.class);
             int[] specific = declared == null ? new int[0] : declared.value();
             int[] body = operation.getRequestBody() == null ? new int[0] : WITH_A_BODY;
+            PreAuthorize who = handler.getMethodAnnotation(PreAuthorize.class);
+            boolean anonymous = who != null && who.value().equals("permitAll()");
+            if (anonymous) {
+                // open to anyone (an e-mail's unsubscribe link): no token asked for, none refused
+                operation.setSecurity(List.of());
+            }
             IntStream.concat(IntStream.concat(IntStream.of(EVERY_ENDPOINT), IntStream.of(body)), IntStream.of(specific))
+                    .filter(status -> !anonymous || (status != 401 && status != 403))
                     .sorted().distinct().forEach(status -> addProblem(operation, status));
             ResponseHeaders headers = handler.getMethodAnnotation(ResponseHeaders.class);
             operation.getResponses().forEach((code, response) -> {
