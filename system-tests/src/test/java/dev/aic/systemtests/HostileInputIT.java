@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +25,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The quality bar for bad input, measured over real processes: a few hundred hostile requests to every
- * endpoint of both services ({@link HostileRequests}), one test per kind of hostility. In each, no answer
- * is a 5xx, every 4xx is an RFC 9457 problem with one of our types, no invalid request succeeds, and the
- * event store holds as many events afterwards as before. The figures for all of them are printed at the
+ * The quality bar for bad input, measured over real processes: a few thousand hostile requests to every
+ * endpoint of both services, users and community events alike ({@link HostileRequests}), one test per kind
+ * of hostility. In each, no answer is a 5xx, every 4xx is an RFC 9457 problem with one of our types, no
+ * invalid request succeeds, and the event store holds as many events afterwards as before. The figures for all of them are printed at the
  * end, and every offending request is listed in {@code target/hostile-input.txt}.
  */
 class HostileInputIT {
@@ -43,7 +46,8 @@ class HostileInputIT {
     @TestFactory
     Stream<DynamicTest> everyKindOfHostileRequestGetsAProblemAndStoresNothing() {
         var targets = new HostileRequests.Targets(PLATFORM.token("adam"), PLATFORM.token("alice"),
-                PLATFORM.token("newbie"), registeredMemberAndAnotherUser());
+                PLATFORM.token("newbie"), registeredMemberAndAnotherUser(), PLATFORM.token("olivia"),
+                publishedCommunityEvent());
         Map<String, List<Probe>> byCategory = HostileRequests.against(targets).stream()
                 .collect(Collectors.groupingBy(Probe::category, LinkedHashMap::new, Collectors.toList()));
         EVENTS[0] = PLATFORM.storedEvents();
@@ -115,6 +119,24 @@ class HostileInputIT {
                 .post("{\"email\":\"target-" + UUID.randomUUID() + "@example.org\",\"displayName\":\"Target\"}");
         assertThat(target.status()).as(target.toString()).isEqualTo(201);
         return target.json().get("id").asText();
+    }
+
+    /** A community event olivia (an organiser) drafted and published, which the event requests aim at. */
+    private static String publishedCommunityEvent() {
+        String olivia = PLATFORM.token("olivia");
+        Http.Reply organiser = Http.to(PLATFORM.commandSide().url("/api/me")).bearer(olivia).post("{}");
+        assertThat(organiser.status()).as(organiser.toString()).isIn(201, 409);
+        Instant startsAt = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MINUTES);
+        Http.Reply drafted = Http.to(PLATFORM.commandSide().url("/api/events")).bearer(olivia).post(Http.JSON
+                .createObjectNode().put("title", "Hostile target").put("startsAt", startsAt.toString())
+                .put("endsAt", startsAt.plus(Duration.ofHours(2)).toString()).put("timeZone", "Europe/Amsterdam")
+                .put("venue", "Hall 1").put("capacity", 20).put("visibility", "PUBLIC").toString());
+        assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+        String event = drafted.json().get("id").asText();
+        Http.Reply published = Http.to(PLATFORM.commandSide().url("/api/events/" + event + "/publish")).bearer(olivia)
+                .sendJson("POST", null);
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        return event;
     }
 
     private static boolean isProblem(RawHttp.Response response) {

@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,9 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * A few hundred malformed, oversized, mistyped, unauthorised or otherwise hostile requests across every
- * endpoint of both services. Each request is built so that a service that wrongly accepted it would show
- * it: bodies that would register someone carry a fresh address, changes target an existing user.
+ * A few thousand malformed, oversized, mistyped, unauthorised or otherwise hostile requests across every
+ * endpoint of both services, users and community events alike. Each request is built so that a service
+ * that wrongly accepted it would show it: bodies that would register someone carry a fresh address, changes
+ * target an existing user or a published community event, and each starts from a body that would be accepted.
  */
 final class HostileRequests {
 
@@ -35,12 +41,17 @@ final class HostileRequests {
         }
     }
 
-    /** Who sends what: the callers' tokens and the ids the requests aim at. */
-    record Targets(String admin, String member, String unregistered, String existingUser) {
+    /**
+     * Who sends what: the callers' tokens and the ids the requests aim at. {@code organizer} organises
+     * {@code event}, a published community event.
+     */
+    record Targets(String admin, String member, String unregistered, String existingUser, String organizer,
+                   String event) {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String MISSING_USER = "00000000-0000-4000-8000-000000000000";
+    private static final String MISSING_EVENT = "00000000-0000-4000-8000-0000000000e1";
     private static final AtomicInteger FRESH = new AtomicInteger();
 
     private final Targets targets;
@@ -60,29 +71,94 @@ final class HostileRequests {
 
     // ---------------------------------------------------------------- command-side
 
-    /** A command endpoint with a JSON body: who may call it and a valid body to start each mutation from. */
-    private record BodyEndpoint(String method, String path, String caller, boolean bodyOptional,
-                                Supplier<ObjectNode> valid) {
+    /**
+     * A command endpoint with a JSON body: who may call it, whether it takes {@code If-Match}, a valid body
+     * to start each mutation from, and values of the right JSON type that its rules must refuse (raw JSON
+     * per field; a field the valid body lacks is added).
+     */
+    private record BodyEndpoint(String method, String path, String caller, boolean bodyOptional, boolean conditional,
+                                Supplier<ObjectNode> valid, Map<String, List<String>> invalidValues) {
 
         String name() {
             return method + " " + path;
         }
     }
 
+    /** An endpoint with an id in its path ({@code {id}}), to aim at anything but an existing one. */
+    private record IdRoute(Service service, String method, String template, String caller, Supplier<String> body) {
+
+        String at(String id) {
+            return template.replace("{id}", id);
+        }
+    }
+
+    private List<BodyEndpoint> bodyEndpoints() {
+        String user = "/api/users/" + targets.existingUser();
+        String event = "/api/events/" + targets.event();
+        String admin = targets.admin();
+        String organizer = targets.organizer();
+        Map<String, List<String>> userIds = Map.of("userId", List.of("\"not-a-uuid\"", "\"\"", "null",
+                "\"" + UUID.randomUUID() + "0\"", "\"" + UUID.randomUUID().toString().replace("-", "") + "\""));
+        return List.of(
+                new BodyEndpoint("POST", "/api/me", targets.member(), true, false,
+                        () -> object("displayName", "Hostile Probe"), Map.of()),
+                new BodyEndpoint("POST", "/api/users", admin, false, false, this::registration, Map.of()),
+                new BodyEndpoint("PUT", user + "/profile", admin, false, true, HostileRequests::profile, Map.of()),
+                new BodyEndpoint("PUT", "/api/users/" + MISSING_USER + "/profile", admin, false, false,
+                        HostileRequests::profile, Map.of()),
+                new BodyEndpoint("PUT", user + "/roles", admin, false, true,
+                        () -> object("roles", NODES.arrayNode().add("MEMBER").add("ORGANIZER")),
+                        Map.of("roles", List.of("[\"WIZARD\"]", "[\"member\"]", "[\"ROLE_ADMIN\"]", "[\"\"]",
+                                "[\"MEMBER\",\"GOD\"]", "[0]"))),
+                new BodyEndpoint("POST", user + "/deactivate", admin, true, true,
+                        () -> object("reason", "hostile probe"), Map.of()),
+                new BodyEndpoint("POST", "/api/events", organizer, false, false, HostileRequests::draft,
+                        with(detailValues(), scheduleValues(), Map.of("capacity", capacityValues()))),
+                new BodyEndpoint("PUT", event + "/details", organizer, false, true, HostileRequests::details,
+                        detailValues()),
+                new BodyEndpoint("PUT", "/api/events/" + MISSING_EVENT + "/details", organizer, false, false,
+                        HostileRequests::details, detailValues()),
+                new BodyEndpoint("PUT", event + "/schedule", organizer, false, true, HostileRequests::schedule,
+                        with(scheduleValues(), Map.of("startsAt", List.of("\"2020-01-01T18:00:00Z\"")))),
+                new BodyEndpoint("PUT", event + "/capacity", organizer, false, true,
+                        () -> NODES.objectNode().put("capacity", 40), Map.of("capacity", capacityValues())),
+                new BodyEndpoint("POST", event + "/organizers", organizer, false, true,
+                        () -> object("userId", targets.existingUser()), userIds),
+                new BodyEndpoint("POST", event + "/cancel", organizer, true, true,
+                        () -> object("reason", "hostile probe"), Map.of("reason", List.of("\"" + "r".repeat(501) + "\""))),
+                new BodyEndpoint("POST", event + "/check-ins", organizer, false, false,
+                        () -> object("userId", targets.existingUser()), userIds));
+    }
+
+    /** Every command and query endpoint with an id in its path, called by someone who may call it. */
+    private List<IdRoute> idRoutes() {
+        String admin = targets.admin();
+        String organizer = targets.organizer();
+        String member = targets.member();
+        Supplier<String> aUser = () -> object("userId", targets.existingUser()).toString();
+        return List.of(
+                new IdRoute(Service.COMMAND, "PUT", "/api/users/{id}/profile", admin, () -> profile().toString()),
+                new IdRoute(Service.COMMAND, "PUT", "/api/users/{id}/roles", admin, () -> "{\"roles\":[\"MEMBER\"]}"),
+                new IdRoute(Service.COMMAND, "POST", "/api/users/{id}/deactivate", admin, () -> "{}"),
+                new IdRoute(Service.COMMAND, "POST", "/api/users/{id}/reactivate", admin, null),
+                new IdRoute(Service.QUERY, "GET", "/api/users/{id}", member, null),
+                new IdRoute(Service.COMMAND, "PUT", "/api/events/{id}/details", organizer, () -> details().toString()),
+                new IdRoute(Service.COMMAND, "POST", "/api/events/{id}/publish", organizer, null),
+                new IdRoute(Service.COMMAND, "PUT", "/api/events/{id}/schedule", organizer, () -> schedule().toString()),
+                new IdRoute(Service.COMMAND, "PUT", "/api/events/{id}/capacity", organizer, () -> "{\"capacity\":40}"),
+                new IdRoute(Service.COMMAND, "POST", "/api/events/{id}/organizers", organizer, aUser),
+                new IdRoute(Service.COMMAND, "POST", "/api/events/{id}/cancel", organizer, () -> "{}"),
+                new IdRoute(Service.COMMAND, "POST", "/api/events/{id}/rsvp", member, null),
+                new IdRoute(Service.COMMAND, "DELETE", "/api/events/{id}/rsvp", member, null),
+                new IdRoute(Service.COMMAND, "POST", "/api/events/{id}/check-ins", organizer, aUser),
+                new IdRoute(Service.QUERY, "GET", "/api/events/{id}", member, null),
+                new IdRoute(Service.QUERY, "GET", "/api/events/{id}/attendees", organizer, null),
+                new IdRoute(Service.QUERY, "GET", "/api/events/{id}/stats", organizer, null),
+                new IdRoute(Service.QUERY, "GET", "/api/events/{id}/calendar.ics", member, null));
+    }
+
     private void commandSide() {
-        String user = targets.existingUser();
-        List<BodyEndpoint> endpoints = List.of(
-                new BodyEndpoint("POST", "/api/me", targets.member(), true,
-                        () -> object("displayName", "Hostile Probe")),
-                new BodyEndpoint("POST", "/api/users", targets.admin(), false, this::registration),
-                new BodyEndpoint("PUT", "/api/users/" + user + "/profile", targets.admin(), false,
-                        HostileRequests::profile),
-                new BodyEndpoint("PUT", "/api/users/" + MISSING_USER + "/profile", targets.admin(), false,
-                        HostileRequests::profile),
-                new BodyEndpoint("PUT", "/api/users/" + user + "/roles", targets.admin(), false,
-                        () -> object("roles", NODES.arrayNode().add("MEMBER").add("ORGANIZER"))),
-                new BodyEndpoint("POST", "/api/users/" + user + "/deactivate", targets.admin(), true,
-                        () -> object("reason", "hostile probe")));
+        List<BodyEndpoint> endpoints = bodyEndpoints();
         for (BodyEndpoint endpoint : endpoints) {
             malformedJson(endpoint);
             wrongTypes(endpoint);
@@ -91,24 +167,47 @@ final class HostileRequests {
             oversizeBodies(endpoint);
             deepNesting(endpoint);
             wrongContentTypes(endpoint);
+            invalidValues(endpoint);
         }
-        // the unregistered caller gets only bodies no parser can read: anything else would register them
-        BodyEndpoint selfRegistration = new BodyEndpoint("POST", "/api/me", targets.unregistered(), true,
-                () -> object("displayName", "Nina"));
-        for (String body : List.of("{", "not json", "{\"displayName\":\"Ni", "{\"displayName\" \"Nina\"}", "[]")) {
-            command("malformed JSON", "unregistered caller: " + body, selfRegistration, json(body));
-        }
-        command("oversize body", "unregistered caller: 70 000 bytes", selfRegistration,
-                json(object("displayName", "x".repeat(70_000)).toString()));
-        unknownEnumValues(endpoints.get(4));
+        unregisteredCaller();
         invalidIfMatch(endpoints);
-        invalidIdempotencyKeys(endpoints.get(0), endpoints.get(1));
+        invalidIdempotencyKeys(endpoints.stream().filter(endpoint -> endpoint.method().equals("POST")
+                && List.of("/api/me", "/api/users", "/api/events").contains(endpoint.path())).toList());
         invalidIds();
         wrongMethods();
         for (BodyEndpoint endpoint : endpoints) {
             badAuthorization(Service.COMMAND, endpoint.method(), endpoint.path(), endpoint.valid().get().toString());
         }
-        badAuthorization(Service.COMMAND, "POST", "/api/users/" + user + "/reactivate", null);
+        badAuthorization(Service.COMMAND, "POST", "/api/users/" + targets.existingUser() + "/reactivate", null);
+        for (String bodyless : List.of("POST /publish", "POST /rsvp", "DELETE /rsvp")) {
+            String[] route = bodyless.split(" ");
+            badAuthorization(Service.COMMAND, route[0], "/api/events/" + targets.event() + route[1], null);
+        }
+    }
+
+    /** A signed-in caller who never registered has no standing: nothing they send may register or change anything. */
+    private void unregisteredCaller() {
+        // only bodies no parser can read: anything else would register them
+        BodyEndpoint selfRegistration = new BodyEndpoint("POST", "/api/me", targets.unregistered(), true, false,
+                () -> object("displayName", "Nina"), Map.of());
+        for (String body : List.of("{", "not json", "{\"displayName\":\"Ni", "{\"displayName\" \"Nina\"}", "[]")) {
+            command("malformed JSON", "unregistered caller: " + body, selfRegistration, json(body));
+        }
+        command("oversize body", "unregistered caller: 70 000 bytes", selfRegistration,
+                json(object("displayName", "x".repeat(70_000)).toString()));
+        String event = "/api/events/" + targets.event();
+        List<String[]> routes = List.of(new String[] {"POST", event + "/rsvp", null},
+                new String[] {"DELETE", event + "/rsvp", null},
+                new String[] {"POST", "/api/events", draft().toString()},
+                new String[] {"PUT", event + "/capacity", "{\"capacity\":41}"});
+        for (String[] route : routes) {
+            send(Service.COMMAND, "unregistered caller", route[0] + " " + route[1], route[0], route[1],
+                    targets.unregistered(), route[2] == null ? null : json(route[2]), List.of(), true);
+        }
+        for (String path : List.of("/api/me/events", "/api/me/calendar.ics")) {
+            send(Service.QUERY, "unregistered caller", "GET " + path, "GET", path, targets.unregistered(), null,
+                    List.of(), true);
+        }
     }
 
     private void malformedJson(BodyEndpoint endpoint) {
@@ -145,23 +244,25 @@ final class HostileRequests {
     private void wrongTypes(BodyEndpoint endpoint) {
         ObjectNode valid = endpoint.valid().get();
         valid.fieldNames().forEachRemaining(field -> {
-            boolean array = valid.get(field).isArray();
-            List<String> wrong = array
+            JsonNode value = valid.get(field);
+            List<String> wrong = value.isArray()
                     ? List.of("\"x\"", "1", "true", "{}", "[1]", "[true]", "[{}]", "[[]]", "[null]")
+                    : value.isNumber()
+                    ? List.of("\"x\"", "\"" + value + "\"", "true", "{}", "[]", "[" + value + "]", "1.5",
+                            value + ".0", "1e3")
                     : List.of("123", "-1.5", "true", "{}", "[]", "[\"x\"]", "{\"a\":\"b\"}");
-            for (String value : wrong) {
-                command("wrong JSON type", endpoint.name() + " " + field + "=" + value, endpoint,
-                        json(spoil(endpoint.valid().get(), field, value)));
+            for (String raw : wrong) {
+                command("wrong JSON type", endpoint.name() + " " + field + "=" + raw, endpoint,
+                        json(spoil(endpoint.valid().get(), field, raw)));
             }
         });
     }
 
-    private void unknownEnumValues(BodyEndpoint roles) {
-        for (String value : List.of("[\"WIZARD\"]", "[\"member\"]", "[\"ROLE_ADMIN\"]", "[\"\"]",
-                "[\"MEMBER\",\"GOD\"]")) {
-            command("unknown enum value", roles.name() + " roles=" + value, roles,
-                    json(spoil(roles.valid().get(), "roles", value)));
-        }
+    /** Values of the right JSON type that break a rule: out of range, unparseable, unknown, blank, missing. */
+    private void invalidValues(BodyEndpoint endpoint) {
+        endpoint.invalidValues().forEach((field, values) -> values.forEach(raw ->
+                command("invalid field value", endpoint.name() + " " + field + "=" + abbreviate(raw), endpoint,
+                        json(spoil(endpoint.valid().get(), field, raw)))));
     }
 
     private void forbiddenFields(BodyEndpoint endpoint) {
@@ -241,26 +342,28 @@ final class HostileRequests {
         List<String> tags = List.of("abc", "\"x\"", "\"-1\"", "W/\"x\"", "7", "\"1\", \"2\"",
                 "\"99999999999999999999\"",
                 "\"" + "9".repeat(3_000) + "\"", "\"\"", "\"1");
-        String user = targets.existingUser();
+        List<Map.Entry<String, String>> bodyless = List.of(
+                Map.entry("/api/users/" + targets.existingUser() + "/reactivate", targets.admin()),
+                Map.entry("/api/events/" + targets.event() + "/publish", targets.organizer()));
         for (String tag : tags) {
-            for (BodyEndpoint endpoint : endpoints.subList(2, endpoints.size())) {
-                if (endpoint.path().contains(user)) {
+            for (BodyEndpoint endpoint : endpoints) {
+                if (endpoint.conditional()) {
                     send(Service.COMMAND, "invalid If-Match", endpoint.name() + " If-Match: " + abbreviate(tag),
                             endpoint.method(), endpoint.path(), endpoint.caller(),
                             json(endpoint.valid().get().toString()), List.of(Map.entry("If-Match", tag)), true);
                 }
             }
-            send(Service.COMMAND, "invalid If-Match", "reactivate If-Match: " + abbreviate(tag), "POST",
-                    "/api/users/" + user + "/reactivate", targets.admin(), null, List.of(Map.entry("If-Match", tag)),
-                    true);
+            bodyless.forEach(route -> send(Service.COMMAND, "invalid If-Match",
+                    "POST " + route.getKey() + " If-Match: " + abbreviate(tag), "POST", route.getKey(),
+                    route.getValue(), null, List.of(Map.entry("If-Match", tag)), true));
         }
     }
 
-    private void invalidIdempotencyKeys(BodyEndpoint me, BodyEndpoint register) {
+    private void invalidIdempotencyKeys(List<BodyEndpoint> creating) {
         List<String> keys = List.of("k".repeat(256), "k".repeat(1_000), "a b", "a\tb", "a\u0001b", "\u0007",
                 "a\u007Fb", "\u00E9t\u00E9", "");
         for (String key : keys) {
-            for (BodyEndpoint endpoint : List.of(me, register)) {
+            for (BodyEndpoint endpoint : creating) {
                 send(Service.COMMAND, "invalid Idempotency-Key", endpoint.name() + " key " + describe(key),
                         endpoint.method(), endpoint.path(), endpoint.caller(), json(endpoint.valid().get().toString()),
                         List.of(Map.entry("Idempotency-Key", key)), true);
@@ -268,19 +371,20 @@ final class HostileRequests {
         }
     }
 
+    /** Every route with an id, aimed at malformed ids and at a well-formed one that names nothing. */
     private void invalidIds() {
-        for (String id : invalidIdsInPath()) {
-            send(Service.COMMAND, "invalid id in path", "PUT profile of " + id, "PUT", "/api/users/" + id + "/profile",
-                    targets.admin(), json(profile().toString()), List.of(), true);
-            send(Service.COMMAND, "invalid id in path", "PUT roles of " + id, "PUT", "/api/users/" + id + "/roles",
-                    targets.admin(), json("{\"roles\":[\"MEMBER\"]}"), List.of(), true);
-            send(Service.COMMAND, "invalid id in path", "deactivate " + id, "POST", "/api/users/" + id + "/deactivate",
-                    targets.admin(), json("{}"), List.of(), true);
-            send(Service.COMMAND, "invalid id in path", "reactivate " + id, "POST", "/api/users/" + id + "/reactivate",
-                    targets.admin(), null, List.of(), true);
-            send(Service.QUERY, "invalid id in path", "GET user " + id, "GET", "/api/users/" + id, targets.member(),
-                    null, List.of(), true);
+        for (IdRoute route : idRoutes()) {
+            for (String id : invalidIdsInPath()) {
+                aimedAt("invalid id in path", route, id);
+            }
+            aimedAt("missing id", route, route.template().startsWith("/api/users") ? MISSING_USER : MISSING_EVENT);
         }
+    }
+
+    private void aimedAt(String category, IdRoute route, String id) {
+        String body = route.body() == null ? null : route.body().get();
+        send(route.service(), category, route.method() + " " + route.at(abbreviate(id)), route.method(), route.at(id),
+                route.caller(), body == null ? null : json(body), List.of(), true);
     }
 
     private static List<String> invalidIdsInPath() {
@@ -292,6 +396,7 @@ final class HostileRequests {
 
     private void wrongMethods() {
         String user = "/api/users/" + targets.existingUser();
+        String event = "/api/events/" + targets.event();
         List<String[]> command = List.of(
                 new String[] {"GET", "/api/me"}, new String[] {"PUT", "/api/me"}, new String[] {"DELETE", "/api/me"},
                 new String[] {"GET", "/api/users"}, new String[] {"PUT", "/api/users"},
@@ -302,7 +407,17 @@ final class HostileRequests {
                 new String[] {"GET", user + "/roles"}, new String[] {"POST", user + "/roles"},
                 new String[] {"GET", user + "/deactivate"}, new String[] {"PUT", user + "/deactivate"},
                 new String[] {"DELETE", user + "/reactivate"}, new String[] {"TRACE", "/api/users"},
-                new String[] {"BREW", "/api/users"});
+                new String[] {"BREW", "/api/users"},
+                new String[] {"GET", "/api/events"}, new String[] {"PUT", "/api/events"},
+                new String[] {"DELETE", "/api/events"}, new String[] {"DELETE", event}, new String[] {"PATCH", event},
+                new String[] {"POST", event + "/details"}, new String[] {"PATCH", event + "/details"},
+                new String[] {"GET", event + "/publish"}, new String[] {"PUT", event + "/publish"},
+                new String[] {"GET", event + "/schedule"}, new String[] {"DELETE", event + "/capacity"},
+                new String[] {"GET", event + "/organizers"}, new String[] {"DELETE", event + "/organizers"},
+                new String[] {"GET", event + "/cancel"}, new String[] {"PUT", event + "/rsvp"},
+                new String[] {"PATCH", event + "/rsvp"}, new String[] {"GET", event + "/check-ins"},
+                new String[] {"DELETE", event + "/check-ins"}, new String[] {"TRACE", "/api/events"},
+                new String[] {"BREW", event + "/rsvp"});
         for (String[] route : command) {
             send(Service.COMMAND, "wrong method", route[0] + " " + route[1], route[0], route[1], targets.admin(),
                     route[0].equals("GET") || route[0].equals("TRACE") ? null : json(profile().toString()), List.of(),
@@ -312,7 +427,12 @@ final class HostileRequests {
                 new String[] {"POST", "/api/me"}, new String[] {"PUT", "/api/me"}, new String[] {"DELETE", "/api/me"},
                 new String[] {"POST", "/api/users"}, new String[] {"DELETE", "/api/users"},
                 new String[] {"PUT", user}, new String[] {"DELETE", user}, new String[] {"PATCH", user},
-                new String[] {"TRACE", "/api/users"}, new String[] {"BREW", "/api/users"});
+                new String[] {"TRACE", "/api/users"}, new String[] {"BREW", "/api/users"},
+                new String[] {"POST", "/api/events"}, new String[] {"PUT", "/api/events"},
+                new String[] {"PUT", event}, new String[] {"DELETE", event}, new String[] {"POST", event + "/attendees"},
+                new String[] {"DELETE", event + "/stats"}, new String[] {"POST", event + "/calendar.ics"},
+                new String[] {"POST", "/api/me/events"}, new String[] {"PUT", "/api/me/calendar.ics"},
+                new String[] {"TRACE", "/api/events"});
         for (String[] route : query) {
             send(Service.QUERY, "wrong method", route[0] + " " + route[1], route[0], route[1], targets.admin(),
                     route[0].equals("TRACE") ? null : json(profile().toString()), List.of(), true);
@@ -323,30 +443,52 @@ final class HostileRequests {
 
     private void querySide() {
         String user = "/api/users/" + targets.existingUser();
-        List<String> refused = List.of("limit=0", "limit=-1", "limit=101", "limit=abc", "limit=1e3", "limit=1.5",
-                "limit=99999999999999999999", "sort=bogus", "sort=displayName%3BDROP", "sort=-displayName-",
-                "role=WIZARD", "role=ROLE_WIZARD", "active=maybe", "active=2",
-                "cursor=garbage", "cursor=%00", "cursor=" + "A".repeat(5_000), "cursor=eyJ4IjoxfQ",
-                "cursor=" + Base64.getUrlEncoder().encodeToString("{\"after\":\"x\",\"sort\":\"bogus\"}"
-                        .getBytes(StandardCharsets.UTF_8)),
-                "q=" + "q".repeat(201));
-        for (String query : refused) {
-            send(Service.QUERY, "invalid query parameter", "GET /api/users?" + abbreviate(query), "GET",
-                    "/api/users?" + query, targets.member(), null, List.of(), true);
-        }
-        // odd but legal searches: they must be answered, whatever they find
-        for (String search : List.of("*", "%5C", "%22", "(", "%5B", "%7B", "~", "%2F", "a%20AND", "%25", "'",
-                "%3Cscript%3E", "%F0%9F%98%80", "a%20OR%20b:c", "field:value", "%3F", "-", "!", "%00")) {
-            send(Service.QUERY, "odd search", "GET /api/users?q=" + search, "GET", "/api/users?q=" + search,
-                    targets.member(), null, List.of(), false);
-        }
-        for (String path : List.of("/api/me", user, "/api/users")) {
+        String event = "/api/events/" + targets.event();
+        String bogusCursor = "cursor=" + Base64.getUrlEncoder().encodeToString("{\"after\":\"x\",\"sort\":\"bogus\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        List<String> cursors = List.of("cursor=garbage", "cursor=%00", "cursor=" + "A".repeat(5_000),
+                "cursor=eyJ4IjoxfQ", bogusCursor);
+        List<String> limits = List.of("limit=0", "limit=-1", "limit=101", "limit=abc", "limit=1e3", "limit=1.5",
+                "limit=99999999999999999999");
+        Map<String, List<String>> refused = Map.of(
+                "/api/users", with(limits, cursors, List.of("sort=bogus", "sort=displayName%3BDROP",
+                        "sort=-displayName-", "role=WIZARD", "role=ROLE_WIZARD", "active=maybe", "active=2",
+                        "q=" + "q".repeat(201))),
+                "/api/events", with(limits, cursors, List.of("q=reading&cursor=garbage", "q=" + "q".repeat(201),
+                        "tag=" + "t".repeat(101), "from=yesterday", "from=2027-02-30T00:00:00Z", "from=2027-03-01",
+                        "from=2027-03-01T18:00", "from=%00", "from=1e9", "to=garbage", "to=2027-13-01T00:00:00Z",
+                        "q=reading&to=garbage", "online=maybe", "online=2", "hasSeats=perhaps", "hasSeats=-1")),
+                "/api/me/events", List.of("limit=0", "limit=-1", "limit=501", "limit=abc", "limit=1.5"),
+                "/api/me/calendar.ics", List.of("limit=0", "limit=501", "limit=abc"));
+        refused.forEach((path, queries) -> queries.forEach(query ->
+                send(Service.QUERY, "invalid query parameter", "GET " + path + "?" + abbreviate(query), "GET",
+                        path + "?" + query, targets.member(), null, List.of(), true)));
+        // odd but legal: they must be answered, whatever they find
+        List<String> searches = List.of("*", "%5C", "%22", "(", "%5B", "%7B", "~", "%2F", "a%20AND", "%25", "'",
+                "%3Cscript%3E", "%F0%9F%98%80", "a%20OR%20b:c", "field:value", "%3F", "-", "!", "%00");
+        List<String> oddEventQueries = new ArrayList<>(searches.stream().map(search -> "q=" + search).toList());
+        oddEventQueries.addAll(List.of("tag=%00", "tag=%27", "tag=%F0%9F%98%80", "tag=a%20b", "tag=*", "tag=",
+                "tag=%20", "from=-999999999-01-01T00:00:00Z", "to=%2B1000000000-12-31T23:59:59Z",
+                "from=%2B294277-01-01T00:00:00Z", "to=-4714-01-01T00:00:00Z", "from=0000-01-01T00:00:00Z",
+                "from=2027-01-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+                "q=reading&from=-999999999-01-01T00:00:00Z", "q=reading&to=%2B1000000000-12-31T23:59:59Z",
+                "q=reading&from=%2B294277-01-01T00:00:00Z", "from=Sun,%2006%20Nov%201994%2008:49:37%20GMT",
+                "online=true&hasSeats=false&tag=x&q=x", "limit=5&limit=6", "q=reading&tag=%00"));
+        searches.forEach(search -> send(Service.QUERY, "odd search", "GET /api/users?q=" + search, "GET",
+                "/api/users?q=" + search, targets.member(), null, List.of(), false));
+        oddEventQueries.forEach(query -> send(Service.QUERY, "odd search", "GET /api/events?" + query, "GET",
+                "/api/events?" + query, targets.member(), null, List.of(), false));
+        for (String path : List.of("/api/me", user, "/api/users", "/api/events", event, event + "/calendar.ics",
+                "/api/me/events", "/api/me/calendar.ics")) {
             for (String token : List.of("abc", "-1", "1.5", "99999999999999999999999", "1,2", "0x10", "1 2",
                     "9".repeat(3_000))) {
                 send(Service.QUERY, "invalid Consistency-Token",
                         "GET " + path + " Consistency-Token " + describe(token),
                         "GET", path, targets.member(), null, List.of(Map.entry("Consistency-Token", token)), true);
             }
+            badAuthorization(Service.QUERY, "GET", path, null);
+        }
+        for (String path : List.of(event + "/attendees", event + "/stats")) {
             badAuthorization(Service.QUERY, "GET", path, null);
         }
     }
@@ -416,6 +558,76 @@ final class HostileRequests {
         ObjectNode profile = object("displayName", "Hostile Probe").put("bio", "probing");
         profile.putArray("interests").add("fuzzing");
         return profile.put("avatarRef", "https://example.org/avatar.png");
+    }
+
+    private static ObjectNode draft() {
+        Instant start = Instant.now().plus(Duration.ofDays(40)).truncatedTo(ChronoUnit.MINUTES);
+        ObjectNode draft = details().put("startsAt", start.toString())
+                .put("endsAt", start.plus(Duration.ofHours(2)).toString()).put("timeZone", "Europe/Amsterdam")
+                .put("capacity", 30);
+        return draft;
+    }
+
+    private static ObjectNode details() {
+        ObjectNode details = object("title", "Hostile probe meetup").put("description", "probing")
+                .put("venue", "Hall 9");
+        details.putArray("tags").add("fuzzing");
+        return details.put("visibility", "PUBLIC");
+    }
+
+    private static ObjectNode schedule() {
+        Instant start = Instant.now().plus(Duration.ofDays(41)).truncatedTo(ChronoUnit.MINUTES);
+        return object("startsAt", start.toString()).put("endsAt", start.plus(Duration.ofHours(3)).toString())
+                .put("timeZone", "Europe/Berlin");
+    }
+
+    /** Well-typed values the rules of a community event's details refuse. */
+    private static Map<String, List<String>> detailValues() {
+        return Map.of(
+                "title", List.of("\"\"", "\"   \"", "null", "\"" + "t".repeat(201) + "\"", "\"Meet\\u0000up\""),
+                "description", List.of("\"" + "d".repeat(5_001) + "\""),
+                // neither a venue nor an online link
+                "venue", List.of("null", "\"\"", "\"  \""),
+                "onlineLink", List.of("\"http://meet.example.org/x\"", "\"javascript:alert(1)\"", "\"https://\"",
+                        "\"https://a b\"", "\"ftp://example.org\""),
+                "tags", List.of("[\"\"]", "[\" \"]", "[\"" + "g".repeat(41) + "\"]",
+                        "[" + String.join(",", Collections.nCopies(11, "\"t\"")) + "]"),
+                "visibility", List.of("\"PRIVATE\"", "\"public\"", "\"\"", "0", "null"));
+    }
+
+    /** Well-typed values the rules of a community event's schedule refuse. */
+    private static Map<String, List<String>> scheduleValues() {
+        return Map.of(
+                "startsAt", List.of("\"yesterday\"", "\"2027-02-30T18:00:00Z\"", "\"2027-03-01 18:00\"",
+                        "\"2027-03-01T18:00\"", "\"\"", "null", "\"-999999999-01-01T00:00:00Z\"",
+                        "\"+1000000000-12-31T23:59:59Z\""),
+                "endsAt", List.of("\"2020-01-01T00:00:00Z\"", "\"not a time\"", "null",
+                        "\"+1000000000-12-31T23:59:59Z\""),
+                "timeZone", List.of("\"Mars/Olympus\"", "\"UTC+25\"", "\"\"", "\"../../etc/passwd\"", "null",
+                        "\"Europe/Amsterdam\\u0000\""));
+    }
+
+    private static List<String> capacityValues() {
+        return List.of("0", "-1", "100001", "2147483648", "-2147483649", "99999999999999999999", "null");
+    }
+
+    /** The invalid values of several maps, those of a field named in more than one concatenated. */
+    @SafeVarargs
+    private static Map<String, List<String>> with(Map<String, List<String>>... maps) {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        for (Map<String, List<String>> map : maps) {
+            map.forEach((field, values) -> all.computeIfAbsent(field, key -> new ArrayList<>()).addAll(values));
+        }
+        return all;
+    }
+
+    @SafeVarargs
+    private static <T> List<T> with(List<T>... lists) {
+        List<T> all = new ArrayList<>();
+        for (List<T> list : lists) {
+            all.addAll(list);
+        }
+        return all;
     }
 
     private static ObjectNode object(String field, String value) {

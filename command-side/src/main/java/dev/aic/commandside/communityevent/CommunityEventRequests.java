@@ -26,6 +26,10 @@ final class CommunityEventRequests {
     private static final String HTTPS_URL = "https://\\S+";
     private static final String HTTPS_MESSAGE = "must be an https URL";
     private static final String SOMEWHERE = "give a venue, an online link, or both";
+    // what every read model (PostgreSQL, OpenSearch) and an iCalendar DATE-TIME can hold
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
+    private static final String IN_CALENDAR = "startsAt and endsAt must lie in the years 0001 to 9999";
 
     private CommunityEventRequests() {
     }
@@ -47,6 +51,11 @@ final class CommunityEventRequests {
         @AssertTrue(message = SOMEWHERE)
         boolean isVenueOrOnlineLink() {
             return somewhere(venue, onlineLink);
+        }
+
+        @AssertTrue(message = IN_CALENDAR)
+        boolean isInCalendar() {
+            return inCalendar(startsAt) && inCalendar(endsAt);
         }
 
         Details details() {
@@ -84,6 +93,11 @@ final class CommunityEventRequests {
             @Schema(example = "2027-03-08T20:00:00Z") @NotNull Instant endsAt,
             @Schema(example = "Europe/Amsterdam") @NotBlank @IanaTimeZone String timeZone) {
 
+        @AssertTrue(message = IN_CALENDAR)
+        boolean isInCalendar() {
+            return inCalendar(startsAt) && inCalendar(endsAt);
+        }
+
         Schedule schedule() {
             return new Schedule(startsAt, endsAt, timeZone);
         }
@@ -107,6 +121,10 @@ final class CommunityEventRequests {
 
     private static boolean somewhere(String venue, String onlineLink) {
         return (venue != null && !venue.isBlank()) || (onlineLink != null && !onlineLink.isBlank());
+    }
+
+    private static boolean inCalendar(Instant at) {
+        return at == null || (!at.isBefore(FIRST_INSTANT) && !at.isAfter(LAST_INSTANT));
     }
 
     private static List<String> tagsOrNone(List<String> tags) {

@@ -1,6 +1,7 @@
 package dev.aic.web.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -11,7 +12,9 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.IOException;
+import java.time.Instant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -43,7 +46,10 @@ public final class StrictJson implements WebMvcConfigurer {
                         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .registerModule(new SimpleModule("well-formed-strings").addDeserializer(String.class, new WellFormedStrings()));
+                // 1.5, 30.0 and 1e3 are not integers: never truncated into one
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .registerModule(new SimpleModule("well-formed-strings").addDeserializer(String.class, new WellFormedStrings())
+                        .addDeserializer(Instant.class, new TextualInstants()));
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         for (CoercionInputShape shape : new CoercionInputShape[] {
                 CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
@@ -53,7 +59,29 @@ public final class StrictJson implements WebMvcConfigurer {
         return mapper;
     }
 
-    /** Refuses strings with an unpaired surrogate ({@code "\ud800"}): valid JSON, but not text. */
+    /**
+     * An instant is an ISO 8601 string: Jackson would also read a number as seconds since 1970, so a
+     * mistyped {@code "startsAt": 123} would become a date in 1970.
+     */
+    private static final class TextualInstants extends StdScalarDeserializer<Instant> {
+
+        TextualInstants() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+            }
+            return InstantDeserializer.INSTANT.deserialize(parser, context);
+        }
+    }
+
+    /**
+     * Refuses strings with an unpaired surrogate ({@code "\ud800"}): valid JSON, but not text; and strings
+     * with U+0000, which PostgreSQL cannot store in a text column, so a read model could never hold it.
+     */
     private static final class WellFormedStrings extends StdScalarDeserializer<String> {
 
         WellFormedStrings() {
@@ -72,6 +100,9 @@ public final class StrictJson implements WebMvcConfigurer {
         private static boolean wellFormed(String text) {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
+                if (c == 0) {
+                    return false;
+                }
                 if (Character.isHighSurrogate(c)) {
                     if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
                         return false;

@@ -37,6 +37,9 @@ class CommunityEventQueryController {
     private static final String ANY_ROLE = "hasAnyRole('MEMBER', 'ORGANIZER', 'ADMIN', 'AUDITOR')";
     private static final MediaType CALENDAR = MediaType.parseMediaType(CommunityEventCalendar.MEDIA_TYPE + ";charset=UTF-8");
 
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
+
     private final CommunityEvents events;
     private final CommunityEventListing listing;
     private final CommunityEventCalendar calendar;
@@ -75,7 +78,11 @@ class CommunityEventQueryController {
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
             @Size(max = Cursors.MAX_LENGTH) String cursor) {
         String blankFree = tag == null || tag.isBlank() ? null : tag.strip();
-        var filter = new CommunityEvents.Filter(blankFree, from, to, online, hasSeats);
+        if (blankFree != null && blankFree.indexOf('\0') >= 0) {
+            // no tag holds U+0000 (PostgreSQL text cannot), and PostgreSQL would refuse to compare with one
+            return new CommunityEventPage(List.of(), null);
+        }
+        var filter = new CommunityEvents.Filter(blankFree, withinCalendar(from), withinCalendar(to), online, hasSeats);
         return listing.list(caller, new CommunityEventListing.Request(q, filter, limit, cursor));
     }
 
@@ -155,6 +162,17 @@ class CommunityEventQueryController {
         List<CommunityEventCalendar.Entry> entries = events.ofMember(me(caller), clock.instant(), limit).stream()
                 .map(mine -> new CommunityEventCalendar.Entry(mine.event(), "WAITING".equals(mine.state()))).toList();
         return ResponseEntity.ok().contentType(CALENDAR).body(calendar.render(entries));
+    }
+
+    /**
+     * Events start in the years 0001-9999 (the command-side's rule); a bound beyond them, which PostgreSQL and
+     * OpenSearch could not even compare, moves to their edge and bounds nothing.
+     */
+    private static Instant withinCalendar(Instant bound) {
+        if (bound == null) {
+            return null;
+        }
+        return bound.isBefore(FIRST_INSTANT) ? FIRST_INSTANT : bound.isAfter(LAST_INSTANT) ? LAST_INSTANT : bound;
     }
 
     private CommunityEventView visible(Caller caller, UUID id) {
