@@ -10,10 +10,10 @@ locals {
       service_account = "aic"
       policy          = data.aws_iam_policy_document.uploads.json
     }
-    # the External Secrets Operator, on behalf of the namespace: the database secret only
+    # the External Secrets Operator, on behalf of the namespace: the database and SMTP secrets only
     secrets-reader = {
       service_account = "aic-secrets-reader"
-      policy          = data.aws_iam_policy_document.read_db_secret.json
+      policy          = data.aws_iam_policy_document.read_secrets.json
     }
   }
 }
@@ -70,9 +70,9 @@ data "aws_iam_policy_document" "uploads" {
   }
 }
 
-data "aws_iam_policy_document" "read_db_secret" {
+data "aws_iam_policy_document" "read_secrets" {
   statement {
     actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
-    resources = [aws_secretsmanager_secret.db.arn]
+    resources = [aws_secretsmanager_secret.db.arn, aws_secretsmanager_secret.smtp.arn]
   }
 }

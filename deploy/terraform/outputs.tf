@@ -13,6 +13,20 @@ output "db_secret_arn" {
   value       = aws_secretsmanager_secret.db.arn
 }
 
+output "smtp_secret_arn" {
+  description = "Secrets Manager secret with the SES SMTP credentials of the command-side (the value is never output)."
+  value       = aws_secretsmanager_secret.smtp.arn
+}
+
+output "ses_dkim_records" {
+  description = "The three CNAME records that verify mail_domain in SES and publish its DKIM keys."
+  value = [for token in aws_sesv2_email_identity.mail.dkim_signing_attributes[0].tokens : {
+    name  = "${token}._domainkey.${var.mail_domain}"
+    type  = "CNAME"
+    value = "${token}.dkim.amazonses.com"
+  }]
+}
+
 output "kafka_bootstrap_brokers_tls" {
   description = "MSK bootstrap servers (TLS)."
   value       = module.kafka.bootstrap_brokers_tls
@@ -50,5 +64,9 @@ output "kustomize_env" {
     AIC_JDBC_URL        = "jdbc:postgresql://${module.postgres.address}:${module.postgres.port}/${var.db_name}?sslmode=require"
     AIC_KAFKA_BOOTSTRAP = module.kafka.bootstrap_brokers_tls
     AIC_OPENSEARCH_URL  = "https://${module.opensearch.endpoint}"
+    SMTP_SECRET_NAME    = aws_secretsmanager_secret.smtp.name
+    # Amazon SES's SMTP endpoint in the region of the identity and of the SMTP password
+    AIC_SMTP_HOST = "email-smtp.${data.aws_region.current.name}.amazonaws.com"
+    AIC_MAIL_FROM = "${var.mail_from_name} <no-reply@${var.mail_domain}>"
   } : "${key}=${value}\n"]))
 }

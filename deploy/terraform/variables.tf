@@ -226,3 +226,22 @@ variable "log_retention_days" {
   type        = number
   default     = 30
 }
+
+# ---- e-mail (SES) ---------------------------------------------------------------------------
+
+variable "mail_domain" {
+  description = "Domain the platform sends e-mail from (no-reply@<domain>); created as an Amazon SES identity with Easy DKIM, in aws_region."
+  type        = string
+}
+
+variable "mail_from_name" {
+  description = "Display name of the notices' sender."
+  type        = string
+  default     = "AIC Platform"
+}
+
+variable "mail_route53_zone_id" {
+  description = "Route 53 hosted zone of mail_domain in this account, to create the DKIM records; empty: create them at your DNS provider (output ses_dkim_records)."
+  type        = string
+  default     = ""
+}
