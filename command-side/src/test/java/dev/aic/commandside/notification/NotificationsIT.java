@@ -77,11 +77,7 @@ class NotificationsIT {
         Api api = new Api(http);
         String holder = member("promo-holder");
         String waiting = member("promo-waiting");
-        register(api, holder);
-        register(api, waiting);
-        String event = publishedEvent(api, "Promotion drill", Instant.now().plus(Duration.ofDays(7)), 1);
-        rsvp(api, holder, event);
-        rsvp(api, waiting, event);
+        String event = oneSeatTakenAndOneWaiting(api, "Promotion drill", holder, waiting);
 
         assertThat(api.call(holder, HttpMethod.DELETE, "/api/events/" + event + "/rsvp", null).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
@@ -186,11 +182,7 @@ class NotificationsIT {
         Api api = new Api(http);
         String holder = member("outage-holder");
         String waiting = member("outage-waiting");
-        register(api, holder);
-        register(api, waiting);
-        String event = publishedEvent(api, "Outage drill", Instant.now().plus(Duration.ofDays(7)), 1);
-        rsvp(api, holder, event);
-        rsvp(api, waiting, event);
+        String event = oneSeatTakenAndOneWaiting(api, "Outage drill", holder, waiting);
 
         smtp.stop();
         try {
@@ -203,6 +195,16 @@ class NotificationsIT {
         }
 
         awaitOnly(waiting, "You have a seat: Outage drill");
+    }
+
+    /** An event next week with one seat: {@code holder} has it, {@code waiting} is first in line. */
+    private static String oneSeatTakenAndOneWaiting(Api api, String title, String holder, String waiting) {
+        register(api, holder);
+        register(api, waiting);
+        String event = publishedEvent(api, title, Instant.now().plus(Duration.ofDays(7)), 1);
+        rsvp(api, holder, event);
+        rsvp(api, waiting, event);
+        return event;
     }
 
     private void replayTheNotificationsProcessor() {
