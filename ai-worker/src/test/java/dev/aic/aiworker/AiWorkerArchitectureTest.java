@@ -16,4 +16,16 @@ class AiWorkerArchitectureTest {
             .that().resideInAPackage("dev.aic.aiworker..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.aic.commandside..", "dev.aic.queryside..",
                     "org.axonframework..");
+
+    @ArchTest
+    static final ArchRule extractionKnowsNothingOfChunksOrModels = noClasses()
+            .that().resideInAPackage("dev.aic.aiworker.extraction..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aic.aiworker.chunking..",
+                    "dev.aic.aiworker.embedding..");
+
+    @ArchTest
+    static final ArchRule onlyTheExtractionPackageUsesTika = noClasses()
+            .that().resideOutsideOfPackage("dev.aic.aiworker.extraction..")
+            .and().resideInAPackage("dev.aic.aiworker..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.tika..");
 }
