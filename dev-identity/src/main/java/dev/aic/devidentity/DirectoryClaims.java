@@ -42,6 +42,10 @@ class DirectoryClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             if (accessToken && !properties.audience().isEmpty()) {
                 claims.audience(properties.audience());
             }
+            if (accessToken) {
+                // the client the token was issued to, as Entra ID and Keycloak put it: the platform records it
+                claims.claim("azp", context.getRegisteredClient().getClientId());
+            }
         });
     }
 }

@@ -2,6 +2,7 @@ package dev.aic.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.web.http.BodySizeLimitFilter;
+import dev.aic.web.http.RequestIdFilter;
 import dev.aic.web.json.StrictJson;
 import dev.aic.web.http.ProblemErrorReportValve;
 import org.apache.catalina.core.StandardHost;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConf
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Import;
 import org.springframework.util.unit.DataSize;
 
@@ -52,6 +54,14 @@ public class WebConventionsConfiguration {
     BodySizeLimitFilter bodySizeLimitFilter(@Value("${aic.web.max-body-size:64KB}") DataSize limit,
             ProblemWriter problems) {
         return new BodySizeLimitFilter(limit.toBytes(), problems);
+    }
+
+    /** First of all filters, so that even a refused request's problem and log lines carry its id. */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

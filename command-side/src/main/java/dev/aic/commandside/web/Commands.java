@@ -1,5 +1,6 @@
 package dev.aic.commandside.web;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -9,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends a command and reports its {@link Outcome}. The command runs inside a transaction opened
  * here (Axon's unit of work joins it), so its events are visible to the lookup that follows and
  * nothing of it is committed unless all of it is. Commands on one aggregate run one after the other.
+ * Each carries its {@link Attribution}, which its events inherit.
  */
 @Component
 public class Commands {
@@ -34,7 +36,8 @@ public class Commands {
             // transaction commits: a second command could then load the aggregate without our events and
             // collide with them. This lock is held until commit, and holds across command-side instances.
             jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", aggregateId.toString());
-            R result = gateway.sendAndWait(command);
+            R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(Attribution.of(command)));
             return new Reply<>(result, lastEvent(aggregateId));
         });
     }
