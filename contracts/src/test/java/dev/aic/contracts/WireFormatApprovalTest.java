@@ -11,6 +11,12 @@ import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
+import dev.aic.contracts.document.DocumentEvent;
+import dev.aic.contracts.document.DocumentId;
+import dev.aic.contracts.document.DocumentVisibility;
+import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
+import dev.aic.contracts.integration.DocumentIntegrationEvent;
+import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
 import dev.aic.contracts.integration.UserIntegrationEvent;
 import dev.aic.contracts.integration.UserRegisteredIntegrationEvent;
 import dev.aic.contracts.user.EmailPreferencesChanged;
@@ -58,6 +64,9 @@ class WireFormatApprovalTest {
             Visibility.PUBLIC);
     private static final Schedule SCHEDULE = new Schedule(Instant.parse("2026-12-03T17:00:00Z"),
             Instant.parse("2026-12-03T19:00:00Z"), "Europe/Amsterdam");
+    private static final DocumentId PAPER = DocumentId.of("3b2a1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d");
+    private static final String SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    private static final String KEY = "documents/3b2a1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d/5d41402a-bc4b-4a76-b971-9d911017c592";
 
     static Stream<Record> samples() {
         return Stream.of(
@@ -82,7 +91,15 @@ class WireFormatApprovalTest {
                 new UserDeactivated(new UserId(USER), "left the community"),
                 new UserReactivated(new UserId(USER)),
                 new EmailPreferencesChanged(new UserId(USER), List.of(EmailTopic.EVENT_REMINDER)),
-                new UserRegisteredIntegrationEvent(USER, "Ada Lovelace", AT));
+                new UserRegisteredIntegrationEvent(USER, "Ada Lovelace", AT),
+                new DocumentEvent.DocumentUploaded(PAPER, 1, new UserId(USER), "Attention is all you need",
+                        List.of("nlp", "transformers"), DocumentVisibility.EVENT_ATTENDEES, MEETUP, "application/pdf",
+                        2_215_244, SHA256, KEY, "attention.pdf"),
+                new DocumentEvent.DocumentVersionAdded(PAPER, 2, "application/pdf", 2_300_100, SHA256, KEY,
+                        "attention-v2.pdf"),
+                new DocumentEvent.DocumentDeleted(PAPER, List.of(KEY)),
+                new DocumentVersionReadyIntegrationEvent(PAPER.value(), 2, "application/pdf", SHA256, KEY, 2_300_100),
+                new DocumentDeletedIntegrationEvent(PAPER.value()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,14 +121,15 @@ class WireFormatApprovalTest {
     @Test
     void everyPublishedMessageHasASample() {
         List<Class<?>> sampled = samples().<Class<?>>map(Object::getClass).toList();
-        Stream.of(UserEvent.class, UserIntegrationEvent.class, CommunityEventEvent.class)
+        Stream.of(UserEvent.class, UserIntegrationEvent.class, CommunityEventEvent.class, DocumentEvent.class,
+                        DocumentIntegrationEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
                 .forEach(type -> assertThat(sampled).as("samples").contains(type));
     }
 
     @Test
     void everyDomainEventCarriesARevision() {
-        Stream.of(UserEvent.class, CommunityEventEvent.class)
+        Stream.of(UserEvent.class, CommunityEventEvent.class, DocumentEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
                 .forEach(type -> assertThat(type.getAnnotation(Revision.class)).as(type.getName()).isNotNull());
     }

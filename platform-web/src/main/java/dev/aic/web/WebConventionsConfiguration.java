@@ -15,6 +15,7 @@ import dev.aic.web.problem.ProblemWriter;
 import dev.aic.web.ratelimit.RateLimitFilter;
 import dev.aic.web.ratelimit.RateLimitProperties;
 import dev.aic.web.security.SecurityProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
@@ -52,8 +53,8 @@ public class WebConventionsConfiguration {
 
     @Bean
     BodySizeLimitFilter bodySizeLimitFilter(@Value("${aic.web.max-body-size:64KB}") DataSize limit,
-            ProblemWriter problems) {
-        return new BodySizeLimitFilter(limit.toBytes(), problems);
+            ObjectProvider<BodySizeLimitFilter.LargerLimit> largerLimits, ProblemWriter problems) {
+        return new BodySizeLimitFilter(limit.toBytes(), largerLimits.orderedStream().toList(), problems);
     }
 
     /** First of all filters, so that even a refused request's problem and log lines carry its id. */

@@ -53,6 +53,9 @@ class AuthorizationMatrixIT {
     private static final Set<Caller> ORGANISERS = EnumSet.of(Caller.ORGANIZER, Caller.ADMIN, Caller.DIRECTORY_GROUP_ADMIN);
     private static final Set<Caller> ORGANISERS_AND_AUDITORS = EnumSet.of(Caller.ORGANIZER, Caller.ADMIN,
             Caller.DIRECTORY_GROUP_ADMIN, Caller.AUDITOR);
+    /** olivia uploaded the document, and administrators: the document aggregate's rule. */
+    private static final Set<Caller> DOCUMENT_KEEPERS = EnumSet.of(Caller.ORGANIZER, Caller.ADMIN,
+            Caller.DIRECTORY_GROUP_ADMIN);
     /** Registered users with a role: registration itself grants MEMBER, so the auditor may RSVP too. */
     private static final Set<Caller> PARTICIPANTS = ROLE_HOLDERS;
 
@@ -113,6 +116,12 @@ class AuthorizationMatrixIT {
         // last of the event rows: every later cell meets a cancelled event, which still decides who may ask
         CANCEL_EVENT("POST /api/events/{id}/cancel", ORGANISERS, f -> f.command("POST",
                 "/api/events/" + f.event + "/cancel", "{\"reason\":\"matrix\"}")),
+        UPLOAD_DOCUMENT("POST /api/documents", ROLE_HOLDERS, f -> f.upload("POST", "/api/documents", true)),
+        REPLACE_DOCUMENT_CONTENT("PUT /api/documents/{id}/content", DOCUMENT_KEEPERS,
+                f -> f.upload("PUT", "/api/documents/" + document + "/content", false)),
+        // after the replace row: later cells meet a deleted document, whose owner still decides who may ask
+        DELETE_DOCUMENT("DELETE /api/documents/{id}", DOCUMENT_KEEPERS,
+                f -> f.command("DELETE", "/api/documents/" + document, null)),
         REGISTER_SELF("POST /api/me", SIGNED_IN, f -> f.command("POST", "/api/me", "{}"));
 
         final String route;
@@ -151,6 +160,23 @@ class AuthorizationMatrixIT {
             return Http.to(platform.commandSide().url(path)).bearer(token).sendJson(method, json);
         }
 
+        /** A multipart upload of a small text file, with the form fields of a new document or without. */
+        Http.Reply upload(String method, String path, boolean newDocument) {
+            String boundary = "matrix-" + UUID.randomUUID();
+            StringBuilder form = new StringBuilder();
+            if (newDocument) {
+                form.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n")
+                        .append("Matrix notes\r\n--").append(boundary)
+                        .append("\r\nContent-Disposition: form-data; name=\"visibility\"\r\n\r\nMEMBERS\r\n");
+            }
+            form.append("--").append(boundary)
+                    .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"matrix.txt\"\r\n")
+                    .append("Content-Type: text/plain\r\n\r\nMatrix notes ").append(UUID.randomUUID())
+                    .append("\r\n--").append(boundary).append("--\r\n");
+            return Http.to(platform.commandSide().url(path)).bearer(token)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).sendJson(method, form.toString());
+        }
+
         Http.Reply query(String method, String path, String json) {
             return Http.to(platform.querySide().url(path)).bearer(token).sendJson(method, json);
         }
@@ -159,6 +185,7 @@ class AuthorizationMatrixIT {
     private static final Platform PLATFORM = Platform.shared();
     private static String target;
     private static String event;
+    private static String document;
 
     @BeforeAll
     static void aUserToActOn() {
@@ -181,6 +208,9 @@ class AuthorizationMatrixIT {
         Http.Reply projected = Http.to(PLATFORM.querySide().url("/api/events/" + event)).bearer(olivia)
                 .header("Consistency-Token", consistencyToken).get();
         assertThat(projected.status()).as(projected.toString()).isEqualTo(200);
+        Http.Reply uploaded = new Request(PLATFORM, olivia, target, event).upload("POST", "/api/documents", true);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        document = uploaded.json().get("id").asText();
     }
 
     static Stream<Arguments> cells() {

@@ -2,6 +2,11 @@ package dev.aic.commandside.integration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
+import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
+import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
+import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
+import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
 import dev.aic.contracts.integration.UserRegisteredIntegrationEvent;
@@ -45,6 +50,26 @@ class IntegrationEventPublisher {
     void on(UserRegistered event, EventMessage<?> message, @Timestamp Instant at, TrackingToken token) {
         var integrationEvent = new UserRegisteredIntegrationEvent(event.userId().value(), event.displayName(), at);
         publish(Topics.USERS, event.userId().toString(), integrationEvent, message, token);
+    }
+
+    @EventHandler
+    void on(DocumentUploaded event, EventMessage<?> message, TrackingToken token) {
+        var ready = new DocumentVersionReadyIntegrationEvent(event.documentId().value(), event.version(),
+                event.contentType(), event.sha256(), event.storageKey(), event.sizeBytes());
+        publish(Topics.DOCUMENTS, event.documentId().toString(), ready, message, token);
+    }
+
+    @EventHandler
+    void on(DocumentVersionAdded event, EventMessage<?> message, TrackingToken token) {
+        var ready = new DocumentVersionReadyIntegrationEvent(event.documentId().value(), event.version(),
+                event.contentType(), event.sha256(), event.storageKey(), event.sizeBytes());
+        publish(Topics.DOCUMENTS, event.documentId().toString(), ready, message, token);
+    }
+
+    @EventHandler
+    void on(DocumentDeleted event, EventMessage<?> message, TrackingToken token) {
+        publish(Topics.DOCUMENTS, event.documentId().toString(),
+                new DocumentDeletedIntegrationEvent(event.documentId().value()), message, token);
     }
 
     private void publish(String topic, String key, Record integrationEvent, EventMessage<?> source,

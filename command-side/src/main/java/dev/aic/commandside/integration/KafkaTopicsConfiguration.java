@@ -19,6 +19,15 @@ class KafkaTopicsConfiguration {
                 .build();
     }
 
+    /** Keyed by document id, so the versions and the deletion of one document stay in order. */
+    @Bean
+    NewTopic documentsTopic(TopicProperties topics) {
+        return TopicBuilder.name(Topics.DOCUMENTS)
+                .partitions(topics.partitions())
+                .replicas(topics.replicationFactor())
+                .build();
+    }
+
     @ConfigurationProperties("aic.kafka.topics")
     record TopicProperties(int partitions, int replicationFactor) {
     }

@@ -11,32 +11,54 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses bodies above the limit before they reach a controller: by their declared length at once,
- * and while reading when the length is not declared (chunked uploads).
+ * and while reading when the length is not declared (chunked uploads). A service may raise the limit
+ * for a few paths only (document uploads) by declaring {@link LargerLimit} beans; every other path keeps
+ * the default.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
     private final long limit;
+    private final List<LargerLimit> largerLimits;
     private final ProblemWriter problems;
 
     public BodySizeLimitFilter(long limit, ProblemWriter problems) {
+        this(limit, List.of(), problems);
+    }
+
+    public BodySizeLimitFilter(long limit, List<LargerLimit> largerLimits, ProblemWriter problems) {
         this.limit = limit;
+        this.largerLimits = List.copyOf(largerLimits);
         this.problems = problems;
+    }
+
+    /** The body limit of the paths matching {@code pathPattern} (Ant style, e.g. {@code /api/documents/*}). */
+    public record LargerLimit(String pathPattern, long limit) {
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitFor(request.getRequestURI());
         if (request.getContentLengthLong() > limit) {
             problems.write(request, response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
                     "Request body too large", "The request body exceeds " + limit + " bytes"));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private long limitFor(String path) {
+        return largerLimits.stream().filter(larger -> PATHS.match(larger.pathPattern(), path))
+                .mapToLong(LargerLimit::limit).findFirst().orElse(limit);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -1,0 +1,45 @@
+package dev.aic.commandside.document;
+
+import dev.aic.contracts.communityevent.CommunityEventId;
+import dev.aic.contracts.document.DocumentId;
+import dev.aic.contracts.document.DocumentVisibility;
+import dev.aic.contracts.user.UserId;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/**
+ * What can be asked of a {@code Document}; sent only by this module. The content is already in the
+ * content store under {@code storageKey} when a command is sent.
+ */
+final class DocumentCommands {
+
+    private DocumentCommands() {
+    }
+
+    /** Who sends a command: the owner or an administrator may change a document. */
+    record Actor(UserId user, boolean admin) {
+    }
+
+    /** Stored content: where, what, and how to verify it. */
+    record Content(String storageKey, String contentType, long sizeBytes, String sha256, String originalFilename) {
+    }
+
+    record Upload(@TargetAggregateIdentifier DocumentId documentId, UserId owner, String title, List<String> tags,
+                  DocumentVisibility visibility, CommunityEventId communityEventId, Content content) {
+    }
+
+    /** Answers {@link Replaced}: content identical to the current version adds none. */
+    record AddVersion(@TargetAggregateIdentifier DocumentId documentId, @TargetAggregateVersion Long expectedVersion,
+                      Actor actor, Content content) {
+    }
+
+    /** The content version now current, and whether this command added it. */
+    record Replaced(int contentVersion, boolean added) {
+    }
+
+    /** Answers the storage keys of every version, to be removed from the store once the event is stored. */
+    record Delete(@TargetAggregateIdentifier DocumentId documentId, @TargetAggregateVersion Long expectedVersion,
+                  Actor actor) {
+    }
+}

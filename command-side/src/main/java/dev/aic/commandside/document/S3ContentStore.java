@@ -1,0 +1,56 @@
+package dev.aic.commandside.document;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** Content as objects in one bucket of Amazon S3 or any S3-compatible store (MinIO, Ceph, S3Proxy...). */
+class S3ContentStore implements ContentStore {
+
+    private final S3Client s3;
+    private final String bucket;
+
+    S3ContentStore(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public void put(String key, Path content, String contentType) {
+        s3.putObject(request -> request.bucket(bucket).key(ContentStore.requireValidKey(key)).contentType(contentType),
+                RequestBody.fromFile(content));
+    }
+
+    @Override
+    public InputStream get(String key) {
+        try {
+            return s3.getObject(request -> request.bucket(bucket).key(ContentStore.requireValidKey(key)));
+        } catch (NoSuchKeyException e) {
+            throw new NoSuchContentException(key);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        try {
+            s3.headObject(request -> request.bucket(bucket).key(ContentStore.requireValidKey(key)));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        // S3 answers a delete of a missing key with success too
+        s3.deleteObject(request -> request.bucket(bucket).key(ContentStore.requireValidKey(key)));
+    }
+}
