@@ -2,6 +2,9 @@ package dev.aic.commandside.communityevent;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonMerge;
 import dev.aic.commandside.communityevent.RuleViolation.Kind;
 import dev.aic.contracts.communityevent.CommunityEventEvent.AttendeeCheckedIn;
 import dev.aic.contracts.communityevent.CommunityEventEvent.Cancelled;
@@ -32,14 +35,22 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A community event and everyone's place in it. It is the consistency boundary for seats: every RSVP
  * for one event is decided here, one at a time, so the capacity is never exceeded and the waiting
  * list keeps its order. Command handlers check guards, then apply; sourcing handlers only assign.
+ *
+ * <p>It is loaded from its latest snapshot plus the events after it ({@link CommunityEventSnapshots}). A
+ * snapshot is this object, every field of it, through Jackson. Change the fields, bump the revision: older
+ * snapshots are then ignored and the event is rebuilt from its events.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = CommunityEventSnapshots.TRIGGER)
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 class CommunityEvent {
 
     static final String REMINDER = "attendee-reminder";
@@ -49,13 +60,20 @@ class CommunityEvent {
     @AggregateIdentifier
     private CommunityEventId id;
     private Status status;
+    // @JsonMerge: a snapshot fills the collections made here instead of replacing them with Jackson's
+    // defaults, so the seats keep their order and the waiting list its queue
+    @JsonMerge
     private final Set<UserId> organizers = new HashSet<>();
     private Details details;
     private Schedule schedule;
     private int capacity;
+    @JsonMerge
     private final Set<UserId> confirmed = new LinkedHashSet<>();
+    @JsonMerge
     private final Deque<UserId> waiting = new ArrayDeque<>();
+    @JsonMerge
     private final Set<UserId> checkedIn = new HashSet<>();
+    @JsonMerge
     private final Set<Reminder> reminded = new HashSet<>();
 
     CommunityEvent() {
