@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.aic.commandside.Api;
+import dev.aic.testsupport.Infrastructure;
 import dev.aic.testsupport.RealInfrastructure;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -59,6 +60,9 @@ class NotificationsIT {
 
     @DynamicPropertySource
     static void smtpAndFastTimers(DynamicPropertyRegistry properties) {
+        // a database of its own: the module's other Spring contexts stay alive in the same JVM, and their
+        // dispatchers and processors would otherwise take this suite's outbox rows and tokens
+        properties.add("spring.datasource.url", () -> Infrastructure.freshDatabase("aic_it_notifications"));
         properties.add("spring.mail.host", () -> "127.0.0.1");
         properties.add("spring.mail.port", () -> SMTP_PORT);
         properties.add("aic.notifications.poll-interval", () -> "PT0.2S");
