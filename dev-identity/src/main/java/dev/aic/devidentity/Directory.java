@@ -1,6 +1,7 @@
 package dev.aic.devidentity;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -29,6 +30,8 @@ class Directory {
         }
     }
 
+    static final String NO_ROLE_PREFIX = "newbie-";
+
     Optional<Person> find(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             return Optional.empty();
@@ -37,7 +40,8 @@ class Directory {
         if (person != null) {
             return Optional.of(person);
         }
-        return Optional.of(new Person(username, username + "@example.test", username, properties.defaultRoles(),
-                null));
+        // "newbie-…": a fresh person with no role at all, like the demo newbie, for tests that need one each
+        return Optional.of(new Person(username, username + "@example.test", username,
+                username.startsWith(NO_ROLE_PREFIX) ? List.of() : properties.defaultRoles(), null));
     }
 }

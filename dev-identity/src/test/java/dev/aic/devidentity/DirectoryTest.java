@@ -26,6 +26,12 @@ class DirectoryTest {
     }
 
     @Test
+    void aNewbieDashNameIsAFreshPersonWithoutAnyRole() {
+        assertThat(directory.find("newbie-3f2a")).contains(
+                new Person("newbie-3f2a", "newbie-3f2a@example.test", "newbie-3f2a", List.of(), List.of()));
+    }
+
+    @Test
     void malformedUsernamesAreNobody() {
         assertThat(directory.find("Bad Name")).isEmpty();
         assertThat(directory.find("a")).isEmpty();
