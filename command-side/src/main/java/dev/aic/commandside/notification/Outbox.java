@@ -34,9 +34,11 @@ class Outbox {
     /** The next e-mail due, locked until the caller's transaction ends; other instances skip it. */
     Optional<Pending> lockNextDue(Instant now) {
         return jdbc.query("""
-                SELECT o.cause, o.topic, o.subject, o.body, o.attempts,
+                SELECT o.cause, o.topic, o.subject, o.body, o.attempts, l.token,
                        r.user_id, r.email, r.display_name, r.active, r.unsubscribed
                 FROM notification.outbox o JOIN notification.recipient r ON r.user_id = o.user_id
+                -- written with the e-mail, whose text names it
+                JOIN notification.unsubscribe_link l ON l.user_id = o.user_id AND l.topic = o.topic
                 WHERE o.status = 'PENDING' AND o.next_attempt_at <= ?
                 ORDER BY o.next_attempt_at
                 LIMIT 1
@@ -66,10 +68,10 @@ class Outbox {
 
     private static Pending pending(ResultSet row, int n) throws SQLException {
         return new Pending(row.getString("cause"), EmailTopic.valueOf(row.getString("topic")), Recipient.read(row),
-                new Email(row.getString("subject"), row.getString("body")), row.getInt("attempts"));
+                new Email(row.getString("subject"), row.getString("body")), row.getString("token"), row.getInt("attempts"));
     }
 
     /** An e-mail to send; {@code attempts} is how many sends failed so far. */
-    record Pending(String cause, EmailTopic topic, Recipient to, Email email, int attempts) {
+    record Pending(String cause, EmailTopic topic, Recipient to, Email email, String unsubscribeToken, int attempts) {
     }
 }

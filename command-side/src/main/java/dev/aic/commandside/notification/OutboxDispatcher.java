@@ -96,7 +96,7 @@ class OutboxDispatcher {
     }
 
     private MimeMessage message(Outbox.Pending email) throws MessagingException, UnsupportedEncodingException {
-        String unsubscribe = links.urlFor(email.to().userId(), email.topic());
+        String unsubscribe = links.url(email.unsubscribeToken());
         MimeMessage message = new StableIdMessage(smtp.getSession(),
                 "<" + UUID.nameUUIDFromBytes(email.cause().getBytes(StandardCharsets.UTF_8)) + "@aic-platform>");
         message.setFrom(new InternetAddress(properties.from()));

@@ -34,6 +34,10 @@ public class UnsubscribeLinks {
                 Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), user, topic.name());
         String token = jdbc.queryForObject("SELECT token FROM notification.unsubscribe_link WHERE user_id = ? AND topic = ?",
                 String.class, user, topic.name());
+        return url(token);
+    }
+
+    String url(String token) {
         return properties.publicUrl().resolve(PATH + token).toString();
     }
 
