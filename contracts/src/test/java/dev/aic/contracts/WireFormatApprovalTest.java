@@ -11,11 +11,16 @@ import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
+import dev.aic.contracts.document.ChunkLocation;
 import dev.aic.contracts.document.DocumentEvent;
+import dev.aic.contracts.document.EmbeddedChunk;
+import dev.aic.contracts.document.EmbeddingModel;
+import dev.aic.contracts.document.EmbeddingVector;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentIntegrationEvent;
+import dev.aic.contracts.integration.DocumentProcessingReport;
 import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
 import dev.aic.contracts.integration.UserIntegrationEvent;
 import dev.aic.contracts.integration.UserRegisteredIntegrationEvent;
@@ -68,6 +73,11 @@ class WireFormatApprovalTest {
     private static final String SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static final String KEY = "documents/3b2a1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d/5d41402a-bc4b-4a76-b971-9d911017c592";
 
+    private static final EmbeddingModel MINILM = new EmbeddingModel("all-minilm-l6-v2",
+            "4c2f6b1e0a9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b", 4);
+    private static final EmbeddedChunk CHUNK = new EmbeddedChunk(7, "Attention weighs every token against the others.",
+            3, ChunkLocation.page(4), 120, 169, 11, new EmbeddingVector(new float[] {0.5f, -0.5f, 0.25f, 0.625f}));
+
     static Stream<Record> samples() {
         return Stream.of(
                 new CommunityEventEvent.Drafted(MEETUP, new UserId(USER), DETAILS, SCHEDULE, 50),
@@ -99,7 +109,17 @@ class WireFormatApprovalTest {
                         "attention-v2.pdf"),
                 new DocumentEvent.DocumentDeleted(PAPER, List.of(KEY)),
                 new DocumentVersionReadyIntegrationEvent(PAPER.value(), 2, "application/pdf", SHA256, KEY, 2_300_100),
-                new DocumentDeletedIntegrationEvent(PAPER.value()));
+                new DocumentDeletedIntegrationEvent(PAPER.value()),
+                new DocumentEvent.ProcessingStarted(PAPER, 2, MINILM),
+                new DocumentEvent.ChunksEmbedded(PAPER, 2, MINILM, List.of(CHUNK)),
+                new DocumentEvent.ProcessingCompleted(PAPER, 2, MINILM, 41),
+                new DocumentEvent.ProcessingFailed(PAPER, 2, MINILM, "NO_TEXT",
+                        "The PDF has 3 pages but no extractable text; it is probably scanned"),
+                new DocumentEvent.ReprocessingRequested(PAPER, 2, "application/pdf", 2_300_100, SHA256, KEY),
+                new DocumentProcessingReport.Started(PAPER.value(), 2, MINILM),
+                new DocumentProcessingReport.Embedded(PAPER.value(), 2, MINILM, List.of(CHUNK)),
+                new DocumentProcessingReport.Completed(PAPER.value(), 2, MINILM, 41),
+                new DocumentProcessingReport.Failed(PAPER.value(), 2, MINILM, "CORRUPT", "Truncated zip container"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,7 +142,7 @@ class WireFormatApprovalTest {
     void everyPublishedMessageHasASample() {
         List<Class<?>> sampled = samples().<Class<?>>map(Object::getClass).toList();
         Stream.of(UserEvent.class, UserIntegrationEvent.class, CommunityEventEvent.class, DocumentEvent.class,
-                        DocumentIntegrationEvent.class)
+                        DocumentIntegrationEvent.class, DocumentProcessingReport.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
                 .forEach(type -> assertThat(sampled).as("samples").contains(type));
     }

@@ -1,5 +1,6 @@
 package dev.aic.commandside.document;
 
+import dev.aic.content.ContentStore;
 import dev.aic.commandside.web.Commands;
 import dev.aic.commandside.web.Outcome;
 import dev.aic.contracts.communityevent.CommunityEventId;

@@ -1,5 +1,6 @@
 package dev.aic.commandside.document;
 
+import dev.aic.content.ContentStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

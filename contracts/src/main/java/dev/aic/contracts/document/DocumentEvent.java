@@ -35,4 +35,44 @@ public sealed interface DocumentEvent {
     @Revision("1")
     record DocumentDeleted(DocumentId documentId, List<String> storageKeys) implements DocumentEvent {
     }
+
+    /**
+     * The ai-worker began to process a version with a model: the document is being extracted. A processing of
+     * the same version and model that was under way or failed starts again from the first chunk.
+     */
+    @Revision("1")
+    record ProcessingStarted(DocumentId documentId, int version, EmbeddingModel model) implements DocumentEvent {
+    }
+
+    /**
+     * Chunks of a version and their vectors, one embedding batch of them. A chunk is recorded once per version
+     * and model: a redelivered batch records nothing.
+     */
+    @Revision("1")
+    record ChunksEmbedded(DocumentId documentId, int version, EmbeddingModel model, List<EmbeddedChunk> chunks)
+            implements DocumentEvent {
+    }
+
+    /** Every chunk of the version has its vector from the model; {@code chunkCount} chunks in all. */
+    @Revision("1")
+    record ProcessingCompleted(DocumentId documentId, int version, EmbeddingModel model, int chunkCount)
+            implements DocumentEvent {
+    }
+
+    /**
+     * The version could not be processed. {@code reason} is one of the ai-worker's failure kinds
+     * ({@code NO_TEXT}, {@code UNSUPPORTED_TYPE}, {@code TOO_LARGE}, {@code TOO_MUCH_TEXT}, {@code ENCRYPTED},
+     * {@code CORRUPT}, {@code CONTENT_MISSING}, {@code CONTENT_MISMATCH}) or {@code PROCESSING_ERROR} for a
+     * failure that persisted through the retries; {@code detail} says what happened, for people.
+     */
+    @Revision("1")
+    record ProcessingFailed(DocumentId documentId, int version, EmbeddingModel model, String reason, String detail)
+            implements DocumentEvent {
+    }
+
+    /** The owner or an admin asked for the current version to be processed again, e.g. after a failure. */
+    @Revision("1")
+    record ReprocessingRequested(DocumentId documentId, int version, String contentType, long sizeBytes,
+                                 String sha256, String storageKey) implements DocumentEvent {
+    }
 }

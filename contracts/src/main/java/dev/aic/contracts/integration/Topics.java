@@ -9,6 +9,12 @@ public final class Topics {
     /** Key: document id. Value: a {@link DocumentIntegrationEvent}. */
     public static final String DOCUMENTS = "aic.documents.v1";
 
+    /** Key: document id. Value: a {@link DocumentProcessingReport}; its simple name is the event type header. */
+    public static final String DOCUMENT_PROCESSING = "aic.document-processing.v1";
+
+    /** Where the ai-worker parks a {@link #DOCUMENTS} record it could not process, with the reason in headers. */
+    public static final String DOCUMENTS_DEAD_LETTER = "aic.documents.v1.dlt";
+
     private Topics() {
     }
 }

@@ -1,4 +1,4 @@
-package dev.aic.commandside.document;
+package dev.aic.content;
 
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.aic.commandside.document;
+package dev.aic.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,8 +59,8 @@ class S3ContentStoreTest {
         // the SDK's default chain reads these before the environment and profiles
         System.setProperty("aws.accessKeyId", ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", SECRET_KEY);
-        var properties = new DocumentProperties.S3(BUCKET, "us-east-1", "http://127.0.0.1:" + s3Proxy.getPort(), true);
-        s3 = DocumentStorageConfiguration.s3Client(properties);
+        var properties = new ContentStoreProperties.S3(BUCKET, "us-east-1", "http://127.0.0.1:" + s3Proxy.getPort(), true);
+        s3 = ContentStoreConfiguration.s3Client(properties);
         s3.createBucket(request -> request.bucket(BUCKET));
         store = new S3ContentStore(s3, BUCKET);
     }

@@ -1,4 +1,4 @@
-package dev.aic.commandside.document;
+package dev.aic.content;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,11 +12,11 @@ import java.nio.file.StandardCopyOption;
  * Content as files under one directory, the key being the relative path. A file is copied beside its
  * final name and then moved into place, so a reader never sees half of it.
  */
-class FilesystemContentStore implements ContentStore {
+public class FilesystemContentStore implements ContentStore {
 
     private final Path root;
 
-    FilesystemContentStore(Path root) {
+    public FilesystemContentStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 

@@ -1,4 +1,4 @@
-package dev.aic.commandside.document;
+package dev.aic.content;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -8,12 +8,12 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Content as objects in one bucket of Amazon S3 or any S3-compatible store (MinIO, Ceph, S3Proxy...). */
-class S3ContentStore implements ContentStore {
+public class S3ContentStore implements ContentStore {
 
     private final S3Client s3;
     private final String bucket;
 
-    S3ContentStore(S3Client s3, String bucket) {
+    public S3ContentStore(S3Client s3, String bucket) {
         this.s3 = s3;
         this.bucket = bucket;
     }

@@ -1,0 +1,27 @@
+package dev.aic.content;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code aic.documents}: where document content is stored. The command-side writes it; the ai-worker reads it.
+ *
+ * @param store     {@code filesystem} (default) or {@code s3}
+ * @param directory root of the filesystem store
+ * @param s3        the bucket of the S3 store; credentials come from the SDK's default provider chain
+ */
+@ConfigurationProperties("aic.documents")
+public record ContentStoreProperties(@DefaultValue("filesystem") Store store,
+                                     @DefaultValue(".local/content") Path directory, @DefaultValue S3 s3) {
+
+    public enum Store { FILESYSTEM, S3 }
+
+    /**
+     * @param endpoint  only for S3-compatible stores (MinIO, Ceph...); unset for Amazon S3
+     * @param pathStyle {@code bucket} in the path rather than the host name, as most S3-compatible stores need
+     */
+    public record S3(String bucket, @DefaultValue("us-east-1") String region, String endpoint,
+                     @DefaultValue("false") boolean pathStyle) {
+    }
+}
