@@ -68,5 +68,7 @@ output "kustomize_env" {
     # Amazon SES's SMTP endpoint in the region of the identity and of the SMTP password
     AIC_SMTP_HOST = "email-smtp.${data.aws_region.current.name}.amazonaws.com"
     AIC_MAIL_FROM = "${var.mail_from_name} <no-reply@${var.mail_domain}>"
+    # documents: the command-side writes, the ai-worker reads, both through the ServiceAccount's role
+    AIC_DOCUMENTS_S3_BUCKET = module.uploads.bucket_name
   } : "${key}=${value}\n"]))
 }
