@@ -2,6 +2,8 @@ package dev.aic.commandside.document;
 
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.document.DocumentId;
+import dev.aic.contracts.document.EmbeddedChunk;
+import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.user.UserId;
 import java.util.List;
@@ -41,5 +43,34 @@ final class DocumentCommands {
     /** Answers the storage keys of every version, to be removed from the store once the event is stored. */
     record Delete(@TargetAggregateIdentifier DocumentId documentId, @TargetAggregateVersion Long expectedVersion,
                   Actor actor) {
+    }
+
+    /**
+     * Asks for the current version to be processed again; refused once its processing completed and none
+     * failed since.
+     */
+    record Reprocess(@TargetAggregateIdentifier DocumentId documentId, @TargetAggregateVersion Long expectedVersion,
+                     Actor actor) {
+    }
+
+    /*
+     * The ai-worker's reports, sent by DocumentProcessingReports. A report may arrive more than once, and one
+     * for a version that is no longer current (or a deleted document) is stale: neither records anything.
+     */
+
+    record RecordProcessingStarted(@TargetAggregateIdentifier DocumentId documentId, int version,
+                                   EmbeddingModel model) {
+    }
+
+    record RecordChunks(@TargetAggregateIdentifier DocumentId documentId, int version, EmbeddingModel model,
+                        List<EmbeddedChunk> chunks) {
+    }
+
+    record RecordProcessingCompleted(@TargetAggregateIdentifier DocumentId documentId, int version,
+                                     EmbeddingModel model, int chunkCount) {
+    }
+
+    record RecordProcessingFailed(@TargetAggregateIdentifier DocumentId documentId, int version,
+                                  EmbeddingModel model, String reason, String detail) {
     }
 }

@@ -181,6 +181,21 @@ class DocumentController {
         return DocumentChange.response(HttpStatus.OK, documentId, reply.outcome(), null, null, false);
     }
 
+    @PostMapping("/{id}/reprocess")
+    @PreAuthorize(SIGNED_IN_MEMBER)
+    @Operation(operationId = "reprocessDocument", summary = "Process the current version again (its owner, "
+            + "administrators), after its processing failed or while it has not completed")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ProblemResponses({404, 409, 412})
+    @ResponseHeaders
+    ResponseEntity<DocumentChange> reprocess(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        DocumentId documentId = new DocumentId(id);
+        Outcome outcome = commands.send(
+                new DocumentCommands.Reprocess(documentId, Versions.expected(ifMatch), actor(caller)), id);
+        return DocumentChange.response(HttpStatus.ACCEPTED, documentId, outcome, null, null, false);
+    }
+
     private ReceivedContent receive(MultipartFile file) {
         try {
             return ReceivedContent.receive(file.getInputStream(), file.getOriginalFilename(),

@@ -47,6 +47,8 @@ class DocumentProblems {
         return switch (e.kind()) {
             case NOT_THE_OWNER -> Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
             case DELETED -> Problems.of(HttpStatus.CONFLICT, "document-deleted", "Document deleted", e.getMessage());
+            case ALREADY_PROCESSED -> Problems.of(HttpStatus.CONFLICT, "document-already-processed",
+                    "Document already processed", e.getMessage());
             case DUPLICATE -> {
                 ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "duplicate-document", "Duplicate document",
                         e.getMessage());

@@ -5,7 +5,7 @@ import dev.aic.contracts.document.DocumentId;
 /** A command a document refuses, and why; the kind decides the problem type and status. */
 public class DocumentRuleViolation extends RuntimeException {
 
-    public enum Kind { NOT_THE_OWNER, DELETED, DUPLICATE }
+    public enum Kind { NOT_THE_OWNER, DELETED, DUPLICATE, ALREADY_PROCESSED }
 
     private final Kind kind;
     private final DocumentId existing;
@@ -29,6 +29,13 @@ public class DocumentRuleViolation extends RuntimeException {
     static DocumentRuleViolation duplicate(DocumentId existing) {
         return new DocumentRuleViolation(Kind.DUPLICATE, existing,
                 "You already uploaded this content as document " + existing);
+    }
+
+    /** The current version was processed and no processing of it failed since: nothing to do again. */
+    static DocumentRuleViolation alreadyProcessed(DocumentId id, int version) {
+        return new DocumentRuleViolation(Kind.ALREADY_PROCESSED, id,
+                "Version " + version + " of document " + id + " was processed completely; only a failed or "
+                        + "unfinished processing can be repeated");
     }
 
     public Kind kind() {

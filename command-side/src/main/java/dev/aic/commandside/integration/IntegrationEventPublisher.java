@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
 import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
 import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
+import dev.aic.contracts.document.DocumentEvent.ReprocessingRequested;
 import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
 import dev.aic.contracts.integration.IntegrationHeaders;
@@ -61,6 +62,14 @@ class IntegrationEventPublisher {
 
     @EventHandler
     void on(DocumentVersionAdded event, EventMessage<?> message, TrackingToken token) {
+        var ready = new DocumentVersionReadyIntegrationEvent(event.documentId().value(), event.version(),
+                event.contentType(), event.sha256(), event.storageKey(), event.sizeBytes());
+        publish(Topics.DOCUMENTS, event.documentId().toString(), ready, message, token);
+    }
+
+    /** The version is ready again: the ai-worker processes it as it did the first time. */
+    @EventHandler
+    void on(ReprocessingRequested event, EventMessage<?> message, TrackingToken token) {
         var ready = new DocumentVersionReadyIntegrationEvent(event.documentId().value(), event.version(),
                 event.contentType(), event.sha256(), event.storageKey(), event.sizeBytes());
         publish(Topics.DOCUMENTS, event.documentId().toString(), ready, message, token);

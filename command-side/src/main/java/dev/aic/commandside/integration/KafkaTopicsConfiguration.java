@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** The command-side owns the integration topics it publishes to and creates them at start-up. */
+/**
+ * The command-side owns the integration topics it publishes to and creates them at start-up, together with
+ * the topic of the reports it consumes.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfiguration {
 
@@ -23,6 +26,18 @@ class KafkaTopicsConfiguration {
     @Bean
     NewTopic documentsTopic(TopicProperties topics) {
         return TopicBuilder.name(Topics.DOCUMENTS)
+                .partitions(topics.partitions())
+                .replicas(topics.replicationFactor())
+                .build();
+    }
+
+    /**
+     * The ai-worker publishes its processing reports here and the command-side records them; declared by
+     * both, whichever starts first creates it. Keyed by document id, so one document's reports stay in order.
+     */
+    @Bean
+    NewTopic documentProcessingTopic(TopicProperties topics) {
+        return TopicBuilder.name(Topics.DOCUMENT_PROCESSING)
                 .partitions(topics.partitions())
                 .replicas(topics.replicationFactor())
                 .build();

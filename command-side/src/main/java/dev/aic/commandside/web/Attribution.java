@@ -45,9 +45,7 @@ public final class Attribution {
     /** The metadata of {@code command}, sent now on behalf of the current request's caller. */
     static MetaData of(Object command) {
         Map<String, Object> data = new HashMap<>();
-        Class<?> type = command.getClass();
-        data.put(COMMAND, type.getEnclosingClass() == null ? type.getSimpleName()
-                : type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName());
+        data.put(COMMAND, name(command));
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof CallerAuthentication signedIn) {
             var caller = signedIn.getPrincipal();
@@ -63,6 +61,28 @@ public final class Attribution {
         RequestIdFilter.current().ifPresent(id -> data.put(REQUEST_ID, id));
         traceId().ifPresent(id -> data.put(TRACE_ID, id));
         return MetaData.from(data);
+    }
+
+    /**
+     * The metadata of {@code command}, sent on behalf of one of the platform's own services, not a person:
+     * the actor is {@code service#<service>}, the client the service, and {@code requestId} what identifies
+     * the service's message (e.g. a Kafka record's event id), so that an event can be traced back to it.
+     */
+    public static MetaData ofService(Object command, String service, String requestId) {
+        Map<String, Object> data = new HashMap<>();
+        data.put(COMMAND, name(command));
+        data.put(ACTOR_SUBJECT, "service#" + service);
+        data.put(CLIENT, service);
+        if (requestId != null) {
+            data.put(REQUEST_ID, requestId);
+        }
+        return MetaData.from(data);
+    }
+
+    private static String name(Object command) {
+        Class<?> type = command.getClass();
+        return type.getEnclosingClass() == null ? type.getSimpleName()
+                : type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName();
     }
 
     private static Optional<String> traceId() {

@@ -2,6 +2,7 @@ package dev.aic.commandside.web;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,13 +32,18 @@ public class Commands {
 
     /** Sends a command whose handler answers something besides its events, e.g. where an RSVP landed. */
     public <R> Reply<R> ask(Object command, Object aggregateId) {
+        return ask(command, aggregateId, Attribution.of(command));
+    }
+
+    /** Sends a command on behalf of whoever {@code attribution} names, e.g. {@link Attribution#ofService}. */
+    public <R> Reply<R> ask(Object command, Object aggregateId, MetaData attribution) {
         return transactions.execute(status -> {
             // Axon's own aggregate lock is released when its unit of work ends, which is before this
             // transaction commits: a second command could then load the aggregate without our events and
             // collide with them. This lock is held until commit, and holds across command-side instances.
             jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", aggregateId.toString());
             R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Attribution.of(command)));
+                    .andMetaData(attribution));
             return new Reply<>(result, lastEvent(aggregateId));
         });
     }

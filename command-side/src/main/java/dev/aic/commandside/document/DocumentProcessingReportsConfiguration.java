@@ -1,0 +1,52 @@
+package dev.aic.commandside.document;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * What happens when recording a report fails. A transient failure (the database, a completion whose last
+ * batch is not recorded yet) is retried with exponential back-off; the partition waits meanwhile, so a
+ * document's reports stay in order. A report that can never be recorded (unreadable, or refused by the
+ * document as malformed) is logged and skipped at once, and so is one still failing when the back-off is
+ * used up: one broken report must not stop every document behind it.
+ */
+@Configuration(proxyBeanMethods = false)
+class DocumentProcessingReportsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentProcessingReports.class);
+
+    /** Spring Boot gives the bean to the listener container factory that {@link DocumentProcessingReports} uses. */
+    @Bean
+    CommonErrorHandler documentProcessingReportErrors(RetryPolicy policy) {
+        ExponentialBackOff backOff = new ExponentialBackOff(policy.initialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(policy.maxInterval().toMillis());
+        backOff.setMaxElapsedTime(policy.maxElapsed().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> log.atError()
+                .addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition())
+                .addKeyValue("offset", record.offset()).addKeyValue("key", record.key())
+                .setCause(e).log("Processing report could not be recorded and is skipped"), backOff);
+        handler.addNotRetryableExceptions(IllegalArgumentException.class, JsonProcessingException.class);
+        return handler;
+    }
+
+    /**
+     * {@code aic.documents.processing-reports}: how long a failing report is retried before it is skipped.
+     *
+     * @param initialInterval the first wait, doubled after every attempt
+     * @param maxInterval the longest single wait; below Kafka's {@code max.poll.interval.ms} (5 minutes)
+     * @param maxElapsed the total waiting after which the report is given up
+     */
+    @ConfigurationProperties("aic.documents.processing-reports")
+    record RetryPolicy(@DefaultValue("500ms") Duration initialInterval, @DefaultValue("30s") Duration maxInterval,
+                       @DefaultValue("5m") Duration maxElapsed) {
+    }
+}

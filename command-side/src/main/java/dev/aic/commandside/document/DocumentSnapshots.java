@@ -1,0 +1,44 @@
+package dev.aic.commandside.document;
+
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A document is loaded from its latest snapshot plus the events after it: each {@code ChunksEmbedded} event
+ * carries a batch of chunks with their vectors (384 floats each), and every report the ai-worker sends would
+ * otherwise read all of them back while it holds the document's lock. The snapshot keeps only chunk indexes
+ * and statuses, so it stays small however large the events are. Snapshots are taken on the snapshotter's own
+ * thread ({@code CommunityEventSnapshots}).
+ */
+@Configuration(proxyBeanMethods = false)
+class DocumentSnapshots {
+
+    /** The bean {@link Document}'s {@code @Aggregate} names as its snapshot trigger. */
+    static final String TRIGGER = "documentSnapshotTrigger";
+
+    /** Schedules a snapshot once a command has read or appended {@code snapshot-threshold} events of one document. */
+    @Bean(TRIGGER)
+    SnapshotTriggerDefinition documentSnapshotTrigger(Snapshotter snapshotter, SnapshotPolicy policy) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, policy.snapshotThreshold());
+    }
+
+    /**
+     * How many events one command may read or append before the document's next snapshot is taken
+     * ({@code aic.documents.snapshot-threshold}). Lower than a community event's: a document's events are
+     * fewer but far larger.
+     */
+    @ConfigurationProperties("aic.documents")
+    record SnapshotPolicy(Integer snapshotThreshold) {
+
+        SnapshotPolicy {
+            snapshotThreshold = snapshotThreshold == null ? 20 : snapshotThreshold;
+            if (snapshotThreshold < 1) {
+                throw new IllegalArgumentException("aic.documents.snapshot-threshold must be at least 1");
+            }
+        }
+    }
+}
