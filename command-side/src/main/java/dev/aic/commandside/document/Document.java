@@ -313,5 +313,18 @@ class Document {
         private final TreeSet<Integer> chunks = new TreeSet<>();
         private String failureReason;
         private String failureDetail;
+
+        // by value: the test fixture compares the state a command left with the state its events rebuild
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Run run && status == run.status && chunks.equals(run.chunks)
+                    && Objects.equals(failureReason, run.failureReason)
+                    && Objects.equals(failureDetail, run.failureDetail);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(status, chunks, failureReason, failureDetail);
+        }
     }
 }
