@@ -18,6 +18,12 @@ class EmbeddingConfiguration {
         return new OnnxTextEmbedder(properties.activeModel(), properties.batchSize(), properties.intraOpThreads());
     }
 
+    /** The active embedder above and, loaded when first asked for, the other configured models. */
+    @Bean(destroyMethod = "close")
+    EmbeddingModels embeddingModels(EmbeddingProperties properties, OnnxTextEmbedder textEmbedder) {
+        return new EmbeddingModels(properties, textEmbedder);
+    }
+
     @Bean(destroyMethod = "close")
     HuggingFaceTokenCounter tokenCounter(EmbeddingProperties properties) {
         return new HuggingFaceTokenCounter(properties.activeModel());

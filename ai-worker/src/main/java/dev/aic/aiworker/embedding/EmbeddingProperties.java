@@ -44,8 +44,7 @@ record EmbeddingProperties(
             throw new InvalidEmbeddingConfigurationException("aic.embedding.active is not set; configured models: "
                     + configuredNames());
         }
-        Model model = models == null ? null : models.get(active);
-        if (model == null) {
+        if (!configures(active)) {
             throw new InvalidEmbeddingConfigurationException("aic.embedding.active names model '" + active
                     + "', which is not configured under aic.embedding.models; configured models: "
                     + configuredNames());
@@ -58,10 +57,23 @@ record EmbeddingProperties(
             throw new InvalidEmbeddingConfigurationException("aic.embedding.intra-op-threads must not be negative, was "
                     + intraOpThreads);
         }
-        return EmbeddingModelSpec.of(active, model);
+        return model(active);
     }
 
-    private String configuredNames() {
+    boolean configures(String name) {
+        return models != null && name != null && models.containsKey(name);
+    }
+
+    /** A configured model, checked like the active one; for callers that still query a model switched away from. */
+    EmbeddingModelSpec model(String name) {
+        if (!configures(name)) {
+            throw new InvalidEmbeddingConfigurationException("Embedding model '" + name + "' is not configured under "
+                    + "aic.embedding.models; configured models: " + configuredNames());
+        }
+        return EmbeddingModelSpec.of(name, models.get(name));
+    }
+
+    String configuredNames() {
         return models == null || models.isEmpty()
                 ? "none"
                 : String.join(", ", models.keySet().stream().sorted().toList());

@@ -3,9 +3,9 @@ package dev.aic.aiworker.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.aic.aiworker.AiWorkerIntegrationTest;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
-import dev.aic.testsupport.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -13,17 +13,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.ContextConfiguration;
 
-@SpringBootTest(properties = {
-        "spring.kafka.producer.key-serializer=org.apache.kafka.common.serialization.StringSerializer",
-        "spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.StringSerializer"})
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@AiWorkerIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class MemberRegistrationListenerIT {
 

@@ -1,0 +1,66 @@
+package dev.aic.aiworker.document;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.aiworker.embedding.EmbeddingModelVersion;
+import dev.aic.aiworker.embedding.EmbeddingModels;
+import dev.aic.contracts.document.EmbeddingModel;
+import dev.aic.contracts.integration.DocumentProcessingReport.Failed;
+import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the uploader that a version could not be processed after every retry ({@code PROCESSING_ERROR}), before
+ * the record is parked in the dead-letter topic. Records that announce no version (a deletion, unreadable JSON)
+ * are parked without a report.
+ */
+@Component
+class FailedProcessingReporter {
+
+    static final String PROCESSING_ERROR = "PROCESSING_ERROR";
+
+    private static final Logger log = LoggerFactory.getLogger(FailedProcessingReporter.class);
+
+    private final ObjectMapper json;
+    private final EmbeddingModels models;
+    private final ProcessingReports reports;
+
+    FailedProcessingReporter(ObjectMapper json, EmbeddingModels models, ProcessingReports reports) {
+        this.json = json;
+        this.models = models;
+        this.reports = reports;
+    }
+
+    void report(ConsumerRecord<?, ?> record, Exception exception) {
+        Throwable cause = exception instanceof ListenerExecutionFailedException && exception.getCause() != null
+                ? exception.getCause()
+                : exception;
+        DocumentVersionReadyIntegrationEvent event = versionReady(record);
+        log.atError().setCause(cause).addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition())
+                .addKeyValue("offset", record.offset())
+                .addKeyValue("documentId", event == null ? null : event.documentId())
+                .log("Document record failed after all retries; parked in the dead-letter topic");
+        if (event == null) {
+            return;
+        }
+        EmbeddingModelVersion model = models.active().model();
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        reports.publish(new Failed(event.documentId(), event.version(),
+                new EmbeddingModel(model.name(), model.fingerprint(), model.dimension()), PROCESSING_ERROR, detail), 0);
+    }
+
+    private DocumentVersionReadyIntegrationEvent versionReady(ConsumerRecord<?, ?> record) {
+        try {
+            if (!"DocumentVersionReadyIntegrationEvent".equals(DocumentListener.eventType(record))
+                    || !(record.value() instanceof String value)) {
+                return null;
+            }
+            return json.readValue(value, DocumentVersionReadyIntegrationEvent.class);
+        } catch (DocumentListener.MalformedRecordException | java.io.IOException e) {
+            return null;
+        }
+    }
+}
