@@ -46,10 +46,17 @@ class FailedProcessingReporter {
         if (event == null) {
             return;
         }
-        EmbeddingModelVersion model = models.active().model();
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        reports.publish(new Failed(event.documentId(), event.version(),
-                new EmbeddingModel(model.name(), model.fingerprint(), model.dimension()), PROCESSING_ERROR, detail), 0);
+        try {
+            EmbeddingModelVersion model = models.active().model();
+            reports.publish(new Failed(event.documentId(), event.version(),
+                    new EmbeddingModel(model.name(), model.fingerprint(), model.dimension()), PROCESSING_ERROR,
+                    detail), 0);
+        } catch (RuntimeException e) {
+            // the model that cannot load, or the broker that is down, must not keep the record from its dead letter
+            log.atError().setCause(e).addKeyValue("documentId", event.documentId())
+                    .log("Failed report of a parked document version not published");
+        }
     }
 
     private DocumentVersionReadyIntegrationEvent versionReady(ConsumerRecord<?, ?> record) {

@@ -144,7 +144,7 @@ class DocumentPipelineIT {
         assertThat(received).extracting(Received::type).containsExactly("Started", "Failed");
         Failed failed = (Failed) received.get(received.size() - 1).report();
         assertThat(failed.reason()).isEqualTo("NO_TEXT");
-        assertThat(failed.detail()).contains("2 pages", "scanned");
+        assertThat(failed.detail()).contains("3 pages", "scanned");
     }
 
     @Test
