@@ -172,7 +172,7 @@ class DocumentProcessingReportsIT {
         assertThat(byAlice.getHeaders().getFirst(ApiHeaders.CONSISTENCY_TOKEN)).isNotBlank();
         assertThat(byAlice.getHeaders().getLocation()).hasToString("/api/documents/" + id);
         assertThat(byAlice.getBody()).containsEntry("id", id.toString());
-        DomainEventMessage<?> requested = eventStore.readEvents(id.toString()).asStream()
+        DomainEventMessage<?> requested = eventStore.readEvents(id.toString(), 0).asStream()
                 .filter(event -> event.getPayload() instanceof ReprocessingRequested).findFirst().orElseThrow();
         var payload = (ReprocessingRequested) requested.getPayload();
         assertThat(payload.version()).isEqualTo(1);
@@ -268,13 +268,16 @@ class DocumentProcessingReportsIT {
         return eventId;
     }
 
-    /** This test's model's processing events of the document, in the order they are stored. */
+    /**
+     * This test's model's processing events of the document, in the order they are stored: all of them, from
+     * the first, not from a snapshot (another instance of the service in this JVM may have taken one).
+     */
     private List<Object> processingEvents(UUID id) {
         return processingMessages(id).stream().map(DomainEventMessage::getPayload).map(Object.class::cast).toList();
     }
 
     private List<DomainEventMessage<?>> processingMessages(UUID id) {
-        return eventStore.readEvents(id.toString()).asStream().filter(message -> ofThisModel(message.getPayload()))
+        return eventStore.readEvents(id.toString(), 0).asStream().filter(message -> ofThisModel(message.getPayload()))
                 .<DomainEventMessage<?>>map(message -> message).toList();
     }
 
