@@ -2,16 +2,19 @@ package dev.aic.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** A request to one of the services, written the way a client would send it. */
 final class Http {
@@ -62,6 +65,20 @@ final class Http {
         }
         headers.putIfAbsent("Content-Type", "application/json");
         return send(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    /** A multipart/form-data request, as a browser's file upload sends it: the form fields, then the file. */
+    Reply multipart(String method, Map<String, String> fields, String filename, byte[] file) {
+        String boundary = "aic-" + UUID.randomUUID();
+        var form = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        form.writeBytes(file);
+        form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
+        return send(method, HttpRequest.BodyPublishers.ofByteArray(form.toByteArray()));
     }
 
     private Reply send(String method, HttpRequest.BodyPublisher body) {

@@ -6,6 +6,7 @@ import dev.aic.testsupport.DevIdentity;
 import dev.aic.testsupport.Endpoints;
 import dev.aic.testsupport.Infrastructure;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -40,16 +41,19 @@ final class Platform {
     private final DevIdentity identity;
     private volatile ServiceProcess commandSide;
     private volatile ServiceProcess querySide;
-    private final ServiceProcess aiWorker;
+    private volatile ServiceProcess aiWorker;
+    private final Map<String, String> aiWorkerEnvironment;
 
     private Platform(Map<String, String> environment, String jdbcUrl, DevIdentity identity,
-            ServiceProcess commandSide, ServiceProcess querySide, ServiceProcess aiWorker) {
+            ServiceProcess commandSide, ServiceProcess querySide, ServiceProcess aiWorker,
+            Map<String, String> aiWorkerEnvironment) {
         this.environment = environment;
         this.jdbcUrl = jdbcUrl;
         this.identity = identity;
         this.commandSide = commandSide;
         this.querySide = querySide;
         this.aiWorker = aiWorker;
+        this.aiWorkerEnvironment = aiWorkerEnvironment;
     }
 
     /** The platform of this test JVM, started by the first test class that asks for it. */
@@ -82,6 +86,9 @@ final class Platform {
         // at the production budget part of them would be 429s and hide what the endpoints do with the input
         env.put("AIC_RATE_LIMIT_CAPACITY", "100000");
         env.put("AIC_RATE_LIMIT_REFILL_PER_SECOND", "100000");
+        // the command-side stores uploads where the ai-worker reads them; the query-side embeds queries there
+        env.put("AIC_CONTENT_DIR", Path.of("target", "content-" + database).toAbsolutePath().toString());
+        env.put("AIC_AI_WORKER_URL", "http://127.0.0.1:" + AI_WORKER_PORT);
 
         // The broker is shared with any platform a developer runs (./platform up) and with other suites, whose
         // ai-workers join the group "ai-worker" and would take partitions, and with them our messages, from ours.
@@ -98,7 +105,8 @@ final class Platform {
         aiWorker.awaitReady(START_DEADLINE);
         Awaitility.await("ai-worker consumes its partitions").atMost(START_DEADLINE)
                 .until(() -> aiWorker.logText().contains("partitions assigned"));
-        return new Platform(Map.copyOf(env), jdbcUrl, identity, commandSide, querySide, aiWorker);
+        return new Platform(Map.copyOf(env), jdbcUrl, identity, commandSide, querySide, aiWorker,
+                Map.copyOf(aiWorkerEnv));
     }
 
     ServiceProcess commandSide() {
@@ -127,6 +135,12 @@ final class Platform {
     synchronized void killAndRestartCommandSide() {
         commandSide.kill();
         commandSide = ServiceProcess.start("command-side", COMMAND_SIDE_PORT, environment).awaitReady(START_DEADLINE);
+    }
+
+    /** {@code kill -9} the ai-worker, then start it again on the same port with the same settings. */
+    synchronized void killAndRestartAiWorker() {
+        aiWorker.kill();
+        aiWorker = ServiceProcess.start("ai-worker", AI_WORKER_PORT, aiWorkerEnvironment).awaitReady(START_DEADLINE);
     }
 
     /**
