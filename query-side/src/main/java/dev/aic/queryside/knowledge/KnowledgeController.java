@@ -1,0 +1,91 @@
+package dev.aic.queryside.knowledge;
+
+import dev.aic.queryside.consistency.ReadModel;
+import dev.aic.web.openapi.ProblemResponses;
+import dev.aic.web.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "knowledge")
+class KnowledgeController {
+
+    static final int MAX_QUERY = 500;
+    /** The documents package's processor: the chunks' vectors and the processing state the serving model reads. */
+    private static final String DOCUMENTS = "documents";
+    private static final String ANY_ROLE = "hasAnyRole('MEMBER', 'ORGANIZER', 'ADMIN', 'AUDITOR')";
+
+    private final KnowledgeSearch search;
+    private final Asking asking;
+    private final Audience audience;
+
+    KnowledgeController(KnowledgeSearch search, Asking asking, Audience audience) {
+        this.search = search;
+        this.asking = asking;
+        this.audience = audience;
+    }
+
+    @GetMapping("/api/search")
+    @PreAuthorize(ANY_ROLE)
+    @ReadModel({DocumentChunkSearchProjection.PROCESSING_GROUP, DOCUMENTS})
+    @Operation(operationId = "searchDocuments", summary = "Search the documents you may read, by meaning, by words"
+            + " or both; documents best first, each with its best passages",
+            description = "semantic compares the query's embedding with the chunks' (503 embedding-unavailable"
+                    + " while the ai-worker cannot embed it); fulltext ranks by words and highlights them; hybrid"
+                    + " (default) fuses both rankings and falls back to words alone, saying degraded: true.")
+    @ProblemResponses({503})
+    SearchResults search(@AuthenticationPrincipal Caller caller,
+            @Parameter(description = "What to look for") @RequestParam @NotBlank @Size(max = MAX_QUERY) String q,
+            @Parameter(description = "semantic, fulltext or hybrid") @RequestParam(defaultValue = "hybrid")
+            @Pattern(regexp = SearchMode.PATTERN, message = "must be semantic, fulltext or hybrid") String mode,
+            @Parameter(description = "Only documents carrying every one of these tags, comma-separated")
+            @RequestParam(required = false) @Size(max = 1000) String tags,
+            @Parameter(description = "Only documents uploaded by this user") @RequestParam(required = false)
+            UUID author,
+            @Parameter(description = "Only documents uploaded at or after this instant (ISO 8601)")
+            @RequestParam(required = false) Instant from,
+            @Parameter(description = "Only documents uploaded before this instant (ISO 8601)")
+            @RequestParam(required = false) Instant to,
+            @Parameter(description = "Only documents of this community event") @RequestParam(required = false)
+            UUID communityEventId,
+            @Parameter(description = "Documents in the answer") @RequestParam(defaultValue = "10") @Min(1) @Max(50)
+            int limit) {
+        List<String> tagList = tags == null ? List.of()
+                : Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
+        return search.search(q.strip(), SearchMode.of(mode), new SearchFilter(tagList, author, from, to,
+                communityEventId), reader(caller), limit);
+    }
+
+    @PostMapping("/api/ask")
+    @PreAuthorize(ANY_ROLE)
+    @ReadModel({DocumentChunkSearchProjection.PROCESSING_GROUP, DOCUMENTS})
+    @Operation(operationId = "ask", summary = "Ask the documents you may read a question; the answer cites the"
+            + " passages it comes from",
+            description = "Extractive by default: the best passages of a hybrid search, each followed by [n]."
+                    + " With a chat model configured, its prose from those passages (generated: true).")
+    Answer ask(@AuthenticationPrincipal Caller caller, @Valid @RequestBody AskRequest request) {
+        return asking.ask(request, reader(caller));
+    }
+
+    private Audience.Reader reader(Caller caller) {
+        return audience.of(caller);
+    }
+}
