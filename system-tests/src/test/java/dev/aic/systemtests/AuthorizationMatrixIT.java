@@ -6,11 +6,13 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -95,6 +97,15 @@ class AuthorizationMatrixIT {
         QUERY_MY_EVENTS("GET /api/me/events (query)", ROLE_HOLDERS, f -> f.query("GET", "/api/me/events", null)),
         QUERY_MY_CALENDAR("GET /api/me/calendar.ics (query)", ROLE_HOLDERS,
                 f -> f.query("GET", "/api/me/calendar.ics", null)),
+        QUERY_DOCUMENT("GET /api/documents/{id} (query)", ROLE_HOLDERS,
+                f -> f.query("GET", "/api/documents/" + document, null)),
+        // an unknown document: the stream of a real one stays open until it is indexed
+        QUERY_DOCUMENT_STATUS("GET /api/documents/{id}/status/stream (query)", ROLE_HOLDERS,
+                f -> f.query("GET", "/api/documents/" + UUID.randomUUID() + "/status/stream", null)),
+        QUERY_MY_DOCUMENTS("GET /api/documents (query)", ROLE_HOLDERS,
+                f -> f.query("GET", "/api/documents?owner=me", null)),
+        QUERY_PROCESSING_FAILURES("GET /api/documents/processing-failures (query)", ADMINS,
+                f -> f.query("GET", "/api/documents/processing-failures", null)),
         DRAFT_EVENT("POST /api/events", EnumSet.of(Caller.ORGANIZER, Caller.ADMIN, Caller.DIRECTORY_GROUP_ADMIN),
                 f -> f.command("POST", "/api/events", Request.draft())),
         CHANGE_EVENT_DETAILS("PUT /api/events/{id}/details", ORGANISERS, f -> f.command("PUT",
@@ -119,6 +130,9 @@ class AuthorizationMatrixIT {
         UPLOAD_DOCUMENT("POST /api/documents", ROLE_HOLDERS, f -> f.upload("POST", "/api/documents", true)),
         REPLACE_DOCUMENT_CONTENT("PUT /api/documents/{id}/content", DOCUMENT_KEEPERS,
                 f -> f.upload("PUT", "/api/documents/" + document + "/content", false)),
+        // allowed callers get 202, or 409 once the ai-worker has processed the document: neither 401 nor 403
+        REPROCESS_DOCUMENT("POST /api/documents/{id}/reprocess", DOCUMENT_KEEPERS,
+                f -> f.command("POST", "/api/documents/" + document + "/reprocess", null)),
         // after the replace row: later cells meet a deleted document, whose owner still decides who may ask
         DELETE_DOCUMENT("DELETE /api/documents/{id}", DOCUMENT_KEEPERS,
                 f -> f.command("DELETE", "/api/documents/" + document, null)),
@@ -162,19 +176,9 @@ class AuthorizationMatrixIT {
 
         /** A multipart upload of a small text file, with the form fields of a new document or without. */
         Http.Reply upload(String method, String path, boolean newDocument) {
-            String boundary = "matrix-" + UUID.randomUUID();
-            StringBuilder form = new StringBuilder();
-            if (newDocument) {
-                form.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n")
-                        .append("Matrix notes\r\n--").append(boundary)
-                        .append("\r\nContent-Disposition: form-data; name=\"visibility\"\r\n\r\nMEMBERS\r\n");
-            }
-            form.append("--").append(boundary)
-                    .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"matrix.txt\"\r\n")
-                    .append("Content-Type: text/plain\r\n\r\nMatrix notes ").append(UUID.randomUUID())
-                    .append("\r\n--").append(boundary).append("--\r\n");
-            return Http.to(platform.commandSide().url(path)).bearer(token)
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).sendJson(method, form.toString());
+            Map<String, String> fields = newDocument ? Map.of("title", "Matrix notes", "visibility", "MEMBERS") : Map.of();
+            return Http.to(platform.commandSide().url(path)).bearer(token).multipart(method, fields, "matrix.txt",
+                    ("Matrix notes " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
         }
 
         Http.Reply query(String method, String path, String json) {

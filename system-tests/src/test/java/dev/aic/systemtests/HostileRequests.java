@@ -154,7 +154,10 @@ final class HostileRequests {
                 new IdRoute(Service.QUERY, "GET", "/api/events/{id}", member, null),
                 new IdRoute(Service.QUERY, "GET", "/api/events/{id}/attendees", organizer, null),
                 new IdRoute(Service.QUERY, "GET", "/api/events/{id}/stats", organizer, null),
-                new IdRoute(Service.QUERY, "GET", "/api/events/{id}/calendar.ics", member, null));
+                new IdRoute(Service.QUERY, "GET", "/api/events/{id}/calendar.ics", member, null),
+                new IdRoute(Service.COMMAND, "POST", "/api/documents/{id}/reprocess", member, null),
+                new IdRoute(Service.QUERY, "GET", "/api/documents/{id}", member, null),
+                new IdRoute(Service.QUERY, "GET", "/api/documents/{id}/status/stream", member, null));
     }
 
     private void commandSide() {

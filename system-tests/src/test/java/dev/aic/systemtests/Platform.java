@@ -89,6 +89,8 @@ final class Platform {
         // the command-side stores uploads where the ai-worker reads them; the query-side embeds queries there
         env.put("AIC_CONTENT_DIR", Path.of("target", "content-" + database).toAbsolutePath().toString());
         env.put("AIC_AI_WORKER_URL", "http://127.0.0.1:" + AI_WORKER_PORT);
+        // the ai-worker's reports about this run's documents go to this run's command-side, not another platform's
+        env.put("AIC_DOCUMENT_REPORTS_GROUP_ID", "command-side-documents-" + database);
 
         // The broker is shared with any platform a developer runs (./platform up) and with other suites, whose
         // ai-workers join the group "ai-worker" and would take partitions, and with them our messages, from ours.

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 class DocumentProcessingReports {
 
     /** The consumer group: the command-side's instances share the reports between them. */
-    static final String GROUP = "command-side-documents";
+    static final String GROUP = "${aic.documents.processing-reports.group-id:command-side-documents}";
     /** Who the recorded events name as their actor and client. */
     static final String SERVICE = "ai-worker";
 
