@@ -462,7 +462,10 @@ final class HostileRequests {
                         "from=2027-03-01T18:00", "from=%00", "from=1e9", "to=garbage", "to=2027-13-01T00:00:00Z",
                         "q=reading&to=garbage", "online=maybe", "online=2", "hasSeats=perhaps", "hasSeats=-1")),
                 "/api/me/events", List.of("limit=0", "limit=-1", "limit=501", "limit=abc", "limit=1.5"),
-                "/api/me/calendar.ics", List.of("limit=0", "limit=501", "limit=abc"));
+                "/api/me/calendar.ics", List.of("limit=0", "limit=501", "limit=abc"),
+                "/api/search", List.of("mode=fulltext", "q=", "q=%20", "q=" + "q".repeat(501), "q=a&mode=bogus",
+                        "q=a&limit=0", "q=a&limit=51", "q=a&limit=abc", "q=a&author=not-a-uuid", "q=a&from=yesterday",
+                        "q=a&to=2027-13-01T00:00:00Z", "q=a&communityEventId=zzz", "q=a&mode=%00"));
         refused.forEach((path, queries) -> queries.forEach(query ->
                 send(Service.QUERY, "invalid query parameter", "GET " + path + "?" + abbreviate(query), "GET",
                         path + "?" + query, targets.member(), null, List.of(), true)));
@@ -479,6 +482,8 @@ final class HostileRequests {
                 "online=true&hasSeats=false&tag=x&q=x", "limit=5&limit=6", "q=reading&tag=%00"));
         searches.forEach(search -> send(Service.QUERY, "odd search", "GET /api/users?q=" + search, "GET",
                 "/api/users?q=" + search, targets.member(), null, List.of(), false));
+        searches.forEach(search -> send(Service.QUERY, "odd search", "GET /api/search?mode=fulltext&q=" + search,
+                "GET", "/api/search?mode=fulltext&q=" + search, targets.member(), null, List.of(), false));
         oddEventQueries.forEach(query -> send(Service.QUERY, "odd search", "GET /api/events?" + query, "GET",
                 "/api/events?" + query, targets.member(), null, List.of(), false));
         for (String path : List.of("/api/me", user, "/api/users", "/api/events", event, event + "/calendar.ics",

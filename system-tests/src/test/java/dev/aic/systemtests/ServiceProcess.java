@@ -48,7 +48,10 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             logStart = Files.exists(log) ? Files.size(log) : 0;
-            var builder = new ProcessBuilder("java", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+            // the ai-worker reads its ONNX model (90 MB) through the heap while it loads it
+            String heap = name.equals("ai-worker") ? "-Xmx768m" : "-Xmx384m";
+            var builder = new ProcessBuilder("java", heap, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
+                    "-jar", jar.toString(),
                     "--server.port=" + port)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
