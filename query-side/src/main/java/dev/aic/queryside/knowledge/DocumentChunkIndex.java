@@ -13,14 +13,11 @@ import java.util.function.Function;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
-import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.springframework.stereotype.Component;
 
@@ -93,7 +90,7 @@ class DocumentChunkIndex {
 
     /** Writes the metadata unless a later (or the same) event already did. */
     void putMetadata(UUID documentId, ChunkDocument metadata, long externalVersion) {
-        bulk(List.of(BulkOperation.of(operation -> operation.index(i -> i.index(index.alias())
+        index.bulk(List.of(BulkOperation.of(operation -> operation.index(i -> i.index(index.alias())
                 .id(documentId.toString()).document(metadata)
                 .versionType(VersionType.External).version(externalVersion)))));
     }
@@ -107,7 +104,7 @@ class DocumentChunkIndex {
         chunks.forEach(chunk -> operations.add(BulkOperation.of(operation -> operation.create(c -> c
                 .index(index.alias()).id(ChunkDocument.chunkId(chunk.documentId(), chunk.version(), chunk.chunkIndex()))
                 .document(chunk)))));
-        bulk(operations);
+        index.bulk(operations);
     }
 
     /**
@@ -140,7 +137,7 @@ class DocumentChunkIndex {
                 if (page.hits().hits().isEmpty()) {
                     return;
                 }
-                bulk(page.hits().hits().stream().map(hit -> change.apply(hit.id())).toList());
+                index.bulk(page.hits().hits().stream().map(hit -> change.apply(hit.id())).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -235,20 +232,4 @@ class DocumentChunkIndex {
                 UUID.fromString(chunk.ownerId()));
     }
 
-    private void bulk(List<BulkOperation> operations) {
-        try {
-            var response = client.bulk(b -> b.operations(operations).refresh(Refresh.True));
-            for (BulkResponseItem item : response.items()) {
-                // 409: this state or a later one is already indexed
-                if (item.error() != null && item.status() != 409) {
-                    throw new IllegalStateException("OpenSearch refused " + index.alias() + " document " + item.id()
-                            + ": " + item.error().type() + " " + item.error().reason());
-                }
-            }
-        } catch (OpenSearchException e) {
-            throw new IllegalStateException("OpenSearch refused a bulk write to " + index.alias(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

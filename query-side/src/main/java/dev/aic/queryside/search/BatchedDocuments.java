@@ -12,11 +12,8 @@ import java.util.function.Function;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
-import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 
 /**
  * A projection's documents in an index, written idempotently: the event's sequence number + 1 is the
@@ -88,19 +85,6 @@ public final class BatchedDocuments<D> {
         writes.forEach((id, write) -> operations.add(BulkOperation.of(operation -> operation.index(i -> i
                 .index(index.alias()).id(id.toString()).document(write.document())
                 .versionType(VersionType.External).version(write.version())))));
-        try {
-            var response = client.bulk(b -> b.operations(operations).refresh(Refresh.True));
-            for (BulkResponseItem item : response.items()) {
-                // 409: this state or a later one is already indexed
-                if (item.error() != null && item.status() != 409) {
-                    throw new IllegalStateException("OpenSearch refused " + index.alias() + " document " + item.id()
-                            + ": " + item.error().type() + " " + item.error().reason());
-                }
-            }
-        } catch (OpenSearchException e) {
-            throw new IllegalStateException("OpenSearch refused a bulk write to " + index.alias(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        index.bulk(operations);
     }
 }

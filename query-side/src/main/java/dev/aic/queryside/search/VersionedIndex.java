@@ -2,10 +2,14 @@ package dev.aic.queryside.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.indices.CreateIndexRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +98,26 @@ public final class VersionedIndex {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Writes the operations in one bulk request, visible to searches when it returns. A 409 is a version
+     * conflict: this state or a later one is already indexed, which is what an idempotent write wants.
+     */
+    public void bulk(List<BulkOperation> operations) {
+        try {
+            var response = client.bulk(b -> b.operations(operations).refresh(Refresh.True));
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() != null && item.status() != 409) {
+                    throw new IllegalStateException("OpenSearch refused " + alias + " document " + item.id()
+                            + ": " + item.error().type() + " " + item.error().reason());
+                }
+            }
+        } catch (OpenSearchException e) {
+            throw new IllegalStateException("OpenSearch refused a bulk write to " + alias, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
