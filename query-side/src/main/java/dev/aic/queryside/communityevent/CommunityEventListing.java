@@ -49,7 +49,7 @@ class CommunityEventListing {
         int limit = request.limit();
         if (!request.searching()) {
             String query = "events;" + asked;
-            List<String> after = Cursors.resumeAfter(request.cursor(), query, CommunityEvents::wellFormed);
+            List<String> after = Cursors.resumeAfter(request.cursor(), query, Cursors::instantThenId);
             List<CommunityEventView> found = events.page(filter, allDrafts, organizer, after, limit + 1);
             return new CommunityEventPage(found.stream().limit(limit).toList(), found.size() > limit
                     ? Cursors.encode(query, CommunityEvents.keysOf(found.get(limit - 1))) : null);

@@ -96,17 +96,6 @@ class CommunityEvents {
         return List.of(last.startsAt().toString(), last.id().toString());
     }
 
-    /** Checks keys from a client before they reach SQL; a malformed key is an altered cursor. */
-    static boolean wellFormed(List<String> keys) {
-        try {
-            Instant.parse(keys.get(0));
-            UUID.fromString(keys.get(1));
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     /** The events {@code member} holds a seat in or waits for: upcoming first, soonest first, then past ones. */
     List<MyCommunityEvent> ofMember(UUID member, Instant now, int size) {
         return jdbc.query("SELECT " + COLUMNS + """

@@ -89,7 +89,7 @@ class DocumentQueryController {
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
             @Size(max = Cursors.MAX_LENGTH) String cursor) {
         UUID me = me(caller);
-        List<String> after = Cursors.resumeAfter(cursor, MINE, Documents::wellFormed);
+        List<String> after = Cursors.resumeAfter(cursor, MINE, Cursors::instantThenId);
         List<DocumentView> page = documents.ofOwner(me, after, limit + 1);
         if (page.size() <= limit) {
             return new DocumentPage(page, null);

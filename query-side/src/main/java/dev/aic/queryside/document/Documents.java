@@ -64,17 +64,6 @@ class Documents {
         return List.of(last.createdAt().toString(), last.id().toString());
     }
 
-    /** Checks keys from a client before they reach SQL; a malformed key is an altered cursor. */
-    static boolean wellFormed(List<String> keys) {
-        try {
-            Instant.parse(keys.get(0));
-            UUID.fromString(keys.get(1));
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     /** Documents whose current version's newest run failed, the most recent failure first. */
     List<ProcessingFailures.Failure> failures(int size) {
         return jdbc.query("""

@@ -7,9 +7,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Opaque page cursors: the sort keys of the last item of a page, bound to the query they came from.
@@ -60,6 +62,17 @@ public final class Cursors {
             throw new InvalidCursorException("The cursor was altered");
         }
         return keys;
+    }
+
+    /** Keys of a listing ordered by an instant, then an id: both must parse, or the cursor was altered. */
+    public static boolean instantThenId(List<String> keys) {
+        try {
+            Instant.parse(keys.get(0));
+            UUID.fromString(keys.get(1));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     public static List<String> decode(String cursor, String query, int keyCount) {
