@@ -1,6 +1,10 @@
 -- The knowledge hub's read models, filled by the "documents" processor from the Document aggregate's events.
 -- version columns hold the sequence number of the last event applied, so a redelivered event is skipped.
 
+-- pgvector: ./infra and docker-compose install it as the superuser; on RDS the master user the services
+-- connect as may create it (it is not a trusted extension, so an ordinary role could not)
+CREATE EXTENSION IF NOT EXISTS vector;
+
 -- One row per uploaded document; a deleted document's row (and its chunks) is removed.
 CREATE TABLE document (
     id                 UUID         PRIMARY KEY,
