@@ -137,22 +137,23 @@ record EmbeddingOptions(
                 case "--db-user" -> dbUser = value;
                 case "--out" -> out = value;
                 case "--phases" -> phases = phases(value);
-                case "--chunks" -> chunks = parseInt(name, value);
+                case "--chunks" -> chunks = Options.parseInt(name, value);
                 case "--batch-sizes" -> batchSizes = Arrays.stream(value.split(","))
-                        .map(size -> parseInt(name, size.trim())).toList();
-                case "--pipeline-timeout" -> pipelineTimeoutSeconds = parseInt(name, value);
-                case "--vectors" -> vectors = parseInt(name, value);
-                case "--clusters" -> clusters = parseInt(name, value);
-                case "--queries" -> queries = parseInt(name, value);
+                        .map(size -> Options.parseInt(name, size.trim())).toList();
+                case "--pipeline-timeout" -> pipelineTimeoutSeconds = Options.parseInt(name, value);
+                case "--vectors" -> vectors = Options.parseInt(name, value);
+                case "--clusters" -> clusters = Options.parseInt(name, value);
+                case "--queries" -> queries = Options.parseInt(name, value);
                 case "--vector-database" -> vectorDatabase = value;
-                case "--seed" -> seed = parseInt(name, value);
+                case "--seed" -> seed = Options.parseInt(name, value);
                 // the load drivers' options, which bench/run passes to every driver
                 case "--query-url", "--concurrency", "--duration", "--warmup" -> {
                 }
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return new EmbeddingOptions(baseUri(commandUrl), baseUri(aiWorkerUrl), baseUri(issuer), caller,
+        return new EmbeddingOptions(Options.baseUri(commandUrl), Options.baseUri(aiWorkerUrl),
+                Options.baseUri(issuer), caller,
                 env.getOrDefault("AIC_DEV_IDENTITY_SECRET", "dev-secret"), jdbcUrl, dbUser, env.get("AIC_PG_PASSWORD"),
                 Path.of(out), phases, chunks, batchSizes, Duration.ofSeconds(pipelineTimeoutSeconds), vectors,
                 clusters, queries, vectorDatabase, seed);
@@ -173,17 +174,5 @@ record EmbeddingOptions(
             }
         }
         return phases;
-    }
-
-    private static int parseInt(String name, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " expects a whole number, got '" + value + "'");
-        }
-    }
-
-    private static URI baseUri(String url) {
-        return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
 }

@@ -149,7 +149,7 @@ record Options(
                 duration.toSeconds());
     }
 
-    private static int parseInt(String name, String value) {
+    static int parseInt(String name, String value) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
@@ -157,7 +157,7 @@ record Options(
         }
     }
 
-    private static URI baseUri(String url) {
+    static URI baseUri(String url) {
         return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
 }

@@ -6,6 +6,7 @@ import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
 import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
 import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
 import dev.aic.contracts.document.DocumentEvent.ReprocessingRequested;
+import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
 import dev.aic.contracts.integration.IntegrationHeaders;
@@ -55,30 +56,33 @@ class IntegrationEventPublisher {
 
     @EventHandler
     void on(DocumentUploaded event, EventMessage<?> message, TrackingToken token) {
-        var ready = new DocumentVersionReadyIntegrationEvent(event.documentId().value(), event.version(),
-                event.contentType(), event.sha256(), event.storageKey(), event.sizeBytes());
-        publish(Topics.DOCUMENTS, event.documentId().toString(), ready, message, token);
+        versionReady(event.documentId(), event.version(), event.contentType(), event.sha256(), event.storageKey(),
+                event.sizeBytes(), message, token);
     }
 
     @EventHandler
     void on(DocumentVersionAdded event, EventMessage<?> message, TrackingToken token) {
-        var ready = new DocumentVersionReadyIntegrationEvent(event.documentId().value(), event.version(),
-                event.contentType(), event.sha256(), event.storageKey(), event.sizeBytes());
-        publish(Topics.DOCUMENTS, event.documentId().toString(), ready, message, token);
+        versionReady(event.documentId(), event.version(), event.contentType(), event.sha256(), event.storageKey(),
+                event.sizeBytes(), message, token);
     }
 
     /** The version is ready again: the ai-worker processes it as it did the first time. */
     @EventHandler
     void on(ReprocessingRequested event, EventMessage<?> message, TrackingToken token) {
-        var ready = new DocumentVersionReadyIntegrationEvent(event.documentId().value(), event.version(),
-                event.contentType(), event.sha256(), event.storageKey(), event.sizeBytes());
-        publish(Topics.DOCUMENTS, event.documentId().toString(), ready, message, token);
+        versionReady(event.documentId(), event.version(), event.contentType(), event.sha256(), event.storageKey(),
+                event.sizeBytes(), message, token);
     }
 
     @EventHandler
     void on(DocumentDeleted event, EventMessage<?> message, TrackingToken token) {
         publish(Topics.DOCUMENTS, event.documentId().toString(),
                 new DocumentDeletedIntegrationEvent(event.documentId().value()), message, token);
+    }
+
+    private void versionReady(DocumentId document, int version, String contentType, String sha256, String storageKey,
+                              long sizeBytes, EventMessage<?> source, TrackingToken token) {
+        publish(Topics.DOCUMENTS, document.toString(), new DocumentVersionReadyIntegrationEvent(document.value(),
+                version, contentType, sha256, storageKey, sizeBytes), source, token);
     }
 
     private void publish(String topic, String key, Record integrationEvent, EventMessage<?> source,
