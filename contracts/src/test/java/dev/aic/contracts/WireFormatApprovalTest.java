@@ -9,15 +9,16 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.aic.contracts.communityevent.CommunityEventEvent;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
+import dev.aic.contracts.communityevent.RsvpPlace;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.document.ChunkLocation;
 import dev.aic.contracts.document.DocumentEvent;
+import dev.aic.contracts.document.DocumentId;
+import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.EmbeddingVector;
-import dev.aic.contracts.document.DocumentId;
-import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentIntegrationEvent;
 import dev.aic.contracts.integration.DocumentProcessingReport;
@@ -89,7 +90,7 @@ class WireFormatApprovalTest {
                 new CommunityEventEvent.Cancelled(MEETUP, "speaker ill"),
                 new CommunityEventEvent.RsvpConfirmed(MEETUP, new UserId(USER)),
                 new CommunityEventEvent.RsvpWaitlisted(MEETUP, new UserId(USER)),
-                new CommunityEventEvent.RsvpCancelled(MEETUP, new UserId(USER), true),
+                new CommunityEventEvent.RsvpCancelled(MEETUP, new UserId(USER), RsvpPlace.SEAT),
                 new CommunityEventEvent.PromotedFromWaitingList(MEETUP, new UserId(USER)),
                 new CommunityEventEvent.AttendeeCheckedIn(MEETUP, new UserId(USER)),
                 new CommunityEventEvent.ReminderDue(MEETUP, new UserId(USER), SCHEDULE.startsAt()),

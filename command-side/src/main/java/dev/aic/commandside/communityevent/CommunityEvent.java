@@ -21,6 +21,7 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpConfirmed;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
+import dev.aic.contracts.communityevent.RsvpPlace;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.user.UserId;
 import java.time.Clock;
@@ -190,10 +191,10 @@ class CommunityEvent {
         requireOpen();
         UserId member = command.member();
         if (confirmed.contains(member)) {
-            apply(new RsvpCancelled(id, member, true));
+            apply(new RsvpCancelled(id, member, RsvpPlace.SEAT));
             promoteWhileSeatsAreFree(deadlines, policy, clock);
         } else if (waiting.contains(member)) {
-            apply(new RsvpCancelled(id, member, false));
+            apply(new RsvpCancelled(id, member, RsvpPlace.WAITING_LIST));
         }
     }
 

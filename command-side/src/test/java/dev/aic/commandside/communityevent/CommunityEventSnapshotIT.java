@@ -15,6 +15,7 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpCancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
+import dev.aic.contracts.communityevent.RsvpPlace;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.user.UserId;
@@ -120,10 +121,10 @@ class CommunityEventSnapshotIT {
 
         assertThat(eventsAfter(snapshot)).containsExactly(
                 new RsvpWaitlisted(event, stranger),
-                new RsvpCancelled(event, second, true),
+                new RsvpCancelled(event, second, RsvpPlace.SEAT),
                 new PromotedFromWaitingList(event, waiting.get(0)),
-                new RsvpCancelled(event, waiting.get(2), false),
-                new RsvpCancelled(event, first, true),
+                new RsvpCancelled(event, waiting.get(2), RsvpPlace.WAITING_LIST),
+                new RsvpCancelled(event, first, RsvpPlace.SEAT),
                 new PromotedFromWaitingList(event, waiting.get(1)),
                 new CapacityChanged(event, 4),
                 new PromotedFromWaitingList(event, stranger),

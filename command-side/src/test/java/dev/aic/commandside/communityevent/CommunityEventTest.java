@@ -15,6 +15,7 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpConfirmed;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
+import dev.aic.contracts.communityevent.RsvpPlace;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.user.UserId;
@@ -130,7 +131,7 @@ class CommunityEventTest {
         fixture.given(drafted(1), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA),
                         new RsvpWaitlisted(MEETUP, BOB), new RsvpWaitlisted(MEETUP, CY))
                 .when(new CommunityEventCommands.CancelRsvp(MEETUP, ADA))
-                .expectEvents(new RsvpCancelled(MEETUP, ADA, true), new PromotedFromWaitingList(MEETUP, BOB))
+                .expectEvents(new RsvpCancelled(MEETUP, ADA, RsvpPlace.SEAT), new PromotedFromWaitingList(MEETUP, BOB))
                 .expectScheduledDeadlineWithName(inAWeek.startsAt().minus(OFFSET), CommunityEvent.REMINDER);
     }
 
@@ -139,7 +140,7 @@ class CommunityEventTest {
         fixture.given(drafted(1), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA),
                         new RsvpWaitlisted(MEETUP, BOB), new RsvpWaitlisted(MEETUP, CY))
                 .when(new CommunityEventCommands.CancelRsvp(MEETUP, BOB))
-                .expectEvents(new RsvpCancelled(MEETUP, BOB, false));
+                .expectEvents(new RsvpCancelled(MEETUP, BOB, RsvpPlace.WAITING_LIST));
     }
 
     @Test

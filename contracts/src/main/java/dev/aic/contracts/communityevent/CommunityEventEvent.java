@@ -52,9 +52,12 @@ public sealed interface CommunityEventEvent {
     record RsvpWaitlisted(CommunityEventId eventId, UserId member) implements CommunityEventEvent {
     }
 
-    /** The member gave up a seat ({@code hadSeat}) or left the waiting list. */
-    @Revision("1")
-    record RsvpCancelled(CommunityEventId eventId, UserId member, boolean hadSeat) implements CommunityEventEvent {
+    /**
+     * The member gave up what they held: a seat or a place on the waiting list. Revision 1 said this with a
+     * boolean {@code hadSeat}; {@link RsvpCancelledUpcaster} reads those stored events as this revision.
+     */
+    @Revision("2")
+    record RsvpCancelled(CommunityEventId eventId, UserId member, RsvpPlace gaveUp) implements CommunityEventEvent {
     }
 
     /** A seat became free and the first on the waiting list got it; they are told. */

@@ -15,6 +15,7 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpCancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpConfirmed;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.Details;
+import dev.aic.contracts.communityevent.RsvpPlace;
 import dev.aic.queryside.eventstore.ProcessorTokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +121,7 @@ class CommunityEventSearchProjection {
 
     @EventHandler
     void on(RsvpCancelled event, @SequenceNumber long seq) {
-        change(event, seq, doc -> event.hadSeat() ? doc.seats(doc.capacity(), doc.confirmed() - 1, doc.waiting())
+        change(event, seq, doc -> event.gaveUp() == RsvpPlace.SEAT ? doc.seats(doc.capacity(), doc.confirmed() - 1, doc.waiting())
                 : doc.seats(doc.capacity(), doc.confirmed(), doc.waiting() - 1));
     }
 

@@ -74,6 +74,23 @@ record CommunityEventHistory(EventStore eventStore, JdbcTemplate jdbc, EventProc
                 WHERE aggregateidentifier = ? AND sequencenumber = ?""", Long.class, id, sequence);
     }
 
+    /**
+     * Stores an event as an earlier release of the command-side wrote it: {@code json} under payload type
+     * {@code type} and {@code revision}, as the aggregate's next event, so readers meet it only through the upcasters.
+     */
+    long publishStored(CommunityEventId id, Class<?> type, String revision, String json) {
+        long sequence = version(id) + 1;
+        jdbc.update("""
+                INSERT INTO event_store.domainevententry (eventidentifier, metadata, payload, payloadrevision, payloadtype,
+                    timestamp, aggregateidentifier, sequencenumber, type)
+                VALUES (?, '{}'::bytea, convert_to(?, 'UTF8'), ?, ?, ?, ?, ?, 'CommunityEvent')""",
+                UUID.randomUUID().toString(), json, revision, type.getName(), Instant.now().toString(), id.toString(),
+                sequence);
+        return jdbc.queryForObject("""
+                SELECT globalindex FROM event_store.domainevententry
+                WHERE aggregateidentifier = ? AND sequencenumber = ?""", Long.class, id.toString(), sequence);
+    }
+
     long version(CommunityEventId id) {
         Long last = jdbc.queryForObject(
                 "SELECT max(sequencenumber) FROM event_store.domainevententry WHERE aggregateidentifier = ?",

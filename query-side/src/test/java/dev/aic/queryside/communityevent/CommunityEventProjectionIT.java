@@ -18,6 +18,7 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpCancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpConfirmed;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.CommunityEventId;
+import dev.aic.contracts.communityevent.RsvpPlace;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.queryside.Api;
 import dev.aic.queryside.QuerySideIntegrationTest;
@@ -83,8 +84,8 @@ class CommunityEventProjectionIT {
         history.publish(new RsvpWaitlisted(id, cid.id()));
         history.publish(new RsvpWaitlisted(id, dee.id()));
         // Cid leaves the waiting list, Ann gives up her seat: Ben, the first waiting, gets it
-        history.publish(new RsvpCancelled(id, cid.id(), false));
-        history.publish(new RsvpCancelled(id, ann.id(), true));
+        history.publish(new RsvpCancelled(id, cid.id(), RsvpPlace.WAITING_LIST));
+        history.publish(new RsvpCancelled(id, ann.id(), RsvpPlace.SEAT));
         history.publish(new PromotedFromWaitingList(id, ben.id()));
         history.publish(new RsvpWaitlisted(id, eve.id()));
         history.publish(new AttendeeCheckedIn(id, ben.id()));
@@ -195,7 +196,7 @@ class CommunityEventProjectionIT {
                 schedule(Instant.now().plus(Duration.ofDays(3)), null), 1, true);
         history.publish(new RsvpConfirmed(id, ann.id()));
         history.publish(new RsvpWaitlisted(id, ben.id()));
-        history.publish(new RsvpCancelled(id, ann.id(), true));
+        history.publish(new RsvpCancelled(id, ann.id(), RsvpPlace.SEAT));
         history.publish(new PromotedFromWaitingList(id, ben.id()));
         history.awaitProjected();
         String before = snapshot(id);
@@ -222,7 +223,7 @@ class CommunityEventProjectionIT {
         history.publish(new RsvpWaitlisted(id, ben.id()));
         history.publish(new RsvpWaitlisted(id, cid.id()));
         history.publish(new AttendeeCheckedIn(id, ann.id()));
-        history.publish(new RsvpCancelled(id, ann.id(), true));
+        history.publish(new RsvpCancelled(id, ann.id(), RsvpPlace.SEAT));
         history.publish(new PromotedFromWaitingList(id, ben.id()));
         history.publish(new Rescheduled(id, new Schedule(Instant.now().plus(Duration.ofDays(4)),
                 Instant.now().plus(Duration.ofDays(5)), "Europe/Paris")));

@@ -15,6 +15,7 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpCancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpConfirmed;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.CommunityEventId;
+import dev.aic.contracts.communityevent.RsvpPlace;
 import dev.aic.queryside.Api;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.communityevent.CommunityEventHistory.Member;
@@ -85,7 +86,7 @@ class CommunityEventSearchIT {
         // the first one fills up, with a waiting list that moves
         history.publish(new RsvpConfirmed(inTitle, ann.id()));
         history.publish(new RsvpWaitlisted(inTitle, bob.id()));
-        history.publish(new RsvpCancelled(inTitle, ann.id(), true));
+        history.publish(new RsvpCancelled(inTitle, ann.id(), RsvpPlace.SEAT));
         history.publish(new PromotedFromWaitingList(inTitle, bob.id()));
         awaitIndexed();
 
@@ -153,7 +154,7 @@ class CommunityEventSearchIT {
                 schedule(Instant.now().plus(Duration.ofDays(3)), null), 1, true);
         history.publish(new RsvpConfirmed(id, ann.id()));
         history.publish(new RsvpWaitlisted(id, ben.id()));
-        history.publish(new RsvpCancelled(id, ann.id(), true));
+        history.publish(new RsvpCancelled(id, ann.id(), RsvpPlace.SEAT));
         history.publish(new PromotedFromWaitingList(id, ben.id()));
         awaitIndexed();
         List<UUID> ids = jdbc.queryForList("SELECT id FROM community_event", UUID.class);
@@ -171,6 +172,28 @@ class CommunityEventSearchIT {
         assertThat(documents(ids)).isEqualTo(before);
         assertThat(before.get(id.value()).document().confirmed()).isEqualTo(1);
         assertThat(before.get(id.value()).version()).isEqualTo(6);
+    }
+
+    @Test
+    void cancellationsStoredInRevision1AreReadThroughTheUpcaster() {
+        Member olivia = history.member("Olivia");
+        Member ann = history.member("Ann");
+        Member ben = history.member("Ben");
+        Member cid = history.member("Cid");
+        CommunityEventId id = history.create(olivia, details("Stored long ago", "Hall", null, List.of("old")),
+                schedule(Instant.now().plus(Duration.ofDays(3)), null), 1, true);
+        history.publish(new RsvpConfirmed(id, ann.id()));
+        history.publish(new RsvpWaitlisted(id, ben.id()));
+        history.publish(new RsvpWaitlisted(id, cid.id()));
+        String revision1 = "{\"eventId\":\"%s\",\"member\":\"%s\",\"hadSeat\":%s}";
+        history.publishStored(id, RsvpCancelled.class, "1", revision1.formatted(id, cid.id(), false));
+        history.publishStored(id, RsvpCancelled.class, "1", revision1.formatted(id, ann.id(), true));
+        awaitIndexed();
+
+        CommunityEventDocument document = index.current(id.value()).orElseThrow().document();
+        assertThat(document.confirmed()).as("Ann gave up her seat").isZero();
+        assertThat(document.waiting()).as("Cid left the waiting list, Ben waits").isEqualTo(1);
+        assertThat(document.seatsLeft()).isEqualTo(1);
     }
 
     private Map<UUID, BatchedDocuments.Indexed<CommunityEventDocument>> documents(List<UUID> ids) {
