@@ -83,7 +83,7 @@ record CommunityEventHistory(EventStore eventStore, JdbcTemplate jdbc, EventProc
         jdbc.update("""
                 INSERT INTO event_store.domainevententry (eventidentifier, metadata, payload, payloadrevision, payloadtype,
                     timestamp, aggregateidentifier, sequencenumber, type)
-                VALUES (?, '{}'::bytea, convert_to(?, 'UTF8'), ?, ?, ?, ?, ?, 'CommunityEvent')""",
+                VALUES (?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), ?, ?, ?, ?, ?, 'CommunityEvent')""",
                 UUID.randomUUID().toString(), json, revision, type.getName(), Instant.now().toString(), id.toString(),
                 sequence);
         return jdbc.queryForObject("""
