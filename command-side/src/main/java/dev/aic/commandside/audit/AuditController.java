@@ -110,12 +110,20 @@ class AuditController {
             + "and report the first event whose bytes or order changed (auditors, administrators)")
     @ProblemResponses({400})
     VerificationReport verifyChain(@RequestParam(required = false) @Min(0) Long from,
-            @RequestParam(required = false) @Min(0) Long to) {
+            @RequestParam(required = false) @Min(0) Long to,
+            @Schema(description = "<seq>:<hash> of a link recorded earlier outside the database (a report's head): "
+                    + "the chain must still have it") @RequestParam(required = false) @Size(max = 100) String anchor) {
         if (from != null && to != null && from > to) {
             throw new InvalidAuditRequestException("to", "must not be before 'from'");
         }
+        ChainVerifier.Anchor expected;
+        try {
+            expected = anchor == null ? null : ChainVerifier.Anchor.parse(anchor);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAuditRequestException("anchor", e.getMessage());
+        }
         try (Connection connection = dataSource.getConnection()) {
-            return new ChainVerifier().verify(connection, from, to);
+            return new ChainVerifier().verify(connection, from, to, expected);
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Could not verify the audit chain", e);
         }

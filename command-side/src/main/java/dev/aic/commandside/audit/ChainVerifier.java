@@ -34,18 +34,47 @@ public final class ChainVerifier {
     private record Progress(long index, Set<Long> gaps) {
     }
 
+    /** A link as recorded outside the database: its position and hash (hex), written {@code <seq>:<hash>}. */
+    public record Anchor(long seq, String hash) {
+
+        public static Anchor parse(String text) {
+            String[] parts = text.split(":", -1);
+            if (parts.length != 2 || !parts[1].matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalArgumentException("an anchor is <seq>:<64 hex digits>, e.g. a report's head");
+            }
+            try {
+                return new Anchor(Long.parseLong(parts[0]), parts[1].toLowerCase(java.util.Locale.ROOT));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("an anchor is <seq>:<64 hex digits>, e.g. a report's head");
+            }
+        }
+    }
+
     /**
      * @param from the first global index to check, or null for the chain's start
      * @param to   the last global index to check, or null for its end
      */
     public VerificationReport verify(Connection connection, Long from, Long to) throws SQLException {
+        return verify(connection, from, to, null);
+    }
+
+    /**
+     * As {@link #verify(Connection, Long, Long)}, and also checks that the chain still has {@code anchor}: a
+     * link recorded outside the database earlier (a report's head). Whoever rewrites history and recomputes
+     * the links after it cannot keep that link's hash.
+     */
+    public VerificationReport verify(Connection connection, Long from, Long to, Anchor anchor) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         connection.setReadOnly(true);
         try {
-            return new Run(connection, from, to).verify();
+            Run run = new Run(connection, from, to);
+            if (anchor != null) {
+                run.anchor(anchor);
+            }
+            return run.verify();
         } finally {
             connection.rollback();
             connection.setReadOnly(false);
@@ -68,6 +97,23 @@ public final class ChainVerifier {
             this.connection = connection;
             this.from = from;
             this.to = to;
+        }
+
+        void anchor(Anchor anchor) throws SQLException {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT global_index, event_identifier, hash FROM audit_chain WHERE seq = ?")) {
+                query.setLong(1, anchor.seq());
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        found(new Finding(Kind.ANCHOR_MISMATCH, anchor.seq(), null, null, List.of(),
+                                "The anchored link " + anchor.seq() + " is no longer in the chain"));
+                    } else if (!HEX.formatHex(row.getBytes(3)).equals(anchor.hash())) {
+                        found(new Finding(Kind.ANCHOR_MISMATCH, anchor.seq(), row.getLong(1), row.getString(2),
+                                List.of(), "Link " + anchor.seq() + " no longer has the anchored hash: the chain up to "
+                                + "it was rewritten"));
+                    }
+                }
+            }
         }
 
         VerificationReport verify() throws SQLException {

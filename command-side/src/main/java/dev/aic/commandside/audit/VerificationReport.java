@@ -45,6 +45,8 @@ public record VerificationReport(boolean intact, Long from, Long to, long checke
         /** The chain's own rows were altered: a link's hash or previous hash does not match. */
         CHAIN_ALTERED,
         /** Links of the chain are missing. */
-        CHAIN_GAP
+        CHAIN_GAP,
+        /** The chain no longer has a link recorded outside the database: it was rewritten up to that link. */
+        ANCHOR_MISMATCH
     }
 }

@@ -21,6 +21,7 @@ import java.util.Properties;
  *
  * Connection from {@code AIC_JDBC_URL}, {@code AIC_PG_USER} and {@code AIC_PG_PASSWORD} (never an argument,
  * so it stays out of process listings); {@code --jdbc-url} and {@code --user} override the first two.
+ * {@code --anchor <seq>:<hash>} also checks a link recorded outside the database earlier (a report's head).
  * Exit status: 0 intact, 1 tampering found, 2 bad arguments or no database.
  */
 public final class VerifyChainTool {
@@ -42,6 +43,7 @@ public final class VerifyChainTool {
         String schema = environment.getOrDefault("AIC_EVENT_STORE_SCHEMA", "event_store");
         Long from = null;
         Long to = null;
+        ChainVerifier.Anchor anchor = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
@@ -50,13 +52,15 @@ public final class VerifyChainTool {
                     case "--to" -> to = Long.parseLong(required(args[i], value));
                     case "--jdbc-url" -> url = required(args[i], value);
                     case "--user" -> user = required(args[i], value);
+                    case "--anchor" -> anchor = ChainVerifier.Anchor.parse(required(args[i], value));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;
             }
         } catch (IllegalArgumentException e) {
             err.println("verify-chain: " + e.getMessage());
-            err.println("usage: verify-chain [--from GLOBAL_INDEX] [--to GLOBAL_INDEX] [--jdbc-url URL] [--user NAME]");
+            err.println("usage: verify-chain [--from GLOBAL_INDEX] [--to GLOBAL_INDEX] [--anchor SEQ:HASH]"
+                    + " [--jdbc-url URL] [--user NAME]");
             return FAILED;
         }
         Properties properties = new Properties();
@@ -65,9 +69,12 @@ public final class VerifyChainTool {
         properties.setProperty("currentSchema", schema);
         VerificationReport report;
         try (Connection connection = DriverManager.getConnection(url, properties)) {
-            report = new ChainVerifier().verify(connection, from, to);
+            report = new ChainVerifier().verify(connection, from, to, anchor);
         } catch (SQLException e) {
-            err.println("verify-chain: " + e.getMessage());
+            // 42P01: undefined table
+            err.println("verify-chain: " + ("42P01".equals(e.getSQLState())
+                    ? "no audit chain in schema " + schema + " of " + url + " (the command-side creates it on start-up)"
+                    : e.getMessage()));
             return FAILED;
         }
         try {

@@ -159,11 +159,55 @@ class AuditChainIT {
         assertIntact();
     }
 
+    /**
+     * Whoever can write the database can also recompute the links after an edit: the chain alone then looks
+     * intact. A link recorded outside the database (a report's head) is what such a rewrite cannot keep.
+     */
+    @Test
+    void aRewrittenChainIsCaughtByItsAnchor() {
+        Map head = (Map) verify("").get("head");
+        long seq = ((Number) head.get("seq")).longValue();
+        String anchor = seq + ":" + head.get("hash");
+        assertThat((Boolean) verify("?anchor=" + anchor).get("intact")).isTrue();
+
+        long index = ((Number) head.get("globalIndex")).longValue();
+        Map<String, Object> link = jdbc.queryForMap("SELECT * FROM audit_chain WHERE seq = ?", seq);
+        byte[] original = jdbc.queryForObject("SELECT payload FROM domainevententry WHERE globalindex = ?",
+                byte[].class, index);
+        jdbc.update("UPDATE domainevententry SET payload = ? WHERE globalindex = ?",
+                (new String(original, StandardCharsets.UTF_8).replace("}", ",\"forged\":true}"))
+                        .getBytes(StandardCharsets.UTF_8), index);
+        StoredEvent forged = jdbc.queryForObject("SELECT " + StoredEvent.COLUMNS
+                + " FROM domainevententry e WHERE e.globalindex = ?", (row, n) -> StoredEvent.read(row, 1), index);
+        ChainHash.Seal resealed = new ChainHash().seal((byte[]) link.get("prev_hash"), forged);
+        jdbc.update("UPDATE audit_chain SET hash = ?, field_digests = ? WHERE seq = ?", resealed.hash(),
+                resealed.fieldDigests(), seq);
+        try {
+            assertThat((Boolean) verify("").get("intact")).isTrue();
+
+            Map broken = firstBroken(verify("?anchor=" + anchor));
+            assertThat(broken).containsEntry("kind", "ANCHOR_MISMATCH");
+            assertThat(((Number) broken.get("seq")).longValue()).isEqualTo(seq);
+            assertThat(tool("--anchor", anchor).status()).isEqualTo(VerifyChainTool.TAMPERED);
+            assertThat(tool().status()).isEqualTo(VerifyChainTool.INTACT);
+        } finally {
+            jdbc.update("UPDATE domainevententry SET payload = ? WHERE globalindex = ?", original, index);
+            jdbc.update("UPDATE audit_chain SET hash = ?, field_digests = ? WHERE seq = ?", link.get("hash"),
+                    link.get("field_digests"), seq);
+        }
+        assertIntact();
+        assertThat(firstBroken(verify("?anchor=" + (seq + 1000) + ":" + head.get("hash"))))
+                .containsEntry("kind", "ANCHOR_MISMATCH");
+    }
+
     @Test
     void theToolRefusesBadArguments() {
         assertThat(tool("--from").status()).isEqualTo(VerifyChainTool.FAILED);
         assertThat(tool("--from", "ten").status()).isEqualTo(VerifyChainTool.FAILED);
         assertThat(tool("--sideways").status()).isEqualTo(VerifyChainTool.FAILED);
+        assertThat(tool("--anchor", "12:not-a-hash").status()).isEqualTo(VerifyChainTool.FAILED);
+        assertThat(api.call("audrey", HttpMethod.GET, "/api/audit/chain/verify?anchor=12", null).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(api.call("audrey", HttpMethod.GET, "/api/audit/chain/verify?from=9&to=3", null).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }
