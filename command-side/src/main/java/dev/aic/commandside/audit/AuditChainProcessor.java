@@ -1,0 +1,61 @@
+package dev.aic.commandside.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seals every stored event into the audit chain. A tracking processor with one segment: its token lives in
+ * the command-side's {@code tokenentry} and is stored in the transaction that appends the batch's links, so
+ * each event is sealed exactly once, in the order the processor sees it; an event that commits late is picked
+ * up by the gap-aware token and sealed after the events that overtook it. The links of a batch are appended
+ * together, just before the batch commits.
+ */
+@Component
+@ProcessingGroup(AuditChainProcessor.NAME)
+class AuditChainProcessor {
+
+    static final String NAME = "audit-chain";
+    private static final String BATCH = AuditChainProcessor.class.getName() + ".batch";
+
+    private final DataSource dataSource;
+
+    AuditChainProcessor(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Takes the message itself, not its payload: nothing needs to be deserialised to be sealed. */
+    @EventHandler
+    void seal(EventMessage<?> event, TrackingToken token) {
+        long globalIndex = token.position().orElseThrow(
+                () -> new IllegalStateException("The audit chain needs a token with a position, not " + token));
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(BATCH, key -> {
+            List<Long> indexes = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> sealAll(indexes));
+            return indexes;
+        }).add(globalIndex);
+    }
+
+    private void sealAll(List<Long> globalIndexes) {
+        // the connection of the processor's transaction, the one its token is stored in
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            new ChainSealer().seal(connection, globalIndexes);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not seal events " + globalIndexes, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+}

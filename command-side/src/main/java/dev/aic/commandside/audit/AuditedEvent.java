@@ -1,0 +1,41 @@
+package dev.aic.commandside.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** A stored event as an auditor reads it: what happened (payload), to what, when, and who caused it (metadata). */
+record AuditedEvent(
+        long globalIndex,
+        String eventId,
+        String aggregateId,
+        @Schema(description = "The aggregate's type, e.g. User, CommunityEvent, Document") String aggregateType,
+        long sequenceNumber,
+        @Schema(description = "The event's type as stored (its class name)") String payloadType,
+        @Schema(description = "The revision the payload was stored with; upcasters read older ones") String revision,
+        @Schema(description = "When the event was stored (ISO-8601, UTC)") String timestamp,
+        @Schema(description = "The payload exactly as stored (JSON)") JsonNode payload,
+        @Schema(description = "Attribution: actorId, actorSubject, actorRoles, client, requestId, traceId, command, "
+                + "causationId, correlationId, trigger") JsonNode metadata) {
+
+    static AuditedEvent of(StoredEvent event, ObjectMapper json) {
+        return new AuditedEvent(event.globalIndex(), event.eventIdentifier(), event.aggregateIdentifier(), event.type(),
+                event.sequenceNumber(), event.payloadType(), event.payloadRevision(), event.timestamp(),
+                tree(event.payload(), json), tree(event.metadata(), json));
+    }
+
+    /** JSON as stored; bytes that are not JSON (nothing we write) are shown as text rather than hidden. */
+    private static JsonNode tree(byte[] bytes, ObjectMapper json) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return json.readTree(bytes);
+        } catch (IOException e) {
+            return TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+}
