@@ -33,10 +33,12 @@ final class DeadLetteringModule implements ConfigurerModule {
         EventProcessingConfigurer processing = configurer.eventProcessing();
         processing.registerDeadLetterQueueProvider(group -> config -> queue(group, config))
                 .registerDefaultDeadLetterPolicy(config -> new ParkUnlessTransient());
-        // a reset (a rebuild replays everything into an emptied read model) empties the group's queue as well:
-        // the replay meets the poison events again and parks them afresh, instead of next to their old letters
+        // A reset (a rebuild replays everything into an emptied read model) empties the group's queue as well:
+        // the replay meets the poison events again and parks them afresh, instead of next to their old letters.
+        // The cache remembers, per segment, which aggregates are certainly not parked, so that the common case
+        // costs no query per event; only the segment's owner parks its events, so it cannot go stale.
         groups.names().forEach(group -> processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                (config, invoker) -> invoker.allowReset(true)));
+                (config, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache()));
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String group, Configuration config) {
