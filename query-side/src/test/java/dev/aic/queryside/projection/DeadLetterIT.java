@@ -12,11 +12,15 @@ import dev.aic.contracts.user.UserReactivated;
 import dev.aic.contracts.user.UserRolesChanged;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -50,6 +54,8 @@ class DeadLetterIT {
     JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    DataSource dataSource;
 
     UserEvents events;
     AdminCalls api;
@@ -204,6 +210,48 @@ class DeadLetterIT {
         assertThat(row(second)).containsEntry("display_name", "Poison Fay").containsEntry("version", 1L);
         assertThat(letters(first)).isEmpty();
         assertThat(letters(second)).isEmpty();
+    }
+
+    /**
+     * A real transient failure: the database answers "lock not available" (SQLSTATE 55P03) while this test holds
+     * the user's row, with lock_timeout set for the service's connections. The event is fine, so it must not be
+     * parked: the processor stops with the error and retries until the lock is gone.
+     */
+    @Test
+    void aTransientFailureStopsTheProcessorAndParksNothingUntilTheDatabaseAnswersAgain() throws Exception {
+        UserId locked = events.register("Jo Locked");
+        await().atMost(PROJECTION_DEADLINE).untilAsserted(() -> assertThat(row(locked)).containsEntry("version", 0L));
+        String database = jdbc.queryForObject("SELECT current_database()", String.class);
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        jdbc.execute("ALTER DATABASE \"" + database + "\" SET lock_timeout = '300ms'");
+        pool.getHikariPoolMXBean().softEvictConnections();
+        try (Connection holder = pool.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("SELECT 1 FROM user_profile WHERE id = '" + locked.value() + "' FOR UPDATE");
+            }
+            events.publish(new UserProfileUpdated(locked, "Jo Waited", null, List.of(), null));
+
+            await().atMost(PROJECTION_DEADLINE).untilAsserted(() -> {
+                JsonNode users = api.get(ADMIN, "/api/admin/projections/" + USERS).body();
+                assertThat(users.get("status").asText()).isEqualTo("ERROR");
+                assertThat(users.at("/error/message").asText()).contains("lock");
+            });
+            JsonNode stopped = api.get(ADMIN, "/api/admin/projections/" + USERS).body();
+            System.out.println("[dead-letters] while the row is locked: " + stopped);
+            assertThat(stopped.get("lagEvents").asLong()).isPositive();
+            assertThat(letters(locked)).isEmpty();
+            holder.rollback();
+        } finally {
+            jdbc.execute("ALTER DATABASE \"" + database + "\" RESET lock_timeout");
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
+
+        await().atMost(PROJECTION_DEADLINE).untilAsserted(() ->
+                assertThat(row(locked)).containsEntry("version", 1L).containsEntry("display_name", "Jo Waited"));
+        assertThat(letters(locked)).isEmpty();
+        await().atMost(PROJECTION_DEADLINE).untilAsserted(() -> assertThat(
+                api.get(ADMIN, "/api/admin/projections/" + USERS).body().get("status").asText()).isEqualTo("CAUGHT_UP"));
     }
 
     @Test
