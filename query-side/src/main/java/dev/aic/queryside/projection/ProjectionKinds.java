@@ -3,6 +3,7 @@ package dev.aic.queryside.projection;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -44,7 +45,7 @@ final class ProjectionKinds {
                 if (type != null && OpenSearchClient.class.isAssignableFrom(type)) {
                     return true;
                 }
-                next.addAll(java.util.List.of(beans.getDependenciesForBean(name)));
+                next.addAll(List.of(beans.getDependenciesForBean(name)));
             }
             level = next;
         }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -100,7 +101,7 @@ class ProjectionStatuses {
         ProjectionStatus status = segments.stream().map(SegmentView::status)
                 .filter(s -> s != ProjectionStatus.NOT_CLAIMED_HERE).max(Comparator.comparingInt(ProjectionStatuses::severity))
                 .orElse(ProjectionStatus.NOT_CLAIMED_HERE);
-        Failure error = segments.stream().map(SegmentView::error).filter(e -> e != null).findFirst().orElse(null);
+        Failure error = segments.stream().map(SegmentView::error).filter(Objects::nonNull).findFirst().orElse(null);
         return new ProjectionView(processor, catalog.kind(processor), status, error, position, store.lagAfter(position),
                 oldestUnprocessedAge(store, position, gaps), deadLetters, segments);
     }
