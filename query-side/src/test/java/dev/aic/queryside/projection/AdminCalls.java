@@ -40,11 +40,4 @@ record AdminCalls(TestRestTemplate http) {
     Reply get(String user, String path) {
         return call(user, HttpMethod.GET, path);
     }
-
-    /** A path's body as text, e.g. the Prometheus scrape. */
-    String text(String user, String path) {
-        RequestEntity<Void> request = RequestEntity.get(URI.create(path))
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + DevIdentity.start().accessToken(user)).build();
-        return http.exchange(request, String.class).getBody();
-    }
 }
