@@ -21,7 +21,8 @@ class AxonConfiguration {
     /**
      * Axon's default handler logs a failing event and moves on, which would silently drop a
      * projection update. Propagating makes the streaming processor keep its token and retry with
-     * back-off instead.
+     * back-off instead. Every projection also has a dead-letter queue (package {@code projection}):
+     * a failure about the event parks it there; only a transient failure reaches the processor.
      */
     @Bean
     ConfigurerModule propagateEventHandlerErrors() {

@@ -1,0 +1,8 @@
+package dev.aic.queryside.projection;
+
+final class DeadLetterNotFoundException extends RuntimeException {
+
+    DeadLetterNotFoundException(String what) {
+        super(what);
+    }
+}
