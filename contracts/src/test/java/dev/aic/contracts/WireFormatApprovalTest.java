@@ -28,6 +28,7 @@ import dev.aic.contracts.integration.UserRegisteredIntegrationEvent;
 import dev.aic.contracts.user.EmailPreferencesChanged;
 import dev.aic.contracts.user.EmailTopic;
 import dev.aic.contracts.user.Role;
+import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
@@ -101,6 +102,7 @@ class WireFormatApprovalTest {
                 new UserRolesChanged(new UserId(USER), List.of(Role.MEMBER, Role.ORGANIZER)),
                 new UserDeactivated(new UserId(USER), "left the community"),
                 new UserReactivated(new UserId(USER)),
+                new MemberErased(new UserId(USER), "erasure request 2026-114"),
                 new EmailPreferencesChanged(new UserId(USER), List.of(EmailTopic.EVENT_REMINDER)),
                 new UserRegisteredIntegrationEvent(USER, "Ada Lovelace", AT),
                 new DocumentEvent.DocumentUploaded(PAPER, 1, new UserId(USER), "Attention is all you need",
