@@ -3,6 +3,7 @@ package dev.aic.commandside.web;
 import dev.aic.commandside.communityevent.RuleViolation;
 import dev.aic.commandside.user.EmailAlreadyRegisteredException;
 import dev.aic.commandside.user.IdentityAlreadyRegisteredException;
+import dev.aic.commandside.user.MemberErasedException;
 import dev.aic.web.problem.Problems;
 import java.net.URI;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -33,6 +34,11 @@ class ProblemHandler {
                 e.getMessage());
         problem.setProperty("userId", e.userId());
         return ResponseEntity.status(HttpStatus.CONFLICT).location(URI.create("/api/users/" + e.userId())).body(problem);
+    }
+
+    @ExceptionHandler(MemberErasedException.class)
+    ProblemDetail memberErased(MemberErasedException e) {
+        return Problems.of(HttpStatus.CONFLICT, "member-erased", "Member erased", e.getMessage());
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
