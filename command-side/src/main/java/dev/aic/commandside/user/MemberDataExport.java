@@ -64,8 +64,11 @@ class MemberDataExport {
     /** One snapshot: the account, e-mails and events are read in one repeatable-read transaction. */
     @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public MemberDataArchive of(UserId member) {
-        List<MemberDataArchive.StoredEvent> stored = storedEvents(member);
-        return new MemberDataArchive(MemberDataArchive.FORMAT, clock.instant(), member.value(), account(member),
+        MemberDataArchive.Account account = account(member);
+        String identity = account == null || account.identitySubject() == null ? null
+                : account.identityIssuer() + "#" + account.identitySubject();
+        List<MemberDataArchive.StoredEvent> stored = storedEvents(member, identity);
+        return new MemberDataArchive(MemberDataArchive.FORMAT, clock.instant(), member.value(), account,
                 latest(stored, UserProfileUpdated.class, UserRegistered.class).orElse(null),
                 latest(stored, EmailPreferencesChanged.class).orElse(null),
                 happenings(stored, member, RSVP_EVENTS, "member"),
@@ -79,7 +82,8 @@ class MemberDataExport {
                         row.getString("issuer"), row.getString("subject")), member.value()).stream().findFirst().orElse(null);
     }
 
-    private List<MemberDataArchive.StoredEvent> storedEvents(UserId member) {
+    /** @param identity the member's {@code issuer#subject}: it names them in events caused before they had an id */
+    private List<MemberDataArchive.StoredEvent> storedEvents(UserId member, String identity) {
         byte[] id = member.toString().getBytes(StandardCharsets.UTF_8);
         return jdbc.query("""
                 SELECT globalindex, type, aggregateidentifier, sequencenumber, timestamp, payloadtype, payloadrevision,
@@ -88,17 +92,20 @@ class MemberDataExport {
                 WHERE aggregateidentifier = ?
                    OR (payloadtype <> ? AND position(? IN payload) > 0)
                    OR position(? IN metadata) > 0
-                ORDER BY globalindex""", (row, n) -> storedEvent(row, member), member.toString(),
+                ORDER BY globalindex""", (row, n) -> storedEvent(row, member, identity), member.toString(),
                 DocumentEvent.ChunksEmbedded.class.getName(), id, id);
     }
 
-    private MemberDataArchive.StoredEvent storedEvent(ResultSet row, UserId member) throws SQLException {
+    private MemberDataArchive.StoredEvent storedEvent(ResultSet row, UserId member, String identity) throws SQLException {
         String aggregateType = row.getString("type");
         String aggregateId = row.getString("aggregateidentifier");
         String payloadType = row.getString("payloadtype");
         String revision = row.getString("payloadrevision");
         JsonNode metadata = tree(row.getBytes("metadata"));
-        boolean causedByMember = member.toString().equals(metadata.path(Attribution.ACTOR_ID).asText(null));
+        // self-registration is caused by an identity that has no user id yet
+        boolean causedByMember = member.toString().equals(metadata.path(Attribution.ACTOR_ID).asText(null))
+                || identity != null && !metadata.has(Attribution.ACTOR_ID)
+                && identity.equals(metadata.path(Attribution.ACTOR_SUBJECT).asText(null));
         // another person's user stream holds their personal data: the member only learns that they acted on it
         boolean othersPersonalData = "User".equals(aggregateType) && !member.toString().equals(aggregateId);
         JsonNode payload = othersPersonalData ? null : events.readableTree(

@@ -7,13 +7,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @Tag(name = "me")
@@ -31,8 +29,7 @@ class MemberDataExportController {
             summary = "Everything the platform holds about you, as one JSON document (right of access and portability)")
     @ProblemResponses({404})
     ResponseEntity<MemberDataArchive> export(@AuthenticationPrincipal Caller caller) {
-        var member = caller.userId().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "You are not registered: the platform holds nothing about you"));
+        var member = caller.userId().orElseThrow(NotRegisteredException::new);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("aic-member-data-" + member + ".json").build().toString())

@@ -4,6 +4,7 @@ import dev.aic.commandside.communityevent.RuleViolation;
 import dev.aic.commandside.user.EmailAlreadyRegisteredException;
 import dev.aic.commandside.user.IdentityAlreadyRegisteredException;
 import dev.aic.commandside.user.MemberErasedException;
+import dev.aic.commandside.user.NotRegisteredException;
 import dev.aic.web.problem.Problems;
 import java.net.URI;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -39,6 +40,11 @@ class ProblemHandler {
     @ExceptionHandler(MemberErasedException.class)
     ProblemDetail memberErased(MemberErasedException e) {
         return Problems.of(HttpStatus.CONFLICT, "member-erased", "Member erased", e.getMessage());
+    }
+
+    @ExceptionHandler(NotRegisteredException.class)
+    ProblemDetail notRegistered(NotRegisteredException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-registered", "Not registered", e.getMessage());
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
