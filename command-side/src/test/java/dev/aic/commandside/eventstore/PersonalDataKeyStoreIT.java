@@ -27,8 +27,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The per-person keys in PostgreSQL: created once, stored wrapped, and gone for good once erased. */
-@SpringBootTest
+/**
+ * The per-person keys in PostgreSQL: created once, stored wrapped, and gone for good once erased. On a
+ * random port only to share the other suites' application context (and its connection pool).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class PersonalDataKeyStoreIT {
 
