@@ -5,6 +5,7 @@ import dev.aic.personaldata.MasterKey;
 import dev.aic.personaldata.PersonalDataSerializer;
 import dev.aic.personaldata.SubjectKeys;
 import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,8 +23,9 @@ import org.springframework.context.annotation.Configuration;
 class PersonalDataSerialization {
 
     @Bean
-    SubjectKeys subjectKeys(DataSource dataSource, PersonalDataProperties properties) {
-        return new JdbcSubjectKeys(dataSource, MasterKey.fromBase64(properties.masterKey()), properties.keyCacheTtl());
+    SubjectKeys subjectKeys(ConnectionProvider connections, DataSource dataSource, PersonalDataProperties properties) {
+        return new JdbcSubjectKeys(connections, dataSource, MasterKey.fromBase64(properties.masterKey()),
+                properties.keyCacheTtl());
     }
 
     @Bean

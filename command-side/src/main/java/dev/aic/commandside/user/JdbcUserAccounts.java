@@ -67,10 +67,10 @@ class JdbcUserAccounts implements UserAccounts, CallerDirectory {
                 ON CONFLICT (subject_id) DO UPDATE SET key = NULL, erased_at = now()""", user.value());
         keys.evict(user.value());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // a read between the eviction and the commit may have cached the key again
+            // a read between the eviction and the end of the transaction may have cached the key, or the tombstone
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
+                public void afterCompletion(int status) {
                     keys.evict(user.value());
                 }
             });

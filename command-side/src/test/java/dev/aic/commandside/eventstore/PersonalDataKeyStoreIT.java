@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.crypto.SecretKey;
 import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +38,8 @@ class PersonalDataKeyStoreIT {
 
     @Autowired
     SubjectKeys keys;
+    @Autowired
+    ConnectionProvider connections;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -103,6 +106,6 @@ class PersonalDataKeyStoreIT {
     }
 
     private SubjectKeys otherInstance(String masterKey) {
-        return new JdbcSubjectKeys(dataSource, MasterKey.fromBase64(masterKey), Duration.ofSeconds(10));
+        return new JdbcSubjectKeys(connections, dataSource, MasterKey.fromBase64(masterKey), Duration.ofSeconds(10));
     }
 }
