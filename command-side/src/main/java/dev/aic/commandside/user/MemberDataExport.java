@@ -24,11 +24,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -62,7 +63,7 @@ class MemberDataExport {
     }
 
     /** One snapshot: the account, e-mails and events are read in one repeatable-read transaction. */
-    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public MemberDataArchive of(UserId member) {
         MemberDataArchive.Account account = account(member);
         String identity = account == null || account.identitySubject() == null ? null
@@ -117,7 +118,7 @@ class MemberDataExport {
 
     @SafeVarargs
     private static Optional<JsonNode> latest(List<MemberDataArchive.StoredEvent> stored, Class<?>... types) {
-        Set<String> names = Arrays.stream(types).map(Class::getName).collect(java.util.stream.Collectors.toSet());
+        Set<String> names = Arrays.stream(types).map(Class::getName).collect(Collectors.toSet());
         return stored.stream().filter(event -> "User".equals(event.aggregateType()) && names.contains(event.type()))
                 .reduce((first, second) -> second).map(MemberDataArchive.StoredEvent::payload);
     }
