@@ -23,6 +23,7 @@ import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentIntegrationEvent;
 import dev.aic.contracts.integration.DocumentProcessingReport;
 import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
+import dev.aic.contracts.integration.MemberErasedIntegrationEvent;
 import dev.aic.contracts.integration.UserIntegrationEvent;
 import dev.aic.contracts.integration.UserRegisteredIntegrationEvent;
 import dev.aic.contracts.user.EmailPreferencesChanged;
@@ -105,6 +106,7 @@ class WireFormatApprovalTest {
                 new MemberErased(new UserId(USER), "erasure request 2026-114"),
                 new EmailPreferencesChanged(new UserId(USER), List.of(EmailTopic.EVENT_REMINDER)),
                 new UserRegisteredIntegrationEvent(USER, "Ada Lovelace", AT),
+                new MemberErasedIntegrationEvent(USER, AT),
                 new DocumentEvent.DocumentUploaded(PAPER, 1, new UserId(USER), "Attention is all you need",
                         List.of("nlp", "transformers"), DocumentVisibility.EVENT_ATTENDEES, MEETUP, "application/pdf",
                         2_215_244, SHA256, KEY, "attention.pdf"),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.aic.commandside.Api;
+import dev.aic.contracts.integration.IntegrationHeaders;
+import dev.aic.contracts.integration.Topics;
 import dev.aic.contracts.privacy.PersonalData;
 import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.UserId;
@@ -13,14 +15,21 @@ import dev.aic.contracts.user.UserRegistered;
 import dev.aic.testsupport.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
@@ -46,6 +55,8 @@ class MemberErasureIT {
     JdbcTemplate jdbc;
     @Autowired
     EventStore eventStore;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String kafkaBootstrap;
     Api api;
 
     @BeforeEach
@@ -133,6 +144,35 @@ class MemberErasureIT {
         assertThat(countEvents()).isEqualTo(events);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM personal_data_key WHERE subject_id = ?::uuid AND key IS NOT NULL",
                 Integer.class, id)).isOne();
+    }
+
+    @Test
+    void consumersAreToldToForgetTheMember() {
+        String username = newUsername();
+        String id = register(username, "Ida " + username);
+
+        erase(id, "request 118");
+
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> erasures = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.USERS));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    Header type = record.headers().lastHeader(IntegrationHeaders.EVENT_TYPE);
+                    if (id.equals(record.key()) && type != null && "MemberErasedIntegrationEvent".equals(
+                            new String(type.value(), StandardCharsets.UTF_8))) {
+                        erasures.add(record.value());
+                    }
+                });
+                return !erasures.isEmpty();
+            });
+        }
+        assertThat(erasures.get(0)).contains("\"userId\":\"" + id + "\"", "\"erasedAt\":")
+                .doesNotContain(username);
     }
 
     @Test
