@@ -23,11 +23,13 @@ import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentIntegrationEvent;
 import dev.aic.contracts.integration.DocumentProcessingReport;
 import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
+import dev.aic.contracts.integration.MemberErasedIntegrationEvent;
 import dev.aic.contracts.integration.UserIntegrationEvent;
 import dev.aic.contracts.integration.UserRegisteredIntegrationEvent;
 import dev.aic.contracts.user.EmailPreferencesChanged;
 import dev.aic.contracts.user.EmailTopic;
 import dev.aic.contracts.user.Role;
+import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
@@ -101,8 +103,10 @@ class WireFormatApprovalTest {
                 new UserRolesChanged(new UserId(USER), List.of(Role.MEMBER, Role.ORGANIZER)),
                 new UserDeactivated(new UserId(USER), "left the community"),
                 new UserReactivated(new UserId(USER)),
+                new MemberErased(new UserId(USER), "erasure request 2026-114"),
                 new EmailPreferencesChanged(new UserId(USER), List.of(EmailTopic.EVENT_REMINDER)),
                 new UserRegisteredIntegrationEvent(USER, "Ada Lovelace", AT),
+                new MemberErasedIntegrationEvent(USER, AT),
                 new DocumentEvent.DocumentUploaded(PAPER, 1, new UserId(USER), "Attention is all you need",
                         List.of("nlp", "transformers"), DocumentVisibility.EVENT_ATTENDEES, MEETUP, "application/pdf",
                         2_215_244, SHA256, KEY, "attention.pdf"),

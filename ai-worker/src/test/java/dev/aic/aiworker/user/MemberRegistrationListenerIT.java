@@ -47,9 +47,35 @@ class MemberRegistrationListenerIT {
                         .startsWith("{").contains("Member registered", "\"eventId\":\"" + eventId + "\""));
     }
 
+    @Test
+    void anErasureIsTakenForWhatItsTypeHeaderSaysAndAppliedOnce(CapturedOutput output) throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        UUID userId = UUID.randomUUID();
+        String payload = """
+                {"userId":"%s","erasedAt":"2026-11-24T08:00:00Z"}""".formatted(userId);
+
+        send(eventId, userId, payload, "MemberErasedIntegrationEvent");
+        send(eventId, userId, payload, "MemberErasedIntegrationEvent");
+        String marker = UUID.randomUUID().toString();
+        send(marker, userId, payload, "MemberErasedIntegrationEvent");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> processed(marker) == 1);
+        assertThat(processed(eventId)).isEqualTo(1);
+        assertThat(output.getOut().lines().filter(line -> line.contains("\"eventId\":\"" + eventId + "\"")))
+                .singleElement().satisfies(line -> assertThat(line)
+                        .contains("Member erased", "\"userId\":\"" + userId + "\"").doesNotContain("Member registered"));
+    }
+
     private void send(String eventId, UUID key, String payload) throws Exception {
+        send(eventId, key, payload, null);
+    }
+
+    private void send(String eventId, UUID key, String payload, String eventType) throws Exception {
         var record = new ProducerRecord<String, String>(Topics.USERS, key.toString(), payload);
         record.headers().add(IntegrationHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
+        if (eventType != null) {
+            record.headers().add(IntegrationHeaders.EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8));
+        }
         kafka.send(record).get();
     }
 

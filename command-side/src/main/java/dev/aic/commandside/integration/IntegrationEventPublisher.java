@@ -10,8 +10,10 @@ import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
 import dev.aic.contracts.integration.IntegrationHeaders;
+import dev.aic.contracts.integration.MemberErasedIntegrationEvent;
 import dev.aic.contracts.integration.Topics;
 import dev.aic.contracts.integration.UserRegisteredIntegrationEvent;
+import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.UserRegistered;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,6 +54,13 @@ class IntegrationEventPublisher {
     void on(UserRegistered event, EventMessage<?> message, @Timestamp Instant at, TrackingToken token) {
         var integrationEvent = new UserRegisteredIntegrationEvent(event.userId().value(), event.displayName(), at);
         publish(Topics.USERS, event.userId().toString(), integrationEvent, message, token);
+    }
+
+    /** Consumers forget the member; the registration they were told about named them. */
+    @EventHandler
+    void on(MemberErased event, EventMessage<?> message, @Timestamp Instant at, TrackingToken token) {
+        publish(Topics.USERS, event.userId().toString(), new MemberErasedIntegrationEvent(event.userId().value(), at),
+                message, token);
     }
 
     @EventHandler

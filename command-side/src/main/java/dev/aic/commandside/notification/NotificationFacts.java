@@ -6,6 +6,7 @@ import dev.aic.contracts.communityevent.Details;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.user.EmailPreferencesChanged;
 import dev.aic.contracts.user.EmailTopic;
+import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.UserId;
 import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserProfileUpdated;
@@ -36,6 +37,10 @@ class NotificationFacts {
 
     @EventHandler
     void on(UserRegistered event) {
+        if (event.email() == null) {
+            // replayed after the member was erased: there is no one to write to
+            return;
+        }
         jdbc.update("""
                 INSERT INTO notification.recipient (user_id, email, display_name) VALUES (?, ?, ?)
                 ON CONFLICT (user_id) DO NOTHING""", event.userId().value(), event.email(), event.displayName());
@@ -45,6 +50,14 @@ class NotificationFacts {
     void on(UserProfileUpdated event) {
         jdbc.update("UPDATE notification.recipient SET display_name = ? WHERE user_id = ?",
                 event.displayName(), event.userId().value());
+    }
+
+    /** Nothing is sent to an erased member again, and nothing written to them is kept. */
+    @EventHandler
+    void on(MemberErased event) {
+        jdbc.update("DELETE FROM notification.outbox WHERE user_id = ?", event.userId().value());
+        jdbc.update("DELETE FROM notification.unsubscribe_link WHERE user_id = ?", event.userId().value());
+        jdbc.update("DELETE FROM notification.recipient WHERE user_id = ?", event.userId().value());
     }
 
     @EventHandler

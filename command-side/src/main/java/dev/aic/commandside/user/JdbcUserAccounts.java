@@ -2,6 +2,7 @@ package dev.aic.commandside.user;
 
 import dev.aic.contracts.user.Role;
 import dev.aic.contracts.user.UserId;
+import dev.aic.personaldata.SubjectKeys;
 import dev.aic.web.security.CallerDirectory;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -12,14 +13,18 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Component
 class JdbcUserAccounts implements UserAccounts, CallerDirectory {
 
     private final JdbcTemplate jdbc;
+    private final SubjectKeys keys;
 
-    JdbcUserAccounts(JdbcTemplate jdbc) {
+    JdbcUserAccounts(JdbcTemplate jdbc, SubjectKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     @Override
@@ -51,6 +56,25 @@ class JdbcUserAccounts implements UserAccounts, CallerDirectory {
     @Override
     public void recordActive(UserId user, boolean active) {
         jdbc.update("UPDATE user_account SET active = ? WHERE user_id = ?", active, user.value());
+    }
+
+    @Override
+    public void erase(UserId user) {
+        jdbc.update("DELETE FROM user_account WHERE user_id = ?", user.value());
+        // a tombstone, not a deleted row: no later write can create a new key for the person
+        jdbc.update("""
+                INSERT INTO personal_data_key (subject_id, key, erased_at) VALUES (?, NULL, now())
+                ON CONFLICT (subject_id) DO UPDATE SET key = NULL, erased_at = now()""", user.value());
+        keys.evict(user.value());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // a read between the eviction and the end of the transaction may have cached the key, or the tombstone
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    keys.evict(user.value());
+                }
+            });
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.aic.contracts.user.EmailPreferencesChanged;
 import dev.aic.contracts.user.EmailTopic;
+import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.Role;
 import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserId;
@@ -37,6 +38,7 @@ class User {
     private List<Role> roles;
     private UserProfileUpdated profile;
     private List<EmailTopic> unsubscribed = List.of();
+    private boolean erased;
 
     User() {
         // for Axon: rebuilt from its events
@@ -57,6 +59,7 @@ class User {
 
     @CommandHandler
     void handle(UserCommands.LinkIdentity command, UserAccounts accounts) {
+        refuseIfErased();
         if (linked) {
             throw new IdentityAlreadyRegisteredException(id.toString());
         }
@@ -72,6 +75,7 @@ class User {
 
     @CommandHandler
     void handle(UserCommands.UpdateProfile command) {
+        refuseIfErased();
         var updated = new UserProfileUpdated(id, command.displayName().trim(), blankToNull(command.bio()),
                 command.interests().stream().map(String::trim).distinct().toList(), blankToNull(command.avatarRef()));
         if (!updated.equals(profile)) {
@@ -81,6 +85,7 @@ class User {
 
     @CommandHandler
     void handle(UserCommands.ChangeRoles command, UserAccounts accounts) {
+        refuseIfErased();
         // declaration order, no duplicates: the same set of roles is always the same event
         List<Role> normalised = Arrays.stream(Role.values()).filter(command.roles()::contains).toList();
         if (!normalised.equals(roles)) {
@@ -91,6 +96,7 @@ class User {
 
     @CommandHandler
     void handle(UserCommands.Deactivate command, UserAccounts accounts) {
+        refuseIfErased();
         if (active) {
             accounts.recordActive(id, false);
             apply(new UserDeactivated(id, blankToNull(command.reason())));
@@ -99,6 +105,7 @@ class User {
 
     @CommandHandler
     void handle(UserCommands.Reactivate command, UserAccounts accounts) {
+        refuseIfErased();
         if (!active) {
             accounts.recordActive(id, true);
             apply(new UserReactivated(id));
@@ -117,7 +124,22 @@ class User {
         changeEmailPreferences(topics);
     }
 
+    @CommandHandler
+    void handle(UserCommands.EraseMember command, UserAccounts accounts) {
+        refuseIfErased();
+        // the key goes in this command's transaction: the erasure and its event commit together or not at all
+        accounts.erase(id);
+        apply(new MemberErased(id, command.reason().trim()));
+    }
+
+    private void refuseIfErased() {
+        if (erased) {
+            throw new MemberErasedException(id.toString());
+        }
+    }
+
     private void changeEmailPreferences(Set<EmailTopic> topics) {
+        refuseIfErased();
         // declaration order, no duplicates: the same choice is always the same event
         List<EmailTopic> normalised = Arrays.stream(EmailTopic.values()).filter(topics::contains).toList();
         if (!normalised.equals(unsubscribed)) {
@@ -161,6 +183,14 @@ class User {
     @EventSourcingHandler
     void on(EmailPreferencesChanged event) {
         unsubscribed = event.unsubscribed();
+    }
+
+    @EventSourcingHandler
+    void on(MemberErased event) {
+        erased = true;
+        active = false;
+        linked = false;
+        profile = null;
     }
 
     private static String blankToNull(String text) {

@@ -20,4 +20,10 @@ interface UserAccounts {
     void recordRoles(UserId user, List<Role> roles);
 
     void recordActive(UserId user, boolean active);
+
+    /**
+     * Forgets the person: frees their address and identity (someone may register with them anew) and
+     * deletes their personal-data key, which makes everything personal in their past events unreadable.
+     */
+    void erase(UserId user);
 }

@@ -47,6 +47,11 @@ final class UserCommands {
                                   @TargetAggregateVersion Long expectedVersion, Set<EmailTopic> unsubscribed) {
     }
 
+    /** Erases the member's personal data for good: their key, their address, their identity. */
+    record EraseMember(@TargetAggregateIdentifier UserId userId, @TargetAggregateVersion Long expectedVersion,
+                       String reason) {
+    }
+
     /** The one-click link of an e-mail: adds one topic, whatever the version. */
     record Unsubscribe(@TargetAggregateIdentifier UserId userId, EmailTopic topic) {
     }

@@ -53,6 +53,11 @@ final class UserRequests {
     record Deactivate(@Schema(example = "left the community") @Size(max = 500) String reason) {
     }
 
+    /** {@code POST /api/admin/users/{id}/erasure}: why, for the audit trail; about the request, not the person. */
+    record EraseMember(
+            @Schema(example = "GDPR art. 17 request 2026-114") @NotBlank @Size(max = 500) String reason) {
+    }
+
     record ChangeEmailPreferences(
             @Schema(description = "the topics to get no e-mail about; an empty list subscribes to all")
             @NotNull @Size(max = 3) List<@NotNull EmailTopic> unsubscribed) {

@@ -3,6 +3,8 @@ package dev.aic.commandside.web;
 import dev.aic.commandside.communityevent.RuleViolation;
 import dev.aic.commandside.user.EmailAlreadyRegisteredException;
 import dev.aic.commandside.user.IdentityAlreadyRegisteredException;
+import dev.aic.commandside.user.MemberErasedException;
+import dev.aic.commandside.user.NotRegisteredException;
 import dev.aic.web.problem.Problems;
 import java.net.URI;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -33,6 +35,16 @@ class ProblemHandler {
                 e.getMessage());
         problem.setProperty("userId", e.userId());
         return ResponseEntity.status(HttpStatus.CONFLICT).location(URI.create("/api/users/" + e.userId())).body(problem);
+    }
+
+    @ExceptionHandler(MemberErasedException.class)
+    ProblemDetail memberErased(MemberErasedException e) {
+        return Problems.of(HttpStatus.CONFLICT, "member-erased", "Member erased", e.getMessage());
+    }
+
+    @ExceptionHandler(NotRegisteredException.class)
+    ProblemDetail notRegistered(NotRegisteredException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-registered", "Not registered", e.getMessage());
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)

@@ -56,8 +56,10 @@ class UserRegistrationIT {
                 FROM domainevententry WHERE aggregateidentifier = ?""", id);
         assertThat(stored.get("payloadtype")).isEqualTo("dev.aic.contracts.user.UserRegistered");
         assertThat(stored.get("payloadrevision")).isEqualTo("1");
+        // personal fields are stored encrypted under the member's key (docs/personal-data.md)
         assertThat((String) stored.get("payload"))
-                .contains("\"userId\":\"" + id + "\"", "\"email\":\"" + email + "\"", "\"displayName\":\"Ada Lovelace\"");
+                .contains("\"userId\":\"" + id + "\"", "\"email\":{\"pd\":\"v1\",\"ct\":", "\"displayName\":{\"pd\":\"v1\"")
+                .doesNotContain(email).doesNotContain("Ada Lovelace");
 
         List<ConsumerRecord<String, String>> published = consumeUntilKey(id);
         ConsumerRecord<String, String> record = published.get(published.size() - 1);

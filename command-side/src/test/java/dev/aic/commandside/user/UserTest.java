@@ -1,7 +1,10 @@
 package dev.aic.commandside.user;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.aic.contracts.user.EmailPreferencesChanged;
 import dev.aic.contracts.user.EmailTopic;
+import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.Role;
 import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserId;
@@ -10,6 +13,7 @@ import dev.aic.contracts.user.UserProfileUpdated;
 import dev.aic.contracts.user.UserReactivated;
 import dev.aic.contracts.user.UserRegistered;
 import dev.aic.contracts.user.UserRolesChanged;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +118,7 @@ class UserTest {
         fixture.given(ADA_REGISTERED)
                 .when(new UserCommands.ChangeRoles(ADA, null, List.of(Role.ADMIN, Role.MEMBER, Role.ADMIN)))
                 .expectEvents(new UserRolesChanged(ADA, List.of(Role.MEMBER, Role.ADMIN)));
-        org.assertj.core.api.Assertions.assertThat(accounts.roles.get(ADA)).containsExactly(Role.MEMBER, Role.ADMIN);
+        assertThat(accounts.roles.get(ADA)).containsExactly(Role.MEMBER, Role.ADMIN);
     }
 
     @Test
@@ -129,7 +133,7 @@ class UserTest {
         fixture.given(ADA_REGISTERED)
                 .when(new UserCommands.Deactivate(ADA, null, " left "))
                 .expectEvents(new UserDeactivated(ADA, "left"));
-        org.assertj.core.api.Assertions.assertThat(accounts.active.get(ADA)).isFalse();
+        assertThat(accounts.active.get(ADA)).isFalse();
 
         fixture.given(ADA_REGISTERED, new UserDeactivated(ADA, "left"))
                 .when(new UserCommands.Deactivate(ADA, null, "again"))
@@ -177,6 +181,39 @@ class UserTest {
                 .expectEvents(new EmailPreferencesChanged(ADA, List.of()));
     }
 
+    @Test
+    void erasureForgetsTheMembersAddressIdentityAndKey() {
+        accounts.emails.put("ada@example.org", ADA);
+        accounts.identities.put("https://idp.example.org#ada", ADA);
+
+        fixture.given(ADA_REGISTERED, new UserIdentityLinked(ADA, "https://idp.example.org", "ada"))
+                .when(new UserCommands.EraseMember(ADA, null, " GDPR request 114 "))
+                .expectEvents(new MemberErased(ADA, "GDPR request 114"));
+
+        assertThat(accounts.erased).containsExactly(ADA);
+        assertThat(accounts.emails).doesNotContainValue(ADA);
+        assertThat(accounts.identities).doesNotContainValue(ADA);
+    }
+
+    @Test
+    void anErasedMemberTakesNoFurtherCommands() {
+        List<Object> commands = List.of(
+                new UserCommands.UpdateProfile(ADA, null, "Ada", null, List.of(), null),
+                new UserCommands.ChangeRoles(ADA, null, List.of(Role.MEMBER, Role.ADMIN)),
+                new UserCommands.Deactivate(ADA, null, null),
+                new UserCommands.Reactivate(ADA, null),
+                new UserCommands.LinkIdentity(ADA, ADA_AT_IDP),
+                new UserCommands.ChangeEmailPreferences(ADA, null, Set.of(EmailTopic.EVENT_REMINDER)),
+                new UserCommands.Unsubscribe(ADA, EmailTopic.EVENT_REMINDER),
+                new UserCommands.EraseMember(ADA, null, "again"));
+        for (Object command : commands) {
+            newFixture().given(ADA_REGISTERED, new MemberErased(ADA, "GDPR request 114"))
+                    .when(command)
+                    .expectException(MemberErasedException.class)
+                    .expectNoEvents();
+        }
+    }
+
     /** The set-validation table as a map: claims succeed once per address and identity. */
     private static final class InMemoryAccounts implements UserAccounts {
 
@@ -184,6 +221,7 @@ class UserTest {
         final Map<String, UserId> identities = new HashMap<>();
         final Map<UserId, List<Role>> roles = new HashMap<>();
         final Map<UserId, Boolean> active = new HashMap<>();
+        final List<UserId> erased = new ArrayList<>();
 
         @Override
         public boolean claimEmail(String email, UserId owner) {
@@ -203,6 +241,13 @@ class UserTest {
         @Override
         public void recordActive(UserId user, boolean isActive) {
             active.put(user, isActive);
+        }
+
+        @Override
+        public void erase(UserId user) {
+            emails.values().remove(user);
+            identities.values().remove(user);
+            erased.add(user);
         }
     }
 }

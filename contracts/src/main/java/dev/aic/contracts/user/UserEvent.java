@@ -5,7 +5,7 @@ package dev.aic.contracts.user;
  * event's metadata and timestamp, never in the payload.
  */
 public sealed interface UserEvent permits UserRegistered, UserIdentityLinked, UserProfileUpdated, UserRolesChanged,
-        UserDeactivated, UserReactivated, EmailPreferencesChanged {
+        UserDeactivated, UserReactivated, EmailPreferencesChanged, MemberErased {
 
     UserId userId();
 }

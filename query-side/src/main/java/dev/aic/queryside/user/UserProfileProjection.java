@@ -1,7 +1,9 @@
 package dev.aic.queryside.user;
 
 import dev.aic.contracts.user.EmailPreferencesChanged;
+import dev.aic.contracts.privacy.PersonalData;
 import dev.aic.contracts.user.EmailTopic;
+import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.Role;
 import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserIdentityLinked;
@@ -86,6 +88,15 @@ class UserProfileProjection {
     void on(EmailPreferencesChanged event, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(seq, at, event.userId().value(), "email_unsubscribed = ?::varchar[]",
                 (Object) event.unsubscribed().stream().map(EmailTopic::name).toArray(String[]::new));
+    }
+
+    /** The row stays, so attendee lists and references resolve, but it names no one and holds nothing about them. */
+    @EventHandler
+    void on(MemberErased event, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(seq, at, event.userId().value(), """
+                display_name = ?, email = NULL, bio = NULL, interests = '{}', avatar_ref = NULL, roles = '{}',
+                active = FALSE, issuer = NULL, subject = NULL, email_unsubscribed = '{}', erased_at = ?""",
+                PersonalData.ERASED_MEMBER, utc(at));
     }
 
     @ResetHandler

@@ -1,5 +1,7 @@
 package dev.aic.queryside.user;
 
+import dev.aic.contracts.privacy.PersonalData;
+import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.Role;
 import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserEvent;
@@ -78,6 +80,13 @@ class UserSearchProjection {
     @EventHandler
     void on(UserReactivated event, @SequenceNumber long seq) {
         change(event, seq, user -> active(user, true));
+    }
+
+    /** Anonymised rather than deleted: analysts keep their counts, and nothing in the document names the member. */
+    @EventHandler
+    void on(MemberErased event, @SequenceNumber long seq) {
+        change(event, seq, user -> new UserDocument(user.id(), null, PersonalData.ERASED_MEMBER, null, List.of(), null,
+                List.of(), false, user.registeredAt()));
     }
 
     @ResetHandler

@@ -1,0 +1,40 @@
+package dev.aic.commandside.eventstore;
+
+import dev.aic.personaldata.JdbcSubjectKeys;
+import dev.aic.personaldata.MasterKey;
+import dev.aic.personaldata.PersonalDataSerializer;
+import dev.aic.personaldata.SubjectKeys;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Events are stored with their personal data encrypted per person (docs/personal-data.md). The event
+ * serializer is Axon's Jackson serializer for messages, wrapped; declaring it under the qualifier
+ * {@code eventSerializer} replaces the one Axon's auto-configuration would build.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PersonalDataProperties.class)
+class PersonalDataSerialization {
+
+    @Bean
+    SubjectKeys subjectKeys(ConnectionProvider connections, DataSource dataSource, PersonalDataProperties properties) {
+        return new JdbcSubjectKeys(connections, dataSource, MasterKey.fromBase64(properties.masterKey()),
+                properties.keyCacheTtl());
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    PersonalDataSerializer eventSerializer(@Qualifier("messageSerializer") Serializer messageSerializer,
+                                           SubjectKeys keys) {
+        if (!(messageSerializer instanceof JacksonSerializer jackson)) {
+            throw new IllegalStateException("Events are stored as JSON: set axon.serializer.messages to jackson");
+        }
+        return new PersonalDataSerializer(jackson, keys);
+    }
+}

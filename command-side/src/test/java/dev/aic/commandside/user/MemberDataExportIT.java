@@ -1,0 +1,131 @@
+package dev.aic.commandside.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.commandside.Api;
+import dev.aic.testsupport.DevIdentity;
+import dev.aic.testsupport.RealInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.RequestEntity;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ContextConfiguration;
+
+/** "Export my data": everything the platform holds about the caller, and nothing about anyone else. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = RealInfrastructure.class)
+@SuppressWarnings("rawtypes")
+class MemberDataExportIT {
+
+    @Autowired
+    TestRestTemplate http;
+    private final ObjectMapper json = new ObjectMapper();
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(http);
+    }
+
+    @Test
+    void aMemberExportsTheirAccountProfileChoicesRsvpsAndEventsAndNothingOfOthers() throws Exception {
+        String ivo = MemberErasureIT.newUsername();
+        String jan = MemberErasureIT.newUsername();
+        String ivoId = register(ivo, "Ivo " + ivo);
+        String janId = register(jan, "Jan " + jan);
+        assertThat(api.call(ivo, HttpMethod.PUT, "/api/users/" + ivoId + "/profile",
+                Map.of("displayName", "Ivo " + ivo, "bio", "Collects maps", "interests", List.of("maps"))).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(api.call(ivo, HttpMethod.PUT, "/api/users/" + ivoId + "/email-preferences",
+                Map.of("unsubscribed", List.of("EVENT_REMINDER"))).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api.call(jan, HttpMethod.PUT, "/api/users/" + janId + "/profile",
+                Map.of("displayName", "Jan " + jan, "bio", "Secret hobby of " + jan)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String meetup = publishedCommunityEvent();
+        assertThat(api.call(ivo, HttpMethod.POST, "/api/events/" + meetup + "/rsvp", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(api.call(jan, HttpMethod.POST, "/api/events/" + meetup + "/rsvp", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<String> export = export(ivo);
+
+        assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(export.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                .startsWith("attachment").contains("aic-member-data-" + ivoId + ".json");
+        JsonNode archive = json.readTree(export.getBody());
+        assertThat(archive.path("format").asText()).isEqualTo("aic-member-data/1");
+        assertThat(archive.path("userId").asText()).isEqualTo(ivoId);
+        assertThat(archive.path("account").path("email").asText()).isEqualTo(ivo + "@example.test");
+        assertThat(archive.path("account").path("roles").toString()).contains("MEMBER");
+        assertThat(archive.path("profile").path("bio").asText()).isEqualTo("Collects maps");
+        assertThat(archive.path("emailPreferences").path("unsubscribed").toString()).contains("EVENT_REMINDER");
+        assertThat(archive.path("rsvps")).hasSize(1);
+        assertThat(archive.path("rsvps").get(0).path("type").asText()).isEqualTo("RsvpConfirmed");
+        assertThat(archive.path("rsvps").get(0).path("details").path("eventId").asText()).isEqualTo(meetup);
+        List<String> types = new ArrayList<>();
+        archive.path("events").forEach(event -> types.add(event.path("type").asText()));
+        assertThat(types).anyMatch(type -> type.endsWith("UserRegistered")).anyMatch(type -> type.endsWith("RsvpConfirmed"))
+                .anyMatch(type -> type.endsWith("UserProfileUpdated")).anyMatch(type -> type.endsWith("EmailPreferencesChanged"));
+        JsonNode registered = archive.path("events").get(0);
+        assertThat(registered.path("payload").path("email").asText()).isEqualTo(ivo + "@example.test");
+        assertThat(registered.path("metadata").path("actorSubject").asText()).endsWith("#" + ivo);
+        assertThat(archive.path("events").findValuesAsText("actorId")).isNotEmpty().containsOnly(ivoId);
+        assertThat(registered.path("timestamp").asText()).isNotBlank();
+        assertThat(export.getBody()).doesNotContain(janId).doesNotContain(jan + "@example.test")
+                .doesNotContain("Secret hobby").doesNotContain("Jan " + jan).doesNotContain("\"pd\":\"v1\"");
+    }
+
+    @Test
+    void someoneWhoIsNotRegisteredHasNothingToExport() {
+        ResponseEntity<String> export = export(MemberErasureIT.newUsername());
+
+        assertThat(export.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(export.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(export.getBody()).contains("urn:aic:problem:not-registered");
+    }
+
+    @Test
+    void theExportNeedsASignedInCaller() {
+        assertThat(http.getForEntity("/api/me/export", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    private ResponseEntity<String> export(String username) {
+        return http.exchange(RequestEntity.get("/api/me/export")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + DevIdentity.start().accessToken(username)).build(), String.class);
+    }
+
+    private String register(String username, String displayName) {
+        ResponseEntity<Map> registered = api.call(username, HttpMethod.POST, "/api/me", Map.of("displayName", displayName));
+        assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return (String) registered.getBody().get("id");
+    }
+
+    private String publishedCommunityEvent() {
+        assertThat(api.call("olivia", HttpMethod.POST, "/api/me", Map.of()).getStatusCode())
+                .isIn(HttpStatus.CREATED, HttpStatus.CONFLICT);
+        Instant startsAt = Instant.now().plus(Duration.ofDays(9)).truncatedTo(ChronoUnit.MINUTES);
+        ResponseEntity<Map> drafted = api.call("olivia", HttpMethod.POST, "/api/events", Map.of("title", "Map walk",
+                "description", "Old maps of the city", "venue", "Archive", "visibility", "PUBLIC", "capacity", 10,
+                "startsAt", startsAt.toString(), "endsAt", startsAt.plus(Duration.ofHours(2)).toString(),
+                "timeZone", "UTC"));
+        assertThat(drafted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = (String) drafted.getBody().get("id");
+        assertThat(api.call("olivia", HttpMethod.POST, "/api/events/" + id + "/publish", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        return id;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.aic.personaldata;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+
+/**
+ * The keys in {@code event_store.personal_data_key}, wrapped with the {@link MasterKey}. An erased person
+ * keeps a row without a key (a tombstone), so that nothing re-creates their key and readers can tell
+ * "erased" from "lost".
+ *
+ * <p>Keys are read on the caller's connection (Axon's {@link ConnectionProvider}: the current transaction's,
+ * so a read costs no second connection), but created on a connection of their own that commits at once,
+ * never inside the caller's transaction: a key that an event was encrypted with must exist even if that
+ * transaction rolls back, and two writers racing for a new person end up with the one key that won. Only
+ * that first write about a person briefly holds a second connection.
+ *
+ * <p>Each instance remembers keys for {@code timeToLive}: that is how long another instance may still
+ * decrypt after an erasure (the erasing instance evicts at once).
+ */
+public final class JdbcSubjectKeys implements SubjectKeys {
+
+    private static final String TABLE = "event_store.personal_data_key";
+
+    private final ConnectionProvider connections;
+    private final DataSource dataSource;
+    private final MasterKey masterKey;
+    private final Cache<UUID, SubjectKey> known;
+
+    /**
+     * @param connections where keys are read: the current transaction's connection when there is one
+     * @param dataSource  where keys are created, on a connection of their own
+     */
+    public JdbcSubjectKeys(ConnectionProvider connections, DataSource dataSource, MasterKey masterKey,
+                           Duration timeToLive) {
+        this.connections = connections;
+        this.dataSource = dataSource;
+        this.masterKey = masterKey;
+        this.known = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(100_000).build();
+    }
+
+    @Override
+    public SecretKey keyFor(UUID subject) {
+        SubjectKey current = lookup(subject);
+        if (current instanceof SubjectKey.Absent) {
+            current = create(subject);
+            known.put(subject, current);
+        }
+        if (current instanceof SubjectKey.Erased) {
+            throw new PersonalDataException(
+                    "Person " + subject + " was erased: no personal data about them is stored any more");
+        }
+        return current.key().orElseThrow(() -> new PersonalDataException("No key for person " + subject));
+    }
+
+    @Override
+    public SubjectKey lookup(UUID subject) {
+        SubjectKey cached = known.getIfPresent(subject);
+        if (cached != null) {
+            return cached;
+        }
+        SubjectKey stored = read(subject);
+        if (!(stored instanceof SubjectKey.Absent)) {
+            known.put(subject, stored);
+        }
+        return stored;
+    }
+
+    @Override
+    public void evict(UUID subject) {
+        known.invalidate(subject);
+    }
+
+    private SubjectKey read(UUID subject) {
+        try (Connection connection = connections.getConnection()) {
+            return read(connection, subject);
+        } catch (SQLException e) {
+            throw new PersonalDataException("Could not read the key of person " + subject, e);
+        }
+    }
+
+    private SubjectKey read(Connection connection, UUID subject) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT key FROM " + TABLE + " WHERE subject_id = ?")) {
+            select.setObject(1, subject);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return new SubjectKey.Absent();
+                }
+                byte[] wrapped = row.getBytes(1);
+                return wrapped == null ? new SubjectKey.Erased() : new SubjectKey.Present(masterKey.unwrap(subject, wrapped));
+            }
+        }
+    }
+
+    /** The person's key as committed: the one inserted here, or the one a concurrent writer inserted first. */
+    private SubjectKey create(UUID subject) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(true);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO " + TABLE + " (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING")) {
+                insert.setObject(1, subject);
+                insert.setBytes(2, masterKey.wrap(subject, newKey()));
+                insert.executeUpdate();
+                return read(connection, subject);
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new PersonalDataException("Could not store a key for person " + subject, e);
+        }
+    }
+
+    private static SecretKey newKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(FieldCipher.KEY_BYTES * 8);
+            return generator.generateKey();
+        } catch (GeneralSecurityException e) {
+            throw new PersonalDataException("AES-256 is not available", e);
+        }
+    }
+}

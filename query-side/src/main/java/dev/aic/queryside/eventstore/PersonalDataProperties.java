@@ -1,0 +1,25 @@
+package dev.aic.queryside.eventstore;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code aic.personal-data}: the master key that wraps every person's key (Base64 of 32 bytes), whether the
+ * well-known development key may be used, and how long an instance remembers a person's key (the bound on
+ * how long this service may still decrypt after an erasure on the command-side).
+ */
+@ConfigurationProperties("aic.personal-data")
+public record PersonalDataProperties(String masterKey, boolean developmentKeyAllowed, Duration keyCacheTtl) {
+
+    /** Used when no key is configured: fine on a laptop and in tests, refused where development keys are not allowed. */
+    public static final String DEVELOPMENT_KEY = "YWljLWxvY2FsLWRldmVsb3BtZW50LW1hc3Rlci1rZXk=";
+
+    public PersonalDataProperties {
+        masterKey = masterKey == null || masterKey.isBlank() ? DEVELOPMENT_KEY : masterKey.trim();
+        keyCacheTtl = keyCacheTtl == null ? Duration.ofSeconds(10) : keyCacheTtl;
+        if (masterKey.equals(DEVELOPMENT_KEY) && !developmentKeyAllowed) {
+            throw new IllegalStateException("AIC_PERSONAL_DATA_MASTER_KEY is not set and the development key is not "
+                    + "allowed here: set it to 32 random bytes in Base64 (docs/personal-data.md)");
+        }
+    }
+}
