@@ -228,9 +228,10 @@ class Rebuilds implements SmartLifecycle {
                     }
                 }
             }
-            for (Entry entry : inProgress.values()) {
+            for (String name : inProgress.keySet()) {
                 synchronized (this) {
-                    follow(entry);
+                    // again under the lock: a cancel or swap may have ended it since
+                    rebuildLog.find(name).filter(entry -> entry.state() == State.RUNNING).ifPresent(this::follow);
                 }
             }
         } catch (RuntimeException e) {
