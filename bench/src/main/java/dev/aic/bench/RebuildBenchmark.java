@@ -72,7 +72,7 @@ public final class RebuildBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of(
-                "--users", "460000", "--documents", "20000", "--chunks", "2", "--port", "18092",
+                "--users", "460000", "--documents", "20000", "--chunks", "2", "--port", "28592",
                 "--projections", "users,documents,users-search", "--jdbc-url", "jdbc:postgresql://127.0.0.1:55432/aic",
                 "--db-user", "aic", "--opensearch-url", "http://127.0.0.1:59200", "--issuer-url", "http://127.0.0.1:9000",
                 "--out", "bench/target"));
@@ -375,6 +375,11 @@ public final class RebuildBenchmark {
     // --- the query-side of the run ---------------------------------------------------------------------------
 
     private void startQuerySide() throws Exception {
+        try (var probe = new java.net.ServerSocket(number("--port"))) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + options.get("--port") + " is taken; choose another with --port", e);
+        }
         Path log = Path.of(options.get("--out")).resolve("rebuild-query-side.log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx768m", "-jar", options.get("--query-jar"),
