@@ -310,14 +310,17 @@ class Rebuilds implements SmartLifecycle {
             String liveIndex = projection.inPostgres() ? null : shadowIndex(projection).live();
             swapped = Boolean.TRUE.equals(transactions.execute(tx -> {
                 boolean stillRunning = rebuildLog.lock(projection.name()).map(e -> e.state() == State.RUNNING).orElse(false);
-                if (!stillRunning || !tokens.stillFenced(projection.name(), fence)) {
+                if (!stillRunning) {
                     tx.setRollbackOnly();
                     return false;
                 }
+                // a long comparison may outlast the fence's claim timeout; should another node have claimed the live
+                // processor meanwhile, the rows it gets stay fenced until it has given up its batch
+                boolean fenced = tokens.stillFenced(projection.name(), fence);
                 if (projection.inPostgres()) {
                     new ShadowSchema(jdbc, projection).swapIn();
                 }
-                tokens.handOver(projection.rebuildProcessor(), projection.name());
+                tokens.handOver(projection.rebuildProcessor(), projection.name(), fenced ? null : fence);
                 rebuildLog.finish(projection.name(), State.SWAPPED, clock.instant(), comparison.rebuiltPosition(),
                         comparisonJson, comparison.equal() ? null : "swapped by force despite " + comparison.differences());
                 if (!projection.inPostgres()) {

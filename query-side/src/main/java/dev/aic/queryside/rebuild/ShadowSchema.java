@@ -62,7 +62,7 @@ final class ShadowSchema {
         }
     }
 
-    /** The live tables' other indexes, under the same names; those already there are kept. */
+    /** The live tables' other indexes, under the same names (those already there are kept), and statistics. */
     void createIndexes() {
         jdbc.execute("SET LOCAL search_path TO pg_catalog");
         for (String table : projection.tables()) {
@@ -75,6 +75,8 @@ final class ShadowSchema {
                 jdbc.execute(definition.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS ")
                         .replace(" ON " + LIVE + "." + table + " ", " ON " + schema + "." + table + " "));
             }
+            // statistics before the first reader plans a query on the swapped-in table
+            jdbc.execute("ANALYZE " + schema + "." + table);
         }
     }
 

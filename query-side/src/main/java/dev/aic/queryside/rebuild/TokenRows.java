@@ -91,10 +91,19 @@ class TokenRows {
      * unclaimed, so whichever node claims them next reads the rebuild's token.
      */
     void handOver(String from, String to) {
+        handOver(from, to, null);
+    }
+
+    /**
+     * As {@link #handOver(String, String)}, but the rows stay fenced by {@code fence} (fresh timestamp) until the
+     * claim times out: for when another node has claimed the live processor since it was fenced, and would
+     * otherwise store its own, older token over the handed-over one at its next batch.
+     */
+    void handOver(String from, String to, String fence) {
         jdbc.update("DELETE FROM " + TABLE + " WHERE processorname = ?", to);
         jdbc.update("INSERT INTO " + TABLE + " (processorname, segment, token, tokentype, timestamp, owner)"
-                + " SELECT ?, segment, token, tokentype, timestamp, NULL FROM " + TABLE + " WHERE processorname = ?",
-                to, from);
+                + " SELECT ?, segment, token, tokentype, ?, ? FROM " + TABLE + " WHERE processorname = ?",
+                to, DateTimeUtils.formatInstant(Instant.now()), fence, from);
         forget(from);
     }
 
