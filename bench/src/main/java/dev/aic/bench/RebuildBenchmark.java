@@ -117,6 +117,7 @@ public final class RebuildBenchmark {
             }
         } finally {
             stopQuerySide();
+            dropRun();
         }
         summary();
     }
@@ -224,6 +225,14 @@ public final class RebuildBenchmark {
                         + processor + "', 0, '" + token + "'::bytea, 'org.axonframework.eventhandling.GapAwareTrackingToken')");
             }
         }
+    }
+
+    /** The run's database and indices go again: a million events take half a gigabyte. */
+    private void dropRun() throws Exception {
+        try (Connection connection = connect(options.get("--jdbc-url")); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        }
+        send("DELETE", options.get("--opensearch-url") + "/" + PREFIX + "*", null);
     }
 
     // --- baselines -------------------------------------------------------------------------------------------
