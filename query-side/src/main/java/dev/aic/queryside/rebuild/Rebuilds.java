@@ -421,9 +421,7 @@ class Rebuilds implements SmartLifecycle {
         if (executor != null) {
             executor.shutdownNow();
         }
-        for (String name : new ArrayList<>(local.keySet())) {
-            stopLocally(name);
-        }
+        interrupt();
     }
 
     /** Stops, as on shutdown, this instance's rebuild processors; the next poll resumes them from their tokens. */

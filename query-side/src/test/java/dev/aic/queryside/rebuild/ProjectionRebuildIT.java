@@ -162,9 +162,9 @@ class ProjectionRebuildIT {
         // interrupted as a shutdown would: the rebuild processor stops, its token and shadow tables stay
         assertThat(send("POST", ADMIN, "/api/admin/projections/users/rebuild").getStatusCode())
                 .isEqualTo(HttpStatus.ACCEPTED);
-        await().atMost(REBUILD_DEADLINE).until(() -> rebuildPosition("users-rebuild") != null);
+        await().atMost(REBUILD_DEADLINE).until(() -> position("users-rebuild") != null);
         rebuilds.interrupt();
-        Long interruptedAt = rebuildPosition("users-rebuild");
+        Long interruptedAt = position("users-rebuild");
         assertThat(interruptedAt).isNotNull();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM query_rebuild_users.user_profile", Integer.class))
                 .isPositive();
@@ -275,7 +275,7 @@ class ProjectionRebuildIT {
 
     private void awaitLiveAt(long head, String... processors) {
         await().atMost(REBUILD_DEADLINE).until(() -> List.of(processors).stream().allMatch(processor -> {
-            Long position = rebuildPosition(processor);
+            Long position = position(processor);
             return position != null && position >= head;
         }));
     }
@@ -286,7 +286,7 @@ class ProjectionRebuildIT {
     }
 
     /** A processor's position as the token store has it; null before it has one. */
-    private Long rebuildPosition(String processor) {
+    private Long position(String processor) {
         return tokens.position(processor);
     }
 
