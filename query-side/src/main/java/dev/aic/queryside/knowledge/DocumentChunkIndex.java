@@ -81,7 +81,7 @@ class DocumentChunkIndex {
 
     Optional<Metadata> metadata(UUID documentId) {
         try {
-            var found = client.get(g -> g.index(index.alias()).id(documentId.toString()), ChunkDocument.class);
+            var found = client.get(g -> g.index(index.target()).id(documentId.toString()), ChunkDocument.class);
             return found.found() ? Optional.of(new Metadata(found.source(), found.version())) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -90,7 +90,7 @@ class DocumentChunkIndex {
 
     /** Writes the metadata unless a later (or the same) event already did. */
     void putMetadata(UUID documentId, ChunkDocument metadata, long externalVersion) {
-        index.bulk(List.of(BulkOperation.of(operation -> operation.index(i -> i.index(index.alias())
+        index.bulk(List.of(BulkOperation.of(operation -> operation.index(i -> i.index(index.target())
                 .id(documentId.toString()).document(metadata)
                 .versionType(VersionType.External).version(externalVersion)))));
     }
@@ -102,7 +102,7 @@ class DocumentChunkIndex {
         }
         List<BulkOperation> operations = new ArrayList<>();
         chunks.forEach(chunk -> operations.add(BulkOperation.of(operation -> operation.create(c -> c
-                .index(index.alias()).id(ChunkDocument.chunkId(chunk.documentId(), chunk.version(), chunk.chunkIndex()))
+                .index(index.target()).id(ChunkDocument.chunkId(chunk.documentId(), chunk.version(), chunk.chunkIndex()))
                 .document(chunk)))));
         index.bulk(operations);
     }
@@ -117,22 +117,22 @@ class DocumentChunkIndex {
                 .filter(f -> f.term(t -> t.field("version").value(FieldValue.of(version))))
                 .mustNot(m -> m.term(t -> t.field("searchable").value(FieldValue.of(true))))));
         forEachPage(notYetSearchable, id -> BulkOperation.of(operation -> operation.update(u -> u
-                .index(index.alias()).id(id).document(Map.of("searchable", true)))));
+                .index(index.target()).id(id).document(Map.of("searchable", true)))));
         Query older = Query.of(q -> q.bool(b -> b.filter(chunksOf(documentId))
                 .filter(f -> f.range(r -> r.field("version").lt(JsonData.of(version))))));
-        forEachPage(older, id -> BulkOperation.of(operation -> operation.delete(d -> d.index(index.alias()).id(id))));
+        forEachPage(older, id -> BulkOperation.of(operation -> operation.delete(d -> d.index(index.target()).id(id))));
     }
 
     /** Removes every chunk of the document. */
     void deleteChunks(UUID documentId) {
         forEachPage(chunksOf(documentId), id -> BulkOperation.of(operation -> operation.delete(d -> d
-                .index(index.alias()).id(id))));
+                .index(index.target()).id(id))));
     }
 
     private void forEachPage(Query query, Function<String, BulkOperation> change) {
         try {
             while (true) {
-                var page = client.search(s -> s.index(index.alias()).size(PAGE).query(query)
+                var page = client.search(s -> s.index(index.target()).size(PAGE).query(query)
                         .source(source -> source.fetch(false)), ChunkDocument.class);
                 if (page.hits().hits().isEmpty()) {
                     return;

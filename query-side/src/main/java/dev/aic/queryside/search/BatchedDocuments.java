@@ -48,7 +48,7 @@ public final class BatchedDocuments<D> {
             return Optional.of(pending.get(id));
         }
         try {
-            var found = client.get(g -> g.index(index.alias()).id(id.toString()), type);
+            var found = client.get(g -> g.index(index.target()).id(id.toString()), type);
             return found.found() ? Optional.of(new Indexed<>(found.source(), found.version())) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -61,7 +61,7 @@ public final class BatchedDocuments<D> {
         if (pending != null) {
             pending.put(idOf.apply(document), write);
         } else {
-            flush(Map.of(idOf.apply(document), write));
+            flush(Map.of(idOf.apply(document), write), index.target());
         }
     }
 
@@ -72,18 +72,19 @@ public final class BatchedDocuments<D> {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(pendingKey, key -> {
             Map<UUID, Indexed<D>> writes = new LinkedHashMap<>();
-            batch.onPrepareCommit(committing -> flush(writes));
+            String target = index.target();
+            batch.onPrepareCommit(committing -> flush(writes, target));
             return writes;
         });
     }
 
-    private void flush(Map<UUID, Indexed<D>> writes) {
+    private void flush(Map<UUID, Indexed<D>> writes, String target) {
         if (writes.isEmpty()) {
             return;
         }
         List<BulkOperation> operations = new ArrayList<>();
         writes.forEach((id, write) -> operations.add(BulkOperation.of(operation -> operation.index(i -> i
-                .index(index.alias()).id(id.toString()).document(write.document())
+                .index(target).id(id.toString()).document(write.document())
                 .versionType(VersionType.External).version(write.version())))));
         index.bulk(operations);
     }

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
@@ -44,6 +46,32 @@ public final class VersionedIndex {
     }
 
     /**
+     * Where a projection's handlers read and write their documents: the alias, unless the unit of work they
+     * run in says otherwise. A projection rebuild (package {@code rebuild}) runs the same handlers into a new
+     * generation of the index ({@code users-v2-r1733212345}) while the alias still serves the live one.
+     */
+    public String target() {
+        if (CurrentUnitOfWork.isStarted()) {
+            String redirected = CurrentUnitOfWork.get().root().getResource(redirectKey(alias));
+            if (redirected != null) {
+                return redirected;
+            }
+        }
+        return alias;
+    }
+
+    /** The unit-of-work resource that redirects the writes meant for {@code alias} to another physical index. */
+    public static String redirectKey(String alias) {
+        return VersionedIndex.class.getName() + ".target." + alias;
+    }
+
+    /** Whether {@code index} is this version's physical index or a rebuilt generation of it. */
+    private boolean isCurrentVersion(String index) {
+        return index.equals(physicalName())
+                || Pattern.matches(Pattern.quote(physicalName()) + "-r[0-9]+", index);
+    }
+
+    /**
      * Makes the alias point at the current version, creating it if needed.
      *
      * @return true when the alias was moved to a new, empty index (first start, or a new mapping
@@ -55,7 +83,7 @@ public final class VersionedIndex {
             Set<String> current = client.indices().existsAlias(a -> a.name(alias)).value()
                     ? client.indices().getAlias(a -> a.name(alias)).result().keySet()
                     : Set.of();
-            if (current.equals(Set.of(physicalName()))) {
+            if (current.size() == 1 && isCurrentVersion(current.iterator().next())) {
                 return false;
             }
             create();
@@ -80,6 +108,14 @@ public final class VersionedIndex {
      */
     public void recreate() {
         try {
+            Set<String> rebuilt = client.indices().existsAlias(a -> a.name(alias)).value()
+                    ? client.indices().getAlias(a -> a.name(alias)).result().keySet()
+                    : Set.of();
+            for (String generation : rebuilt) {
+                if (isCurrentVersion(generation) && !generation.equals(physicalName())) {
+                    client.indices().delete(d -> d.index(generation).ignoreUnavailable(true));
+                }
+            }
             client.indices().delete(d -> d.index(physicalName()).ignoreUnavailable(true));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot drop OpenSearch index " + physicalName(), e);

@@ -1,0 +1,8 @@
+package dev.aic.queryside.rebuild;
+
+class UnknownProjectionException extends RuntimeException {
+
+    UnknownProjectionException(String name) {
+        super("No projection named '" + name + "'");
+    }
+}
