@@ -73,6 +73,7 @@ data "aws_iam_policy_document" "uploads" {
 data "aws_iam_policy_document" "read_secrets" {
   statement {
     actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
-    resources = [aws_secretsmanager_secret.db.arn, aws_secretsmanager_secret.smtp.arn]
+    resources = [aws_secretsmanager_secret.db.arn, aws_secretsmanager_secret.smtp.arn,
+    aws_secretsmanager_secret.personal_data.arn]
   }
 }

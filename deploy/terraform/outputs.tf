@@ -65,6 +65,7 @@ output "kustomize_env" {
     AIC_KAFKA_BOOTSTRAP = module.kafka.bootstrap_brokers_tls
     AIC_OPENSEARCH_URL  = "https://${module.opensearch.endpoint}"
     SMTP_SECRET_NAME    = aws_secretsmanager_secret.smtp.name
+    PERSONAL_DATA_SECRET_NAME = aws_secretsmanager_secret.personal_data.name
     # Amazon SES's SMTP endpoint in the region of the identity and of the SMTP password
     AIC_SMTP_HOST = "email-smtp.${data.aws_region.current.name}.amazonaws.com"
     AIC_MAIL_FROM = "${var.mail_from_name} <no-reply@${var.mail_domain}>"

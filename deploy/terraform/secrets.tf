@@ -23,3 +23,28 @@ resource "aws_secretsmanager_secret_version" "db" {
   })
   secret_string_wo_version = var.db_password_version
 }
+
+# The master key that wraps every member's personal-data key (docs/personal-data.md): 43 random letters and
+# digits plus "=" are the Base64 of 32 bytes, with about 256 bits of entropy. Like the database password it is
+# generated during apply and written only to a write-only argument, so it is in no plan, state or output.
+# Never re-generate it: every wrapped key, and with it every member's personal data, would become unreadable.
+# That is why its version is fixed here rather than a variable.
+ephemeral "aws_secretsmanager_random_password" "personal_data_master_key" {
+  password_length     = 43
+  exclude_punctuation = true
+}
+
+resource "aws_secretsmanager_secret" "personal_data" {
+  name                    = "${local.name}/personal-data"
+  description             = "Master key wrapping the per-member personal-data keys of the AIC Platform (${var.environment})"
+  recovery_window_in_days = 30
+}
+
+resource "aws_secretsmanager_secret_version" "personal_data" {
+  secret_id = aws_secretsmanager_secret.personal_data.id
+  # the key is the services' environment variable (ExternalSecret aic-personal-data)
+  secret_string_wo = jsonencode({
+    AIC_PERSONAL_DATA_MASTER_KEY = "${ephemeral.aws_secretsmanager_random_password.personal_data_master_key.random_password}="
+  })
+  secret_string_wo_version = 1
+}
