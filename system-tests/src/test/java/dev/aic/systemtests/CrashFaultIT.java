@@ -21,8 +21,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class CrashFaultIT {
 
     private static final int CLIENTS = 6;
-    private static final int ACCEPTED_BEFORE_FAULT = 600;
-    private static final int ACCEPTED_AFTER_FAULT = 400;
+    private static final int ACCEPTED_BEFORE_FAULT = 500;
+    private static final int ACCEPTED_AFTER_FAULT = 250;
     private static final Duration LOAD_DEADLINE = Duration.ofMinutes(3);
     private static final Duration RECOVERY_DEADLINE = Duration.ofMinutes(3);
     private static final int REPLICA_PORT = 18090;
@@ -86,13 +86,14 @@ class CrashFaultIT {
                     .atMost(RECOVERY_DEADLINE).pollInterval(Duration.ofMillis(20))
                     .until(() -> replica.fastestPosition() > head / 4);
             long slowestAtKill = replica.slowestPosition();
+            long fastestAtKill = replica.fastestPosition();
             replica.kill(instance);
             assertThat(slowestAtKill).as("killed before it caught up").isLessThan(head);
             long restarted = System.nanoTime();
             replica.start(REPLICA_PORT).awaitReady(Platform.START_DEADLINE);
             String compared = replica.awaitSameAsReference(RECOVERY_DEADLINE);
-            System.out.printf("kill -9 of a query-side catching up on %d events, its slowest processor at %d;"
-                            + " restarted, caught up and compared in %d ms: %s%n", head, slowestAtKill,
+            System.out.printf("kill -9 of a query-side catching up on %d events, its processors between %d and %d;"
+                            + " restarted, caught up and compared in %d ms: %s%n", head, slowestAtKill, fastestAtKill,
                     (System.nanoTime() - restarted) / 1_000_000, compared);
         }
     }

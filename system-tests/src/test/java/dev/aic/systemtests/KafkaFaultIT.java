@@ -49,18 +49,19 @@ class KafkaFaultIT {
         String prefix = "kafka-restart-" + run;
         String verified;
         try (var load = CommandLoad.start(platform, prefix, 4)) {
-            load.awaitAccepted(200, LOAD_DEADLINE);
+            load.awaitAccepted(100, LOAD_DEADLINE);
             long stopping = System.nanoTime();
             InfraFaults.stopKafka();
             long stopped = System.nanoTime();
-            load.awaitAccepted(200, LOAD_DEADLINE);
+            load.awaitAccepted(100, LOAD_DEADLINE);
+            long starting = System.nanoTime();
             InfraFaults.startKafka();
             long restarted = System.nanoTime();
             load.awaitAccepted(100, LOAD_DEADLINE);
             load.close();
-            System.out.printf("Broker stopped (%d ms) and started again %d ms later, 200 commands accepted meanwhile;"
-                            + " %s%n", (stopped - stopping) / 1_000_000, (restarted - stopped) / 1_000_000,
-                    load.summary());
+            System.out.printf("Broker stopped in %d ms, down for %d ms (100 commands accepted meanwhile), ready again"
+                            + " %d ms after its start; %s%n", (stopped - stopping) / 1_000_000,
+                    (restarted - stopped) / 1_000_000, (restarted - starting) / 1_000_000, load.summary());
             verified = load.verifyAgainstTheStore();
         }
         long restartedAt = System.nanoTime();
@@ -80,8 +81,8 @@ class KafkaFaultIT {
         ServiceProcess second = null;
         try {
             String verified;
-            try (var load = CommandLoad.start(platform, prefix, 3)) {
-                load.awaitAccepted(100, LOAD_DEADLINE);
+            try (var load = CommandLoad.start(platform, prefix, 2)) {
+                load.awaitAccepted(50, LOAD_DEADLINE);
                 documents.add(upload(member, documents.size()));
                 documents.add(upload(member, documents.size()));
                 second = ServiceProcess.start("ai-worker", "ai-worker-2", SECOND_WORKER_PORT,
@@ -93,7 +94,7 @@ class KafkaFaultIT {
                         .until(() -> USER_PARTITIONS.matcher(joining.logText()).find());
                 documents.add(upload(member, documents.size()));
                 documents.add(upload(member, documents.size()));
-                load.awaitAccepted(100, LOAD_DEADLINE);
+                load.awaitAccepted(50, LOAD_DEADLINE);
                 load.close();
                 System.out.printf("A second ai-worker joined the group mid-stream (user partitions of the first: %s,"
                                 + " of the second: %s); %d documents uploaded around the join; %s%n",

@@ -175,10 +175,10 @@ final class QueryReplica implements AutoCloseable {
         Map<String, String> tables = new LinkedHashMap<>();
         try (var connection = platform.database(); var statement = connection.createStatement()) {
             for (String table : TABLES) {
-                try (var rows = statement.executeQuery("SELECT count(*), coalesce(md5(string_agg(t::text, E'\\n'"
-                        + " ORDER BY t::text)), '-') FROM " + tableSchema + "." + table + " t")) {
+                try (var rows = statement.executeQuery("SELECT count(*), coalesce(left(md5(string_agg(t::text, E'\\n'"
+                        + " ORDER BY t::text)), 12), '-') FROM " + tableSchema + "." + table + " t")) {
                     rows.next();
-                    tables.put(table, "rows=" + rows.getLong(1) + " md5=" + rows.getString(2).substring(0, 12));
+                    tables.put(table, "rows=" + rows.getLong(1) + " md5=" + rows.getString(2));
                 }
             }
         }
