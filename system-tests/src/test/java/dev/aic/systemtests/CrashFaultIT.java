@@ -21,8 +21,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class CrashFaultIT {
 
     private static final int CLIENTS = 6;
-    private static final int ACCEPTED_BEFORE_FAULT = 500;
-    private static final int ACCEPTED_AFTER_FAULT = 250;
+    private static final int ACCEPTED_BEFORE_FAULT = 400;
+    private static final int ACCEPTED_AFTER_FAULT = 200;
     private static final Duration LOAD_DEADLINE = Duration.ofMinutes(3);
     private static final Duration RECOVERY_DEADLINE = Duration.ofMinutes(3);
     private static final int REPLICA_PORT = 18090;

@@ -28,14 +28,17 @@ final class InfraFaults {
     }
 
     static void stopKafka() {
-        infra("stop", "kafka");
+        String output = infra("stop", "kafka");
+        if (!output.contains("kafka stopped")) {
+            throw new IllegalStateException("No broker was stopped (is the platform on other infrastructure?): " + output);
+        }
     }
 
     static void startKafka() {
         infra("start", "kafka");
     }
 
-    private static void infra(String... arguments) {
+    private static String infra(String... arguments) {
         List<String> command = new ArrayList<>(List.of("./infra"));
         command.addAll(List.of(arguments));
         try {
@@ -50,6 +53,7 @@ final class InfraFaults {
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(command + " failed with " + process.exitValue() + ":\n" + output);
             }
+            return output;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot run " + command, e);
         } catch (InterruptedException e) {

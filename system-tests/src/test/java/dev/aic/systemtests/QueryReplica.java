@@ -60,6 +60,15 @@ final class QueryReplica implements AutoCloseable {
      * processor with {@code segments} segments and up to {@code threads} of them per instance.
      */
     static QueryReplica fresh(Platform platform, String schema, int segments, int threads) {
+        return fresh(platform, schema, segments, threads, null);
+    }
+
+    /**
+     * As {@link #fresh(Platform, String, int, int)}, with the processors polling the event store every
+     * {@code fetchDelay} once caught up (the platform's 25 ms, times dozens of segment threads in several JVMs,
+     * would keep a small test machine's cores busy with polling alone).
+     */
+    static QueryReplica fresh(Platform platform, String schema, int segments, int threads, String fetchDelay) {
         String indexPrefix = platform.setting("AIC_OPENSEARCH_INDEX_PREFIX") + schema.replace('_', '-') + "-";
         try (var connection = platform.database(); var statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -79,6 +88,9 @@ final class QueryReplica implements AutoCloseable {
         for (String processor : PROCESSORS) {
             settings.withObject("/axon/eventhandling/processors/" + processor)
                     .put("initial-segment-count", segments).put("thread-count", threads);
+        }
+        if (fetchDelay != null) {
+            settings.withObject("/aic/event-store").put("fetch-delay", fetchDelay);
         }
         environment.put("SPRING_APPLICATION_JSON", settings.toString());
         environment.put("AIC_OPENSEARCH_INDEX_PREFIX", indexPrefix);

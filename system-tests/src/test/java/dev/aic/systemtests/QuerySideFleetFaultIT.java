@@ -38,8 +38,8 @@ class QuerySideFleetFaultIT {
     @Test
     void fourInstancesShareTheSegmentsAndTakeOverFromOneKilledWithoutSkippingOrDoubling() throws Exception {
         // members keep registering and RSVPing from before the instances start until after one of them died
-        try (var fleet = QueryReplica.fresh(platform, "query_fleet", SEGMENTS, THREADS);
-             var load = CommandLoad.start(platform, "fleet-" + UUID.randomUUID().toString().substring(0, 8), 2)) {
+        try (var fleet = QueryReplica.fresh(platform, "query_fleet", SEGMENTS, THREADS, "250ms");
+             var load = CommandLoad.start(platform, "fleet-" + UUID.randomUUID().toString().substring(0, 8), 1)) {
             long started = System.nanoTime();
             for (int i = 0; i < INSTANCES; i++) {
                 fleet.start(FIRST_PORT + i);
