@@ -29,16 +29,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * time ({@code POST /api/me}, a {@code UserRegistered}) and then RSVPs for one of the load's community events
  * (a {@code RsvpConfirmed} or {@code RsvpWaitlisted}); one event per thread, so no RSVP waits for another.
  *
- * <p>Every command's outcome is recorded as the client saw it: answered 2xx, answered with an error, never sent
- * (connection refused: the service was down), or sent and never answered (the service died holding it). After
- * the fault, {@link #verifyAgainstTheStore()} checks each of them against the event store and the command-side's
- * set-validation table: an accepted command has its event exactly once, a refused or unsent one has none, an
- * unanswered one has at most one, and no registration is half-applied (an account row without its event or the
- * other way round).
+ * <p>Every command's outcome is recorded as the client saw it (see {@link Outcome}). After the fault,
+ * {@link #verifyAgainstTheStore()} checks each of them against the event store and the command-side's
+ * set-validation table: an accepted command has its event exactly once; a refused (4xx) or unsent one has none;
+ * one in doubt (5xx, or never answered because the service or its database died holding it) has at most one; and
+ * no registration is half-applied (an account row without its event or the other way round).
  */
 final class CommandLoad implements AutoCloseable {
 
-    enum Outcome { ACCEPTED, REFUSED, NOT_SENT, UNANSWERED }
+    /**
+     * ACCEPTED: 2xx. REFUSED: 4xx, the command was judged and turned down. FAILED: 5xx, the service could not
+     * finish it. NOT_SENT: the connection was refused. UNANSWERED: sent, and the connection died without an answer.
+     */
+    enum Outcome { ACCEPTED, REFUSED, FAILED, NOT_SENT, UNANSWERED }
 
     private record Command(String kind, String username, String event, Outcome outcome, int status, String userId) {
     }
@@ -112,8 +115,8 @@ final class CommandLoad implements AutoCloseable {
             boolean accepted = reply.statusCode() / 100 == 2;
             String userId = accepted && kind.equals("register") ? Http.JSON.readTree(reply.body()).get("id").asText()
                     : null;
-            command = new Command(kind, username, event, accepted ? Outcome.ACCEPTED : Outcome.REFUSED,
-                    reply.statusCode(), userId);
+            Outcome outcome = accepted ? Outcome.ACCEPTED : reply.statusCode() >= 500 ? Outcome.FAILED : Outcome.REFUSED;
+            command = new Command(kind, username, event, outcome, reply.statusCode(), userId);
         } catch (ConnectException e) {
             command = new Command(kind, username, event, Outcome.NOT_SENT, 0, null);
         } catch (IOException e) {
@@ -171,9 +174,9 @@ final class CommandLoad implements AutoCloseable {
     /** What the load did, for the test's report. */
     String summary() {
         Map<Integer, Integer> refusedWith = new java.util.TreeMap<>();
-        commands.stream().filter(command -> command.outcome() == Outcome.REFUSED)
+        commands.stream().filter(command -> command.outcome() == Outcome.REFUSED || command.outcome() == Outcome.FAILED)
                 .forEach(command -> refusedWith.merge(command.status(), 1, Integer::sum));
-        return "%d commands in %d s from %d clients: %s, refused with HTTP %s".formatted(commands.size(),
+        return "%d commands in %d s from %d clients: %s, errors answered %s".formatted(commands.size(),
                 (stoppedAt - startedAt) / 1_000_000_000, events.size(), counts, refusedWith);
     }
 
@@ -247,13 +250,15 @@ final class CommandLoad implements AutoCloseable {
                 case ACCEPTED -> stored == 1 && (command.userId() == null
                         || command.userId().equals(userIds.get(command.username())));
                 case REFUSED, NOT_SENT -> stored == 0;
-                case UNANSWERED -> stored <= 1;
+                // in doubt: the database may have committed before the connection broke (a crash between the
+                // commit and its acknowledgement); a client retries with its Idempotency-Key to learn which
+                case FAILED, UNANSWERED -> stored <= 1;
             };
             if (!consistent) {
                 violations.add("%s of %s (%s, HTTP %d) has %d events in the store".formatted(command.kind(),
                         command.username(), command.outcome(), command.status(), stored));
             }
-            if (command.outcome() == Outcome.UNANSWERED && stored == 1) {
+            if ((command.outcome() == Outcome.UNANSWERED || command.outcome() == Outcome.FAILED) && stored == 1) {
                 inDoubtApplied++;
             }
         }
@@ -261,10 +266,11 @@ final class CommandLoad implements AutoCloseable {
                 .isEmpty();
         int rsvpTotal = rsvpEvents.values().stream().mapToInt(Integer::intValue).sum();
         return ("verified %d commands against the store: %d UserRegistered + %d account rows + %d RSVP events for %d"
-                + " accepted; %d refused or unsent left nothing; %d unanswered, of which %d were applied").formatted(commands.size(), registeredIds.size(), accounts.size(), rsvpTotal,
+                + " accepted; %d refused or unsent left nothing; %d in doubt (5xx or unanswered), of which %d were"
+                + " applied, whole").formatted(commands.size(), registeredIds.size(), accounts.size(), rsvpTotal,
                         counts.get(Outcome.ACCEPTED).get(),
                         counts.get(Outcome.REFUSED).get() + counts.get(Outcome.NOT_SENT).get(),
-                        counts.get(Outcome.UNANSWERED).get(), inDoubtApplied);
+                        counts.get(Outcome.FAILED).get() + counts.get(Outcome.UNANSWERED).get(), inDoubtApplied);
     }
 
     private static String usernameOf(String email) {
