@@ -139,12 +139,6 @@ final class Platform {
         commandSide = ServiceProcess.start("command-side", COMMAND_SIDE_PORT, environment).awaitReady(START_DEADLINE);
     }
 
-    /** {@code kill -9} the query-side, then start it again on the same port with the same settings. */
-    synchronized void killAndRestartQuerySide() {
-        querySide.kill();
-        querySide = ServiceProcess.start("query-side", QUERY_SIDE_PORT, environment).awaitReady(START_DEADLINE);
-    }
-
     /** The settings the services were started with; the ai-worker's add its consumer group. */
     Map<String, String> environment() {
         return environment;

@@ -114,10 +114,6 @@ final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** {@code kill -9}: no shutdown hooks, no graceful drain. */
     void kill() {
         process.destroyForcibly();
