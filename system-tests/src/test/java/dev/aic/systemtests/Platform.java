@@ -139,6 +139,15 @@ final class Platform {
         commandSide = ServiceProcess.start("command-side", COMMAND_SIDE_PORT, environment).awaitReady(START_DEADLINE);
     }
 
+    /** The settings the services were started with; the ai-worker's add its consumer group. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    Map<String, String> aiWorkerEnvironment() {
+        return aiWorkerEnvironment;
+    }
+
     /** {@code kill -9} the ai-worker, then start it again on the same port with the same settings. */
     synchronized void killAndRestartAiWorker() {
         aiWorker.kill();

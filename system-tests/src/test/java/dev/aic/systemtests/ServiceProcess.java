@@ -32,14 +32,19 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String module, int port, Map<String, String> environment) {
+        return start(module, module, port, environment);
+    }
+
+    /** One more instance of {@code module}, logging to {@code target/services/<instance>.log}. */
+    static ServiceProcess start(String module, String instance, int port, Map<String, String> environment) {
         Path root = Path.of(System.getProperty("aic.services.dir", "..")).toAbsolutePath().normalize();
         String version = System.getProperty("aic.services.version", "0.1.0-SNAPSHOT");
         Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No runnable jar " + jar + ": build the services first (mvn package)");
         }
-        Path log = Path.of("target", "services", module + ".log").toAbsolutePath();
-        var service = new ServiceProcess(module, port, log);
+        Path log = Path.of("target", "services", instance + ".log").toAbsolutePath();
+        var service = new ServiceProcess(instance, port, log);
         service.launch(jar, environment);
         return service;
     }
@@ -49,7 +54,7 @@ final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             logStart = Files.exists(log) ? Files.size(log) : 0;
             // the ai-worker reads its ONNX model (90 MB) through the heap while it loads it
-            String heap = name.equals("ai-worker") ? "-Xmx768m" : "-Xmx384m";
+            String heap = name.startsWith("ai-worker") ? "-Xmx768m" : "-Xmx384m";
             var builder = new ProcessBuilder("java", heap, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
                     "-jar", jar.toString(),
                     "--server.port=" + port)
@@ -73,7 +78,7 @@ final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    private boolean isReady() {
+    boolean isReady() {
         try {
             var request = HttpRequest.newBuilder(url("/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -98,6 +103,15 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The operating system's process id: Axon's token store names a claim's owner {@code <pid>@<host>}. */
+    long pid() {
+        return process.pid();
     }
 
     /** {@code kill -9}: no shutdown hooks, no graceful drain. */
