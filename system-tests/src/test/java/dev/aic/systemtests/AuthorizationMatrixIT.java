@@ -58,6 +58,7 @@ class AuthorizationMatrixIT {
     /** olivia uploaded the document, and administrators: the document aggregate's rule. */
     private static final Set<Caller> DOCUMENT_KEEPERS = EnumSet.of(Caller.ORGANIZER, Caller.ADMIN,
             Caller.DIRECTORY_GROUP_ADMIN);
+    private static final Set<Caller> AUDITORS = EnumSet.of(Caller.AUDITOR, Caller.ADMIN, Caller.DIRECTORY_GROUP_ADMIN);
     /** Registered users with a role: registration itself grants MEMBER, so the auditor may RSVP too. */
     private static final Set<Caller> PARTICIPANTS = ROLE_HOLDERS;
 
@@ -140,6 +141,47 @@ class AuthorizationMatrixIT {
         // after the replace row: later cells meet a deleted document, whose owner still decides who may ask
         DELETE_DOCUMENT("DELETE /api/documents/{id}", DOCUMENT_KEEPERS,
                 f -> f.command("DELETE", "/api/documents/" + document, null)),
+        AUDIT_HISTORY("GET /api/audit/entities/{aggregateId}/events", AUDITORS,
+                f -> f.command("GET", "/api/audit/entities/" + f.target + "/events", null)),
+        AUDIT_STATE("GET /api/audit/entities/{aggregateId}/state", AUDITORS,
+                f -> f.command("GET", "/api/audit/entities/" + f.target + "/state?sequence=0", null)),
+        AUDIT_EXPORT("GET /api/audit/events", AUDITORS,
+                f -> f.command("GET", "/api/audit/events?aggregateType=User&from=" + Instant.now(), null)),
+        AUDIT_VERIFY_CHAIN("GET /api/audit/chain/verify", AUDITORS, f -> f.command("GET", "/api/audit/chain/verify", null)),
+        // erasure cannot be undone: every cell erases a member of its own
+        ERASE_MEMBER("POST /api/admin/users/{id}/erasure", ADMINS, f -> f.command("POST",
+                "/api/admin/users/" + f.throwawayMember() + "/erasure", "{\"reason\":\"matrix\"}")),
+        // newbie is not registered yet: 404, which is an answer, not a refusal
+        EXPORT_MY_DATA("GET /api/me/export", SIGNED_IN, f -> f.command("GET", "/api/me/export", null)),
+        QUERY_PROJECTIONS("GET /api/admin/projections (query)", ADMINS,
+                f -> f.query("GET", "/api/admin/projections", null)),
+        QUERY_PROJECTION("GET /api/admin/projections/{processor} (query)", ADMINS,
+                f -> f.query("GET", "/api/admin/projections/users", null)),
+        QUERY_DEAD_LETTERS("GET /api/admin/projections/{processor}/dead-letters (query)", ADMINS,
+                f -> f.query("GET", "/api/admin/projections/users/dead-letters", null)),
+        QUERY_DEAD_LETTER("GET /api/admin/projections/{processor}/dead-letters/{letterId} (query)", ADMINS,
+                f -> f.query("GET", "/api/admin/projections/users/dead-letters/" + UUID.randomUUID(), null)),
+        RETRY_DEAD_LETTERS("POST /api/admin/projections/{processor}/dead-letters/retry (query)", ADMINS,
+                f -> f.query("POST", "/api/admin/projections/users/dead-letters/retry", null)),
+        RETRY_DEAD_LETTER_SEQUENCE("POST /api/admin/projections/{processor}/dead-letters/sequences/{sequenceId}/retry (query)",
+                ADMINS, f -> f.query("POST", "/api/admin/projections/users/dead-letters/sequences/" + UUID.randomUUID()
+                        + "/retry", null)),
+        EVICT_DEAD_LETTER("DELETE /api/admin/projections/{processor}/dead-letters/{letterId} (query)", ADMINS,
+                f -> f.query("DELETE", "/api/admin/projections/users/dead-letters/" + UUID.randomUUID(), null)),
+        EVICT_DEAD_LETTER_SEQUENCE("DELETE /api/admin/projections/{processor}/dead-letters/sequences/{sequenceId} (query)",
+                ADMINS, f -> f.query("DELETE", "/api/admin/projections/users/dead-letters/sequences/" + UUID.randomUUID(),
+                        null)),
+        // rebuilds of a projection no one has: the shared platform's read models stay as they are
+        START_REBUILD("POST /api/admin/projections/{processor}/rebuild (query)", ADMINS,
+                f -> f.query("POST", "/api/admin/projections/no-such-projection/rebuild", null)),
+        QUERY_REBUILD("GET /api/admin/projections/{processor}/rebuild (query)", ROLE_HOLDERS,
+                f -> f.query("GET", "/api/admin/projections/users/rebuild", null)),
+        CANCEL_REBUILD("DELETE /api/admin/projections/{processor}/rebuild (query)", ADMINS,
+                f -> f.query("DELETE", "/api/admin/projections/no-such-projection/rebuild", null)),
+        FORCE_REBUILD_SWAP("POST /api/admin/projections/{processor}/rebuild/swap (query)", ADMINS,
+                f -> f.query("POST", "/api/admin/projections/no-such-projection/rebuild/swap", null)),
+        COMPARE_REBUILD("GET /api/admin/projections/{processor}/compare (query)", ADMINS,
+                f -> f.query("GET", "/api/admin/projections/no-such-projection/compare", null)),
         REGISTER_SELF("POST /api/me", SIGNED_IN, f -> f.command("POST", "/api/me", "{}"));
 
         final String route;
@@ -172,6 +214,14 @@ class AuthorizationMatrixIT {
             Instant start = Instant.now().plus(Duration.ofDays(31)).plusSeconds((long) (Math.random() * 3600));
             return "{\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plus(Duration.ofHours(2))
                     + "\",\"timeZone\":\"Europe/Amsterdam\"}";
+        }
+
+        /** A member registered by an administrator for this one call. */
+        String throwawayMember() {
+            Http.Reply registered = Http.to(platform.commandSide().url("/api/users")).bearer(platform.token("adam"))
+                    .post("{\"email\":\"matrix-erased-" + UUID.randomUUID() + "@example.org\",\"displayName\":\"Erased\"}");
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+            return registered.json().get("id").asText();
         }
 
         Http.Reply command(String method, String path, String json) {

@@ -127,7 +127,11 @@ final class HostileRequests {
                 new BodyEndpoint("POST", event + "/cancel", organizer, true, true,
                         () -> object("reason", "hostile probe"), Map.of("reason", List.of("\"" + "r".repeat(501) + "\""))),
                 new BodyEndpoint("POST", event + "/check-ins", organizer, false, false,
-                        () -> object("userId", targets.existingUser()), userIds));
+                        () -> object("userId", targets.existingUser()), userIds),
+                // erasure cannot be undone: aimed at no one, so only the input's own faults decide the answer
+                new BodyEndpoint("POST", "/api/admin/users/" + MISSING_USER + "/erasure", admin, false, false,
+                        () -> object("reason", "hostile probe"),
+                        Map.of("reason", List.of("\"\"", "\" \"", "null", "\"" + "r".repeat(501) + "\""))));
     }
 
     /** Every command and query endpoint with an id in its path, called by someone who may call it. */
@@ -157,7 +161,11 @@ final class HostileRequests {
                 new IdRoute(Service.QUERY, "GET", "/api/events/{id}/calendar.ics", member, null),
                 new IdRoute(Service.COMMAND, "POST", "/api/documents/{id}/reprocess", member, null),
                 new IdRoute(Service.QUERY, "GET", "/api/documents/{id}", member, null),
-                new IdRoute(Service.QUERY, "GET", "/api/documents/{id}/status/stream", member, null));
+                new IdRoute(Service.QUERY, "GET", "/api/documents/{id}/status/stream", member, null),
+                new IdRoute(Service.COMMAND, "POST", "/api/admin/users/{id}/erasure", admin,
+                        () -> "{\"reason\":\"hostile probe\"}"),
+                new IdRoute(Service.COMMAND, "GET", "/api/audit/entities/{id}/events", admin, null),
+                new IdRoute(Service.COMMAND, "GET", "/api/audit/entities/{id}/state?sequence=0", admin, null));
     }
 
     private void commandSide() {
@@ -173,6 +181,7 @@ final class HostileRequests {
             invalidValues(endpoint);
         }
         unregisteredCaller();
+        auditQueries();
         invalidIfMatch(endpoints);
         invalidIdempotencyKeys(endpoints.stream().filter(endpoint -> endpoint.method().equals("POST")
                 && List.of("/api/me", "/api/users", "/api/events").contains(endpoint.path())).toList());
@@ -186,6 +195,23 @@ final class HostileRequests {
             String[] route = bodyless.split(" ");
             badAuthorization(Service.COMMAND, route[0], "/api/events/" + targets.event() + route[1], null);
         }
+    }
+
+    /** The audit API's parameters: a time, a sequence number, a range of positions, an anchor, a cursor. */
+    private void auditQueries() {
+        String entity = "/api/audit/entities/" + targets.existingUser();
+        Map<String, List<String>> refused = Map.of(
+                entity + "/events", List.of("limit=0", "limit=-1", "limit=1001", "limit=abc", "cursor=garbage",
+                        "cursor=%00", "cursor=" + "A".repeat(5_000)),
+                entity + "/state", List.of("", "at=yesterday", "at=2027-02-30T00:00:00Z", "sequence=-1",
+                        "sequence=abc", "sequence=99999999999999999999", "at=2026-01-01T00:00:00Z&sequence=0"),
+                "/api/audit/events", List.of("from=yesterday", "to=2027-13-01T00:00:00Z", "from=%00",
+                        "from=2027-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "correlationId=" + "c".repeat(300)),
+                "/api/audit/chain/verify", List.of("from=-1", "from=abc", "to=1.5", "from=10&to=2", "anchor=garbage",
+                        "anchor=1:zz", "anchor=%00"));
+        refused.forEach((path, queries) -> queries.forEach(query ->
+                send(Service.COMMAND, "invalid query parameter", "GET " + path + "?" + abbreviate(query), "GET",
+                        query.isEmpty() ? path : path + "?" + query, targets.admin(), null, List.of(), true)));
     }
 
     /** A signed-in caller who never registered has no standing: nothing they send may register or change anything. */
@@ -469,6 +495,16 @@ final class HostileRequests {
         refused.forEach((path, queries) -> queries.forEach(query ->
                 send(Service.QUERY, "invalid query parameter", "GET " + path + "?" + abbreviate(query), "GET",
                         path + "?" + query, targets.member(), null, List.of(), true)));
+        String letters = "/api/admin/projections/users/dead-letters";
+        for (String query : List.of("?limit=0", "?limit=501", "?limit=abc", "?cursor=garbage", "?cursor=%00",
+                "/not-a-letter-id", "/%00", "/" + "a".repeat(2_000))) {
+            send(Service.QUERY, "invalid dead-letter request", "GET " + letters + abbreviate(query), "GET",
+                    letters + query, targets.admin(), null, List.of(), true);
+        }
+        for (String path : List.of("/api/admin/projections/%00", "/api/admin/projections/no-such-projection",
+                "/api/admin/projections/no-such-projection/rebuild", "/api/admin/projections/..%2Fusers/compare")) {
+            send(Service.QUERY, "unknown projection", "GET " + path, "GET", path, targets.admin(), null, List.of(), true);
+        }
         // odd but legal: they must be answered, whatever they find
         List<String> searches = List.of("*", "%5C", "%22", "(", "%5B", "%7B", "~", "%2F", "a%20AND", "%25", "'",
                 "%3Cscript%3E", "%F0%9F%98%80", "a%20OR%20b:c", "field:value", "%3F", "-", "!", "%00");

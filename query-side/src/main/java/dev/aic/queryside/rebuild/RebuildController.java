@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RebuildController {
 
-    private static final String PATH = "/api/admin/projections/{name}/rebuild";
+    private static final String PATH = "/api/admin/projections/{processor}/rebuild";
 
     private final Rebuilds rebuilds;
 
@@ -32,23 +32,23 @@ class RebuildController {
     @Operation(operationId = "startProjectionRebuild", summary = "Rebuilds a projection from the event store beside the"
             + " live one and swaps it in once caught up and found equal",
             description = "force=true swaps even when the comparison with the live model finds differences.")
-    RebuildStatus start(@PathVariable String name, @RequestParam(defaultValue = "false") boolean force) {
-        return rebuilds.start(name, force);
+    RebuildStatus start(@PathVariable String processor, @RequestParam(defaultValue = "false") boolean force) {
+        return rebuilds.start(processor, force);
     }
 
     @GetMapping(PATH)
     @PreAuthorize("hasAnyRole('MEMBER', 'ORGANIZER', 'ADMIN', 'AUDITOR')")
     @Operation(operationId = "getProjectionRebuild", summary = "The projection's latest rebuild: state, events done"
             + " of total, rate and estimated time left, and the comparison made at the swap")
-    RebuildStatus status(@PathVariable String name) {
-        return rebuilds.status(name);
+    RebuildStatus status(@PathVariable String processor) {
+        return rebuilds.status(processor);
     }
 
     @DeleteMapping(PATH)
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "cancelProjectionRebuild", summary = "Stops the running rebuild and drops what it built")
-    RebuildStatus cancel(@PathVariable String name) {
-        return rebuilds.cancel(name);
+    RebuildStatus cancel(@PathVariable String processor) {
+        return rebuilds.cancel(processor);
     }
 
     @PostMapping(PATH + "/swap")
@@ -56,15 +56,15 @@ class RebuildController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "forceProjectionSwap", summary = "Swaps the rebuilt model in although the comparison"
             + " found differences")
-    RebuildStatus forceSwap(@PathVariable String name) {
-        return rebuilds.forceSwap(name);
+    RebuildStatus forceSwap(@PathVariable String processor) {
+        return rebuilds.forceSwap(processor);
     }
 
-    @GetMapping("/api/admin/projections/{name}/compare")
+    @GetMapping("/api/admin/projections/{processor}/compare")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "compareProjectionRebuild", summary = "The rebuilt model next to the live one: counts"
             + " and checksums per table or index, and whether both stand at the same event")
-    Comparison compare(@PathVariable String name) {
-        return rebuilds.compare(name);
+    Comparison compare(@PathVariable String processor) {
+        return rebuilds.compare(processor);
     }
 }
