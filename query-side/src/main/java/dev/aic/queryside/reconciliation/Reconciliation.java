@@ -2,6 +2,7 @@ package dev.aic.queryside.reconciliation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,15 +31,19 @@ class Reconciliation {
 
     void run() {
         List<ProcessorFinding> findings = check.run();
+        Map<String, ProcessorFinding> previous = status.findings();
         status.checked(Instant.now(), findings);
         for (ProcessorFinding finding : findings) {
             if (finding.matches()) {
                 continue;
             }
             long bucket = finding.firstMismatchedBucket().orElseThrow();
-            log.warn("Processor {} differs from the event store up to position {}: {} missing, {} surplus, {}",
-                    finding.processor(), finding.checkedUpTo(), finding.missing(), finding.surplus(),
-                    finding.mismatches());
+            ProcessorFinding before = previous.get(finding.processor());
+            if (properties.repair() || before == null || !before.mismatches().equals(finding.mismatches())) {
+                log.warn("Processor {} differs from the event store up to position {}: {} missing, {} surplus, {}",
+                        finding.processor(), finding.checkedUpTo(), finding.missing(), finding.surplus(),
+                        finding.mismatches());
+            }
             if (properties.repair() && rewind.rewind(finding.processor(), bucket)) {
                 status.repaired(finding.processor());
                 log.warn("Processor {} rewound to position {} to take its events again", finding.processor(),
