@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,7 @@ class AxonConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          EventSchema eventSchema,
+                                          ObjectProvider<EventSchema> eventSchema,
                                           EventStoreGapProperties gaps) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
@@ -51,7 +52,7 @@ class AxonConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
+                .schema(eventSchema.getIfAvailable(EventSchema::new))
                 .gapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()))
                 .gapCleaningThreshold(gaps.gapCleaningThreshold())
                 .build();
