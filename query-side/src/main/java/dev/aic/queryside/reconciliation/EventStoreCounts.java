@@ -8,7 +8,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** How many events of each stored type the event store holds, per bucket of global positions. */
+/** The {@link Tally} of the events of each stored type the event store holds, per bucket of global positions. */
 @Component
 class EventStoreCounts {
 
@@ -23,15 +23,15 @@ class EventStoreCounts {
     }
 
     /** Per bucket, the events of each type at these positions (the gaps of a token: few). */
-    Map<Long, Map<StoredType, Long>> at(Collection<Long> positions) {
-        Map<Long, Map<StoredType, Long>> counts = new HashMap<>();
+    Map<Long, Map<StoredType, Tally>> at(Collection<Long> positions) {
+        Map<Long, Map<StoredType, Tally>> counts = new HashMap<>();
         if (positions.isEmpty()) {
             return counts;
         }
         jdbc.query("""
-                SELECT globalindex / ? AS bucket, payloadtype, payloadrevision, count(*) AS events
+                SELECT globalindex / ? AS bucket, payloadtype, payloadrevision, %s
                 FROM event_store.domainevententry WHERE globalindex = ANY (?)
-                GROUP BY 1, 2, 3""",
+                GROUP BY 1, 2, 3""".formatted(Tally.OF_EVENTS),
                 row -> {
                     add(counts, row);
                 }, ProcessedEventCounts.BUCKET_SIZE, positions.toArray(Long[]::new));
@@ -39,24 +39,24 @@ class EventStoreCounts {
     }
 
     /** Per bucket, the events of each type at positions {@code from} to {@code to}, both included. */
-    Map<Long, Map<StoredType, Long>> between(long from, long to) {
-        Map<Long, Map<StoredType, Long>> counts = new HashMap<>();
+    Map<Long, Map<StoredType, Tally>> between(long from, long to) {
+        Map<Long, Map<StoredType, Tally>> counts = new HashMap<>();
         if (to < from) {
             return counts;
         }
         jdbc.query("""
-                SELECT globalindex / ? AS bucket, payloadtype, payloadrevision, count(*) AS events
+                SELECT globalindex / ? AS bucket, payloadtype, payloadrevision, %s
                 FROM event_store.domainevententry WHERE globalindex BETWEEN ? AND ?
-                GROUP BY 1, 2, 3""",
+                GROUP BY 1, 2, 3""".formatted(Tally.OF_EVENTS),
                 row -> {
                     add(counts, row);
                 }, ProcessedEventCounts.BUCKET_SIZE, from, to);
         return counts;
     }
 
-    private static void add(Map<Long, Map<StoredType, Long>> counts, ResultSet row) throws SQLException {
+    private static void add(Map<Long, Map<StoredType, Tally>> counts, ResultSet row) throws SQLException {
         counts.computeIfAbsent(row.getLong("bucket"), bucket -> new HashMap<>())
                 .put(new StoredType(row.getString("payloadtype"), row.getString("payloadrevision")),
-                        row.getLong("events"));
+                        Tally.of(row));
     }
 }

@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The ledger: per processor and bucket of {@value #BUCKET_SIZE} global positions, how many events the processor
- * took. Written only inside a processor's transaction, so it moves exactly with the processor's token.
+ * The ledger: per processor and bucket of {@value #BUCKET_SIZE} global positions, the {@link Tally} of the events
+ * the processor took. Written only inside a processor's transaction, so it moves exactly with the processor's token.
  */
 @Component
 class ProcessedEventCounts {
@@ -39,20 +39,21 @@ class ProcessedEventCounts {
             return;
         }
         jdbc.update("""
-                INSERT INTO processed_event_count (processor, bucket, count)
-                SELECT ?, globalindex / ?, count(*) FROM event_store.domainevententry
-                WHERE eventidentifier = ANY (?) GROUP BY 2
-                ON CONFLICT (processor, bucket) DO UPDATE SET count = processed_event_count.count + EXCLUDED.count""",
+                INSERT INTO processed_event_count (processor, bucket, count, checksum)
+                SELECT ?, globalindex / ?, count(*), sum(hashtextextended(eventidentifier, 0))
+                FROM event_store.domainevententry WHERE eventidentifier = ANY (?) GROUP BY 2
+                ON CONFLICT (processor, bucket) DO UPDATE SET count = processed_event_count.count + EXCLUDED.count,
+                    checksum = processed_event_count.checksum + EXCLUDED.checksum""",
                 processor, BUCKET_SIZE, eventIdentifiers.toArray(String[]::new));
     }
 
-    Map<Long, Long> of(String processor) {
-        Map<Long, Long> counts = new HashMap<>();
-        jdbc.query("SELECT bucket, count FROM processed_event_count WHERE processor = ?",
+    Map<Long, Tally> of(String processor) {
+        Map<Long, Tally> taken = new HashMap<>();
+        jdbc.query("SELECT bucket, count AS events, checksum FROM processed_event_count WHERE processor = ?",
                 row -> {
-                    counts.put(row.getLong("bucket"), row.getLong("count"));
+                    taken.put(row.getLong("bucket"), Tally.of(row));
                 }, processor);
-        return counts;
+        return taken;
     }
 
     /** Forgets what {@code processor} took from {@code bucket} on: it is about to take those events again. */

@@ -12,19 +12,21 @@ import java.util.OptionalLong;
 record ProcessorFinding(String processor, long checkedUpTo, List<BucketMismatch> mismatches) {
 
     /**
-     * @param certain   stored events of the processor's types that every segment has passed without a gap: taken
-     * @param uncertain stored events of its types that a segment may or may not have taken yet: in a gap of a
-     *                  token (committed late, to be filled) or beyond the slowest segment
-     * @param taken     events the ledger says the processor took in the bucket
+     * @param certain    stored events of the processor's types that every segment has passed without a gap: taken
+     * @param uncertain  stored events of its types that a segment may or may not have taken yet: in a gap of a
+     *                   token (committed late, to be filled) or beyond the slowest segment
+     * @param taken      events the ledger says the processor took in the bucket
+     * @param sameEvents whether the ledger's checksum is the store's: with nothing uncertain, equal counts with
+     *                   different checksums are an event taken twice hiding one never taken
      */
-    record BucketMismatch(long bucket, long certain, long uncertain, long taken) {
+    record BucketMismatch(long bucket, long certain, long uncertain, long taken, boolean sameEvents) {
 
         long missing() {
-            return Math.max(0, certain - taken);
+            return Math.max(certain - taken, sameEvents || taken != certain ? 0 : 1);
         }
 
         long surplus() {
-            return Math.max(0, taken - certain - uncertain);
+            return Math.max(taken - certain - uncertain, sameEvents || taken != certain ? 0 : 1);
         }
     }
 

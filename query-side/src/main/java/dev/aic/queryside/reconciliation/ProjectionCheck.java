@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * processor has taken every stored event of its types except those in a gap of a token (committed after the
  * processor passed them, and still to be read); beyond, it may have taken some. So each bucket's count must lie
  * between the certain events and the certain plus the uncertain ones: below is an event passed without a gap and
- * never to be read (missing), above is an event taken twice (surplus).
+ * never to be read (missing), above is an event taken twice (surplus). With nothing uncertain, the ledger must
+ * hold exactly the store's events, checksum included.
  */
 @Component
 class ProjectionCheck {
@@ -64,7 +65,7 @@ class ProjectionCheck {
             long slowest = subjects.stream().mapToLong(subject -> subject.reach().index()).min().orElse(-1);
             long sharedEnd = ProcessedEventCounts.startOf(ProcessedEventCounts.bucketOf(Math.max(0, slowest)));
             // the buckets every processor has read past are counted once for all of them
-            Map<Long, Map<StoredType, Long>> shared = store.between(0, sharedEnd - 1);
+            Map<Long, Map<StoredType, Tally>> shared = store.between(0, sharedEnd - 1);
             List<ProcessorFinding> findings = new ArrayList<>();
             for (Subject subject : subjects) {
                 findings.add(check(subject, shared, sharedEnd));
@@ -108,38 +109,41 @@ class ProjectionCheck {
         return Optional.of(new Reach(index, gaps));
     }
 
-    private ProcessorFinding check(Subject subject, Map<Long, Map<StoredType, Long>> shared, long sharedEnd) {
+    private ProcessorFinding check(Subject subject, Map<Long, Map<StoredType, Tally>> shared, long sharedEnd) {
         long index = subject.reach().index();
         List<BucketMismatch> mismatches = new ArrayList<>();
         if (index < 0) {
             return new ProcessorFinding(subject.name(), index, mismatches);
         }
         long last = ProcessedEventCounts.bucketOf(index);
-        Map<Long, Long> read = handled(subject, shared);
-        handled(subject, store.between(sharedEnd, index)).forEach((bucket, count) -> read.merge(bucket, count, Long::sum));
-        Map<Long, Long> pending = handled(subject, store.at(subject.reach().gaps().headSet(index + 1)));
-        Map<Long, Long> ahead = handled(subject, store.between(index + 1, ProcessedEventCounts.startOf(last + 1) - 1));
-        Map<Long, Long> taken = ledger.of(subject.name());
+        Map<Long, Tally> read = handled(subject, shared);
+        handled(subject, store.between(sharedEnd, index)).forEach((bucket, tally) -> read.merge(bucket, tally, Tally::plus));
+        Map<Long, Tally> pending = handled(subject, store.at(subject.reach().gaps().headSet(index + 1)));
+        Map<Long, Tally> ahead = handled(subject, store.between(index + 1, ProcessedEventCounts.startOf(last + 1) - 1));
+        Map<Long, Tally> taken = ledger.of(subject.name());
         TreeSet<Long> buckets = new TreeSet<>(read.keySet());
         taken.keySet().stream().filter(bucket -> bucket <= last).forEach(buckets::add);
         for (long bucket : buckets) {
-            long inGaps = pending.getOrDefault(bucket, 0L);
-            long certain = read.getOrDefault(bucket, 0L) - inGaps;
-            long uncertain = inGaps + ahead.getOrDefault(bucket, 0L);
-            long took = taken.getOrDefault(bucket, 0L);
-            if (took < certain || took > certain + uncertain) {
-                mismatches.add(new BucketMismatch(bucket, certain, uncertain, took));
+            Tally inGaps = pending.getOrDefault(bucket, Tally.NONE);
+            Tally certain = read.getOrDefault(bucket, Tally.NONE).minus(inGaps);
+            long uncertain = inGaps.count() + ahead.getOrDefault(bucket, Tally.NONE).count();
+            Tally took = taken.getOrDefault(bucket, Tally.NONE);
+            boolean sameEvents = took.sameEventsAs(certain);
+            boolean possible = uncertain == 0 ? sameEvents
+                    : took.count() >= certain.count() && took.count() <= certain.count() + uncertain;
+            if (!possible) {
+                mismatches.add(new BucketMismatch(bucket, certain.count(), uncertain, took.count(), sameEvents));
             }
         }
         return new ProcessorFinding(subject.name(), index, mismatches);
     }
 
     /** Per bucket, the stored events of the types the processor handles. */
-    private Map<Long, Long> handled(Subject subject, Map<Long, Map<StoredType, Long>> counts) {
-        Map<Long, Long> handled = new HashMap<>();
-        counts.forEach((bucket, byType) -> byType.forEach((type, count) -> {
+    private Map<Long, Tally> handled(Subject subject, Map<Long, Map<StoredType, Tally>> tallies) {
+        Map<Long, Tally> handled = new HashMap<>();
+        tallies.forEach((bucket, byType) -> byType.forEach((type, tally) -> {
             if (types.handles(subject.invoker(), type)) {
-                handled.merge(bucket, count, Long::sum);
+                handled.merge(bucket, tally, Tally::plus);
             }
         }));
         return handled;

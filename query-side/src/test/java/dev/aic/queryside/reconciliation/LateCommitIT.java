@@ -9,6 +9,7 @@ import dev.aic.contracts.user.UserRegistered;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
 import dev.aic.queryside.search.OpenSearchProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -81,6 +83,10 @@ class LateCommitIT {
     OpenSearchClient openSearch;
     @Autowired
     OpenSearchProperties openSearchProperties;
+    @Autowired
+    ProjectionsHealthIndicator projectionsHealth;
+    @Autowired
+    MeterRegistry meters;
     @Value("${aic.event-store.gap-timeout}")
     Duration gapTimeout;
 
@@ -156,6 +162,14 @@ class LateCommitIT {
         assertThat(passedForGood).as("user projections that passed %d for good: the fault happened", latePosition)
                 .isEqualTo(USER_PROJECTIONS);
         assertThat(repairs.keySet()).as("processors rewound to take the late event").containsAll(USER_PROJECTIONS);
+        await("the projections' health once the repair is checked").atMost(CONVERGENCE)
+                .until(() -> Status.UP.equals(projectionsHealth.health().getStatus()));
+        USER_PROJECTIONS.forEach(processor -> {
+            assertThat(meters.get("aic.projection.missing.events").tag("processor", processor).gauge().value())
+                    .as("missing events of %s", processor).isZero();
+            assertThat(meters.get("aic.projection.repairs").tag("processor", processor).counter().count())
+                    .as("repairs of %s", processor).isPositive();
+        });
     }
 
     @Test

@@ -48,11 +48,19 @@ class ProjectionCheckTest {
     @Test
     void fewerTakenThanCertainIsMissingAndMoreThanPossibleIsSurplus() {
         var finding = new ProcessorFinding("users", 20_500, List.of(
-                new BucketMismatch(0, 100, 0, 99), new BucketMismatch(2, 40, 3, 45)));
+                new BucketMismatch(0, 100, 0, 99, false), new BucketMismatch(2, 40, 3, 45, false)));
 
         assertThat(finding.missing()).isEqualTo(1);
         assertThat(finding.surplus()).isEqualTo(2);
         assertThat(finding.firstMismatchedBucket()).hasValue(0);
         assertThat(finding.matches()).isFalse();
+    }
+
+    @Test
+    void theRightCountOfOtherEventsIsOneMissingAndOneSurplus() {
+        var finding = new ProcessorFinding("users-search", 175, List.of(new BucketMismatch(0, 175, 0, 175, false)));
+
+        assertThat(finding.missing()).isEqualTo(1);
+        assertThat(finding.surplus()).isEqualTo(1);
     }
 }
