@@ -36,7 +36,8 @@ class AxonConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager) {
+                                          TransactionManager transactionManager,
+                                          EventStoreGapProperties gaps) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -45,6 +46,8 @@ class AxonConfiguration {
                 .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
+                .gapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()))
+                .gapCleaningThreshold(gaps.gapCleaningThreshold())
                 .build();
     }
 

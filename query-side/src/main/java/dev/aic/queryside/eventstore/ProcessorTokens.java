@@ -60,10 +60,12 @@ public class ProcessorTokens {
 
     /**
      * Drops a processor's tokens so that it processes the event store again from its start. Only for a
-     * processor that has not started: a running one would find its claim gone.
+     * processor that has not started: a running one would find its claim gone. The processor's ledger of taken
+     * events (the reconciliation's) goes with its tokens, since it is about to take every event again.
      */
     public void forget(String processor) {
         jdbc.update("DELETE FROM tokenentry WHERE processorname = ?", processor);
+        jdbc.update("DELETE FROM processed_event_count WHERE processor = ?", processor);
     }
 
     /**

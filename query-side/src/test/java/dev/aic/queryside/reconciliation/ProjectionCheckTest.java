@@ -1,0 +1,66 @@
+package dev.aic.queryside.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aic.queryside.reconciliation.ProcessorFinding.BucketMismatch;
+import java.util.List;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.junit.jupiter.api.Test;
+
+class ProjectionCheckTest {
+
+    @Test
+    void aProcessorReachesWhereItsSlowestSegmentIsWithTheGapsOfEverySegment() {
+        var reach = ProjectionCheck.reach(List.of(
+                new TokenRows.Segment(0, GapAwareTrackingToken.newInstance(40, List.of(35L))),
+                new TokenRows.Segment(1, GapAwareTrackingToken.newInstance(30, List.of(12L, 29L)))));
+
+        assertThat(reach).hasValueSatisfying(r -> {
+            assertThat(r.index()).isEqualTo(30);
+            assertThat(r.gaps()).containsExactly(12L, 29L, 35L);
+        });
+    }
+
+    @Test
+    void aReplayingProcessorReachesWhereItsReplayIs() {
+        var replaying = ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(90, List.of()),
+                GapAwareTrackingToken.newInstance(20, List.of()));
+
+        assertThat(ProjectionCheck.reach(List.of(new TokenRows.Segment(0, replaying))))
+                .hasValueSatisfying(r -> assertThat(r.index()).isEqualTo(20));
+    }
+
+    @Test
+    void aProcessorWithoutSegmentsOrWithForeignTokensIsNotChecked() {
+        assertThat(ProjectionCheck.reach(List.of())).isEmpty();
+        assertThat(ProjectionCheck.reach(List.of(new TokenRows.Segment(0, new GlobalSequenceTrackingToken(5)))))
+                .isEmpty();
+    }
+
+    @Test
+    void aProcessorThatReadNothingReachesNothing() {
+        assertThat(ProjectionCheck.reach(List.of(new TokenRows.Segment(0, null))))
+                .hasValueSatisfying(r -> assertThat(r.index()).isEqualTo(-1));
+    }
+
+    @Test
+    void fewerTakenThanCertainIsMissingAndMoreThanPossibleIsSurplus() {
+        var finding = new ProcessorFinding("users", 20_500, List.of(
+                new BucketMismatch(0, 100, 0, 99, false), new BucketMismatch(2, 40, 3, 45, false)));
+
+        assertThat(finding.missing()).isEqualTo(1);
+        assertThat(finding.surplus()).isEqualTo(2);
+        assertThat(finding.firstMismatchedBucket()).hasValue(0);
+        assertThat(finding.matches()).isFalse();
+    }
+
+    @Test
+    void theRightCountOfOtherEventsIsOneMissingAndOneSurplus() {
+        var finding = new ProcessorFinding("users-search", 175, List.of(new BucketMismatch(0, 175, 0, 175, false)));
+
+        assertThat(finding.missing()).isEqualTo(1);
+        assertThat(finding.surplus()).isEqualTo(1);
+    }
+}
