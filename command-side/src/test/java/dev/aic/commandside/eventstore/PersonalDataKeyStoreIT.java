@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aic.personaldata.JdbcSubjectKeys;
 import dev.aic.personaldata.MasterKey;
 import dev.aic.personaldata.PersonalDataException;
+import dev.aic.personaldata.PersonalDataProperties;
 import dev.aic.personaldata.SubjectKey;
 import dev.aic.personaldata.SubjectKeys;
 import dev.aic.testsupport.RealInfrastructure;

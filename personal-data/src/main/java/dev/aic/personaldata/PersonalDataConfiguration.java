@@ -1,9 +1,5 @@
-package dev.aic.queryside.eventstore;
+package dev.aic.personaldata;
 
-import dev.aic.personaldata.JdbcSubjectKeys;
-import dev.aic.personaldata.MasterKey;
-import dev.aic.personaldata.PersonalDataSerializer;
-import dev.aic.personaldata.SubjectKeys;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.serialization.Serializer;
@@ -14,13 +10,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Events are stored with their personal data encrypted per person (docs/personal-data.md); this service
- * reads the command-side's key table. The event serializer is Axon's Jackson serializer for messages,
- * wrapped; declared under the qualifier {@code eventSerializer}, it is the one the storage engine uses.
+ * Events are stored with their personal data encrypted per person (docs/personal-data.md). Every service that
+ * reads or writes the event store imports this: the event serializer is Axon's Jackson serializer for messages,
+ * wrapped; declaring it under the qualifier {@code eventSerializer} replaces the one Axon's auto-configuration
+ * would build, and the storage engine stores and reads events with it. The keys are in the command-side's table.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PersonalDataProperties.class)
-class PersonalDataSerialization {
+public class PersonalDataConfiguration {
 
     @Bean
     SubjectKeys subjectKeys(ConnectionProvider connections, DataSource dataSource, PersonalDataProperties properties) {

@@ -1,4 +1,4 @@
-package dev.aic.commandside.eventstore;
+package dev.aic.personaldata;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code aic.personal-data}: the master key that wraps every person's key (Base64 of 32 bytes), whether the
  * well-known development key may be used, and how long an instance remembers a person's key (the bound on
- * how long another instance may still decrypt after an erasure).
+ * how long another instance, or the other service, may still decrypt after an erasure).
  */
 @ConfigurationProperties("aic.personal-data")
 public record PersonalDataProperties(String masterKey, boolean developmentKeyAllowed, Duration keyCacheTtl) {

@@ -1,13 +1,20 @@
 package dev.aic.commandside.eventstore;
 
 import dev.aic.contracts.EventUpcasters;
+import dev.aic.personaldata.PersonalDataConfiguration;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** Stored events of earlier revisions are read as today's: Axon puts every EventUpcaster bean into its chain. */
+/**
+ * How this service reads and writes stored events: with personal data encrypted per person
+ * ({@link PersonalDataConfiguration}), and earlier revisions read as today's (Axon puts every EventUpcaster bean
+ * into its chain).
+ */
 @Configuration(proxyBeanMethods = false)
-class EventUpcasting {
+@Import(PersonalDataConfiguration.class)
+class EventSerialization {
 
     @Bean
     EventUpcasterChain publishedEventUpcasters() {
