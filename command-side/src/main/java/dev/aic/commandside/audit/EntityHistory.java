@@ -1,6 +1,7 @@
 package dev.aic.commandside.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.personaldata.PersonalDataSerializer;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,10 +11,12 @@ import org.springframework.stereotype.Component;
 class EntityHistory {
 
     private final JdbcTemplate jdbc;
+    private final PersonalDataSerializer events;
     private final ObjectMapper json;
 
-    EntityHistory(JdbcTemplate jdbc, ObjectMapper json) {
+    EntityHistory(JdbcTemplate jdbc, PersonalDataSerializer events, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.events = events;
         this.json = json;
     }
 
@@ -29,6 +32,6 @@ class EntityHistory {
         boolean more = events.size() > limit;
         List<StoredEvent> page = more ? events.subList(0, limit) : events;
         String next = more ? HistoryCursor.after(aggregateId, page.get(page.size() - 1).sequenceNumber()) : null;
-        return new EventPage(page.stream().map(event -> AuditedEvent.of(event, json)).toList(), next);
+        return new EventPage(page.stream().map(event -> AuditedEvent.of(event, events, json)).toList(), next);
     }
 }

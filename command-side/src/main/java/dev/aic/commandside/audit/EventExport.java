@@ -2,6 +2,7 @@ package dev.aic.commandside.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.aic.personaldata.PersonalDataSerializer;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,15 +29,18 @@ class EventExport {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final PersonalDataSerializer events;
     private final ObjectMapper json;
     private final ObjectWriter lines;
 
-    EventExport(DataSource dataSource, PlatformTransactionManager transactionManager, ObjectMapper json) {
+    EventExport(DataSource dataSource, PlatformTransactionManager transactionManager, PersonalDataSerializer events,
+                ObjectMapper json) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setReadOnly(true);
         this.transactions.setIsolationLevel(TransactionTemplate.ISOLATION_REPEATABLE_READ);
+        this.events = events;
         this.json = json;
         this.lines = json.writerFor(AuditedEvent.class);
     }
@@ -86,7 +90,7 @@ class EventExport {
         OutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
         transactions.executeWithoutResult(status -> jdbc.query(sql.toString(), row -> {
             try {
-                buffered.write(lines.writeValueAsBytes(AuditedEvent.of(StoredEvent.read(row, 1), json)));
+                buffered.write(lines.writeValueAsBytes(AuditedEvent.of(StoredEvent.read(row, 1), events, json)));
                 buffered.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

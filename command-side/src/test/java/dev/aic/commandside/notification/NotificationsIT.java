@@ -63,6 +63,8 @@ class NotificationsIT {
         // a database of its own: the module's other Spring contexts stay alive in the same JVM, and their
         // dispatchers and processors would otherwise take this suite's outbox rows and tokens
         properties.add("spring.datasource.url", () -> Infrastructure.freshDatabase("aic_it_notifications"));
+        // and a consumer group of its own: the ai-worker's reports are about documents in the other contexts' database
+        properties.add("aic.documents.processing-reports.group-id", () -> "command-side-documents-notifications");
         properties.add("spring.mail.host", () -> "127.0.0.1");
         properties.add("spring.mail.port", () -> SMTP_PORT);
         properties.add("aic.notifications.poll-interval", () -> "PT0.2S");
