@@ -11,12 +11,12 @@ import org.springframework.stereotype.Component;
 class EntityHistory {
 
     private final JdbcTemplate jdbc;
-    private final PersonalDataSerializer events;
+    private final PersonalDataSerializer serializer;
     private final ObjectMapper json;
 
-    EntityHistory(JdbcTemplate jdbc, PersonalDataSerializer events, ObjectMapper json) {
+    EntityHistory(JdbcTemplate jdbc, PersonalDataSerializer serializer, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.events = events;
+        this.serializer = serializer;
         this.json = json;
     }
 
@@ -32,6 +32,6 @@ class EntityHistory {
         boolean more = events.size() > limit;
         List<StoredEvent> page = more ? events.subList(0, limit) : events;
         String next = more ? HistoryCursor.after(aggregateId, page.get(page.size() - 1).sequenceNumber()) : null;
-        return new EventPage(page.stream().map(event -> AuditedEvent.of(event, events, json)).toList(), next);
+        return new EventPage(page.stream().map(event -> AuditedEvent.of(event, serializer, json)).toList(), next);
     }
 }
