@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.sql.DataSource;
@@ -36,6 +37,8 @@ public final class JdbcSubjectKeys implements SubjectKeys {
     private final DataSource dataSource;
     private final MasterKey masterKey;
     private final Cache<UUID, SubjectKey> known;
+    /** Counts evictions: a key read before one must not stay cached after it (see {@link #remember}). */
+    private final AtomicLong evictions = new AtomicLong();
 
     /**
      * @param connections where keys are read: the current transaction's connection when there is one
@@ -69,15 +72,28 @@ public final class JdbcSubjectKeys implements SubjectKeys {
         if (cached != null) {
             return cached;
         }
+        long evictionsBefore = evictions.get();
         SubjectKey stored = read(subject);
         if (!(stored instanceof SubjectKey.Absent)) {
-            known.put(subject, stored);
+            remember(subject, stored, evictionsBefore);
         }
         return stored;
     }
 
+    /**
+     * Caches what was read, unless an eviction came meanwhile: the row may have been read just before an erasure
+     * committed. Put first, then check: an eviction that the check misses runs its invalidation after the put.
+     */
+    private void remember(UUID subject, SubjectKey stored, long evictionsBefore) {
+        known.put(subject, stored);
+        if (evictions.get() != evictionsBefore) {
+            known.invalidate(subject);
+        }
+    }
+
     @Override
     public void evict(UUID subject) {
+        evictions.incrementAndGet();
         known.invalidate(subject);
     }
 

@@ -74,7 +74,8 @@ class QuerySideFleetFaultIT {
 
     /** Every segment has an owner; each owner is a live instance holding at most its threads' worth per processor. */
     private static void assertClaimedByLiveInstances(QueryReplica fleet, int segments) {
-        Map<String, String> claims = fleet.claims();
+        Map<String, String> claims = new TreeMap<>();
+        fleet.claims().forEach((segment, owner) -> claims.put(segment, jvmOf(owner)));
         assertThat(claims).as("segments in the token table").hasSize(segments);
         List<String> owners = fleet.instances().stream().map(QuerySideFleetFaultIT::owner).toList();
         assertThat(claims).as("claims by the live instances %s", owners)
@@ -85,9 +86,14 @@ class QuerySideFleetFaultIT {
                 .allSatisfy((who, count) -> assertThat(count).isLessThanOrEqualTo((long) THREADS));
     }
 
-    /** Axon's JDBC token store names a claim's owner after the JVM: {@code <pid>@<host>}. */
+    /** The query-side names a claim's owner after its JVM and context: {@code <pid>@<host>/<random id>}. */
     private static String owner(ServiceProcess instance) {
         return instance.pid() + "@" + hostName();
+    }
+
+    /** The JVM part of a claim's owner, {@code <pid>@<host>}, or null for an unclaimed segment. */
+    private static String jvmOf(String owner) {
+        return owner == null ? null : owner.split("/")[0];
     }
 
     private static String hostName() {
@@ -104,7 +110,7 @@ class QuerySideFleetFaultIT {
     private static List<String> segmentsOf(ServiceProcess instance, Map<String, String> claims) {
         List<String> segments = new ArrayList<>();
         claims.forEach((segment, owner) -> {
-            if (Objects.equals(owner, owner(instance))) {
+            if (Objects.equals(jvmOf(owner), owner(instance))) {
                 segments.add(segment);
             }
         });

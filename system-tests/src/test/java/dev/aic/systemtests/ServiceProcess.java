@@ -109,7 +109,7 @@ final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
-    /** The operating system's process id: Axon's token store names a claim's owner {@code <pid>@<host>}. */
+    /** The operating system's process id: the query-side names a claim's owner {@code <pid>@<host>/<context id>}. */
     long pid() {
         return process.pid();
     }
