@@ -21,11 +21,10 @@ import org.springframework.context.annotation.Configuration;
 class TokenClaims {
 
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                          TokenStoreProperties properties) {
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenStoreProperties properties) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
-                .schema(tokenSchema)
+                .schema(TokenSchema.builder().build())
                 .serializer(serializer)
                 .claimTimeout(properties.getClaimTimeout())
                 .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
