@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * A processor's rows in {@code query.tokenentry}, read and rewritten in the caller's transaction: what a
  * swap fences, compares and hands over from the rebuild processor to the live one.
  */
-@Component
+@Component("rebuildTokenRows")
 class TokenRows {
 
     private static final String TABLE = ShadowSchema.LIVE + ".tokenentry";

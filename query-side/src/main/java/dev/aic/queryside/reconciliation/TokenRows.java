@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * A processor's rows in Axon's {@code JdbcTokenStore} table, read and written directly: the reconciliation must
  * see every segment whichever instance owns it, and rewind a segment it does not own.
  */
-@Component
+@Component("reconciliationTokenRows")
 class TokenRows {
 
     /** The owner a rewound segment is left with until its claim expires; no processor is named like this. */
