@@ -3,6 +3,7 @@ package dev.aic.queryside.projection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.aic.personaldata.PersonalDataSerializer;
 import dev.aic.queryside.web.Cursors;
 import dev.aic.queryside.web.InvalidCursorException;
 import java.io.IOException;
@@ -41,15 +42,20 @@ class DeadLetters {
     private final ProjectionCatalog catalog;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final PersonalDataSerializer events;
     private final ObjectMapper json;
     private final TransactionManager transactions;
 
-    /** @param serializer Axon's general serializer: the queue writes tokens and diagnostics with it */
-    DeadLetters(ProjectionCatalog catalog, JdbcTemplate jdbc, Serializer serializer, ObjectMapper json,
-                TransactionManager transactions) {
+    /**
+     * @param serializer Axon's general serializer: the queue writes tokens and diagnostics with it
+     * @param events     the event serializer: the queue writes the parked events with it
+     */
+    DeadLetters(ProjectionCatalog catalog, JdbcTemplate jdbc, Serializer serializer, PersonalDataSerializer events,
+                ObjectMapper json, TransactionManager transactions) {
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.events = events;
         this.json = json;
         this.transactions = transactions;
     }
@@ -84,10 +90,10 @@ class DeadLetters {
 
     DeadLetterDetail inspect(String processor, String letterId) {
         catalog.known(processor);
-        return jdbc.query("SELECT " + COLUMNS + ", payload, metadata FROM deadletterentry"
+        return jdbc.query("SELECT " + COLUMNS + ", payloadrevision, payload, metadata FROM deadletterentry"
                                 + " WHERE processinggroup = ? AND deadletteridentifier = ?",
-                        (row, n) -> new DeadLetterDetail(view(row), stored(row.getBytes("payload")),
-                                stored(row.getBytes("metadata"))), processor, letterId)
+                        (row, n) -> new DeadLetterDetail(view(row), readable(row), stored(row.getBytes("metadata"))),
+                        processor, letterId)
                 .stream().findFirst().orElseThrow(() -> letterNotFound(processor, letterId));
     }
 
@@ -189,6 +195,20 @@ class DeadLetters {
         MetaData metaData = serializer.deserialize(
                 new SimpleSerializedObject<>(diagnostics, byte[].class, MetaData.class.getName(), null));
         return metaData.get(ParkUnlessTransient.RETRIES) instanceof Number retries ? retries.longValue() : 0;
+    }
+
+    /**
+     * The payload as the handlers read it: personal data decrypted, or erased once its person was; as stored
+     * when it cannot be read so (its type gone, its ciphertext altered), since a dead letter shows, never hides.
+     */
+    private JsonNode readable(ResultSet row) throws SQLException {
+        byte[] payload = row.getBytes("payload");
+        try {
+            return events.readableTree(new SimpleSerializedObject<>(payload, byte[].class, row.getString("payloadtype"),
+                    row.getString("payloadrevision")));
+        } catch (RuntimeException unreadable) {
+            return stored(payload);
+        }
     }
 
     /** Stored JSON as a tree; anything else (another serializer's bytes) as text. */
