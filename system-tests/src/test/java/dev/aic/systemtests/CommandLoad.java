@@ -189,11 +189,14 @@ final class CommandLoad implements AutoCloseable {
         Map<String, String> accounts = new HashMap<>();                // username -> user id of its account row
         Map<String, Integer> rsvpEvents = new HashMap<>();             // event/member -> RSVP events
         try (var connection = platform.database();
+             // the e-mail address in the payload is encrypted (docs/personal-data.md): who registered is in the
+             // attribution metadata, <issuer>#<username>, since members register themselves
              var registered = connection.prepareStatement("""
-                     SELECT convert_from(payload, 'UTF8')::jsonb ->> 'email', aggregateidentifier
+                     SELECT substring(convert_from(metadata, 'UTF8')::jsonb ->> 'actorSubject' from '#([^#]*)$'),
+                            aggregateidentifier
                      FROM event_store.domainevententry
                      WHERE payloadtype = 'dev.aic.contracts.user.UserRegistered'
-                       AND convert_from(payload, 'UTF8')::jsonb ->> 'email' LIKE ?""");
+                       AND convert_from(metadata, 'UTF8')::jsonb ->> 'actorSubject' LIKE ?""");
              var accountRows = connection.prepareStatement(
                      "SELECT email, user_id::text FROM event_store.user_account WHERE email LIKE ?");
              var rsvps = connection.prepareStatement("""
@@ -202,10 +205,10 @@ final class CommandLoad implements AutoCloseable {
                      WHERE aggregateidentifier = ANY (?) AND payloadtype IN (
                        'dev.aic.contracts.communityevent.CommunityEventEvent$RsvpConfirmed',
                        'dev.aic.contracts.communityevent.CommunityEventEvent$RsvpWaitlisted')""")) {
-            registered.setString(1, prefix + "-%");
+            registered.setString(1, "%#" + prefix + "-%");
             try (var rows = registered.executeQuery()) {
                 while (rows.next()) {
-                    registeredIds.computeIfAbsent(usernameOf(rows.getString(1)), u -> new ArrayList<>())
+                    registeredIds.computeIfAbsent(rows.getString(1), u -> new ArrayList<>())
                             .add(rows.getString(2));
                 }
             }

@@ -156,8 +156,8 @@ class KafkaFaultIT {
         try (var connection = platform.database(); var statement = connection.prepareStatement("""
                 SELECT eventidentifier FROM event_store.domainevententry
                 WHERE payloadtype = 'dev.aic.contracts.user.UserRegistered'
-                  AND convert_from(payload, 'UTF8')::jsonb ->> 'email' LIKE ?""")) {
-            statement.setString(1, prefix + "-%");
+                  AND convert_from(metadata, 'UTF8')::jsonb ->> 'actorSubject' LIKE ?""")) {
+            statement.setString(1, "%#" + prefix + "-%");   // members register themselves: <issuer>#<username>
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getString(1));
@@ -172,8 +172,8 @@ class KafkaFaultIT {
                 SELECT count(*) FROM ai_worker.processed_message processed
                 JOIN event_store.domainevententry event ON event.eventidentifier = processed.event_id
                 WHERE event.payloadtype = 'dev.aic.contracts.user.UserRegistered'
-                  AND convert_from(event.payload, 'UTF8')::jsonb ->> 'email' LIKE ?""")) {
-            statement.setString(1, prefix + "-%");
+                  AND convert_from(event.metadata, 'UTF8')::jsonb ->> 'actorSubject' LIKE ?""")) {
+            statement.setString(1, "%#" + prefix + "-%");
             try (var rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
