@@ -1,8 +1,9 @@
 package dev.aic.queryside.projection;
 
-final class UnknownProjectionException extends RuntimeException {
+/** A processor name that is no projection of this service: a 404 wherever projections are named. */
+public final class UnknownProjectionException extends RuntimeException {
 
-    UnknownProjectionException(String processor) {
+    public UnknownProjectionException(String processor) {
         super("No projection is processed by '" + processor + "'");
     }
 }

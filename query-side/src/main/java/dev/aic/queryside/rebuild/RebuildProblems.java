@@ -1,5 +1,6 @@
 package dev.aic.queryside.rebuild;
 
+import dev.aic.queryside.projection.UnknownProjectionException;
 import dev.aic.web.problem.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

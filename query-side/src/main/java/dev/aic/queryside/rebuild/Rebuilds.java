@@ -2,6 +2,7 @@ package dev.aic.queryside.rebuild;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.queryside.projection.UnknownProjectionException;
 import dev.aic.queryside.rebuild.RebuildLog.Entry;
 import dev.aic.queryside.rebuild.RebuildLog.State;
 import java.lang.management.ManagementFactory;

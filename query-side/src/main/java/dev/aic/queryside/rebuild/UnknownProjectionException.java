@@ -1,8 +1,0 @@
-package dev.aic.queryside.rebuild;
-
-class UnknownProjectionException extends RuntimeException {
-
-    UnknownProjectionException(String name) {
-        super("No projection named '" + name + "'");
-    }
-}
