@@ -66,6 +66,13 @@ class Outbox {
                 error, cause);
     }
 
+    /** How many e-mails wait to be sent, and since when the oldest of them waits (null when none does). */
+    Backlog backlog() {
+        return jdbc.queryForObject("SELECT count(*), min(created_at) FROM notification.outbox WHERE status = 'PENDING'",
+                (row, n) -> new Backlog(row.getLong(1), Optional.ofNullable(row.getTimestamp(2))
+                        .map(Timestamp::toInstant).orElse(null)));
+    }
+
     private static Pending pending(ResultSet row, int n) throws SQLException {
         return new Pending(row.getString("cause"), EmailTopic.valueOf(row.getString("topic")), Recipient.read(row),
                 new Email(row.getString("subject"), row.getString("body")), row.getString("token"), row.getInt("attempts"));
@@ -73,5 +80,8 @@ class Outbox {
 
     /** An e-mail to send; {@code attempts} is how many sends failed so far. */
     record Pending(String cause, EmailTopic topic, Recipient to, Email email, String unsubscribeToken, int attempts) {
+    }
+
+    record Backlog(long pending, Instant oldestSince) {
     }
 }

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.aic.commandside.Api;
 import dev.aic.testsupport.Infrastructure;
 import dev.aic.testsupport.RealInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +59,8 @@ class NotificationsIT {
     JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void smtpAndFastTimers(DynamicPropertyRegistry properties) {
@@ -69,6 +73,7 @@ class NotificationsIT {
         properties.add("spring.mail.port", () -> SMTP_PORT);
         properties.add("aic.notifications.poll-interval", () -> "PT0.2S");
         properties.add("aic.notifications.first-retry", () -> "PT0.5S");
+        properties.add("aic.notifications.metrics-interval", () -> "PT0.2S");
         properties.add("aic.community-events.reminder-offset", () -> REMINDER_OFFSET.toString());
         properties.add("aic.deadlines.polling-interval", () -> "PT0.5S");
     }
@@ -196,11 +201,19 @@ class NotificationsIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
                     SELECT count(*) FROM notification.outbox WHERE subject = 'You have a seat: Outage drill'
                       AND status = 'PENDING' AND attempts >= 1 AND last_error IS NOT NULL""", Long.class) == 1);
+            // what the EmailOutboxStuck alert watches
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(meters.get("aic.notifications.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(1);
+                assertThat(meters.get("aic.notifications.outbox.oldest.pending").timeGauge()
+                        .value(TimeUnit.MILLISECONDS)).isPositive();
+            });
         } finally {
             smtp = startSmtp();
         }
 
         awaitOnly(waiting, "You have a seat: Outage drill");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(meters.get("aic.notifications.outbox.pending").gauge().value()).isZero());
     }
 
     /** An event next week with one seat: {@code holder} has it, {@code waiting} is first in line. */
