@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,15 +101,29 @@ final class Platform {
         aiWorkerEnv.put("SPRING_KAFKA_CONSUMER_GROUP_ID", "ai-worker-" + database);
         aiWorkerEnv.put("SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET", "latest");
 
-        var commandSide = ServiceProcess.start("command-side", COMMAND_SIDE_PORT, env).awaitReady(START_DEADLINE);
-        var querySide = ServiceProcess.start("query-side", QUERY_SIDE_PORT, env);
-        var aiWorker = ServiceProcess.start("ai-worker", AI_WORKER_PORT, aiWorkerEnv);
-        querySide.awaitReady(START_DEADLINE);
-        aiWorker.awaitReady(START_DEADLINE);
-        Awaitility.await("ai-worker consumes its partitions").atMost(START_DEADLINE)
-                .until(() -> aiWorker.logText().contains("partitions assigned"));
-        return new Platform(Map.copyOf(env), jdbcUrl, identity, commandSide, querySide, aiWorker,
-                Map.copyOf(aiWorkerEnv));
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            var commandSide = started(started, ServiceProcess.start("command-side", COMMAND_SIDE_PORT, env))
+                    .awaitReady(START_DEADLINE);
+            var querySide = started(started, ServiceProcess.start("query-side", QUERY_SIDE_PORT, env));
+            var aiWorker = started(started, ServiceProcess.start("ai-worker", AI_WORKER_PORT, aiWorkerEnv));
+            querySide.awaitReady(START_DEADLINE);
+            aiWorker.awaitReady(START_DEADLINE);
+            Awaitility.await("ai-worker consumes its partitions").atMost(START_DEADLINE)
+                    .until(() -> aiWorker.logText().contains("partitions assigned"));
+            return new Platform(Map.copyOf(env), jdbcUrl, identity, commandSide, querySide, aiWorker,
+                    Map.copyOf(aiWorkerEnv));
+        } catch (RuntimeException e) {
+            // a service that did not come up must not leave the others running, holding ports and connections
+            started.forEach(ServiceProcess::close);
+            SMTP.stop();
+            throw e;
+        }
+    }
+
+    private static ServiceProcess started(List<ServiceProcess> started, ServiceProcess service) {
+        started.add(service);
+        return service;
     }
 
     ServiceProcess commandSide() {
