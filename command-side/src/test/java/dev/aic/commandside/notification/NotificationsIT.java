@@ -66,7 +66,8 @@ class NotificationsIT {
     static void smtpAndFastTimers(DynamicPropertyRegistry properties) {
         // a database of its own: the module's other Spring contexts stay alive in the same JVM, and their
         // dispatchers and processors would otherwise take this suite's outbox rows and tokens
-        properties.add("spring.datasource.url", () -> Infrastructure.freshDatabase("aic_it_notifications"));
+        properties.add("spring.datasource.url", () -> Infrastructure.freshDatabase(
+                System.getProperty("aic.test.database", "aic_it") + "_notifications"));
         // and a consumer group of its own: the ai-worker's reports are about documents in the other contexts' database
         properties.add("aic.documents.processing-reports.group-id", () -> "command-side-documents-notifications");
         properties.add("spring.mail.host", () -> "127.0.0.1");
