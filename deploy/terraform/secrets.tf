@@ -38,6 +38,16 @@ resource "aws_secretsmanager_secret" "personal_data" {
   name                    = "${local.name}/personal-data"
   description             = "Master key wrapping the per-member personal-data keys of the AIC Platform (${var.environment})"
   recovery_window_in_days = 30
+
+  # Escrow (docs/runbooks/restore.md): a copy in a second region survives the loss of the first, and Terraform
+  # refuses any plan that would destroy the secret. The break-glass copy outside AWS is an operator's duty.
+  replica {
+    region = var.personal_data_replica_region
+  }
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_secretsmanager_secret_version" "personal_data" {

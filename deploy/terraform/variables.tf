@@ -4,6 +4,12 @@ variable "aws_region" {
   default     = "us-east-1"
 }
 
+variable "personal_data_replica_region" {
+  description = "Second region holding a replica of the personal-data master key (its escrow)."
+  type        = string
+  default     = "us-west-2"
+}
+
 variable "environment" {
   description = "Environment name; part of every resource name."
   type        = string
