@@ -55,8 +55,13 @@ class CrashFaultIT {
         String verified;
         try (var load = CommandLoad.start(platform, "crash-pg-" + run, CLIENTS)) {
             load.awaitAccepted(ACCEPTED_BEFORE_FAULT, LOAD_DEADLINE);
-            long killed = System.nanoTime();
             InfraFaults.killPostgres();
+            // readiness says what a load balancer must know: without the database no service can answer
+            for (ServiceProcess service : List.of(platform.commandSide(), platform.querySide(), platform.aiWorker())) {
+                await(service.name() + " unready while the database is down").atMost(Duration.ofSeconds(45))
+                        .pollInterval(Duration.ofMillis(250)).until(() -> !service.isReady());
+            }
+            long killed = System.nanoTime();
             InfraFaults.startPostgres();
             long recovered = System.nanoTime();
             // the services were not restarted: their connection pools must replace the dead connections
