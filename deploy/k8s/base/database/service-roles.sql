@@ -7,10 +7,11 @@ SELECT format('CREATE ROLE %I LOGIN', name)
 FROM unnest(ARRAY['aic_command_side', 'aic_query_side', 'aic_ai_worker']) AS name
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = name) \gexec
 
--- none of them may create roles or databases, or bypass row security
-ALTER ROLE aic_command_side WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD :'command_side_password';
-ALTER ROLE aic_query_side WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD :'query_side_password';
-ALTER ROLE aic_ai_worker WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD :'ai_worker_password';
+-- none of them may create roles or databases (nor is a superuser or bypasses row security: CREATE ROLE's
+-- defaults, which only a superuser could change, and RDS's master user is none)
+ALTER ROLE aic_command_side WITH LOGIN NOCREATEDB NOCREATEROLE PASSWORD :'command_side_password';
+ALTER ROLE aic_query_side WITH LOGIN NOCREATEDB NOCREATEROLE PASSWORD :'query_side_password';
+ALTER ROLE aic_ai_worker WITH LOGIN NOCREATEDB NOCREATEROLE PASSWORD :'ai_worker_password';
 
 -- the administrator creates each service's schema on the service's behalf and hands existing objects over to it,
 -- which PostgreSQL allows only to a member of the receiving role
