@@ -4,13 +4,19 @@
 locals {
   oidc_issuer = trimprefix(local.oidc_issuer_url, "https://")
 
+  # one role per service account; the query-side has neither a role nor any AWS API to call
   service_account_roles = {
-    # the services: uploads in S3
-    app = {
-      service_account = "aic"
-      policy          = data.aws_iam_policy_document.uploads.json
+    # stores uploads, replaces and deletes them
+    command-side = {
+      service_account = "aic-command-side"
+      policy          = data.aws_iam_policy_document.uploads_read_write.json
     }
-    # the External Secrets Operator, on behalf of the namespace: the database and SMTP secrets only
+    # parses untrusted files: it may only read them, never write or delete
+    ai-worker = {
+      service_account = "aic-ai-worker"
+      policy          = data.aws_iam_policy_document.uploads_read_only.json
+    }
+    # the External Secrets Operator, on behalf of the namespace: the database, SMTP and personal-data secrets
     secrets-reader = {
       service_account = "aic-secrets-reader"
       policy          = data.aws_iam_policy_document.read_secrets.json
@@ -58,7 +64,7 @@ resource "aws_iam_role_policy" "service_account" {
   policy = each.value.policy
 }
 
-data "aws_iam_policy_document" "uploads" {
+data "aws_iam_policy_document" "uploads_read_write" {
   statement {
     actions   = ["s3:ListBucket"]
     resources = [module.uploads.bucket_arn]
@@ -70,10 +76,29 @@ data "aws_iam_policy_document" "uploads" {
   }
 }
 
+data "aws_iam_policy_document" "uploads_read_only" {
+  # without it S3 answers a missing key with 403 instead of 404, and a deleted document would look like an outage
+  statement {
+    actions   = ["s3:ListBucket"]
+    resources = [module.uploads.bucket_arn]
+  }
+
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["${module.uploads.bucket_arn}/*"]
+  }
+}
+
 data "aws_iam_policy_document" "read_secrets" {
   statement {
-    actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
-    resources = [aws_secretsmanager_secret.db.arn, aws_secretsmanager_secret.smtp.arn,
-    aws_secretsmanager_secret.personal_data.arn]
+    actions = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
+    resources = concat(
+      [
+        aws_secretsmanager_secret.db.arn,
+        aws_secretsmanager_secret.smtp.arn,
+        aws_secretsmanager_secret.personal_data.arn,
+      ],
+      [for secret in aws_secretsmanager_secret.db_service : secret.arn],
+    )
   }
 }

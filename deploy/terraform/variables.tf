@@ -89,6 +89,12 @@ variable "additional_client_security_group_ids" {
   default     = []
 }
 
+variable "create_vpc_endpoints" {
+  description = "Create interface endpoints for STS and S3 in the VPC (the ai-worker may reach nothing outside it)."
+  type        = bool
+  default     = true
+}
+
 variable "k8s_namespace" {
   description = "Kubernetes namespace of the platform (deploy/k8s uses \"aic\"); scopes the IAM roles for service accounts."
   type        = string

@@ -100,6 +100,34 @@ resource "aws_iam_role_policy_attachment" "node" {
   policy_arn = "${local.policy_prefix}/${each.key}"
 }
 
+# IMDSv2 only, with a hop limit of 1: a pod (one network hop behind the node) cannot reach the instance metadata
+# service, so it can neither take the node role's credentials nor learn about the node. The pods get AWS
+# credentials through their ServiceAccount's role (IRSA) instead.
+resource "aws_launch_template" "node" {
+  name_prefix = "${var.name}-node-"
+
+  metadata_options {
+    http_endpoint               = "enabled"
+    http_tokens                 = "required"
+    http_put_response_hop_limit = 1
+  }
+
+  block_device_mappings {
+    device_name = "/dev/xvda"
+    ebs {
+      volume_size           = 50
+      volume_type           = "gp3"
+      encrypted             = true
+      delete_on_termination = true
+    }
+  }
+
+  tag_specifications {
+    resource_type = "instance"
+    tags          = { Name = "${var.name}-node" }
+  }
+}
+
 resource "aws_eks_node_group" "default" {
   cluster_name    = aws_eks_cluster.this.name
   node_group_name = "default"
@@ -109,7 +137,12 @@ resource "aws_eks_node_group" "default" {
   ami_type       = "AL2023_x86_64_STANDARD"
   capacity_type  = "ON_DEMAND"
   instance_types = var.node_instance_types
-  disk_size      = 50
+
+  # the disk and the metadata service's settings (a node group with a launch template takes no disk_size)
+  launch_template {
+    id      = aws_launch_template.node.id
+    version = aws_launch_template.node.latest_version
+  }
 
   scaling_config {
     min_size     = var.node_count.min

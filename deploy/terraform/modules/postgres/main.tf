@@ -69,7 +69,8 @@ resource "aws_db_instance" "this" {
   vpc_security_group_ids = [aws_security_group.this.id]
   publicly_accessible    = false
   parameter_group_name   = aws_db_parameter_group.this.name
-  ca_cert_identifier     = "rds-ca-rsa2048-g1"
+  # the clients verify this CA's certificate and the host name (sslmode=verify-full, the RDS CA bundle)
+  ca_cert_identifier = "rds-ca-rsa2048-g1"
 
   # automated backups give point-in-time recovery within the retention period
   backup_retention_period   = var.backup_retention_days

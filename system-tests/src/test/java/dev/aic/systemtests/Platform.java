@@ -38,6 +38,7 @@ final class Platform {
     private static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     private final Map<String, String> environment;
+    private final Map<String, String> querySideEnvironment;
     private final String jdbcUrl;
     private final DevIdentity identity;
     private volatile ServiceProcess commandSide;
@@ -45,10 +46,11 @@ final class Platform {
     private volatile ServiceProcess aiWorker;
     private final Map<String, String> aiWorkerEnvironment;
 
-    private Platform(Map<String, String> environment, String jdbcUrl, DevIdentity identity,
-            ServiceProcess commandSide, ServiceProcess querySide, ServiceProcess aiWorker,
+    private Platform(Map<String, String> environment, Map<String, String> querySideEnvironment, String jdbcUrl,
+            DevIdentity identity, ServiceProcess commandSide, ServiceProcess querySide, ServiceProcess aiWorker,
             Map<String, String> aiWorkerEnvironment) {
         this.environment = environment;
+        this.querySideEnvironment = querySideEnvironment;
         this.jdbcUrl = jdbcUrl;
         this.identity = identity;
         this.commandSide = commandSide;
@@ -76,8 +78,6 @@ final class Platform {
         env.put("AIC_SMTP_PORT", Integer.toString(SMTP_PORT));
         env.put("AIC_DEADLINES_POLLING_INTERVAL", "PT1S");
         env.put("AIC_JDBC_URL", jdbcUrl);
-        env.put("AIC_PG_USER", infra.username());
-        env.put("AIC_PG_PASSWORD", infra.password());
         env.put("AIC_KAFKA_BOOTSTRAP", infra.kafkaBootstrap());
         env.put("AIC_OPENSEARCH_URL", infra.openSearchUrl());
         env.put("AIC_OPENSEARCH_INDEX_PREFIX", database + "-");
@@ -97,22 +97,24 @@ final class Platform {
         // ai-workers join the group "ai-worker" and would take partitions, and with them our messages, from ours.
         // A group of its own sees every message of this run; the first time, it starts at the end of the topic
         // instead of working through the backlog of every earlier run.
-        Map<String, String> aiWorkerEnv = new HashMap<>(env);
+        Map<String, String> aiWorkerEnv = withLogin(env, infra, "ai-worker");
         aiWorkerEnv.put("SPRING_KAFKA_CONSUMER_GROUP_ID", "ai-worker-" + database);
         aiWorkerEnv.put("SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET", "latest");
+        Map<String, String> commandSideEnv = withLogin(env, infra, "command-side");
+        Map<String, String> querySideEnv = withLogin(env, infra, "query-side");
 
         List<ServiceProcess> started = new ArrayList<>();
         try {
-            var commandSide = started(started, ServiceProcess.start("command-side", COMMAND_SIDE_PORT, env))
+            var commandSide = started(started, ServiceProcess.start("command-side", COMMAND_SIDE_PORT, commandSideEnv))
                     .awaitReady(START_DEADLINE);
-            var querySide = started(started, ServiceProcess.start("query-side", QUERY_SIDE_PORT, env));
+            var querySide = started(started, ServiceProcess.start("query-side", QUERY_SIDE_PORT, querySideEnv));
             var aiWorker = started(started, ServiceProcess.start("ai-worker", AI_WORKER_PORT, aiWorkerEnv));
             querySide.awaitReady(START_DEADLINE);
             aiWorker.awaitReady(START_DEADLINE);
             Awaitility.await("ai-worker consumes its partitions").atMost(START_DEADLINE)
                     .until(() -> aiWorker.logText().contains("partitions assigned"));
-            return new Platform(Map.copyOf(env), jdbcUrl, identity, commandSide, querySide, aiWorker,
-                    Map.copyOf(aiWorkerEnv));
+            return new Platform(Map.copyOf(commandSideEnv), Map.copyOf(querySideEnv), jdbcUrl, identity, commandSide,
+                    querySide, aiWorker, Map.copyOf(aiWorkerEnv));
         } catch (RuntimeException e) {
             // a service that did not come up must not leave the others running, holding ports and connections
             started.forEach(ServiceProcess::close);
@@ -124,6 +126,14 @@ final class Platform {
     private static ServiceProcess started(List<ServiceProcess> started, ServiceProcess service) {
         started.add(service);
         return service;
+    }
+
+    /** The settings of one service: the common ones and its own database role, as deployed. */
+    private static Map<String, String> withLogin(Map<String, String> common, Endpoints infra, String service) {
+        Map<String, String> env = new HashMap<>(common);
+        env.put("AIC_PG_USER", infra.service(service).username());
+        env.put("AIC_PG_PASSWORD", infra.service(service).password());
+        return env;
     }
 
     ServiceProcess commandSide() {
@@ -154,9 +164,14 @@ final class Platform {
         commandSide = ServiceProcess.start("command-side", COMMAND_SIDE_PORT, environment).awaitReady(START_DEADLINE);
     }
 
-    /** The settings the services were started with; the ai-worker's add its consumer group. */
+    /** The settings the command-side was started with; the others' differ in their database role. */
     Map<String, String> environment() {
         return environment;
+    }
+
+    /** The settings the query-side was started with (its own database role). */
+    Map<String, String> querySideEnvironment() {
+        return querySideEnvironment;
     }
 
     Map<String, String> aiWorkerEnvironment() {
@@ -178,7 +193,8 @@ final class Platform {
         try {
             whileStopped.run();
         } finally {
-            querySide = ServiceProcess.start("query-side", QUERY_SIDE_PORT, environment).awaitReady(START_DEADLINE);
+            querySide = ServiceProcess.start("query-side", QUERY_SIDE_PORT, querySideEnvironment)
+                    .awaitReady(START_DEADLINE);
         }
     }
 
@@ -187,10 +203,19 @@ final class Platform {
         return environment.get(name);
     }
 
-    /** A connection to the platform's database: event store, read models, token store. The caller closes it. */
+    /**
+     * A connection to the platform's database as its administrator: event store, read models, token store. The
+     * caller closes it.
+     */
     Connection database() throws SQLException {
         Endpoints infra = Infrastructure.endpoints();
         return DriverManager.getConnection(jdbcUrl, infra.username(), infra.password());
+    }
+
+    /** A connection to the platform's database with {@code service}'s own role. The caller closes it. */
+    Connection database(String service) throws SQLException {
+        Endpoints.Login login = Infrastructure.endpoints().service(service);
+        return DriverManager.getConnection(jdbcUrl, login.username(), login.password());
     }
 
     /** The e-mail the platform sent to {@code address} so far, in the order it arrived. */

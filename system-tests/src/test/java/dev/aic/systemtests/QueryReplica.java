@@ -80,7 +80,7 @@ final class QueryReplica implements AutoCloseable {
                     + "*")).sendJson("DELETE", null);
             assertThat(deleted.status()).as(deleted.toString()).isIn(200, 404);
         }
-        Map<String, String> environment = new HashMap<>(platform.environment());
+        Map<String, String> environment = new HashMap<>(platform.querySideEnvironment());
         ObjectNode settings = (ObjectNode) json(environment.get("SPRING_APPLICATION_JSON"));
         settings.withObject("/spring/datasource/hikari/data-source-properties")
                 .put("currentSchema", schema + ",event_store,public");

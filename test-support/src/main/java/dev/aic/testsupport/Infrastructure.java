@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.opensearch.testcontainers.OpensearchContainer;
@@ -34,6 +35,7 @@ import org.testcontainers.utility.DockerImageName;
 public final class Infrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(Infrastructure.class);
+    private static final Path SERVICE_SCHEMAS = Path.of("deploy", "k8s", "base", "database", "service-schemas.sql");
     private static Endpoints endpoints;
     private static final Set<String> preparedDatabases = new HashSet<>();
 
@@ -50,7 +52,8 @@ public final class Infrastructure {
 
     /**
      * Drops and creates {@code name} once per JVM, so a test suite starts from an empty store however
-     * often the build ran before, and returns its JDBC URL.
+     * often the build ran before, and returns its JDBC URL. Each service's schema is there already, owned by the
+     * service's role, as in a deployment ({@code deploy/k8s/base/database/service-schemas.sql}).
      */
     public static synchronized String freshDatabase(String name) {
         Endpoints infra = endpoints();
@@ -61,6 +64,13 @@ public final class Infrastructure {
                 sql.execute("CREATE DATABASE " + name);
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot create test database " + name, e);
+            }
+            try (Connection admin = DriverManager.getConnection(infra.jdbcUrlOf(name), infra.username(),
+                    infra.password());
+                 Statement sql = admin.createStatement()) {
+                sql.execute(Files.readString(repositoryRoot().resolve(SERVICE_SCHEMAS)));
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("Cannot create the services' schemas in test database " + name, e);
             }
         }
         return infra.jdbcUrlOf(name);
@@ -95,18 +105,25 @@ public final class Infrastructure {
         kafka.start();
         openSearch.start();
         // new databases are copies of template1: give them the extension the read models need
-        installVectorInTemplate(postgres.getJdbcUrl());
-        return new Endpoints(postgres.getJdbcUrl(), "aic", "aic", kafka.getBootstrapServers(),
-                openSearch.getHttpHostAddress());
+        Map<String, Endpoints.Login> services = new HashMap<>();
+        Endpoints.SERVICE_ROLES.forEach((service, role) -> services.put(service, new Endpoints.Login(role, role)));
+        Endpoints infra = new Endpoints(postgres.getJdbcUrl(), "aic", "aic", kafka.getBootstrapServers(),
+                openSearch.getHttpHostAddress(), services);
+        prepareCluster(infra);
+        return infra;
     }
 
-    private static void installVectorInTemplate(String jdbcUrl) {
-        String template = new Endpoints(jdbcUrl, "", "", "", "").jdbcUrlOf("template1");
-        try (Connection admin = DriverManager.getConnection(template, "aic", "aic");
+    /** What {@code ./infra} does natively: pgvector in template1 and a login role per service. */
+    private static void prepareCluster(Endpoints infra) {
+        try (Connection admin = DriverManager.getConnection(infra.jdbcUrlOf("template1"), "aic", "aic");
              Statement sql = admin.createStatement()) {
+            // new databases are copies of template1: give them the extension the read models need
             sql.execute("CREATE EXTENSION IF NOT EXISTS vector");
+            for (Endpoints.Login login : infra.services().values()) {
+                sql.execute("CREATE ROLE " + login.username() + " LOGIN PASSWORD '" + login.password() + "'");
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot install pgvector in template1", e);
+            throw new IllegalStateException("Cannot prepare the PostgreSQL container", e);
         }
     }
 
@@ -114,8 +131,18 @@ public final class Infrastructure {
         Path root = repositoryRoot();
         run(root, true, "./infra", "start");
         Map<String, String> env = parseEnv(run(root, false, "./infra", "env"));
+        Map<String, Endpoints.Login> services = new HashMap<>();
+        for (String service : Endpoints.SERVICE_ROLES.keySet()) {
+            String prefix = "AIC_" + service.toUpperCase(Locale.ROOT).replace('-', '_') + "_PG_";
+            String user = env.get(prefix + "USER");
+            if (user == null) {
+                throw new IllegalStateException("./infra env names no " + prefix + "USER: an ./infra from before"
+                        + " the per-service roles?");
+            }
+            services.put(service, new Endpoints.Login(user, env.get(prefix + "PASSWORD")));
+        }
         return new Endpoints(env.get("AIC_JDBC_URL"), env.get("AIC_PG_USER"), env.get("AIC_PG_PASSWORD"),
-                env.get("AIC_KAFKA_BOOTSTRAP"), env.get("AIC_OPENSEARCH_URL"));
+                env.get("AIC_KAFKA_BOOTSTRAP"), env.get("AIC_OPENSEARCH_URL"), services);
     }
 
     private static Path repositoryRoot() {

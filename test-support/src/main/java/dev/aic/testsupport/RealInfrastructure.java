@@ -8,6 +8,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Points a Spring Boot test at the real infrastructure: a database of its own (named by the
  * {@code aic.test.database} system property, dropped and created once per JVM), the shared Kafka
  * broker and OpenSearch, with indices prefixed by the database name so suites never see each other's.
+ * With {@code aic.test.service} set ({@code command-side}, {@code ai-worker}), the application connects with that
+ * service's own PostgreSQL role, as deployed; otherwise as the administrator (a suite that writes the event store
+ * itself to feed the query-side, whose role may only read it).
  *
  * <pre>{@code @SpringBootTest @ContextConfiguration(initializers = RealInfrastructure.class)}</pre>
  */
@@ -17,10 +20,13 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
     public void initialize(ConfigurableApplicationContext context) {
         Endpoints infra = Infrastructure.endpoints();
         String database = System.getProperty("aic.test.database", "aic_it");
+        String service = System.getProperty("aic.test.service", "");
+        Endpoints.Login login = service.isBlank()
+                ? new Endpoints.Login(infra.username(), infra.password()) : infra.service(service);
         TestPropertyValues.of(
                 "spring.datasource.url=" + Infrastructure.freshDatabase(database),
-                "spring.datasource.username=" + infra.username(),
-                "spring.datasource.password=" + infra.password(),
+                "spring.datasource.username=" + login.username(),
+                "spring.datasource.password=" + login.password(),
                 "spring.kafka.bootstrap-servers=" + infra.kafkaBootstrap(),
                 "aic.opensearch.url=" + infra.openSearchUrl(),
                 "aic.opensearch.index-prefix=" + database + "-",
