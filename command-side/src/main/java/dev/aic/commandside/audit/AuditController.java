@@ -137,7 +137,7 @@ class AuditController {
     }
 
     /** Why an administrator repairs the chain: kept with the repair for the auditors. */
-    record RepairRequest(@NotBlank @Size(max = 2000) String reason) {
+    record ChainRepairRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/chain/repair")
@@ -146,7 +146,8 @@ class AuditController {
             + "chain's end and record the repair with its caller and reason; tampered events are never touched "
             + "(administrators)")
     @ProblemResponses({400})
-    ChainRepair.Outcome repairChain(@RequestBody @Valid RepairRequest request, @AuthenticationPrincipal Caller caller) {
+    ChainRepair.RepairOutcome repairChain(@RequestBody @Valid ChainRepairRequest request,
+            @AuthenticationPrincipal Caller caller) {
         try (Connection connection = dataSource.getConnection()) {
             return new ChainRepair().repair(connection, caller.issuer() + "#" + caller.subject(), request.reason());
         } catch (SQLException e) {

@@ -23,8 +23,8 @@ public final class ChainRepair {
      * @param repairedBy who asked for it: {@code <issuer>#<subject>} of the caller, or the operator the tool names
      * @param firstSeq   the first link it appended; the links up to {@code lastSeq} seal {@code eventIdentifiers}
      */
-    public record Repair(long id, Instant repairedAt, String repairedBy, String reason, long firstSeq, long lastSeq,
-            List<String> eventIdentifiers) {
+    public record RecordedRepair(long id, Instant repairedAt, String repairedBy, String reason, long firstSeq,
+            long lastSeq, List<String> eventIdentifiers) {
     }
 
     /**
@@ -34,19 +34,19 @@ public final class ChainRepair {
      * @param before the verification that chose the events to seal
      * @param after  the verification once they are sealed
      */
-    public record Outcome(Repair repair, VerificationReport before, VerificationReport after) {
+    public record RepairOutcome(RecordedRepair repair, VerificationReport before, VerificationReport after) {
     }
 
     /**
      * Verifies the whole chain and seals its never-sealed events in one transaction that holds the chain against
      * the sealing processor meanwhile.
      */
-    public Outcome repair(Connection connection, String repairedBy, String reason) throws SQLException {
+    public RepairOutcome repair(Connection connection, String repairedBy, String reason) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         try {
             ChainVerifier.Verification verification = new ChainVerifier().check(connection, null, null, null);
             if (verification.neverSealed().isEmpty()) {
-                return new Outcome(null, verification.report(), verification.report());
+                return new RepairOutcome(null, verification.report(), verification.report());
             }
             connection.setAutoCommit(false);
             try (PreparedStatement lock = connection.prepareStatement("LOCK TABLE audit_chain IN EXCLUSIVE MODE")) {
@@ -56,13 +56,14 @@ public final class ChainRepair {
             long before = headSeq(connection);
             new ChainSealer().seal(connection, ordered);
             long after = headSeq(connection);
-            Repair repair = null;
+            RecordedRepair repair = null;
             if (after > before) {
-                repair = record(connection, repairedBy, reason, before + 1, after, sealedBetween(connection, before, after));
+                repair = record(connection, repairedBy, reason, before + 1, after,
+                        sealedBetween(connection, before, after));
             }
             connection.commit();
             connection.setAutoCommit(autoCommit);
-            return new Outcome(repair, verification.report(), new ChainVerifier().verify(connection, null, null));
+            return new RepairOutcome(repair, verification.report(), new ChainVerifier().verify(connection, null, null));
         } catch (SQLException | RuntimeException e) {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
@@ -74,8 +75,8 @@ public final class ChainRepair {
     }
 
     /** Every recorded repair, oldest first. */
-    static List<Repair> repairs(Connection connection) throws SQLException {
-        List<Repair> repairs = new ArrayList<>();
+    static List<RecordedRepair> repairs(Connection connection) throws SQLException {
+        List<RecordedRepair> repairs = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT id, repaired_at, repaired_by, reason, first_seq, last_seq, event_identifiers
                 FROM audit_chain_repair ORDER BY id""");
@@ -124,8 +125,8 @@ public final class ChainRepair {
         return identifiers;
     }
 
-    private static Repair record(Connection connection, String repairedBy, String reason, long firstSeq, long lastSeq,
-                                 List<String> identifiers) throws SQLException {
+    private static RecordedRepair record(Connection connection, String repairedBy, String reason, long firstSeq,
+                                         long lastSeq, List<String> identifiers) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO audit_chain_repair (repaired_by, reason, first_seq, last_seq, event_identifiers)
                 VALUES (?, ?, ?, ?, ?)
@@ -142,8 +143,8 @@ public final class ChainRepair {
         }
     }
 
-    private static Repair read(ResultSet row) throws SQLException {
-        return new Repair(row.getLong(1), row.getTimestamp(2).toInstant(), row.getString(3), row.getString(4),
+    private static RecordedRepair read(ResultSet row) throws SQLException {
+        return new RecordedRepair(row.getLong(1), row.getTimestamp(2).toInstant(), row.getString(3), row.getString(4),
                 row.getLong(5), row.getLong(6), List.of((String[]) row.getArray(7).getArray()));
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
  */
 public record VerificationReport(boolean intact, Long from, Long to, long checked, Head head, Finding firstBroken,
         List<Finding> findings, long findingCount, long unsealed, long pending, boolean tampered, long neverSealed,
-        List<ChainRepair.Repair> repairs) {
+        List<ChainRepair.RecordedRepair> repairs) {
 
     /** A link of the chain: its position, the event's global index and the link's hash (hex). */
     public record Head(long seq, long globalIndex, String hash) {

@@ -90,7 +90,7 @@ public final class VerifyChainTool {
         Object printed;
         try (Connection connection = DriverManager.getConnection(url, properties)) {
             if (repair) {
-                ChainRepair.Outcome outcome = new ChainRepair().repair(connection, by, reason);
+                ChainRepair.RepairOutcome outcome = new ChainRepair().repair(connection, by, reason);
                 report = outcome.after();
                 printed = outcome;
                 err.printf("verify-chain: %s%n", outcome.repair() == null ? "nothing was never-sealed, nothing repaired"
@@ -123,8 +123,8 @@ public final class VerifyChainTool {
         VerificationReport.Finding first = report.firstBroken();
         if (!report.tampered()) {
             err.printf("verify-chain: NOT TAMPERED, but %d events were never sealed; first at global index %s (event"
-                    + " %s). Seal them with --repair --by WHO --reason WHY%n", report.neverSealed(), first.globalIndex(),
-                    first.eventIdentifier());
+                    + " %s). Seal them with --repair --by WHO --reason WHY%n", report.neverSealed(),
+                    first.globalIndex(), first.eventIdentifier());
             return NEVER_SEALED;
         }
         err.printf("verify-chain: TAMPERED, %d findings; first: %s at global index %s (event %s): %s%n",

@@ -25,18 +25,24 @@ class ReplayOverGapsTest {
 
     @Test
     void anEventMissingAtTheResetIsNewAndTheEventsHandledAroundItAreReplays() {
-        // the gap was filled before the replay reached it: the store delivers 1..11 in order
+        // AxonFramework #3604's case, fixed: 8-10 stay replays once 7 fills the gap below them
         assertThat(verdicts(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)).containsExactly(
                 "1 replay", "2 replay", "3 replay", "4 replay", "5 replay", "6 replay", "7 new", "8 replay",
                 "9 replay", "10 replay", "11 new");
     }
 
+    /**
+     * Still wrong in 4.13.0, the other way round: 7, open at the reset and committed only after the replay passed
+     * 10, was never handled, yet is called a replay (the replay compares positions, and the token of a late event
+     * stands at the furthest index read). No handler of ours skips replays; the ledger, which does not count them
+     * again, misses 7 and the reconciliation rewinds the processor to take it (docs/reliability.md). Should an
+     * upgrade fix it, this fails and says so.
+     */
     @Test
-    void eventsHandledBeforeTheResetStayReplaysWhenAGapBelowThemIsFilledDuringTheReplay() {
-        // 7 commits only after the replay passed 10: it comes after them, filling the replay's own gap
+    void anEventOpenAtTheResetAndCommittedAfterTheReplayPassedItIsStillTakenForAReplayByAxon4130() {
         assertThat(verdicts(1, 2, 3, 4, 5, 6, 8, 9, 10, 7, 11)).containsExactly(
                 "1 replay", "2 replay", "3 replay", "4 replay", "5 replay", "6 replay", "8 replay", "9 replay",
-                "10 replay", "7 new", "11 new");
+                "10 replay", "7 replay", "11 new");
     }
 
     private static List<String> verdicts(long... delivered) {
