@@ -142,7 +142,8 @@ public final class ChainBenchmark {
     private static void createEventStore(Connection connection) throws Exception {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA event_store");
-            for (String script : List.of("V1__event_store.sql", "V6__audit_chain.sql")) {
+            for (String script : List.of("V1__event_store.sql", "V6__audit_chain.sql",
+                    "V14__audit_chain_repairs.sql")) {
                 try (var in = ChainSealer.class.getResourceAsStream("/db/migration/" + script)) {
                     if (in == null) {
                         throw new IllegalStateException("The command-side's migration " + script + " is not on the classpath");
@@ -160,14 +161,16 @@ public final class ChainBenchmark {
         long sealed = 0;
         long after = 0;
         try (PreparedStatement next = connection.prepareStatement(
-                "SELECT globalindex FROM domainevententry WHERE globalindex > ? ORDER BY globalindex LIMIT ?")) {
+                "SELECT globalindex, eventidentifier FROM domainevententry WHERE globalindex > ? ORDER BY globalindex"
+                        + " LIMIT ?")) {
             while (true) {
                 next.setLong(1, after);
                 next.setInt(2, SEAL_BATCH);
-                List<Long> batch = new ArrayList<>(SEAL_BATCH);
+                List<String> batch = new ArrayList<>(SEAL_BATCH);
                 try (ResultSet rows = next.executeQuery()) {
                     while (rows.next()) {
-                        batch.add(rows.getLong(1));
+                        after = rows.getLong(1);
+                        batch.add(rows.getString(2));
                     }
                 }
                 if (batch.isEmpty()) {
@@ -175,7 +178,6 @@ public final class ChainBenchmark {
                 }
                 sealed += sealer.seal(connection, batch);
                 connection.commit();
-                after = batch.get(batch.size() - 1);
             }
         }
         connection.setAutoCommit(true);

@@ -148,6 +148,9 @@ class AuthorizationMatrixIT {
         AUDIT_EXPORT("GET /api/audit/events", AUDITORS,
                 f -> f.command("GET", "/api/audit/events?aggregateType=User&from=" + Instant.now(), null)),
         AUDIT_VERIFY_CHAIN("GET /api/audit/chain/verify", AUDITORS, f -> f.command("GET", "/api/audit/chain/verify", null)),
+        // an intact chain has nothing never-sealed: a repair records nothing
+        AUDIT_REPAIR_CHAIN("POST /api/audit/chain/repair", ADMINS, f -> f.command("POST", "/api/audit/chain/repair",
+                "{\"reason\":\"authorization matrix\"}")),
         // erasure cannot be undone: every cell erases a member of its own
         ERASE_MEMBER("POST /api/admin/users/{id}/erasure", ADMINS, f -> f.command("POST",
                 "/api/admin/users/" + f.throwawayMember() + "/erasure", "{\"reason\":\"matrix\"}")),

@@ -6,6 +6,10 @@ import dev.aic.testsupport.DevIdentity;
 import dev.aic.testsupport.Endpoints;
 import dev.aic.testsupport.Infrastructure;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,6 +63,25 @@ final class Platform {
         this.aiWorkerEnvironment = aiWorkerEnvironment;
     }
 
+    /**
+     * A fresh database needs fresh read models beside it: an earlier run's OpenSearch indices under the same
+     * prefix hold documents of events this store never had.
+     */
+    private static void deleteIndices(String openSearchUrl, String pattern) {
+        try {
+            var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(openSearchUrl + "/" + pattern
+                    + "?expand_wildcards=all")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("OpenSearch did not delete " + pattern + ": " + answer.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("OpenSearch did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The platform of this test JVM, started by the first test class that asks for it. */
     static synchronized Platform shared() {
         if (shared == null) {
@@ -72,6 +95,7 @@ final class Platform {
         Endpoints infra = Infrastructure.endpoints();
         String database = System.getProperty("aic.test.database", "aic_system_tests");
         String jdbcUrl = Infrastructure.freshDatabase(database);
+        deleteIndices(infra.openSearchUrl(), database + "-*");
         DevIdentity identity = DevIdentity.start();
         SMTP.start();
         Map<String, String> env = new HashMap<>();

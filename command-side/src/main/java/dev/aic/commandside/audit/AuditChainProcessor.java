@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -20,6 +19,9 @@ import org.springframework.stereotype.Component;
  * each event is sealed exactly once, in the order the processor sees it; an event that commits late is picked
  * up by the gap-aware token and sealed after the events that overtook it. The links of a batch are appended
  * together, just before the batch commits.
+ * <p>
+ * Events are sealed by their identifiers, never by the token's position: the token of an event that filled a
+ * gap stands at the furthest index the processor has seen, not at that event's own.
  */
 @Component
 @ProcessingGroup(AuditChainProcessor.NAME)
@@ -36,24 +38,22 @@ class AuditChainProcessor {
 
     /** Takes the message itself, not its payload: nothing needs to be deserialised to be sealed. */
     @EventHandler
-    void seal(EventMessage<?> event, TrackingToken token) {
-        long globalIndex = token.position().orElseThrow(
-                () -> new IllegalStateException("The audit chain needs a token with a position, not " + token));
+    void seal(EventMessage<?> event) {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         batch.getOrComputeResource(BATCH, key -> {
-            List<Long> indexes = new ArrayList<>();
-            batch.onPrepareCommit(unitOfWork -> sealAll(indexes));
-            return indexes;
-        }).add(globalIndex);
+            List<String> identifiers = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> sealAll(identifiers));
+            return identifiers;
+        }).add(event.getIdentifier());
     }
 
-    private void sealAll(List<Long> globalIndexes) {
+    private void sealAll(List<String> eventIdentifiers) {
         // the connection of the processor's transaction, the one its token is stored in
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            new ChainSealer().seal(connection, globalIndexes);
+            new ChainSealer().seal(connection, eventIdentifiers);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not seal events " + globalIndexes, e);
+            throw new IllegalStateException("Could not seal events " + eventIdentifiers, e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }

@@ -1,11 +1,14 @@
 package dev.aic.commandside.audit;
 
 import dev.aic.web.openapi.ProblemResponses;
+import dev.aic.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,8 +18,11 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * The auditor's view of the event store: who changed what, when and why; any entity as it was; the proof
- * that history was not altered. Read-only; auditors and administrators only.
+ * that history was not altered. Read-only for auditors and administrators, but for the chain's repair, which
+ * only an administrator may run.
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -126,6 +133,25 @@ class AuditController {
             return new ChainVerifier().verify(connection, from, to, expected);
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Could not verify the audit chain", e);
+        }
+    }
+
+    /** Why an administrator repairs the chain: kept with the repair for the auditors. */
+    record ChainRepairRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/chain/repair")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(operationId = "auditRepairChain", summary = "Seal the events the sealer skipped (NEVER_SEALED) at the "
+            + "chain's end and record the repair with its caller and reason; tampered events are never touched "
+            + "(administrators)")
+    @ProblemResponses({400})
+    ChainRepair.RepairOutcome repairChain(@RequestBody @Valid ChainRepairRequest request,
+            @AuthenticationPrincipal Caller caller) {
+        try (Connection connection = dataSource.getConnection()) {
+            return new ChainRepair().repair(connection, caller.issuer() + "#" + caller.subject(), request.reason());
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not repair the audit chain", e);
         }
     }
 }

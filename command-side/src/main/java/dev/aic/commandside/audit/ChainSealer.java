@@ -1,6 +1,5 @@
 package dev.aic.commandside.audit;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,13 +20,18 @@ public final class ChainSealer {
 
     private final ChainHash hashes = new ChainHash();
 
-    /** @return how many events were appended (those already sealed are not) */
-    public int seal(Connection connection, List<Long> globalIndexes) throws SQLException {
-        if (globalIndexes.isEmpty()) {
+    /**
+     * Seals the events with these identifiers, in this order. Each event is found by its identifier, so it is
+     * sealed at its own global index whatever order the events committed in.
+     *
+     * @return how many events were appended (those already sealed are not)
+     */
+    public int seal(Connection connection, List<String> eventIdentifiers) throws SQLException {
+        if (eventIdentifiers.isEmpty()) {
             return 0;
         }
-        Set<Long> sealed = alreadySealed(connection, globalIndexes);
-        Map<Long, StoredEvent> events = events(connection, globalIndexes);
+        Map<String, StoredEvent> events = events(connection, eventIdentifiers);
+        Set<Long> sealed = alreadySealed(connection, events.values().stream().map(StoredEvent::globalIndex).toList());
         long seq = 0;
         byte[] previous = ChainHash.GENESIS;
         try (PreparedStatement head = connection.prepareStatement(
@@ -42,18 +46,18 @@ public final class ChainSealer {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO audit_chain (seq, global_index, event_identifier, hash, prev_hash, field_digests)
                 VALUES (?, ?, ?, ?, ?, ?)""")) {
-            for (Long index : globalIndexes) {
-                if (!sealed.add(index)) {
-                    continue;
-                }
-                StoredEvent event = events.get(index);
+            for (String identifier : eventIdentifiers) {
+                StoredEvent event = events.get(identifier);
                 if (event == null) {
-                    throw new IllegalStateException("Event " + index + " is not in the event store");
+                    throw new IllegalStateException("Event " + identifier + " is not in the event store");
+                }
+                if (!sealed.add(event.globalIndex())) {
+                    continue;
                 }
                 ChainHash.Seal seal = hashes.seal(previous, event);
                 insert.setLong(1, ++seq);
-                insert.setLong(2, index);
-                insert.setString(3, event.eventIdentifier());
+                insert.setLong(2, event.globalIndex());
+                insert.setString(3, identifier);
                 insert.setBytes(4, seal.hash());
                 insert.setBytes(5, previous);
                 insert.setBytes(6, seal.fieldDigests());
@@ -72,7 +76,7 @@ public final class ChainSealer {
         Set<Long> sealed = new HashSet<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT global_index FROM audit_chain WHERE global_index = ANY (?)")) {
-            query.setArray(1, array(connection, globalIndexes));
+            query.setArray(1, connection.createArrayOf("bigint", globalIndexes.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     sealed.add(rows.getLong(1));
@@ -82,22 +86,19 @@ public final class ChainSealer {
         return sealed;
     }
 
-    private static Map<Long, StoredEvent> events(Connection connection, List<Long> globalIndexes) throws SQLException {
-        Map<Long, StoredEvent> events = new HashMap<>();
+    private static Map<String, StoredEvent> events(Connection connection, List<String> eventIdentifiers)
+            throws SQLException {
+        Map<String, StoredEvent> events = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT " + StoredEvent.COLUMNS + " FROM domainevententry e WHERE e.globalindex = ANY (?)")) {
-            query.setArray(1, array(connection, globalIndexes));
+                "SELECT " + StoredEvent.COLUMNS + " FROM domainevententry e WHERE e.eventidentifier = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("varchar", eventIdentifiers.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     StoredEvent event = StoredEvent.read(rows, 1);
-                    events.put(event.globalIndex(), event);
+                    events.put(event.eventIdentifier(), event);
                 }
             }
         }
         return events;
-    }
-
-    private static Array array(Connection connection, List<Long> values) throws SQLException {
-        return connection.createArrayOf("bigint", values.toArray());
     }
 }

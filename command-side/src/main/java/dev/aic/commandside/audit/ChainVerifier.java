@@ -64,6 +64,14 @@ public final class ChainVerifier {
      * the links after it cannot keep that link's hash.
      */
     public VerificationReport verify(Connection connection, Long from, Long to, Anchor anchor) throws SQLException {
+        return check(connection, from, to, anchor).report();
+    }
+
+    /** A verification and the identifiers of every never-sealed event it found, however many. */
+    record Verification(VerificationReport report, List<String> neverSealed) {
+    }
+
+    Verification check(Connection connection, Long from, Long to, Anchor anchor) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
@@ -74,7 +82,8 @@ public final class ChainVerifier {
             if (anchor != null) {
                 run.anchor(anchor);
             }
-            return run.verify();
+            VerificationReport report = run.verify();
+            return new Verification(report, List.copyOf(run.neverSealed));
         } finally {
             connection.rollback();
             connection.setReadOnly(false);
@@ -92,6 +101,9 @@ public final class ChainVerifier {
         private final List<Finding> findings = new ArrayList<>();
         private long findingCount;
         private long waiting;
+        private boolean tampered;
+        private boolean chainBroken;
+        private final List<String> neverSealed = new ArrayList<>();
 
         Run(Connection connection, Long from, Long to) {
             this.connection = connection;
@@ -138,7 +150,8 @@ public final class ChainVerifier {
             long pending = count("SELECT count(*) FROM domainevententry WHERE globalindex > ? AND globalindex <= ?",
                     Math.max(low - 1, progress.index()), high) + waiting;
             return new VerificationReport(findingCount == 0, from, to, checked, head.orElse(null),
-                    findings.isEmpty() ? null : findings.get(0), List.copyOf(findings), findingCount, unsealed, pending);
+                    findings.isEmpty() ? null : findings.get(0), List.copyOf(findings), findingCount, unsealed, pending,
+                    tampered, neverSealed.size(), ChainRepair.repairs(connection));
         }
 
         private long links(long firstSeq, long lastSeq) throws SQLException {
@@ -221,6 +234,10 @@ public final class ChainVerifier {
          * Events up to {@code last} that are not sealed. The sealing processor's token says which events it has
          * not reached yet: those in its gaps (begun before, committed after, the events it already sealed) are
          * waiting, not missing. Without a token (a chain sealed by a tool), the last sealed event is the bound.
+         * <p>
+         * While the chain itself is whole, an unsealed event is one the sealer never sealed ({@code NEVER_SEALED}):
+         * nothing the chain vouched for changed. Once links are missing or edited, an unsealed event may be one whose
+         * link was removed, so it counts as tampering ({@code UNSEALED}) and no repair will seal it.
          */
         private long unsealed(long first, long last, Set<Long> gaps) throws SQLException {
             long count = 0;
@@ -238,9 +255,15 @@ public final class ChainVerifier {
                             waiting++;
                             continue;
                         }
-                        count++;
-                        found(new Finding(Kind.UNSEALED, null, row.getLong(1), row.getString(2), List.of(),
-                                "Stored among sealed events but never sealed"));
+                        if (chainBroken) {
+                            count++;
+                            found(new Finding(Kind.UNSEALED, null, row.getLong(1), row.getString(2), List.of(),
+                                    "Stored among sealed events but not sealed, in a chain with missing or edited links"));
+                        } else {
+                            neverSealed.add(row.getString(2));
+                            found(new Finding(Kind.NEVER_SEALED, null, row.getLong(1), row.getString(2), List.of(),
+                                    "Stored among sealed events but never sealed; the chain around it is whole"));
+                        }
                     }
                 }
             }
@@ -249,6 +272,13 @@ public final class ChainVerifier {
 
         private void found(Finding finding) {
             findingCount++;
+            if (finding.kind() != Kind.NEVER_SEALED) {
+                tampered = true;
+            }
+            if (finding.kind() == Kind.CHAIN_GAP || finding.kind() == Kind.CHAIN_ALTERED
+                    || finding.kind() == Kind.ANCHOR_MISMATCH) {
+                chainBroken = true;
+            }
             if (findings.size() < MAX_FINDINGS) {
                 findings.add(finding);
             }

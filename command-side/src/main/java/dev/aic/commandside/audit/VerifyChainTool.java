@@ -22,13 +22,17 @@ import java.util.Properties;
  * Connection from {@code AIC_JDBC_URL}, {@code AIC_PG_USER} and {@code AIC_PG_PASSWORD} (never an argument,
  * so it stays out of process listings); {@code --jdbc-url} and {@code --user} override the first two.
  * {@code --anchor <seq>:<hash>} also checks a link recorded outside the database earlier (a report's head).
- * Exit status: 0 intact, 1 tampering found, 2 bad arguments or no database.
+ * {@code --repair --by <who> --reason <why>} seals the never-sealed events at the chain's end and records the repair
+ * ({@link ChainRepair}); it prints the repair and the verifications before and after.
+ * Exit status: 0 intact, 1 tampering found, 2 bad arguments or no database, 3 no tampering but events the sealer
+ * skipped (repairable with {@code --repair}).
  */
 public final class VerifyChainTool {
 
     static final int INTACT = 0;
     static final int TAMPERED = 1;
     static final int FAILED = 2;
+    static final int NEVER_SEALED = 3;
 
     private VerifyChainTool() {
     }
@@ -44,8 +48,15 @@ public final class VerifyChainTool {
         Long from = null;
         Long to = null;
         ChainVerifier.Anchor anchor = null;
+        boolean repair = false;
+        String by = null;
+        String reason = null;
         try {
             for (int i = 0; i < args.length; i++) {
+                if ("--repair".equals(args[i])) {
+                    repair = true;
+                    continue;
+                }
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--from" -> from = Long.parseLong(required(args[i], value));
@@ -53,14 +64,22 @@ public final class VerifyChainTool {
                     case "--jdbc-url" -> url = required(args[i], value);
                     case "--user" -> user = required(args[i], value);
                     case "--anchor" -> anchor = ChainVerifier.Anchor.parse(required(args[i], value));
+                    case "--by" -> by = required(args[i], value);
+                    case "--reason" -> reason = required(args[i], value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;
             }
+            if (repair && (by == null || by.isBlank() || reason == null || reason.isBlank())) {
+                throw new IllegalArgumentException("--repair needs --by <who> and --reason <why>: they are recorded");
+            }
+            if (repair && (from != null || to != null || anchor != null)) {
+                throw new IllegalArgumentException("--repair checks the whole chain; no --from, --to or --anchor");
+            }
         } catch (IllegalArgumentException e) {
             err.println("verify-chain: " + e.getMessage());
             err.println("usage: verify-chain [--from GLOBAL_INDEX] [--to GLOBAL_INDEX] [--anchor SEQ:HASH]"
-                    + " [--jdbc-url URL] [--user NAME]");
+                    + " [--repair --by WHO --reason WHY] [--jdbc-url URL] [--user NAME]");
             return FAILED;
         }
         Properties properties = new Properties();
@@ -68,8 +87,20 @@ public final class VerifyChainTool {
         properties.setProperty("password", environment.getOrDefault("AIC_PG_PASSWORD", ""));
         properties.setProperty("currentSchema", schema);
         VerificationReport report;
+        Object printed;
         try (Connection connection = DriverManager.getConnection(url, properties)) {
-            report = new ChainVerifier().verify(connection, from, to, anchor);
+            if (repair) {
+                ChainRepair.RepairOutcome outcome = new ChainRepair().repair(connection, by, reason);
+                report = outcome.after();
+                printed = outcome;
+                err.printf("verify-chain: %s%n", outcome.repair() == null ? "nothing was never-sealed, nothing repaired"
+                        : "sealed " + outcome.repair().eventIdentifiers().size() + " never-sealed events as links "
+                        + outcome.repair().firstSeq() + ".." + outcome.repair().lastSeq() + ", repair "
+                        + outcome.repair().id() + " recorded");
+            } else {
+                report = new ChainVerifier().verify(connection, from, to, anchor);
+                printed = report;
+            }
         } catch (SQLException e) {
             // 42P01: undefined table
             err.println("verify-chain: " + ("42P01".equals(e.getSQLState())
@@ -79,7 +110,8 @@ public final class VerifyChainTool {
         }
         try {
             out.println(new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+                    .findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(printed));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("A report is always writable", e);
         }
@@ -89,6 +121,12 @@ public final class VerifyChainTool {
             return INTACT;
         }
         VerificationReport.Finding first = report.firstBroken();
+        if (!report.tampered()) {
+            err.printf("verify-chain: NOT TAMPERED, but %d events were never sealed; first at global index %s (event"
+                    + " %s). Seal them with --repair --by WHO --reason WHY%n", report.neverSealed(),
+                    first.globalIndex(), first.eventIdentifier());
+            return NEVER_SEALED;
+        }
         err.printf("verify-chain: TAMPERED, %d findings; first: %s at global index %s (event %s): %s%n",
                 report.findingCount(), first.kind(), first.globalIndex(), first.eventIdentifier(), first.detail());
         return TAMPERED;

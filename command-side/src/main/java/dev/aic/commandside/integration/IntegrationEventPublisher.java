@@ -2,6 +2,7 @@ package dev.aic.commandside.integration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.commandside.eventstore.EventIndexes;
 import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
 import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
 import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
@@ -26,7 +27,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,62 +44,63 @@ class IntegrationEventPublisher {
 
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper json;
+    private final EventIndexes indexes;
 
-    IntegrationEventPublisher(KafkaTemplate<String, String> kafka, ObjectMapper json) {
+    IntegrationEventPublisher(KafkaTemplate<String, String> kafka, ObjectMapper json, EventIndexes indexes) {
         this.kafka = kafka;
         this.json = json;
+        this.indexes = indexes;
     }
 
     @EventHandler
-    void on(UserRegistered event, EventMessage<?> message, @Timestamp Instant at, TrackingToken token) {
+    void on(UserRegistered event, EventMessage<?> message, @Timestamp Instant at) {
         var integrationEvent = new UserRegisteredIntegrationEvent(event.userId().value(), event.displayName(), at);
-        publish(Topics.USERS, event.userId().toString(), integrationEvent, message, token);
+        publish(Topics.USERS, event.userId().toString(), integrationEvent, message);
     }
 
     /** Consumers forget the member; the registration they were told about named them. */
     @EventHandler
-    void on(MemberErased event, EventMessage<?> message, @Timestamp Instant at, TrackingToken token) {
+    void on(MemberErased event, EventMessage<?> message, @Timestamp Instant at) {
         publish(Topics.USERS, event.userId().toString(), new MemberErasedIntegrationEvent(event.userId().value(), at),
-                message, token);
+                message);
     }
 
     @EventHandler
-    void on(DocumentUploaded event, EventMessage<?> message, TrackingToken token) {
+    void on(DocumentUploaded event, EventMessage<?> message) {
         versionReady(event.documentId(), event.version(), event.contentType(), event.sha256(), event.storageKey(),
-                event.sizeBytes(), message, token);
+                event.sizeBytes(), message);
     }
 
     @EventHandler
-    void on(DocumentVersionAdded event, EventMessage<?> message, TrackingToken token) {
+    void on(DocumentVersionAdded event, EventMessage<?> message) {
         versionReady(event.documentId(), event.version(), event.contentType(), event.sha256(), event.storageKey(),
-                event.sizeBytes(), message, token);
+                event.sizeBytes(), message);
     }
 
     /** The version is ready again: the ai-worker processes it as it did the first time. */
     @EventHandler
-    void on(ReprocessingRequested event, EventMessage<?> message, TrackingToken token) {
+    void on(ReprocessingRequested event, EventMessage<?> message) {
         versionReady(event.documentId(), event.version(), event.contentType(), event.sha256(), event.storageKey(),
-                event.sizeBytes(), message, token);
+                event.sizeBytes(), message);
     }
 
     @EventHandler
-    void on(DocumentDeleted event, EventMessage<?> message, TrackingToken token) {
+    void on(DocumentDeleted event, EventMessage<?> message) {
         publish(Topics.DOCUMENTS, event.documentId().toString(),
-                new DocumentDeletedIntegrationEvent(event.documentId().value()), message, token);
+                new DocumentDeletedIntegrationEvent(event.documentId().value()), message);
     }
 
     private void versionReady(DocumentId document, int version, String contentType, String sha256, String storageKey,
-                              long sizeBytes, EventMessage<?> source, TrackingToken token) {
+                              long sizeBytes, EventMessage<?> source) {
         publish(Topics.DOCUMENTS, document.toString(), new DocumentVersionReadyIntegrationEvent(document.value(),
-                version, contentType, sha256, storageKey, sizeBytes), source, token);
+                version, contentType, sha256, storageKey, sizeBytes), source);
     }
 
-    private void publish(String topic, String key, Record integrationEvent, EventMessage<?> source,
-                         TrackingToken token) {
+    private void publish(String topic, String key, Record integrationEvent, EventMessage<?> source) {
         var record = new ProducerRecord<String, String>(topic, key, toJson(integrationEvent));
         record.headers().add(IntegrationHeaders.EVENT_ID, bytes(source.getIdentifier()));
         record.headers().add(IntegrationHeaders.EVENT_TYPE, bytes(integrationEvent.getClass().getSimpleName()));
-        token.position().ifPresent(position ->
+        indexes.of(source).ifPresent(position ->
                 record.headers().add(IntegrationHeaders.GLOBAL_POSITION, bytes(Long.toString(position))));
         try {
             kafka.send(record).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -161,6 +161,64 @@ class AuditChainIT {
     }
 
     /**
+     * An event the sealer skipped (here: its link, the chain's last, removed, as if it had never been appended) is
+     * a processing defect, not tampering: nothing the chain vouched for changed. An administrator's repair seals it
+     * at the chain's end and the repair stays on record with who asked for it and why.
+     */
+    @Test
+    void anEventTheSealerSkippedIsNeverSealedNotTamperedAndAnAdminsRepairSealsItOnRecord() {
+        Map<String, Object> head = jdbc.queryForMap("SELECT * FROM audit_chain ORDER BY seq DESC LIMIT 1");
+        jdbc.update("DELETE FROM audit_chain WHERE seq = ?", head.get("seq"));
+
+        Map report = verify("");
+        assertThat((Boolean) report.get("intact")).isFalse();
+        assertThat((Boolean) report.get("tampered")).isFalse();
+        assertThat(((Number) report.get("neverSealed")).longValue()).isEqualTo(1);
+        assertThat(firstBroken(report)).containsEntry("kind", "NEVER_SEALED")
+                .containsEntry("eventIdentifier", head.get("event_identifier"));
+        assertThat(tool().status()).isEqualTo(VerifyChainTool.NEVER_SEALED);
+
+        String reason = "sealer skipped late commits, issue 14 " + UUID.randomUUID();
+        assertThat(api.call("audrey", HttpMethod.POST, "/api/audit/chain/repair", Map.of("reason", reason))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.call("adam", HttpMethod.POST, "/api/audit/chain/repair", Map.of("reason", " "))
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<Map> repaired = api.call("adam", HttpMethod.POST, "/api/audit/chain/repair",
+                Map.of("reason", reason));
+        assertThat(repaired.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map repair = (Map) repaired.getBody().get("repair");
+        assertThat((List<String>) repair.get("eventIdentifiers")).containsExactly((String) head.get("event_identifier"));
+        assertThat((String) repair.get("repairedBy")).endsWith("#adam");
+        assertThat(((Number) repair.get("firstSeq")).longValue()).isEqualTo(((Number) head.get("seq")).longValue());
+        assertThat((Boolean) ((Map) repaired.getBody().get("after")).get("intact")).isTrue();
+
+        assertIntact();
+        assertThat((List<Map>) verify("").get("repairs")).extracting(recorded -> recorded.get("reason")).contains(reason);
+    }
+
+    @Test
+    void aRepairNeverSealsAnEventWhoseLinkWasRemovedFromTheMiddleOfTheChain() {
+        long index = index(1);
+        Map<String, Object> link = jdbc.queryForMap("SELECT * FROM audit_chain WHERE global_index = ?", index);
+        long links = jdbc.queryForObject("SELECT count(*) FROM audit_chain", Long.class);
+        jdbc.update("DELETE FROM audit_chain WHERE global_index = ?", index);
+        try {
+            Tool repair = tool("--repair", "--by", "operator on call", "--reason", "try to launder a removed link");
+            assertThat(repair.status()).isEqualTo(VerifyChainTool.TAMPERED);
+            assertThat(repair.err()).contains("nothing repaired");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain", Long.class)).isEqualTo(links - 1);
+            assertThat((Boolean) verify("").get("tampered")).isTrue();
+        } finally {
+            jdbc.update("""
+                    INSERT INTO audit_chain (seq, global_index, event_identifier, hash, prev_hash, field_digests, sealed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", link.get("seq"), link.get("global_index"),
+                    link.get("event_identifier"), link.get("hash"), link.get("prev_hash"), link.get("field_digests"),
+                    link.get("sealed_at"));
+        }
+        assertIntact();
+    }
+
+    /**
      * Whoever can write the database can also recompute the links after an edit: the chain alone then looks
      * intact. A link recorded outside the database (a report's head) is what such a rewrite cannot keep.
      */
@@ -207,6 +265,8 @@ class AuditChainIT {
         assertThat(tool("--from", "ten").status()).isEqualTo(VerifyChainTool.FAILED);
         assertThat(tool("--sideways").status()).isEqualTo(VerifyChainTool.FAILED);
         assertThat(tool("--anchor", "12:not-a-hash").status()).isEqualTo(VerifyChainTool.FAILED);
+        assertThat(tool("--repair", "--by", "operator on call").status()).as("a repair without its reason")
+                .isEqualTo(VerifyChainTool.FAILED);
         assertThat(api.call("audrey", HttpMethod.GET, "/api/audit/chain/verify?anchor=12", null).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(api.call("audrey", HttpMethod.GET, "/api/audit/chain/verify?from=9&to=3", null).getStatusCode())

@@ -16,7 +16,6 @@ import java.util.List;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.deadletter.DeadLetter;
@@ -34,10 +33,15 @@ import org.springframework.stereotype.Component;
 @Component
 class DeadLetters {
 
+    /**
+     * The parked event's global index is read from the store by its identifier: the letter's token stands at the
+     * furthest index the processor had seen, which for an event that committed late is not the event's own.
+     */
     private static final String COLUMNS = """
             deadletteridentifier, sequenceidentifier, sequenceindex, eventidentifier, timestamp, payloadtype, type,
-            aggregateidentifier, sequencenumber, tokentype, token, causetype, causemessage, enqueuedat, lasttouched,
-            diagnostics""";
+            aggregateidentifier, sequencenumber, causetype, causemessage, enqueuedat, lasttouched, diagnostics,
+            (SELECT e.globalindex FROM event_store.domainevententry e
+             WHERE e.eventidentifier = deadletterentry.eventidentifier) AS globalindex""";
 
     private final ProjectionCatalog catalog;
     private final JdbcTemplate jdbc;
@@ -172,7 +176,7 @@ class DeadLetters {
         long sequenceNumber = row.getLong("sequencenumber");
         Long aggregateSequenceNumber = row.wasNull() ? null : sequenceNumber;
         return new DeadLetterView(row.getString("deadletteridentifier"), row.getString("sequenceidentifier"),
-                row.getLong("sequenceindex"), globalIndex(row.getBytes("token"), row.getString("tokentype")),
+                row.getLong("sequenceindex"), globalIndex(row),
                 row.getString("payloadtype"), row.getString("eventidentifier"), instant(row.getString("timestamp")),
                 row.getString("type"), row.getString("aggregateidentifier"), aggregateSequenceNumber,
                 causeType == null ? null : new ProjectionView.Failure(causeType, row.getString("causemessage")),
@@ -180,12 +184,9 @@ class DeadLetters {
                 retries(row.getBytes("diagnostics")));
     }
 
-    private Long globalIndex(byte[] token, String type) {
-        if (token == null || type == null) {
-            return null;
-        }
-        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-        return tracking.position().stream().boxed().findFirst().orElse(null);
+    private static Long globalIndex(ResultSet row) throws SQLException {
+        long index = row.getLong("globalindex");
+        return row.wasNull() ? null : index;
     }
 
     private long retries(byte[] diagnostics) {

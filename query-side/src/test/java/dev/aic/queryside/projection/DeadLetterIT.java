@@ -12,6 +12,7 @@ import dev.aic.contracts.user.UserReactivated;
 import dev.aic.contracts.user.UserRolesChanged;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
+import dev.aic.testsupport.HeldTransaction;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -20,10 +21,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 7, case 5: a poison event. The poison is real data the {@code users} projection cannot store: a check
@@ -56,6 +62,9 @@ class DeadLetterIT {
     EventProcessingConfiguration processing;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    private static final ExecutorService writers = Executors.newCachedThreadPool();
 
     UserEvents events;
     AdminCalls api;
@@ -69,6 +78,11 @@ class DeadLetterIT {
         // NOT VALID: rows other suites stored stay as they are; only new writes are checked
         jdbc.execute("ALTER TABLE user_profile ADD CONSTRAINT " + constraint
                 + " CHECK (display_name NOT LIKE 'Poison%') NOT VALID");
+    }
+
+    @AfterAll
+    static void stopWriters() {
+        writers.shutdownNow();
     }
 
     @AfterEach
@@ -143,6 +157,25 @@ class DeadLetterIT {
         await().atMost(PROJECTION_DEADLINE).untilAsserted(() ->
                 assertThat(row(poisoned)).containsEntry("version", 4L).containsEntry("active", true));
         assertThat(letters(poisoned)).isEmpty();
+    }
+
+    /**
+     * The poison's transaction commits after a later event's: the projection's token then stands at the later
+     * index, and the letter still names the poison's own.
+     */
+    @Test
+    void aPoisonEventCommittedAfterAHigherIndexIsListedAtItsOwnIndex() {
+        UserId poisoned = events.register("Eve Late");
+        HeldTransaction held = new HeldTransaction(new TransactionTemplate(transactionManager), writers,
+                () -> events.publish(new UserProfileUpdated(poisoned, "Poison Eve", "committed last", List.of(), null)));
+        long poisonIndex = held.position();
+        UserId overtaking = events.register("Fay Overtakes");
+        await().atMost(PROJECTION_DEADLINE).until(() -> row(overtaking).containsKey("version"));
+
+        held.commit();
+
+        await().atMost(PROJECTION_DEADLINE).until(() -> letters(poisoned).size() == 1);
+        assertThat(letters(poisoned).get(0).get("globalIndex").asLong()).isEqualTo(poisonIndex);
     }
 
     @Test

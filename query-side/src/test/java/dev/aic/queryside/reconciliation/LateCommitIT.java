@@ -9,6 +9,7 @@ import dev.aic.contracts.user.UserRegistered;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
 import dev.aic.queryside.search.OpenSearchProperties;
+import dev.aic.testsupport.HeldTransaction;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;

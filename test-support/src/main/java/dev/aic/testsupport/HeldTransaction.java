@@ -1,4 +1,4 @@
-package dev.aic.queryside.reconciliation;
+package dev.aic.testsupport;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * An event appended in a database transaction that stays open until it is released: a slow command as PostgreSQL
  * sees it. Its global position is taken at the insert, so later transactions commit positions above it first.
  */
-final class HeldTransaction {
+public final class HeldTransaction {
 
     private static final Duration BOUND = Duration.ofSeconds(60);
 
@@ -21,7 +21,7 @@ final class HeldTransaction {
     private final CompletableFuture<Void> release = new CompletableFuture<>();
     private final CompletableFuture<Void> ended;
 
-    HeldTransaction(TransactionTemplate transactions, ExecutorService writers, LongSupplier append) {
+    public HeldTransaction(TransactionTemplate transactions, ExecutorService writers, LongSupplier append) {
         this.ended = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
             try {
                 position.complete(append.getAsLong());
@@ -34,11 +34,11 @@ final class HeldTransaction {
     }
 
     /** The global position of the held event, once it is inserted (not committed). */
-    long position() {
+    public long position() {
         return get(position);
     }
 
-    void commit() {
+    public void commit() {
         release.complete(null);
         get(ended);
     }
