@@ -134,7 +134,7 @@ class WireFormatApprovalTest {
                 new AgendaEvent.Published(AGENDA),
                 new AgendaEvent.SessionMarked(AGENDA, KEYNOTE.sessionId(), new UserId(USER)),
                 new AgendaEvent.SessionUnmarked(AGENDA, KEYNOTE.sessionId(), new UserId(USER)),
-                new AgendaEvent.SolveRequested(AGENDA, SOLVE, 30),
+                new AgendaEvent.SolveRequested(AGENDA, SOLVE, 30, PLAN),
                 new AgendaEvent.SolveProgressed(AGENDA, SOLVE, new Score(-2, -40), 1250),
                 new AgendaEvent.ProposalReceived(AGENDA, SOLVE, new Score(0, -12), List.of(PLACED), List.of(BROKEN),
                         List.of(CONFLICT), 30_000),

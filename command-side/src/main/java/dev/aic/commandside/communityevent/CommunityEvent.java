@@ -1,11 +1,14 @@
 package dev.aic.commandside.communityevent;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonMerge;
+import dev.aic.commandside.agenda.Agenda;
 import dev.aic.commandside.communityevent.RuleViolation.Kind;
+import dev.aic.contracts.agenda.AgendaId;
 import dev.aic.contracts.communityevent.CommunityEventEvent.AttendeeCheckedIn;
 import dev.aic.contracts.communityevent.CommunityEventEvent.Cancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.CapacityChanged;
@@ -208,6 +211,20 @@ class CommunityEvent {
         if (!checkedIn.contains(command.member())) {
             apply(new AttendeeCheckedIn(id, command.member()));
         }
+    }
+
+    /**
+     * The agenda is an aggregate of its own (docs/adr/0006-agenda-aggregate.md), created here because only the
+     * event knows who organises it and when it takes place. A second opening collides with the first agenda.
+     */
+    @CommandHandler
+    AgendaId handle(CommunityEventCommands.OpenAgenda command) throws Exception {
+        requireOrganizer(command.actor());
+        requireOpen();
+        AgendaId agendaId = AgendaId.of(id);
+        createNew(Agenda.class, () -> new Agenda(agendaId, id, organizers, schedule.startsAt(), schedule.endsAt(),
+                schedule.timeZone()));
+        return agendaId;
     }
 
     /** Fires once per scheduled reminder; a stale one (the member left, the event moved or was cancelled) does nothing. */

@@ -79,9 +79,13 @@ public sealed interface AgendaEvent {
     record SessionUnmarked(AgendaId agendaId, UUID sessionId, UserId member) implements AgendaEvent {
     }
 
-    /** An organiser asked the solver for a proposal within {@code timeBudgetSeconds}. */
+    /**
+     * An organiser asked the solver for a proposal within {@code timeBudgetSeconds}; {@code plan} is the agenda
+     * exactly as it was given to the solver.
+     */
     @Revision("1")
-    record SolveRequested(AgendaId agendaId, UUID solveId, int timeBudgetSeconds) implements AgendaEvent {
+    record SolveRequested(AgendaId agendaId, UUID solveId, int timeBudgetSeconds, AgendaPlan plan)
+            implements AgendaEvent {
     }
 
     /** The ai-worker's best score so far while it solves. */

@@ -2,6 +2,8 @@ package dev.aic.contracts.agenda;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.aic.contracts.communityevent.CommunityEventId;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,6 +12,11 @@ public record AgendaId(UUID value) {
 
     public AgendaId {
         Objects.requireNonNull(value, "value");
+    }
+
+    /** A community event has one agenda, whose id follows from the event's: no lookup is needed to find it. */
+    public static AgendaId of(CommunityEventId eventId) {
+        return new AgendaId(UUID.nameUUIDFromBytes(("agenda:" + eventId).getBytes(StandardCharsets.UTF_8)));
     }
 
     @JsonCreator
