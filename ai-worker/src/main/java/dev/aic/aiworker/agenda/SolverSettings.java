@@ -1,0 +1,18 @@
+package dev.aic.aiworker.agenda;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code aic.agendas.solver}: how the ai-worker solves agendas.
+ *
+ * @param maxTimeBudget the longest solve, whatever the request asks; below Kafka's {@code max.poll.interval.ms}
+ * @param unimprovedTimeBudget ends a solve early once the best score has not improved for this long
+ * @param progressInterval the least time between two progress reports of one solve
+ */
+@ConfigurationProperties("aic.agendas.solver")
+public record SolverSettings(@DefaultValue("240s") Duration maxTimeBudget,
+                             @DefaultValue("30s") Duration unimprovedTimeBudget,
+                             @DefaultValue("1s") Duration progressInterval) {
+}
