@@ -26,8 +26,16 @@ public final class AgendaProblem {
     private AgendaProblem() {
     }
 
-    /** Locked sessions are pinned where they are; the others start where they are (or unplaced) and may move. */
+    /** Locked sessions are pinned where they are; the others start unplaced. */
     public static AgendaSchedule of(AgendaPlan plan) {
+        return of(plan, List.of());
+    }
+
+    /**
+     * Locked sessions are pinned where they are; the others start where {@code start} puts them (a warm start) or
+     * unplaced, and may move.
+     */
+    public static AgendaSchedule of(AgendaPlan plan, List<Placement> start) {
         List<Spot> spots = new ArrayList<>();
         Map<UUID, Room> rooms = plan.rooms().stream().collect(Collectors.toMap(Room::roomId, Function.identity()));
         for (Slot slot : plan.slots()) {
@@ -38,6 +46,8 @@ public final class AgendaProblem {
         Map<UserId, SpeakerAvailability> speakers = plan.speakers().stream()
                 .collect(Collectors.toMap(SpeakerAvailability::speaker, Function.identity(), (a, b) -> b));
         int threshold = popularityThreshold(plan);
+        Map<UserId, Long> sessionsPerSpeaker = plan.sessions().stream().flatMap(session -> session.speakers().stream())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         List<SessionAssignment> assignments = new ArrayList<>();
         for (Session session : plan.sessions()) {
             List<Period> unavailable = new ArrayList<>();
@@ -54,8 +64,14 @@ public final class AgendaProblem {
             Spot current = plan.placement(session.sessionId()).map(placement -> spot(spots, placement)).orElse(null);
             boolean pinned = current != null && plan.locked().contains(session.sessionId());
             int popularity = plan.popularity(session);
+            long speakerLoad = session.speakers().stream().mapToLong(sessionsPerSpeaker::get).sum();
+            int difficulty = (int) (speakerLoad * 1000 + session.requiredEquipment().size() * 500L
+                    + unavailable.size() * 300L + session.expectedAudience());
+            Spot initial = pinned ? current : start.stream()
+                    .filter(placement -> placement.sessionId().equals(session.sessionId())).findFirst()
+                    .map(placement -> spot(spots, placement)).orElse(null);
             assignments.add(new SessionAssignment(session, popularity, popularity >= threshold && popularity > 0,
-                    unavailable, preferences, pinned, pinned ? current : null));
+                    unavailable, preferences, pinned, initial, difficulty));
         }
         return new AgendaSchedule(spots, assignments);
     }

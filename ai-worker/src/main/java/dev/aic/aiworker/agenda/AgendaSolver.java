@@ -25,8 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Solves an agenda with Timefold Solver: construction heuristic, then local search until the time budget is spent
- * (or the score stopped improving for {@link SolverSettings#unimprovedTimeBudget()}). Locked sessions are pinned.
+ * Solves an agenda with Timefold Solver: from the greedy first-fit agenda (a warm start, {@link
+ * SolverSettings#warmStart()}; Timefold's construction heuristic places what it left, or everything without a warm
+ * start), then local search until the time budget is spent (or the score stopped improving for {@link
+ * SolverSettings#unimprovedTimeBudget()}). Locked sessions are pinned.
  * The result is verified by {@link AgendaConflicts}, the checker the agenda's commands use, not by the solver's
  * own score alone; its soft goals missed are explained from the constraint matches. Plain Java and stateless: the
  * Kafka listener and the benchmark use it alike.
@@ -59,16 +61,31 @@ public final class AgendaSolver {
 
     public Result solve(AgendaPlan plan, Duration budget, Consumer<Progress> progress) {
         Duration limit = budget.compareTo(settings.maxTimeBudget()) > 0 ? settings.maxTimeBudget() : budget;
-        Solver<AgendaSchedule> solver = factory.buildSolver(new SolverConfigOverride<AgendaSchedule>()
-                .withTerminationConfig(termination(limit)));
+        long started = System.nanoTime();
         AtomicLong lastReport = new AtomicLong(-settings.progressInterval().toMillis());
         AtomicLong firstFeasible = new AtomicLong(-1);
+        List<Placement> start = List.of();
+        if (settings.warmStart()) {
+            AgendaPlan greedy = GreedyFirstFit.place(plan);
+            start = greedy.placements();
+            if (start.size() == plan.sessions().size() && AgendaConflicts.of(greedy).all().isEmpty()) {
+                long elapsed = millisSince(started);
+                firstFeasible.set(elapsed);
+                lastReport.set(elapsed);
+                progress.accept(new Progress(score(greedy), elapsed));
+            }
+        }
+        // the warm start counts against the budget: the solver gets what is left of it
+        long warmedUp = millisSince(started);
+        Duration left = Duration.ofMillis(Math.max(1, limit.toMillis() - warmedUp));
+        Solver<AgendaSchedule> solver = factory.buildSolver(new SolverConfigOverride<AgendaSchedule>()
+                .withTerminationConfig(termination(left)));
         solver.addEventListener(event -> {
             HardSoftLongScore best = (HardSoftLongScore) event.getNewBestScore();
             if (!best.isSolutionInitialized()) {
                 return;
             }
-            long elapsed = event.getTimeMillisSpent();
+            long elapsed = warmedUp + event.getTimeMillisSpent();
             if (best.isFeasible()) {
                 firstFeasible.compareAndSet(-1, elapsed);
             }
@@ -77,12 +94,15 @@ public final class AgendaSolver {
                 progress.accept(new Progress(score(best), elapsed));
             }
         });
-        long started = System.nanoTime();
-        AgendaSchedule solved = solver.solve(AgendaProblem.of(plan));
-        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        AgendaSchedule solved = solver.solve(AgendaProblem.of(plan, start));
+        long millis = millisSince(started);
         List<Placement> placements = AgendaProblem.placements(solved);
         return new Result(score(solved.getScore()), placements, brokenGoals(solved),
                 AgendaConflicts.of(plan.withPlacements(placements)).all(), millis, firstFeasible.get());
+    }
+
+    private static long millisSince(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
     }
 
     /** The score of a schedule someone else made (the benchmark's greedy baseline), by the same constraints. */

@@ -16,7 +16,7 @@ import java.util.UUID;
  * ({@code unavailable}: any speaker's; {@code preferred}: per speaker who stated a preference), and a locked
  * session is pinned where the organiser put it.
  */
-@PlanningEntity
+@PlanningEntity(difficultyComparatorClass = SessionAssignment.Difficulty.class)
 public class SessionAssignment {
 
     @PlanningId
@@ -28,6 +28,7 @@ public class SessionAssignment {
     private List<List<Period>> preferences;
     @PlanningPin
     private boolean pinned;
+    private int difficulty;
     @PlanningVariable
     private Spot spot;
 
@@ -37,6 +38,13 @@ public class SessionAssignment {
 
     public SessionAssignment(Session session, int popularity, boolean popular, List<Period> unavailable,
             List<List<Period>> preferences, boolean pinned, Spot spot) {
+        this(session, popularity, popular, unavailable, preferences, pinned, spot, 0);
+    }
+
+    /** @param difficulty how hard the session is to place; the construction heuristic places the hardest first */
+    public SessionAssignment(Session session, int popularity, boolean popular, List<Period> unavailable,
+            List<List<Period>> preferences, boolean pinned, Spot spot, int difficulty) {
+        this.difficulty = difficulty;
         this.sessionId = session.sessionId();
         this.session = session;
         this.popularity = popularity;
@@ -109,6 +117,16 @@ public class SessionAssignment {
         return (int) preferences.stream()
                 .filter(preferred -> preferred.stream().noneMatch(period -> period.contains(spot.slot().period())))
                 .count();
+    }
+
+    /** Orders sessions from the easiest to the hardest to place, as Timefold's construction heuristic expects. */
+    public static final class Difficulty implements java.util.Comparator<SessionAssignment> {
+
+        @Override
+        public int compare(SessionAssignment a, SessionAssignment b) {
+            int byDifficulty = Integer.compare(a.difficulty, b.difficulty);
+            return byDifficulty != 0 ? byDifficulty : a.sessionId.compareTo(b.sessionId);
+        }
     }
 
     @Override

@@ -44,7 +44,7 @@ class AgendaSolveListenerIT {
         UUID solve = UUID.randomUUID();
         AgendaPlan conference = SampleAgendas.conference40();
         var request = new ProducerRecord<>(Topics.AGENDA_SOLVE_REQUESTS, agenda.toString(),
-                json.writeValueAsString(new AgendaSolveRequestedIntegrationEvent(agenda, solve, 4, conference)));
+                json.writeValueAsString(new AgendaSolveRequestedIntegrationEvent(agenda, solve, 10, conference)));
         request.headers().add(IntegrationHeaders.EVENT_TYPE,
                 "AgendaSolveRequestedIntegrationEvent".getBytes(StandardCharsets.UTF_8));
         request.headers().add(IntegrationHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));

@@ -15,10 +15,13 @@ import org.junit.jupiter.api.Test;
 class AgendaSolverTest {
 
     private final AgendaSolver solver = new AgendaSolver(new SolverSettings(Duration.ofSeconds(60),
-            Duration.ofSeconds(3), Duration.ofMillis(200)));
+            Duration.ofSeconds(3), Duration.ofMillis(200), true));
+    /** Timefold alone, without the greedy warm start: its own construction heuristic, then local search. */
+    private final AgendaSolver coldSolver = new AgendaSolver(new SolverSettings(Duration.ofSeconds(60),
+            Duration.ofSeconds(3), Duration.ofMillis(200), false));
 
     @Test
-    void theFortySessionConferenceIsSolvedWithoutBreakingAHardRuleAsTheCommandsCheckerSeesIt() {
+    void timefoldAloneSolvesTheFortySessionConferenceWithoutBreakingAHardRuleAsTheCommandsCheckerSeesIt() {
         AgendaPlan conference = SampleAgendas.conference40();
         assertThat(conference.sessions()).hasSize(40);
         assertThat(conference.rooms()).hasSize(4);
@@ -26,7 +29,7 @@ class AgendaSolverTest {
         assertThat(speakersWithSeveralSessions(conference)).isGreaterThanOrEqualTo(5);
         List<AgendaSolver.Progress> progress = Collections.synchronizedList(new ArrayList<>());
 
-        AgendaSolver.Result result = solver.solve(conference, Duration.ofSeconds(10), progress::add);
+        AgendaSolver.Result result = coldSolver.solve(conference, Duration.ofSeconds(10), progress::add);
 
         assertThat(result.placements()).hasSize(40);
         assertThat(AgendaConflicts.of(conference.withPlacements(result.placements())).all()).isEmpty();
@@ -36,6 +39,18 @@ class AgendaSolverTest {
         assertThat(result.brokenGoals()).allSatisfy(goal -> assertThat(goal.explanation()).isNotBlank());
         assertThat(result.brokenGoals().stream().mapToLong(goal -> goal.penalty()).sum())
                 .isEqualTo(-result.score().soft());
+    }
+
+    @Test
+    void aWarmStartedSolveIsFeasibleFromItsFirstReport() {
+        AgendaPlan conference = SampleAgendas.conference(60, 4, 18, 3);
+        List<AgendaSolver.Progress> progress = Collections.synchronizedList(new ArrayList<>());
+
+        AgendaSolver.Result result = solver.solve(conference, Duration.ofSeconds(3), progress::add);
+
+        assertThat(progress).isNotEmpty().allSatisfy(report -> assertThat(report.bestScore().feasible()).isTrue());
+        assertThat(result.firstFeasibleMillis()).isGreaterThanOrEqualTo(0);
+        assertThat(AgendaConflicts.of(conference.withPlacements(result.placements())).all()).isEmpty();
     }
 
     @Test
