@@ -65,6 +65,7 @@ public class Agenda {
 
     @AggregateIdentifier
     private AgendaId id;
+    private CommunityEventId eventId;
     private final Set<UserId> organizers = new HashSet<>();
     private Period window;
     private boolean published;
@@ -292,7 +293,8 @@ public class Agenda {
         Session session = sessions.get(reminder.sessionId());
         if (slot != null && slot.startsAt().equals(reminder.startsAt()) && session.speakers().contains(reminder.speaker())
                 && !reminded.contains(reminder)) {
-            apply(new SpeakerReminderDue(id, reminder.sessionId(), reminder.speaker(), reminder.startsAt()));
+            apply(new SpeakerReminderDue(id, eventId, reminder.sessionId(), session.title(),
+                    rooms.get(placement.roomId()).name(), reminder.speaker(), reminder.startsAt()));
         }
     }
 
@@ -371,6 +373,7 @@ public class Agenda {
     @EventSourcingHandler
     void on(Opened event) {
         id = event.agendaId();
+        eventId = event.eventId();
         organizers.addAll(event.organizers());
         window = event.window();
     }

@@ -269,7 +269,7 @@ class AgendaTest {
         fixture.given(defined())
                 .andGivenCommands(new AgendaCommands.Place(AGENDA, null, OLIVIA_ACTS, at(talk, first, hall)))
                 .whenTimeElapses(Duration.ofDays(7).minus(REMINDER_OFFSET).plusSeconds(1))
-                .expectEvents(new SpeakerReminderDue(AGENDA, talk.sessionId(), ADA, nine));
+                .expectEvents(new SpeakerReminderDue(AGENDA, CONFERENCE, talk.sessionId(), "Talk", "Hall", ADA, nine));
     }
 
     @Test

@@ -113,9 +113,12 @@ public sealed interface AgendaEvent {
     record ProposalDiscarded(AgendaId agendaId, UUID solveId) implements AgendaEvent {
     }
 
-    /** The reminder before a session is due for one of its speakers. */
+    /**
+     * The reminder before a session is due for one of its speakers; it names the community event, the session's
+     * title and room so the notice needs nothing else of the agenda.
+     */
     @Revision("1")
-    record SpeakerReminderDue(AgendaId agendaId, UUID sessionId, UserId speaker, Instant startsAt)
-            implements AgendaEvent {
+    record SpeakerReminderDue(AgendaId agendaId, CommunityEventId eventId, UUID sessionId, String title,
+                              String room, UserId speaker, Instant startsAt) implements AgendaEvent {
     }
 }
