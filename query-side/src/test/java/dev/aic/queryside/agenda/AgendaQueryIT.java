@@ -28,7 +28,9 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.validate.ValidationResult;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +61,8 @@ class AgendaQueryIT {
     JdbcTemplate jdbc;
     @Autowired
     AgendaProjection projection;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     UserEvents users;
     String olivia;
@@ -197,6 +201,19 @@ class AgendaQueryIT {
     void theAgendaReadModelIsRebuiltThroughTheRebuildApi() {
         append(new AgendaEvent.Published(agenda), new AgendaEvent.SessionMarked(agenda, keynote.sessionId(), bobId));
         awaitProjected();
+
+        // The suites share a database, and other suites leave positions of the store empty for good (rolled-back
+        // appends). The live processor read past them while they were still pending and keeps them as gaps in its
+        // token; a rebuild reads them later, when they are too old to be gaps, and its token cannot match the live
+        // one: the swap would wait for ever. The live processor replays first, so both read the store alike.
+        StreamingEventProcessor live = processing.eventProcessor(AgendaProjection.PROCESSING_GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+        live.shutDown();
+        live.resetTokens();
+        live.start();
+        long head = users.head();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !live.processingStatus().isEmpty() && live.processingStatus()
+                .values().stream().allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
 
         ResponseEntity<Map> started = exchange(HttpMethod.POST, ADMIN, "/api/admin/projections/agendas/rebuild");
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
