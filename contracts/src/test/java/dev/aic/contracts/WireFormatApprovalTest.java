@@ -159,6 +159,7 @@ class WireFormatApprovalTest {
                 new CommunityEventEvent.PromotedFromWaitingList(MEETUP, new UserId(USER)),
                 new CommunityEventEvent.AttendeeCheckedIn(MEETUP, new UserId(USER)),
                 new CommunityEventEvent.ReminderDue(MEETUP, new UserId(USER), SCHEDULE.startsAt()),
+                new CommunityEventEvent.AgendaOpened(MEETUP, AGENDA),
                 new UserRegistered(new UserId(USER), "ada@example.org", "Ada Lovelace"),
                 new UserIdentityLinked(new UserId(USER), "https://login.example.org", "ada"),
                 new UserProfileUpdated(new UserId(USER), "Ada Lovelace", "First programmer", List.of("analytical engines"),

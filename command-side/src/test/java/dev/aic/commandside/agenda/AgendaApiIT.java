@@ -102,12 +102,16 @@ class AgendaApiIT {
     }
 
     @Test
-    void onlyTheEventsOrganisersOpenAndChangeItsAgenda() {
+    void onlyTheEventsOrganisersOpenItsAgendaOnceAndChangeIt() {
         register("ag-mallory");
         String event = draftedEvent();
         assertThat(api.call("ag-mallory", HttpMethod.POST, "/api/events/" + event + "/agenda", null).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        api.call(OLIVIA, HttpMethod.POST, "/api/events/" + event + "/agenda", null);
+        assertThat(api.call(OLIVIA, HttpMethod.POST, "/api/events/" + event + "/agenda", null).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<Map> again = api.call(OLIVIA, HttpMethod.POST, "/api/events/" + event + "/agenda", null);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getHeaders().getContentType()).hasToString("application/problem+json");
         ResponseEntity<Map> room = api.call("ag-mallory", HttpMethod.POST, "/api/events/" + event + "/agenda/rooms",
                 Map.of("name", "Broom closet", "capacity", 2));
         assertThat(room.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
