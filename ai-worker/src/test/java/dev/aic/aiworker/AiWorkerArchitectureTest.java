@@ -28,4 +28,10 @@ class AiWorkerArchitectureTest {
             .that().resideOutsideOfPackage("dev.aic.aiworker.extraction..")
             .and().resideInAPackage("dev.aic.aiworker..")
             .should().dependOnClassesThat().resideInAPackage("org.apache.tika..");
+
+    @ArchTest
+    static final ArchRule onlyTheAgendaPackageUsesTheSolver = noClasses()
+            .that().resideOutsideOfPackage("dev.aic.aiworker.agenda..")
+            .and().resideInAPackage("dev.aic.aiworker..")
+            .should().dependOnClassesThat().resideInAPackage("ai.timefold..");
 }

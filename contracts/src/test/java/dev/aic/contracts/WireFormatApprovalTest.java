@@ -6,6 +6,19 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.aic.contracts.agenda.AgendaEvent;
+import dev.aic.contracts.agenda.AgendaId;
+import dev.aic.contracts.agenda.AgendaPlan;
+import dev.aic.contracts.agenda.BrokenGoal;
+import dev.aic.contracts.agenda.Conflict;
+import dev.aic.contracts.agenda.HardRule;
+import dev.aic.contracts.agenda.Period;
+import dev.aic.contracts.agenda.Placement;
+import dev.aic.contracts.agenda.Room;
+import dev.aic.contracts.agenda.Score;
+import dev.aic.contracts.agenda.Session;
+import dev.aic.contracts.agenda.Slot;
+import dev.aic.contracts.agenda.SpeakerAvailability;
 import dev.aic.contracts.communityevent.CommunityEventEvent;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
@@ -19,6 +32,8 @@ import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.EmbeddingVector;
+import dev.aic.contracts.integration.AgendaSolveReport;
+import dev.aic.contracts.integration.AgendaSolveRequestedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentIntegrationEvent;
 import dev.aic.contracts.integration.DocumentProcessingReport;
@@ -44,6 +59,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.serialization.Revision;
@@ -81,8 +97,55 @@ class WireFormatApprovalTest {
     private static final EmbeddedChunk CHUNK = new EmbeddedChunk(7, "Attention weighs every token against the others.",
             3, ChunkLocation.page(4), 120, 169, 11, new EmbeddingVector(new float[] {0.5f, -0.5f, 0.25f, 0.625f}));
 
+    private static final AgendaId AGENDA = AgendaId.of("5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d");
+    private static final UUID SOLVE = UUID.fromString("7e6d5c4b-3a29-4180-9f8e-7d6c5b4a3928");
+    private static final Room HALL = new Room(UUID.fromString("11111111-2222-4333-8444-555555555551"), "Main hall",
+            200, List.of("projector", "microphone"));
+    private static final Slot MORNING = new Slot(UUID.fromString("11111111-2222-4333-8444-555555555552"),
+            Instant.parse("2026-12-03T09:00:00Z"), Instant.parse("2026-12-03T10:00:00Z"), List.of(HALL.roomId()));
+    private static final Session KEYNOTE = new Session(UUID.fromString("11111111-2222-4333-8444-555555555553"),
+            "Attention, revisited", "Why the transformer won", List.of(new UserId(USER)), 45, "nlp",
+            List.of("transformers"), List.of("projector"), 150);
+    private static final Period WINDOW = new Period(Instant.parse("2026-12-03T08:00:00Z"),
+            Instant.parse("2026-12-03T18:00:00Z"));
+    private static final SpeakerAvailability AVAILABILITY = new SpeakerAvailability(new UserId(USER),
+            List.of(new Period(Instant.parse("2026-12-03T14:00:00Z"), Instant.parse("2026-12-03T16:00:00Z"))),
+            List.of(new Period(Instant.parse("2026-12-03T09:00:00Z"), Instant.parse("2026-12-03T12:00:00Z"))));
+    private static final Placement PLACED = new Placement(KEYNOTE.sessionId(), MORNING.slotId(), HALL.roomId());
+    private static final BrokenGoal BROKEN = new BrokenGoal("track in one room", KEYNOTE.sessionId(), null, 1,
+            "Track nlp uses 2 rooms");
+    private static final Conflict CONFLICT = new Conflict(HardRule.ROOM_TOO_SMALL, KEYNOTE.sessionId(), null,
+            "Main hall seats 200; 'Attention, revisited' expects 250");
+    private static final AgendaPlan PLAN = new AgendaPlan(WINDOW, List.of(HALL), List.of(MORNING), List.of(KEYNOTE),
+            List.of(AVAILABILITY), List.of(PLACED), List.of(KEYNOTE.sessionId()), Map.of(KEYNOTE.sessionId(), 12));
+
     static Stream<Record> samples() {
         return Stream.of(
+                new AgendaEvent.Opened(AGENDA, MEETUP, List.of(new UserId(USER)), WINDOW, "Europe/Amsterdam"),
+                new AgendaEvent.RoomDefined(AGENDA, HALL),
+                new AgendaEvent.SlotDefined(AGENDA, MORNING),
+                new AgendaEvent.SessionDefined(AGENDA, KEYNOTE),
+                new AgendaEvent.SpeakerAvailabilityStated(AGENDA, AVAILABILITY),
+                new AgendaEvent.SessionPlaced(AGENDA, PLACED),
+                new AgendaEvent.SessionMoved(AGENDA, PLACED),
+                new AgendaEvent.SessionUnassigned(AGENDA, KEYNOTE.sessionId()),
+                new AgendaEvent.SessionLocked(AGENDA, KEYNOTE.sessionId()),
+                new AgendaEvent.SessionUnlocked(AGENDA, KEYNOTE.sessionId()),
+                new AgendaEvent.Published(AGENDA),
+                new AgendaEvent.SessionMarked(AGENDA, KEYNOTE.sessionId(), new UserId(USER)),
+                new AgendaEvent.SessionUnmarked(AGENDA, KEYNOTE.sessionId(), new UserId(USER)),
+                new AgendaEvent.SolveRequested(AGENDA, SOLVE, 30, PLAN),
+                new AgendaEvent.SolveProgressed(AGENDA, SOLVE, new Score(-2, -40), 1250),
+                new AgendaEvent.ProposalReceived(AGENDA, SOLVE, new Score(0, -12), List.of(PLACED), List.of(BROKEN),
+                        List.of(CONFLICT), 30_000),
+                new AgendaEvent.ProposalAccepted(AGENDA, SOLVE),
+                new AgendaEvent.ProposalDiscarded(AGENDA, SOLVE),
+                new AgendaEvent.SpeakerReminderDue(AGENDA, MEETUP, KEYNOTE.sessionId(), KEYNOTE.title(), HALL.name(),
+                        new UserId(USER), MORNING.startsAt()),
+                new AgendaSolveRequestedIntegrationEvent(AGENDA.value(), SOLVE, 30, PLAN),
+                new AgendaSolveReport.Progressed(AGENDA.value(), SOLVE, new Score(-2, -40), 1250),
+                new AgendaSolveReport.Proposed(AGENDA.value(), SOLVE, new Score(0, -12), List.of(PLACED),
+                        List.of(BROKEN), List.of(CONFLICT), 30_000),
                 new CommunityEventEvent.Drafted(MEETUP, new UserId(USER), DETAILS, SCHEDULE, 50),
                 new CommunityEventEvent.DetailsChanged(MEETUP, DETAILS),
                 new CommunityEventEvent.Published(MEETUP),
@@ -96,6 +159,7 @@ class WireFormatApprovalTest {
                 new CommunityEventEvent.PromotedFromWaitingList(MEETUP, new UserId(USER)),
                 new CommunityEventEvent.AttendeeCheckedIn(MEETUP, new UserId(USER)),
                 new CommunityEventEvent.ReminderDue(MEETUP, new UserId(USER), SCHEDULE.startsAt()),
+                new CommunityEventEvent.AgendaOpened(MEETUP, AGENDA),
                 new UserRegistered(new UserId(USER), "ada@example.org", "Ada Lovelace"),
                 new UserIdentityLinked(new UserId(USER), "https://login.example.org", "ada"),
                 new UserProfileUpdated(new UserId(USER), "Ada Lovelace", "First programmer", List.of("analytical engines"),
@@ -147,14 +211,15 @@ class WireFormatApprovalTest {
     void everyPublishedMessageHasASample() {
         List<Class<?>> sampled = samples().<Class<?>>map(Object::getClass).toList();
         Stream.of(UserEvent.class, UserIntegrationEvent.class, CommunityEventEvent.class, DocumentEvent.class,
-                        DocumentIntegrationEvent.class, DocumentProcessingReport.class)
+                        DocumentIntegrationEvent.class, DocumentProcessingReport.class, AgendaEvent.class,
+                        AgendaSolveReport.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
                 .forEach(type -> assertThat(sampled).as("samples").contains(type));
     }
 
     @Test
     void everyDomainEventCarriesARevision() {
-        Stream.of(UserEvent.class, CommunityEventEvent.class, DocumentEvent.class)
+        Stream.of(UserEvent.class, CommunityEventEvent.class, DocumentEvent.class, AgendaEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
                 .forEach(type -> assertThat(type.getAnnotation(Revision.class)).as(type.getName()).isNotNull());
     }

@@ -132,6 +132,56 @@ class AuthorizationMatrixIT {
         // last of the event rows: every later cell meets a cancelled event, which still decides who may ask
         CANCEL_EVENT("POST /api/events/{id}/cancel", ORGANISERS, f -> f.command("POST",
                 "/api/events/" + f.event + "/cancel", "{\"reason\":\"matrix\"}")),
+        // the agenda (opened and published in setUp) is an aggregate of its own: the event's cancellation leaves it be
+        OPEN_AGENDA("POST /api/events/{id}/agenda", ORGANISERS,
+                f -> f.command("POST", "/api/events/" + f.event + "/agenda", null)),
+        ADD_AGENDA_ROOM("POST /api/events/{eventId}/agenda/rooms", ORGANISERS,
+                f -> f.command("POST", f.agenda("/rooms"), "{\"name\":\"Matrix room\",\"capacity\":10}")),
+        CHANGE_AGENDA_ROOM("PUT /api/events/{eventId}/agenda/rooms/{roomId}", ORGANISERS,
+                f -> f.command("PUT", f.agenda("/rooms/" + UUID.randomUUID()), "{\"name\":\"Matrix room\",\"capacity\":10}")),
+        ADD_AGENDA_SLOT("POST /api/events/{eventId}/agenda/slots", ORGANISERS,
+                f -> f.command("POST", f.agenda("/slots"), Request.agendaSlot())),
+        CHANGE_AGENDA_SLOT("PUT /api/events/{eventId}/agenda/slots/{slotId}", ORGANISERS,
+                f -> f.command("PUT", f.agenda("/slots/" + UUID.randomUUID()), Request.agendaSlot())),
+        ADD_AGENDA_SESSION("POST /api/events/{eventId}/agenda/sessions", ORGANISERS,
+                f -> f.command("POST", f.agenda("/sessions"), Request.agendaSession())),
+        CHANGE_AGENDA_SESSION("PUT /api/events/{eventId}/agenda/sessions/{sessionId}", ORGANISERS,
+                f -> f.command("PUT", f.agenda("/sessions/" + UUID.randomUUID()), Request.agendaSession())),
+        STATE_SPEAKER_AVAILABILITY("PUT /api/events/{eventId}/agenda/speakers/{userId}/availability", ORGANISERS,
+                f -> f.command("PUT", f.agenda("/speakers/" + f.target + "/availability"), "{\"unavailable\":[]}")),
+        PLACE_AGENDA_SESSION("PUT /api/events/{eventId}/agenda/sessions/{sessionId}/placement", ORGANISERS,
+                f -> f.command("PUT", f.agenda("/sessions/" + UUID.randomUUID() + "/placement"),
+                        "{\"slotId\":\"" + UUID.randomUUID() + "\",\"roomId\":\"" + UUID.randomUUID() + "\"}")),
+        UNASSIGN_AGENDA_SESSION("DELETE /api/events/{eventId}/agenda/sessions/{sessionId}/placement", ORGANISERS,
+                f -> f.command("DELETE", f.agenda("/sessions/" + UUID.randomUUID() + "/placement"), null)),
+        LOCK_AGENDA_SESSION("POST /api/events/{eventId}/agenda/sessions/{sessionId}/lock", ORGANISERS,
+                f -> f.command("POST", f.agenda("/sessions/" + UUID.randomUUID() + "/lock"), null)),
+        UNLOCK_AGENDA_SESSION("DELETE /api/events/{eventId}/agenda/sessions/{sessionId}/lock", ORGANISERS,
+                f -> f.command("DELETE", f.agenda("/sessions/" + UUID.randomUUID() + "/lock"), null)),
+        PUBLISH_AGENDA("POST /api/events/{eventId}/agenda/publish", ORGANISERS,
+                f -> f.command("POST", f.agenda("/publish"), null)),
+        MARK_AGENDA_SESSION("PUT /api/events/{eventId}/agenda/sessions/{sessionId}/mark", PARTICIPANTS,
+                f -> f.command("PUT", f.agenda("/sessions/" + UUID.randomUUID() + "/mark"), null)),
+        UNMARK_AGENDA_SESSION("DELETE /api/events/{eventId}/agenda/sessions/{sessionId}/mark", PARTICIPANTS,
+                f -> f.command("DELETE", f.agenda("/sessions/" + UUID.randomUUID() + "/mark"), null)),
+        // an agenda without sessions is refused with 422 before anything reaches the solver
+        REQUEST_AGENDA_SOLVE("POST /api/events/{eventId}/agenda/solves", ORGANISERS,
+                f -> f.command("POST", f.agenda("/solves"), "{\"timeBudgetSeconds\":1}")),
+        ACCEPT_AGENDA_PROPOSAL("POST /api/events/{eventId}/agenda/solves/{solveId}/accept", ORGANISERS,
+                f -> f.command("POST", f.agenda("/solves/" + UUID.randomUUID() + "/accept"), null)),
+        DISCARD_AGENDA_PROPOSAL("POST /api/events/{eventId}/agenda/solves/{solveId}/discard", ORGANISERS,
+                f -> f.command("POST", f.agenda("/solves/" + UUID.randomUUID() + "/discard"), null)),
+        QUERY_AGENDA("GET /api/events/{eventId}/agenda (query)", ROLE_HOLDERS, f -> f.query("GET", f.agenda(""), null)),
+        QUERY_AGENDA_CALENDAR("GET /api/events/{eventId}/agenda/calendar.ics (query)", ROLE_HOLDERS,
+                f -> f.query("GET", f.agenda("/calendar.ics"), null)),
+        QUERY_MY_AGENDA("GET /api/events/{eventId}/agenda/mine (query)", ROLE_HOLDERS,
+                f -> f.query("GET", f.agenda("/mine"), null)),
+        QUERY_MY_AGENDA_CALENDAR("GET /api/events/{eventId}/agenda/mine/calendar.ics (query)", ROLE_HOLDERS,
+                f -> f.query("GET", f.agenda("/mine/calendar.ics"), null)),
+        QUERY_AGENDA_SOLVE("GET /api/events/{eventId}/agenda/solves/{solveId} (query)", ORGANISERS_AND_AUDITORS,
+                f -> f.query("GET", f.agenda("/solves/" + UUID.randomUUID()), null)),
+        QUERY_AGENDA_SOLVE_STREAM("GET /api/events/{eventId}/agenda/solves/{solveId}/stream (query)",
+                ORGANISERS_AND_AUDITORS, f -> f.query("GET", f.agenda("/solves/" + UUID.randomUUID() + "/stream"), null)),
         UPLOAD_DOCUMENT("POST /api/documents", ROLE_HOLDERS, f -> f.upload("POST", "/api/documents", true)),
         REPLACE_DOCUMENT_CONTENT("PUT /api/documents/{id}/content", DOCUMENT_KEEPERS,
                 f -> f.upload("PUT", "/api/documents/" + document + "/content", false)),
@@ -231,6 +281,21 @@ class AuthorizationMatrixIT {
             return Http.to(platform.commandSide().url(path)).bearer(token).sendJson(method, json);
         }
 
+        /** A path under the matrix event's agenda. */
+        String agenda(String suffix) {
+            return "/api/events/" + event + "/agenda" + suffix;
+        }
+
+        static String agendaSlot() {
+            Instant start = Instant.now().plus(Duration.ofDays(30));
+            return "{\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plus(Duration.ofHours(1))
+                    + "\",\"roomIds\":[\"" + UUID.randomUUID() + "\"]}";
+        }
+
+        static String agendaSession() {
+            return "{\"title\":\"Matrix talk\",\"speakers\":[],\"durationMinutes\":30,\"expectedAudience\":5}";
+        }
+
         /** A multipart upload of a small text file, with the form fields of a new document or without. */
         Http.Reply upload(String method, String path, boolean newDocument) {
             Map<String, String> fields = newDocument ? Map.of("title", "Matrix notes", "visibility", "MEMBERS") : Map.of();
@@ -269,6 +334,16 @@ class AuthorizationMatrixIT {
         Http.Reply projected = Http.to(PLATFORM.querySide().url("/api/events/" + event)).bearer(olivia)
                 .header("Consistency-Token", consistencyToken).get();
         assertThat(projected.status()).as(projected.toString()).isEqualTo(200);
+        // a published agenda: members read it, so a solve of it is refused to them (403), not hidden (404)
+        Http.Reply opened = Http.to(PLATFORM.commandSide().url("/api/events/" + event + "/agenda")).bearer(olivia)
+                .sendJson("POST", null);
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        Http.Reply agendaPublished = Http.to(PLATFORM.commandSide().url("/api/events/" + event + "/agenda/publish"))
+                .bearer(olivia).sendJson("POST", null);
+        assertThat(agendaPublished.status()).as(agendaPublished.toString()).isEqualTo(200);
+        Http.Reply agendaProjected = Http.to(PLATFORM.querySide().url("/api/events/" + event + "/agenda")).bearer(olivia)
+                .header("Consistency-Token", agendaPublished.json().get("consistencyToken").asText()).get();
+        assertThat(agendaProjected.status()).as(agendaProjected.toString()).isEqualTo(200);
         Http.Reply uploaded = new Request(PLATFORM, olivia, target, event).upload("POST", "/api/documents", true);
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         document = uploaded.json().get("id").asText();

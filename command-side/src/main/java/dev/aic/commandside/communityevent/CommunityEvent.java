@@ -1,11 +1,15 @@
 package dev.aic.commandside.communityevent;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonMerge;
+import dev.aic.commandside.agenda.Agenda;
 import dev.aic.commandside.communityevent.RuleViolation.Kind;
+import dev.aic.contracts.agenda.AgendaId;
+import dev.aic.contracts.communityevent.CommunityEventEvent.AgendaOpened;
 import dev.aic.contracts.communityevent.CommunityEventEvent.AttendeeCheckedIn;
 import dev.aic.contracts.communityevent.CommunityEventEvent.Cancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.CapacityChanged;
@@ -49,7 +53,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * snapshots are then ignored and the event is rebuilt from its events.
  */
 @Aggregate(snapshotTriggerDefinition = CommunityEventSnapshots.TRIGGER)
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 class CommunityEvent {
@@ -76,6 +80,7 @@ class CommunityEvent {
     private final Set<UserId> checkedIn = new HashSet<>();
     @JsonMerge
     private final Set<Reminder> reminded = new HashSet<>();
+    private boolean agendaOpened;
 
     CommunityEvent() {
         // for Axon: rebuilt from its events
@@ -210,6 +215,24 @@ class CommunityEvent {
         }
     }
 
+    /**
+     * The agenda is an aggregate of its own (docs/adr/0006-agenda-aggregate.md), created here because only the
+     * event knows who organises it and when it takes place.
+     */
+    @CommandHandler
+    AgendaId handle(CommunityEventCommands.OpenAgenda command) throws Exception {
+        requireOrganizer(command.actor());
+        requireOpen();
+        if (agendaOpened) {
+            throw new RuleViolation(Kind.AGENDA_ALREADY_OPEN, "The event's agenda is open already");
+        }
+        AgendaId agendaId = AgendaId.of(id);
+        apply(new AgendaOpened(id, agendaId));
+        createNew(Agenda.class, () -> new Agenda(agendaId, id, organizers, schedule.startsAt(), schedule.endsAt(),
+                schedule.timeZone()));
+        return agendaId;
+    }
+
     /** Fires once per scheduled reminder; a stale one (the member left, the event moved or was cancelled) does nothing. */
     @DeadlineHandler(deadlineName = REMINDER)
     void remind(Reminder reminder) {
@@ -324,6 +347,11 @@ class CommunityEvent {
     @EventSourcingHandler
     void on(AttendeeCheckedIn event) {
         checkedIn.add(event.member());
+    }
+
+    @EventSourcingHandler
+    void on(AgendaOpened event) {
+        agendaOpened = true;
     }
 
     @EventSourcingHandler

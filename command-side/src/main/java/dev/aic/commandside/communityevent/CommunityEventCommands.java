@@ -47,6 +47,10 @@ final class CommunityEventCommands {
     record CancelRsvp(@TargetAggregateIdentifier CommunityEventId eventId, UserId member) {
     }
 
+    /** Opens the event's agenda, whose organisers and time are the event's. */
+    record OpenAgenda(@TargetAggregateIdentifier CommunityEventId eventId, Actor actor) {
+    }
+
     record CheckIn(@TargetAggregateIdentifier CommunityEventId eventId, Actor actor, UserId member) {
     }
 }

@@ -3,6 +3,7 @@ package dev.aic.commandside.communityevent;
 import dev.aic.commandside.web.Commands;
 import dev.aic.commandside.web.Idempotency;
 import dev.aic.commandside.web.Outcome;
+import dev.aic.contracts.agenda.AgendaId;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.user.Role;
 import dev.aic.contracts.user.UserId;
@@ -16,6 +17,7 @@ import dev.aic.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.net.URI;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
@@ -182,6 +184,21 @@ class CommunityEventController {
     ResponseEntity<CommunityEventChange> checkIn(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
             @Valid @RequestBody CommunityEventRequests.CheckIn request) {
         return change(id, new CommunityEventCommands.CheckIn(eventId(id), actor(caller), new UserId(request.userId())));
+    }
+
+    @PostMapping("/{id}/agenda")
+    @PreAuthorize(SIGNED_IN_MEMBER)
+    @Operation(operationId = "openAgenda",
+            summary = "Open the event's agenda (its organisers, administrators); its rooms, slots and sessions follow "
+                    + "under /api/events/{id}/agenda")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
+    @ProblemResponses({404, 409})
+    ResponseEntity<CommunityEventChange> openAgenda(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        AgendaId agendaId = AgendaId.of(eventId(id));
+        Outcome outcome = commands.send(new CommunityEventCommands.OpenAgenda(eventId(id), actor(caller)), agendaId);
+        return outcome.respond(HttpStatus.CREATED).location(URI.create("/api/events/" + id + "/agenda"))
+                .body(new CommunityEventChange(agendaId.value(), outcome.version(), outcome.consistencyToken(), null));
     }
 
     private ResponseEntity<CommunityEventChange> change(UUID id, Object command) {

@@ -10,7 +10,8 @@ public class RuleViolation extends RuntimeException {
         IN_THE_PAST,
         ENDS_BEFORE_IT_STARTS,
         NOT_ATTENDING,
-        CAPACITY_BELOW_ATTENDANCE
+        CAPACITY_BELOW_ATTENDANCE,
+        AGENDA_ALREADY_OPEN
     }
 
     private final Kind kind;

@@ -3,11 +3,13 @@ package dev.aic.commandside.integration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.commandside.eventstore.EventIndexes;
+import dev.aic.contracts.agenda.AgendaEvent.SolveRequested;
 import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
 import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
 import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
 import dev.aic.contracts.document.DocumentEvent.ReprocessingRequested;
 import dev.aic.contracts.document.DocumentId;
+import dev.aic.contracts.integration.AgendaSolveRequestedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
 import dev.aic.contracts.integration.IntegrationHeaders;
@@ -88,6 +90,13 @@ class IntegrationEventPublisher {
     void on(DocumentDeleted event, EventMessage<?> message) {
         publish(Topics.DOCUMENTS, event.documentId().toString(),
                 new DocumentDeletedIntegrationEvent(event.documentId().value()), message);
+    }
+
+    /** The ai-worker's solver gets the agenda exactly as the request recorded it. */
+    @EventHandler
+    void on(SolveRequested event, EventMessage<?> message) {
+        publish(Topics.AGENDA_SOLVE_REQUESTS, event.agendaId().toString(), new AgendaSolveRequestedIntegrationEvent(
+                event.agendaId().value(), event.solveId(), event.timeBudgetSeconds(), event.plan()), message);
     }
 
     private void versionReady(DocumentId document, int version, String contentType, String sha256, String storageKey,

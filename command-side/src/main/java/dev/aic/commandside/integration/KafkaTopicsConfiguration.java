@@ -43,6 +43,24 @@ class KafkaTopicsConfiguration {
                 .build();
     }
 
+    /** Agendas to solve, keyed by agenda id. */
+    @Bean
+    NewTopic agendaSolveRequestsTopic(TopicProperties topics) {
+        return TopicBuilder.name(Topics.AGENDA_SOLVE_REQUESTS)
+                .partitions(topics.partitions())
+                .replicas(topics.replicationFactor())
+                .build();
+    }
+
+    /** The ai-worker's progress and proposals, keyed by agenda id; declared by both, like the processing reports. */
+    @Bean
+    NewTopic agendaSolveReportsTopic(TopicProperties topics) {
+        return TopicBuilder.name(Topics.AGENDA_SOLVE_REPORTS)
+                .partitions(topics.partitions())
+                .replicas(topics.replicationFactor())
+                .build();
+    }
+
     @ConfigurationProperties("aic.kafka.topics")
     record TopicProperties(int partitions, int replicationFactor) {
     }

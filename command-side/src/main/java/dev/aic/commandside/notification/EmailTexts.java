@@ -1,5 +1,6 @@
 package dev.aic.commandside.notification;
 
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,19 @@ class EmailTexts {
                 "cancellation notices", unsubscribeUrl));
     }
 
+    /** To a speaker, before their session of an agenda ({@code SpeakerReminderDue}). */
+    Email speakerReminder(Recipient to, EventFacts event, String session, String room, Instant startsAt,
+            String unsubscribeUrl) {
+        return new Email("Your session soon: " + session, letter(to, """
+                You speak soon at "%s": your session "%s".
+
+                When:  %s
+                Room:  %s
+                %s""".formatted(event.title(), session, WHEN.format(startsAt.atZone(event.zone())), room,
+                event.venue() == null ? "" : "Where: " + event.venue()), "event reminders", unsubscribeUrl,
+                "you speak at the event"));
+    }
+
     private static String where(EventFacts event) {
         StringBuilder text = new StringBuilder()
                 .append("When:  ").append(WHEN.format(event.startsAt().atZone(event.zone()))).append('\n');
@@ -50,7 +64,11 @@ class EmailTexts {
     }
 
     private static String letter(Recipient to, String text, String topic, String unsubscribeUrl) {
+        return letter(to, text, topic, unsubscribeUrl, "you RSVPed");
+    }
+
+    private static String letter(Recipient to, String text, String topic, String unsubscribeUrl, String because) {
         return "Hello " + to.displayName() + ",\n\n" + text.strip() + "\n\n-- \nAIC Platform\n"
-                + "You get this e-mail because you RSVPed. To stop " + topic + ", open " + unsubscribeUrl + "\n";
+                + "You get this e-mail because " + because + ". To stop " + topic + ", open " + unsubscribeUrl + "\n";
     }
 }

@@ -1,5 +1,6 @@
 package dev.aic.commandside.notification;
 
+import dev.aic.contracts.agenda.AgendaEvent.SpeakerReminderDue;
 import dev.aic.contracts.communityevent.CommunityEventEvent.Cancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.PromotedFromWaitingList;
 import dev.aic.contracts.communityevent.CommunityEventEvent.ReminderDue;
@@ -21,8 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns each cause (a promotion, a due reminder, a cancellation) into e-mail in the outbox. The cause's
- * event id, with the recipient where one cause reaches many, is the outbox key: whatever the processor
+ * Turns each cause (a promotion, a due reminder, a speaker's reminder, a cancellation) into e-mail in the
+ * outbox. The cause's event id, with the recipient where one cause reaches many, is the outbox key: whatever the processor
  * redelivers or replays, a cause is e-mailed once. A cause older than {@code aic.notifications.max-age}
  * is not e-mailed at all, nor a reminder for an event that has started.
  */
@@ -63,6 +64,16 @@ class NotificationPlanner {
         if (fresh(at) && event.startsAt().isAfter(clock.instant())) {
             plan("reminder:" + cause, event.eventId(), event.member().value(), EmailTopic.EVENT_REMINDER,
                     texts::reminder);
+        }
+    }
+
+    /** A speaker's reminder before their session; they opt out with the event reminders. */
+    @EventHandler
+    void on(SpeakerReminderDue event, @MessageIdentifier String cause, @Timestamp Instant at) {
+        if (fresh(at) && event.startsAt().isAfter(clock.instant())) {
+            plan("speaker-reminder:" + cause, event.eventId(), event.speaker().value(), EmailTopic.EVENT_REMINDER,
+                    (to, facts, unsubscribeUrl) -> texts.speakerReminder(to, facts, event.title(), event.room(),
+                            event.startsAt(), unsubscribeUrl));
         }
     }
 

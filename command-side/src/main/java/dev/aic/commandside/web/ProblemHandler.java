@@ -89,6 +89,8 @@ class ProblemHandler {
             case NOT_ATTENDING -> Problems.of(HttpStatus.CONFLICT, "not-attending", "Not attending", e.getMessage());
             case CAPACITY_BELOW_ATTENDANCE -> Problems.of(HttpStatus.CONFLICT, "capacity-below-attendance",
                     "Capacity below attendance", e.getMessage());
+            case AGENDA_ALREADY_OPEN -> Problems.of(HttpStatus.CONFLICT, "agenda-already-open", "Agenda already open",
+                    e.getMessage());
         };
     }
 

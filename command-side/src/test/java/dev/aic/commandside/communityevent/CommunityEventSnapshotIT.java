@@ -171,7 +171,7 @@ class CommunityEventSnapshotIT {
         Map<String, Object> row = snapshotRow().orElseThrow();
         assertThat(row.get("sequencenumber")).isEqualTo(sequence);
         assertThat(row.get("payloadtype")).isEqualTo(CommunityEvent.class.getName());
-        assertThat(row.get("payloadrevision")).isEqualTo("1");
+        assertThat(row.get("payloadrevision")).isEqualTo("2");
         byte[] payload = (byte[]) row.get("payload");
         JsonNode stored = read(payload);
         assertThat(stored.get("id").asText()).isEqualTo(event.toString());

@@ -1,6 +1,8 @@
 package dev.aic.commandside.communityevent;
 
 import dev.aic.commandside.communityevent.RuleViolation.Kind;
+import dev.aic.contracts.agenda.AgendaId;
+import dev.aic.contracts.communityevent.CommunityEventEvent.AgendaOpened;
 import dev.aic.contracts.communityevent.CommunityEventEvent.AttendeeCheckedIn;
 import dev.aic.contracts.communityevent.CommunityEventEvent.Cancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.CapacityChanged;
@@ -95,6 +97,17 @@ class CommunityEventTest {
                 .when(new CommunityEventCommands.Reschedule(MEETUP, null, OLIVIA_ACTS, yesterday))
                 .expectException(violation(Kind.IN_THE_PAST))
                 .expectNoEvents();
+    }
+
+    @Test
+    void anEventOpensItsAgendaOnce() {
+        fixture.given(drafted(50), new AgendaOpened(MEETUP, AgendaId.of(MEETUP)))
+                .when(new CommunityEventCommands.OpenAgenda(MEETUP, OLIVIA_ACTS))
+                .expectException(violation(Kind.AGENDA_ALREADY_OPEN))
+                .expectNoEvents();
+        fixture.given(drafted(50))
+                .when(new CommunityEventCommands.OpenAgenda(MEETUP, new Actor(ADA, false)))
+                .expectException(violation(Kind.NOT_AN_ORGANIZER));
     }
 
     @Test

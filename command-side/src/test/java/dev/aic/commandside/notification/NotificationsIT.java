@@ -76,6 +76,7 @@ class NotificationsIT {
         properties.add("aic.notifications.first-retry", () -> "PT0.5S");
         properties.add("aic.notifications.metrics-interval", () -> "PT0.2S");
         properties.add("aic.community-events.reminder-offset", () -> REMINDER_OFFSET.toString());
+        properties.add("aic.agendas.speaker-reminder-offset", () -> REMINDER_OFFSET.toString());
         properties.add("aic.deadlines.polling-interval", () -> "PT0.5S");
     }
 
@@ -118,6 +119,36 @@ class NotificationsIT {
         MimeMessage reminder = awaitOnly(attendee, "Reminder: Reminder drill");
         assertThat(GreenMailUtil.getBody(reminder)).contains("starts soon").contains("Library, room 2");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> inbox(attendee).size() == 1);
+    }
+
+    @Test
+    void aSpeakerIsRemindedOnceBeforeTheirSessionWithItsRoom() throws Exception {
+        Api api = new Api(http);
+        String speaker = member("remind-speaker");
+        String speakerId = register(api, speaker);
+        Instant startsAt = Instant.now().plus(REMINDER_OFFSET).plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        String event = publishedEvent(api, "Speaker drill", startsAt, 10);
+        String agenda = "/api/events/" + event + "/agenda";
+        assertThat(api.call("olivia", HttpMethod.POST, agenda, null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String room = created(api, agenda + "/rooms", Map.of("name", "Room Lovelace", "capacity", 20));
+        String slot = created(api, agenda + "/slots", Map.of("startsAt", startsAt.toString(),
+                "endsAt", startsAt.plus(Duration.ofMinutes(30)).toString(), "roomIds", List.of(room)));
+        String session = created(api, agenda + "/sessions", Map.of("title", "Attention, revisited",
+                "speakers", List.of(speakerId), "durationMinutes", 30, "expectedAudience", 10));
+
+        assertThat(api.call("olivia", HttpMethod.PUT, agenda + "/sessions/" + session + "/placement",
+                Map.of("slotId", slot, "roomId", room)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        MimeMessage reminder = awaitOnly(speaker, "Your session soon: Attention, revisited");
+        assertThat(GreenMailUtil.getBody(reminder)).contains("Speaker drill").contains("Room Lovelace")
+                .contains("because you speak at the event");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> inbox(speaker).size() == 1);
+    }
+
+    private static String created(Api api, String path, Map<String, Object> body) {
+        ResponseEntity<Map> response = api.call("olivia", HttpMethod.POST, path, body);
+        assertThat(response.getStatusCode()).as(path + " " + response.getBody()).isEqualTo(HttpStatus.CREATED);
+        return (String) response.getBody().get("id");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.aic.contracts.communityevent;
 
+import dev.aic.contracts.agenda.AgendaId;
 import dev.aic.contracts.user.UserId;
 import org.axonframework.serialization.Revision;
 
@@ -67,6 +68,11 @@ public sealed interface CommunityEventEvent {
 
     @Revision("1")
     record AttendeeCheckedIn(CommunityEventId eventId, UserId member) implements CommunityEventEvent {
+    }
+
+    /** An organiser opened the event's agenda, an aggregate of its own ({@code AgendaEvent.Opened} follows). */
+    @Revision("1")
+    record AgendaOpened(CommunityEventId eventId, AgendaId agendaId) implements CommunityEventEvent {
     }
 
     /** The reminder before the start is due for an attendee; notifiers send it once per event. */

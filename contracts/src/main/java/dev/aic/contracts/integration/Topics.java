@@ -15,6 +15,12 @@ public final class Topics {
     /** Where the ai-worker parks a {@link #DOCUMENTS} record it could not process, with the reason in headers. */
     public static final String DOCUMENTS_DEAD_LETTER = "aic.documents.v1.dlt";
 
+    /** Key: agenda id. Value: an {@link AgendaSolveRequestedIntegrationEvent}. */
+    public static final String AGENDA_SOLVE_REQUESTS = "aic.agenda-solve-requests.v1";
+
+    /** Key: agenda id. Value: an {@link AgendaSolveReport}; its simple name is the event type header. */
+    public static final String AGENDA_SOLVE_REPORTS = "aic.agenda-solve-reports.v1";
+
     private Topics() {
     }
 }

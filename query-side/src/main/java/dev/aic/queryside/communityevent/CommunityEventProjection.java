@@ -1,5 +1,6 @@
 package dev.aic.queryside.communityevent;
 
+import dev.aic.contracts.communityevent.CommunityEventEvent.AgendaOpened;
 import dev.aic.contracts.communityevent.CommunityEventEvent.AttendeeCheckedIn;
 import dev.aic.contracts.communityevent.CommunityEventEvent.Cancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.CapacityChanged;
@@ -101,6 +102,12 @@ class CommunityEventProjection {
     @EventHandler
     void on(ReminderDue event, @SequenceNumber long seq) {
         // nothing to show, but the version follows the aggregate's, as the calendar's SEQUENCE does
+        claim(event.eventId(), seq, null);
+    }
+
+    @EventHandler
+    void on(AgendaOpened event, @SequenceNumber long seq) {
+        // the agenda has a read model of its own; the version follows the aggregate's
         claim(event.eventId(), seq, null);
     }
 

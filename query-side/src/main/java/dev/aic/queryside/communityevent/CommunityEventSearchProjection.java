@@ -1,6 +1,7 @@
 package dev.aic.queryside.communityevent;
 
 import dev.aic.contracts.communityevent.CommunityEventEvent;
+import dev.aic.contracts.communityevent.CommunityEventEvent.AgendaOpened;
 import dev.aic.contracts.communityevent.CommunityEventEvent.AttendeeCheckedIn;
 import dev.aic.contracts.communityevent.CommunityEventEvent.Cancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.CapacityChanged;
@@ -138,6 +139,11 @@ class CommunityEventSearchProjection {
 
     @EventHandler
     void on(ReminderDue event, @SequenceNumber long seq) {
+        change(event, seq, UnaryOperator.identity());
+    }
+
+    @EventHandler
+    void on(AgendaOpened event, @SequenceNumber long seq) {
         change(event, seq, UnaryOperator.identity());
     }
 

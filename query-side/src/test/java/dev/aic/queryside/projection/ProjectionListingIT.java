@@ -58,7 +58,7 @@ class ProjectionListingIT {
                 projection.get("kind").asText()));
         System.out.println("[projections] kinds: " + kinds);
         assertThat(kinds).isEqualTo(Map.of("users", "POSTGRESQL", "users-search", "OPENSEARCH",
-                "community-events", "POSTGRESQL", "community-events-search", "OPENSEARCH",
+                "community-events", "POSTGRESQL", "community-events-search", "OPENSEARCH", "agendas", "POSTGRESQL",
                 "documents", "POSTGRESQL", "document-chunks-search", "OPENSEARCH"));
     }
 

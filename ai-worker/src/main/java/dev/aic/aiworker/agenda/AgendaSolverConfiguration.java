@@ -1,0 +1,28 @@
+package dev.aic.aiworker.agenda;
+
+import dev.aic.contracts.integration.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** The solver, built once from {@link SolverSettings}, and the reports topic the ai-worker publishes to. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SolverSettings.class)
+class AgendaSolverConfiguration {
+
+    @Bean
+    AgendaSolver agendaSolver(SolverSettings settings) {
+        return new AgendaSolver(settings);
+    }
+
+    /** Declared by the command-side too; whichever starts first creates it. */
+    @Bean
+    NewTopic agendaSolveReportsTopic(@Value("${aic.documents.processing.topics.partitions:3}") int partitions,
+            @Value("${aic.documents.processing.topics.replication-factor:1}") int replicationFactor) {
+        return TopicBuilder.name(Topics.AGENDA_SOLVE_REPORTS).partitions(partitions).replicas(replicationFactor)
+                .build();
+    }
+}
