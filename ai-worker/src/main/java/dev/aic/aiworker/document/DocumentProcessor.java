@@ -9,7 +9,7 @@ import dev.aic.aiworker.embedding.TextEmbedder;
 import dev.aic.aiworker.extraction.ExtractedDocument;
 import dev.aic.aiworker.extraction.ExtractionFailedException;
 import dev.aic.aiworker.extraction.SectionLocation;
-import dev.aic.aiworker.extraction.TextExtractor;
+import dev.aic.aiworker.extraction.DocumentExtractor;
 import dev.aic.content.ContentStore;
 import dev.aic.contracts.document.ChunkLocation;
 import dev.aic.contracts.document.EmbeddedChunk;
@@ -50,7 +50,7 @@ class DocumentProcessor {
     private static final Logger log = LoggerFactory.getLogger(DocumentProcessor.class);
 
     private final ContentStore content;
-    private final TextExtractor extractor;
+    private final DocumentExtractor extractor;
     private final TextChunker chunker;
     private final TextEmbedder embedder;
     private final int batchSize;
@@ -59,7 +59,7 @@ class DocumentProcessor {
     private final MeterRegistry meters;
     private final Counter chunksEmbedded;
 
-    DocumentProcessor(ContentStore content, TextExtractor extractor, TextChunker chunker, EmbeddingModels models,
+    DocumentProcessor(ContentStore content, DocumentExtractor extractor, TextChunker chunker, EmbeddingModels models,
             DocumentVersions versions, ProcessingReports reports, MeterRegistry meters) {
         this.content = content;
         this.extractor = extractor;
