@@ -69,6 +69,9 @@ class DocumentProcessor {
         this.versions = versions;
         this.reports = reports;
         this.meters = meters;
+        if (InjectedFaults.enabled()) {
+            log.atWarn().log("Test fault injection is on: a document with the marker halts this worker");
+        }
         this.chunksEmbedded = Counter.builder("aic.documents.chunks.embedded")
                 .description("Chunks embedded and reported").register(meters);
     }
@@ -94,6 +97,7 @@ class DocumentProcessor {
         } catch (ContentStore.NoSuchContentException e) {
             return fail(version, modelVersion, "CONTENT_MISSING", e.getMessage());
         }
+        InjectedFaults.haltIfMarked(bytes);
         String mismatch = mismatch(version, bytes);
         if (mismatch != null) {
             return fail(version, modelVersion, "CONTENT_MISMATCH", mismatch);

@@ -3,6 +3,7 @@ package dev.aic.aiworker.document;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.aiworker.embedding.EmbeddingModelVersion;
 import dev.aic.aiworker.embedding.EmbeddingModels;
+import dev.aic.aiworker.inbox.PoisonRecordException;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.integration.DocumentProcessingReport.Failed;
 import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
@@ -13,7 +14,8 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the uploader that a version could not be processed after every retry ({@code PROCESSING_ERROR}), before
+ * Tells the uploader that a version could not be processed after every retry ({@code PROCESSING_ERROR}), or that
+ * processing it took the worker down too often ({@code WORKER_CRASHED}), before
  * the record is parked in the dead-letter topic. Records that announce no version (a deletion, unreadable JSON)
  * are parked without a report.
  */
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
 class FailedProcessingReporter {
 
     static final String PROCESSING_ERROR = "PROCESSING_ERROR";
+    /** The version's processing took the worker down too often ({@link PoisonRecordException}). */
+    static final String WORKER_CRASHED = "WORKER_CRASHED";
 
     private static final Logger log = LoggerFactory.getLogger(FailedProcessingReporter.class);
 
@@ -50,8 +54,8 @@ class FailedProcessingReporter {
         try {
             EmbeddingModelVersion model = models.active().model();
             reports.publish(new Failed(event.documentId(), event.version(),
-                    new EmbeddingModel(model.name(), model.fingerprint(), model.dimension()), PROCESSING_ERROR,
-                    detail), 0);
+                    new EmbeddingModel(model.name(), model.fingerprint(), model.dimension()),
+                    cause instanceof PoisonRecordException ? WORKER_CRASHED : PROCESSING_ERROR, detail), 0);
         } catch (RuntimeException e) {
             // the model that cannot load, or the broker that is down, must not keep the record from its dead letter
             log.atError().setCause(e).addKeyValue("documentId", event.documentId())

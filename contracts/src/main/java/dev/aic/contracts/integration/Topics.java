@@ -15,6 +15,12 @@ public final class Topics {
     /** Where the ai-worker parks a {@link #DOCUMENTS} record it could not process, with the reason in headers. */
     public static final String DOCUMENTS_DEAD_LETTER = "aic.documents.v1.dlt";
 
+    /** Where the ai-worker parks a {@link #USERS} record that took it down too often. */
+    public static final String USERS_DEAD_LETTER = "aic.users.v1.dlt";
+
+    /** Where the command-side parks a {@link #DOCUMENT_PROCESSING} record that took it down too often. */
+    public static final String DOCUMENT_PROCESSING_DEAD_LETTER = "aic.document-processing.v1.dlt";
+
     private Topics() {
     }
 }
