@@ -99,6 +99,10 @@ final class Platform {
         Map<String, String> aiWorkerEnv = new HashMap<>(env);
         aiWorkerEnv.put("SPRING_KAFKA_CONSUMER_GROUP_ID", "ai-worker-" + database);
         aiWorkerEnv.put("SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET", "latest");
+        // the hostile-documents suite: a document with the marker halts the worker (a JVM system property, which no
+        // Spring setting can give), and a GC log per worker process gives its peak heap
+        aiWorkerEnv.put("JAVA_TOOL_OPTIONS", "-Daic.faults.halt-on-content=" + HostileDocumentsIT.HALT_MARKER
+                + " -Xlog:gc:file=" + Path.of("target", "services").toAbsolutePath() + "/ai-worker-gc-%p.log");
 
         var commandSide = ServiceProcess.start("command-side", COMMAND_SIDE_PORT, env).awaitReady(START_DEADLINE);
         var querySide = ServiceProcess.start("query-side", QUERY_SIDE_PORT, env);

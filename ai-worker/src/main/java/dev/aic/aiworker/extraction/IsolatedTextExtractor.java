@@ -91,7 +91,10 @@ public final class IsolatedTextExtractor implements DocumentExtractor {
     private ExtractedDocument run(byte[] bytes, String mediaType, DocumentFormat format) {
         Process process;
         try {
-            process = new ProcessBuilder(command(mediaType)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder builder = new ProcessBuilder(command(mediaType)).redirectError(ProcessBuilder.Redirect.INHERIT);
+            // the worker's agent and logging options (a GC log file, say) are not the extraction process's
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("The extraction process cannot start", e);
         }
