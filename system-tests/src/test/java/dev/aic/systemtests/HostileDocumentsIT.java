@@ -93,7 +93,6 @@ class HostileDocumentsIT {
                         }
                         return pending.isEmpty();
                     });
-
             System.out.println("hostile document | outcome | settled after (ms, from upload)");
             for (Case hostile : cases) {
                 System.out.printf("%s | %s | %s%n", hostile.name(), outcomes.get(hostile),
@@ -194,6 +193,10 @@ class HostileDocumentsIT {
                         Set.of("TOO_MUCH_TEXT")),
                 new Case("Markdown heading built to backtrack", "slow.md",
                         HostileDocuments.backtrackingMarkdown(200_000), Set.of(INDEXED))));
+        // isolation: a normal document in the middle of the storm is indexed while the hostile ones are handled
+        cases.add(cases.size() / 2, new Case("normal document amid the hostile ones", "amid.txt",
+                "The harbour master logged every boat that sheltered in the bay during the gale.\n"
+                        .getBytes(StandardCharsets.UTF_8), Set.of(INDEXED)));
         for (var file : Map.of("pdf", pdf, "docx", docx, "pptx", pptx).entrySet()) {
             cases.add(new Case("truncated " + file.getKey(), "truncated." + file.getKey(),
                     HostileDocuments.truncated(file.getValue()), unreadable));

@@ -31,11 +31,26 @@ class FailedProcessingReporter {
     private final ObjectMapper json;
     private final EmbeddingModels models;
     private final ProcessingReports reports;
+    private final DocumentVersions versions;
 
-    FailedProcessingReporter(ObjectMapper json, EmbeddingModels models, ProcessingReports reports) {
+    FailedProcessingReporter(ObjectMapper json, EmbeddingModels models, ProcessingReports reports,
+            DocumentVersions versions) {
         this.json = json;
         this.models = models;
         this.reports = reports;
+        this.versions = versions;
+    }
+
+    /**
+     * A version whose processing took the worker down too often: reported, and noted as a run of the active model
+     * so that the re-embedding job, which processes every version without one, does not take it up again.
+     */
+    void reportCrashed(DocumentVersion version, PoisonRecordException crash) {
+        EmbeddingModelVersion model = models.active().model();
+        reports.publish(new Failed(version.documentId(), version.version(),
+                new EmbeddingModel(model.name(), model.fingerprint(), model.dimension()), WORKER_CRASHED,
+                crash.getMessage()), 0);
+        versions.recordRun(version, model, DocumentVersions.Outcome.FAILED, WORKER_CRASHED, null);
     }
 
     void report(ConsumerRecord<?, ?> record, Exception exception) {
@@ -52,10 +67,14 @@ class FailedProcessingReporter {
         }
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         try {
+            if (cause instanceof PoisonRecordException crash) {
+                reportCrashed(DocumentVersion.of(event), crash);
+                return;
+            }
             EmbeddingModelVersion model = models.active().model();
             reports.publish(new Failed(event.documentId(), event.version(),
-                    new EmbeddingModel(model.name(), model.fingerprint(), model.dimension()),
-                    cause instanceof PoisonRecordException ? WORKER_CRASHED : PROCESSING_ERROR, detail), 0);
+                    new EmbeddingModel(model.name(), model.fingerprint(), model.dimension()), PROCESSING_ERROR,
+                    detail), 0);
         } catch (RuntimeException e) {
             // the model that cannot load, or the broker that is down, must not keep the record from its dead letter
             log.atError().setCause(e).addKeyValue("documentId", event.documentId())

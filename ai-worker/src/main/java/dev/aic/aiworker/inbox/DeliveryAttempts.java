@@ -42,35 +42,42 @@ public class DeliveryAttempts {
      *     {@code max-crashes} times
      */
     public <T> T attempt(ConsumerRecord<?, ?> record, Supplier<T> work) {
-        String group = group();
+        return attempt(group(), record.topic(), record.partition(), record.offset(), work);
+    }
+
+    /**
+     * Runs work that is not a Kafka record's, counted the same way under a key of its own: a background job names
+     * itself as the group and the item it works on as topic, partition and offset.
+     */
+    public <T> T attempt(String group, String topic, int partition, long offset, Supplier<T> work) {
+        String what = topic + "-" + partition + "@" + offset;
         // a statement of its own, committed at once: it must outlive the process if the work kills it
         Integer unfinished = jdbc.queryForObject("""
                 INSERT INTO delivery_attempt (consumer_group, topic, partition_no, record_offset, unfinished)
                 VALUES (?, ?, ?, ?, 1)
                 ON CONFLICT (consumer_group, topic, partition_no, record_offset)
                 DO UPDATE SET unfinished = delivery_attempt.unfinished + 1, last_started = now()
-                RETURNING unfinished""", Integer.class, group, record.topic(), record.partition(), record.offset());
+                RETURNING unfinished""", Integer.class, group, topic, partition, offset);
         int crashes = unfinished - 1;
         if (crashes >= maxCrashes) {
-            log.atError().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition())
-                    .addKeyValue("offset", record.offset()).addKeyValue("crashes", crashes)
+            log.atError().addKeyValue("group", group).addKeyValue("record", what).addKeyValue("crashes", crashes)
                     .log("Record took the worker down before; parked without processing");
-            throw new PoisonRecordException(record, crashes);
+            throw new PoisonRecordException(what, crashes);
         }
         T result;
         try {
             result = work.get();
         } catch (RuntimeException e) {
-            finished(group, record);
+            finished(group, topic, partition, offset);
             throw e;
         }
-        finished(group, record);
+        finished(group, topic, partition, offset);
         return result;
     }
 
-    private void finished(String group, ConsumerRecord<?, ?> record) {
+    private void finished(String group, String topic, int partition, long offset) {
         jdbc.update("DELETE FROM delivery_attempt WHERE consumer_group = ? AND topic = ? AND partition_no = ?"
-                + " AND record_offset = ?", group, record.topic(), record.partition(), record.offset());
+                + " AND record_offset = ?", group, topic, partition, offset);
     }
 
     private static String group() {

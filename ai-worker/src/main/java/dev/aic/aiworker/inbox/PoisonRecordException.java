@@ -1,15 +1,12 @@
 package dev.aic.aiworker.inbox;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 /** A record that took a worker down too often: it is parked on the dead-letter topic, never retried. */
 public class PoisonRecordException extends RuntimeException {
 
     private final int crashes;
 
-    PoisonRecordException(ConsumerRecord<?, ?> record, int crashes) {
-        super("Processing the record at " + record.topic() + "-" + record.partition() + "@" + record.offset()
-                + " took the worker down " + crashes + " times (out of memory, a native crash or a kill); it is not"
+    PoisonRecordException(String record, int crashes) {
+        super("Processing " + record + " took the worker down " + crashes + " times (out of memory, a native crash or a kill); it is not"
                 + " tried again");
         this.crashes = crashes;
     }
