@@ -64,7 +64,7 @@ class DocumentListener {
                 DocumentVersion version = DocumentVersion.of(event);
                 locks.inLock(version.documentId(), () -> {
                     versions.record(version);
-                    return processor.process(version);
+                    return processor.processCounted(version);
                 });
             }
             case "DocumentDeletedIntegrationEvent" -> {

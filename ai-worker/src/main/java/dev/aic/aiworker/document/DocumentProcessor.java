@@ -9,6 +9,8 @@ import dev.aic.aiworker.embedding.TextEmbedder;
 import dev.aic.aiworker.extraction.ExtractedDocument;
 import dev.aic.aiworker.extraction.ExtractionFailedException;
 import dev.aic.aiworker.extraction.SectionLocation;
+import dev.aic.aiworker.inbox.DeliveryAttempts;
+import dev.aic.aiworker.inbox.PoisonRecordException;
 import dev.aic.aiworker.extraction.DocumentExtractor;
 import dev.aic.content.ContentStore;
 import dev.aic.contracts.document.ChunkLocation;
@@ -58,9 +60,11 @@ class DocumentProcessor {
     private final ProcessingReports reports;
     private final MeterRegistry meters;
     private final Counter chunksEmbedded;
+    private final DeliveryAttempts attempts;
 
     DocumentProcessor(ContentStore content, DocumentExtractor extractor, TextChunker chunker, EmbeddingModels models,
-            DocumentVersions versions, ProcessingReports reports, MeterRegistry meters) {
+            DocumentVersions versions, ProcessingReports reports, MeterRegistry meters, DeliveryAttempts attempts) {
+        this.attempts = attempts;
         this.content = content;
         this.extractor = extractor;
         this.chunker = chunker;
@@ -78,6 +82,20 @@ class DocumentProcessor {
 
     /** How processing a version ended. */
     enum Outcome { COMPLETED, FAILED, SKIPPED }
+
+    /** The key under which a version's attempts are counted, whoever processes it: listener or re-embedding job. */
+    static final String ATTEMPTS_GROUP = "document-version";
+
+    /**
+     * {@link #process} counted by the version, so that deaths of the worker add up whether the listener or the
+     * re-embedding job was processing it.
+     *
+     * @throws PoisonRecordException if processing the version took the worker down too often
+     */
+    Outcome processCounted(DocumentVersion version) {
+        return attempts.attempt(ATTEMPTS_GROUP, version.documentId().toString(), version.version(), 0,
+                () -> process(version));
+    }
 
     Outcome process(DocumentVersion version) {
         if (versions.isDeleted(version.documentId())) {

@@ -3,7 +3,6 @@ package dev.aic.aiworker.document;
 import dev.aic.aiworker.embedding.EmbeddingModelVersion;
 import dev.aic.aiworker.embedding.EmbeddingModels;
 import dev.aic.aiworker.embedding.TextEmbedder;
-import dev.aic.aiworker.inbox.DeliveryAttempts;
 import dev.aic.aiworker.inbox.PoisonRecordException;
 import java.util.List;
 import java.util.Optional;
@@ -29,16 +28,14 @@ class ReembeddingJob {
     private final DocumentProcessor processor;
     private final DocumentLocks locks;
     private final TextEmbedder embedder;
-    private final DeliveryAttempts attempts;
     private final FailedProcessingReporter failures;
 
     ReembeddingJob(DocumentVersions versions, DocumentProcessor processor, DocumentLocks locks,
-            EmbeddingModels models, DeliveryAttempts attempts, FailedProcessingReporter failures) {
+            EmbeddingModels models, FailedProcessingReporter failures) {
         this.versions = versions;
         this.processor = processor;
         this.locks = locks;
         this.embedder = models.active();
-        this.attempts = attempts;
         this.failures = failures;
     }
 
@@ -58,7 +55,7 @@ class ReembeddingJob {
             String progress = "Re-embedding " + (k + 1) + "/" + pending.size() + " for model " + model.name();
             try {
                 Optional<DocumentProcessor.Outcome> outcome = locks.ifFree(version.documentId(), () ->
-                        versions.stillWithoutRun(version, model.fingerprint()) ? counted(version, model) : null);
+                        versions.stillWithoutRun(version, model.fingerprint()) ? counted(version) : null);
                 log.atInfo().addKeyValue("documentId", version.documentId()).addKeyValue("version", version.version())
                         .addKeyValue("outcome", outcome.map(Enum::name).orElse("LEFT_FOR_LATER")).log(progress);
                 if (outcome.isPresent()) {
@@ -73,11 +70,10 @@ class ReembeddingJob {
         return processed;
     }
 
-    /** Counted like a record: a version that took the worker down too often is reported and not tried again. */
-    private DocumentProcessor.Outcome counted(DocumentVersion version, EmbeddingModelVersion model) {
+    /** Counted by version: one that took the worker down too often is reported and not tried again. */
+    private DocumentProcessor.Outcome counted(DocumentVersion version) {
         try {
-            return attempts.attempt("reembedding:" + model.fingerprint(), version.documentId().toString(),
-                    version.version(), 0, () -> processor.process(version));
+            return processor.processCounted(version);
         } catch (PoisonRecordException crash) {
             failures.reportCrashed(version, crash);
             return DocumentProcessor.Outcome.FAILED;

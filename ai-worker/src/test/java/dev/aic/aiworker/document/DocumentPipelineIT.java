@@ -267,7 +267,7 @@ class DocumentPipelineIT {
         EmbeddingModel model = activeModel();
         // what two deaths of the worker in the middle of this version leave behind
         jdbc.update("INSERT INTO delivery_attempt (consumer_group, topic, partition_no, record_offset, unfinished) "
-                + "VALUES (?, ?, 1, 0, 2)", "reembedding:" + model.fingerprint(), documentId.toString());
+                + "VALUES (?, ?, 1, 0, 2)", DocumentProcessor.ATTEMPTS_GROUP, documentId.toString());
 
         reembedding.run();
 
