@@ -98,6 +98,9 @@ final class Platform {
         // instead of working through the backlog of every earlier run.
         Map<String, String> aiWorkerEnv = new HashMap<>(env);
         aiWorkerEnv.put("SPRING_KAFKA_CONSUMER_GROUP_ID", "ai-worker-" + database);
+        // records an aborted earlier run left unprocessed (a document built to kill the worker, say) are not this
+        // run's: the group starts where the topics end now
+        skipEarlierRuns(infra.kafkaBootstrap(), "ai-worker-" + database, "aic.documents.v1", "aic.users.v1");
         aiWorkerEnv.put("SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET", "latest");
         // the hostile-documents suite: a document with the marker halts the worker (a JVM system property, which no
         // Spring setting can give), and a GC log per worker process gives its peak heap
@@ -113,6 +116,24 @@ final class Platform {
                 .until(() -> aiWorker.logText().contains("partitions assigned"));
         return new Platform(Map.copyOf(env), jdbcUrl, identity, commandSide, querySide, aiWorker,
                 Map.copyOf(aiWorkerEnv));
+    }
+
+    private static void skipEarlierRuns(String bootstrap, String group, String... topics) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.<String, Object>of(
+                "bootstrap.servers", bootstrap, "group.id", group, "enable.auto.commit", "false",
+                "allow.auto.create.topics", "false"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> ends =
+                    new HashMap<>();
+            for (String topic : topics) {
+                var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                        .map(info -> new org.apache.kafka.common.TopicPartition(topic, info.partition())).toList();
+                consumer.endOffsets(partitions).forEach((partition, end) ->
+                        ends.put(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(end)));
+            }
+            consumer.commitSync(ends);
+        }
     }
 
     ServiceProcess commandSide() {
