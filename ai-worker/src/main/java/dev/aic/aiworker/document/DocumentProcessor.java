@@ -33,6 +33,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +64,7 @@ class DocumentProcessor {
     private final MeterRegistry meters;
     private final Counter chunksEmbedded;
     private final DeliveryAttempts attempts;
+    private final ReadWriteLock suspects = new ReentrantReadWriteLock();
 
     DocumentProcessor(ContentStore content, DocumentExtractor extractor, TextChunker chunker, EmbeddingModels models,
             DocumentVersions versions, ProcessingReports reports, MeterRegistry meters, DeliveryAttempts attempts) {
@@ -94,7 +98,21 @@ class DocumentProcessor {
      */
     Outcome processCounted(DocumentVersion version) {
         return attempts.attempt(ATTEMPTS_GROUP, version.documentId().toString(), version.version(), 0,
-                () -> process(version));
+                (int crashes) -> inLock(crashes == 0 ? suspects.readLock() : suspects.writeLock(), version));
+    }
+
+    /**
+     * A death of the worker is charged to every version in flight, the innocent with the guilty. A version that was
+     * in flight at a death is therefore processed alone: if it dies again it is the culprit; if not, its count is
+     * cleared, and a bystander is never parked for another's crash.
+     */
+    private Outcome inLock(Lock lock, DocumentVersion version) {
+        lock.lock();
+        try {
+            return process(version);
+        } finally {
+            lock.unlock();
+        }
     }
 
     Outcome process(DocumentVersion version) {

@@ -1,5 +1,6 @@
 package dev.aic.aiworker.inbox;
 
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -50,6 +51,14 @@ public class DeliveryAttempts {
      * itself as the group and the item it works on as topic, partition and offset.
      */
     public <T> T attempt(String group, String topic, int partition, long offset, Supplier<T> work) {
+        return attempt(group, topic, partition, offset, crashes -> work.get());
+    }
+
+    /**
+     * As {@link #attempt(String, String, int, long, Supplier)}, telling the work how many deaths of the worker its
+     * item already has (fewer than {@code max-crashes}): a caller may run a suspect item alone.
+     */
+    public <T> T attempt(String group, String topic, int partition, long offset, IntFunction<T> work) {
         String what = topic + "-" + partition + "@" + offset;
         // a statement of its own, committed at once: it must outlive the process if the work kills it
         Integer unfinished = jdbc.queryForObject("""
@@ -66,7 +75,7 @@ public class DeliveryAttempts {
         }
         T result;
         try {
-            result = work.get();
+            result = work.apply(crashes);
         } catch (RuntimeException e) {
             finished(group, topic, partition, offset);
             throw e;
