@@ -6,7 +6,8 @@ public class PoisonRecordException extends RuntimeException {
     private final int crashes;
 
     PoisonRecordException(String record, int crashes) {
-        super("Processing " + record + " took the worker down " + crashes + " times (out of memory, a native crash or a kill); it is not"
+        super("Processing " + record + " took the worker down " + crashes + " times (out of memory, a native crash"
+                + " or a kill); it is not"
                 + " tried again");
         this.crashes = crashes;
     }
