@@ -32,4 +32,17 @@ class MarkdownSectionsTest {
                 new SectionLocation.Headings(List.of("One", "C#")),
                 new SectionLocation.Headings(List.of("One", "C#", "#")));
     }
+
+    /** PostgreSQL refuses NUL in text: a chunk holding one was parked by the query-side, its document never indexed. */
+    @Test
+    void controlCharactersSuchAsNulNeverReachTheTextOrTheHeadings() {
+        SectionCollector collector = new SectionCollector(new SectionLocation.Headings(List.of()), 1_000);
+
+        MarkdownSections.read("# Ti\u0000tle\u0007\n\nBody \u0000with\u001F noise\u007F.", collector);
+
+        assertThat(collector.sections()).singleElement().satisfies(section -> {
+            assertThat(section.location()).isEqualTo(new SectionLocation.Headings(List.of("Title")));
+            assertThat(section.text()).isEqualTo("Title\nBody with noise.");
+        });
+    }
 }
