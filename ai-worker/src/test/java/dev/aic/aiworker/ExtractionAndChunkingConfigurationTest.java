@@ -7,7 +7,7 @@ import dev.aic.aiworker.chunking.TextChunker;
 import dev.aic.aiworker.embedding.TokenCounter;
 import dev.aic.aiworker.extraction.ExtractionFailedException;
 import dev.aic.aiworker.extraction.ExtractionFailure;
-import dev.aic.aiworker.extraction.TextExtractor;
+import dev.aic.aiworker.extraction.DocumentExtractor;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
@@ -30,7 +30,7 @@ class ExtractionAndChunkingConfigurationTest {
     @Test
     void theShippedConfigurationStartsAnExtractorAndAChunkerSizedToTheModel() {
         runner.run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(TextExtractor.class).hasSingleBean(TextChunker.class);
+            assertThat(context).hasNotFailed().hasSingleBean(DocumentExtractor.class).hasSingleBean(TextChunker.class);
             assertThat(context.getBean(TokenCounter.class).maxTokens()).isEqualTo(256);
         });
     }
@@ -38,7 +38,7 @@ class ExtractionAndChunkingConfigurationTest {
     @Test
     void theByteLimitIsConfiguration() {
         runner.withPropertyValues("aic.extraction.max-bytes=10B").run(context -> {
-            TextExtractor extractor = context.getBean(TextExtractor.class);
+            DocumentExtractor extractor = context.getBean(DocumentExtractor.class);
             byte[] text = "More than ten bytes of text.".getBytes(StandardCharsets.UTF_8);
 
             assertThatThrownBy(() -> extractor.extract(text, "text/plain"))

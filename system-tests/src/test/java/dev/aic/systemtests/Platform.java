@@ -123,9 +123,16 @@ final class Platform {
         // instead of working through the backlog of every earlier run.
         Map<String, String> aiWorkerEnv = withLogin(env, infra, "ai-worker");
         aiWorkerEnv.put("SPRING_KAFKA_CONSUMER_GROUP_ID", "ai-worker-" + database);
+        // records an aborted earlier run left unprocessed (a document built to kill the worker, say) are not this
+        // run's: the group starts where the topics end now
+        skipEarlierRuns(infra.kafkaBootstrap(), "ai-worker-" + database, "aic.documents.v1", "aic.users.v1");
         aiWorkerEnv.put("SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET", "latest");
         Map<String, String> commandSideEnv = withLogin(env, infra, "command-side");
         Map<String, String> querySideEnv = withLogin(env, infra, "query-side");
+        // the hostile-documents suite: a document with the marker halts the worker (a JVM system property, which no
+        // Spring setting can give), and a GC log per worker process gives its peak heap
+        aiWorkerEnv.put("JAVA_TOOL_OPTIONS", "-Daic.faults.halt-on-content=" + HostileDocumentsIT.HALT_MARKER
+                + " -Xlog:gc:file=" + Path.of("target", "services").toAbsolutePath() + "/ai-worker-gc-%p.log");
 
         List<ServiceProcess> started = new ArrayList<>();
         try {
@@ -158,6 +165,24 @@ final class Platform {
         env.put("AIC_PG_USER", infra.service(service).username());
         env.put("AIC_PG_PASSWORD", infra.service(service).password());
         return env;
+    }
+
+    private static void skipEarlierRuns(String bootstrap, String group, String... topics) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.<String, Object>of(
+                "bootstrap.servers", bootstrap, "group.id", group, "enable.auto.commit", "false",
+                "allow.auto.create.topics", "false"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> ends =
+                    new HashMap<>();
+            for (String topic : topics) {
+                var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                        .map(info -> new org.apache.kafka.common.TopicPartition(topic, info.partition())).toList();
+                consumer.endOffsets(partitions).forEach((partition, end) ->
+                        ends.put(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(end)));
+            }
+            consumer.commitSync(ends);
+        }
     }
 
     ServiceProcess commandSide() {

@@ -114,6 +114,11 @@ final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Whether the process still runs. */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** {@code kill -9}: no shutdown hooks, no graceful drain. */
     void kill() {
         process.destroyForcibly();

@@ -1,6 +1,7 @@
 package dev.aic.aiworker.document;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.aic.aiworker.inbox.PoisonRecordException;
 import dev.aic.content.ContentStoreConfiguration;
 import dev.aic.contracts.integration.Topics;
 import java.util.HashMap;
@@ -46,6 +47,8 @@ class DocumentKafkaConfiguration {
         consumer.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) properties.maxPollInterval().toMillis());
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, new DefaultKafkaConsumerFactory<>(consumer));
+        // each consumer takes its own partitions: a document slow to extract holds up only the documents behind it
+        factory.setConcurrency(properties.concurrency());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
         factory.setCommonErrorHandler(errorHandler(kafka, failures, properties.retry()));
         return factory;
@@ -65,7 +68,7 @@ class DocumentKafkaConfiguration {
             deadLetters.accept(record, exception);
         }, backOff);
         handler.addNotRetryableExceptions(JsonProcessingException.class,
-                DocumentListener.MalformedRecordException.class);
+                DocumentListener.MalformedRecordException.class, PoisonRecordException.class);
         // with manual acknowledgement the container does not commit a recovered record by itself
         handler.setCommitRecovered(true);
         return handler;

@@ -6,6 +6,7 @@ import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
+import dev.aic.aiworker.inbox.DeliveryAttempts;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>One record per poll, and a poll interval long enough for a large document
  * ({@code aic.documents.processing.max-poll-interval}); failures are retried and parked by
- * {@link DocumentKafkaConfiguration}'s error handler.
+ * {@link DocumentKafkaConfiguration}'s error handler. Every attempt is counted by {@link DeliveryAttempts} before it
+ * starts: a record whose processing took the worker down too often is parked, not processed again.
  */
 @Component
 class DocumentListener {
@@ -33,29 +35,40 @@ class DocumentListener {
     private final DocumentVersions versions;
     private final DocumentProcessor processor;
     private final DocumentLocks locks;
+    private final DeliveryAttempts attempts;
 
-    DocumentListener(ObjectMapper json, DocumentVersions versions, DocumentProcessor processor, DocumentLocks locks) {
+    DocumentListener(ObjectMapper json, DocumentVersions versions, DocumentProcessor processor, DocumentLocks locks,
+            DeliveryAttempts attempts) {
         this.json = json;
         this.versions = versions;
         this.processor = processor;
         this.locks = locks;
+        this.attempts = attempts;
     }
 
     @KafkaListener(topics = Topics.DOCUMENTS, containerFactory = DocumentKafkaConfiguration.LISTENER_FACTORY,
             groupId = "${aic.documents.processing.group-id}")
-    void on(ConsumerRecord<String, String> record, Acknowledgment ack) throws JsonProcessingException {
+    void on(ConsumerRecord<String, String> record, Acknowledgment ack) {
+        attempts.attempt(record, () -> {
+            handle(record);
+            return null;
+        });
+        ack.acknowledge();
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
         String type = eventType(record);
         switch (type) {
             case "DocumentVersionReadyIntegrationEvent" -> {
-                var event = json.readValue(record.value(), DocumentVersionReadyIntegrationEvent.class);
+                var event = read(record, DocumentVersionReadyIntegrationEvent.class);
                 DocumentVersion version = DocumentVersion.of(event);
                 locks.inLock(version.documentId(), () -> {
                     versions.record(version);
-                    return processor.process(version);
+                    return processor.processCounted(version);
                 });
             }
             case "DocumentDeletedIntegrationEvent" -> {
-                var event = json.readValue(record.value(), DocumentDeletedIntegrationEvent.class);
+                var event = read(record, DocumentDeletedIntegrationEvent.class);
                 locks.inLock(event.documentId(), () -> {
                     versions.markDeleted(event.documentId());
                     return null;
@@ -66,7 +79,15 @@ class DocumentListener {
             default -> log.atDebug().addKeyValue("eventType", type).addKeyValue("offset", record.offset())
                     .log("Document event of another type skipped");
         }
-        ack.acknowledge();
+    }
+
+    private <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
+        try {
+            return json.readValue(record.value(), type);
+        } catch (JsonProcessingException e) {
+            throw new MalformedRecordException("Unreadable " + type.getSimpleName() + " at " + record.topic() + "-"
+                    + record.partition() + "@" + record.offset() + ": " + e.getOriginalMessage());
+        }
     }
 
     static String eventType(ConsumerRecord<?, ?> record) {

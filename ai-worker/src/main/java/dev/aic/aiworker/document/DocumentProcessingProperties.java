@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPollInterval the longest a document may take, from fetching its content to its last report; longer,
  *     the broker takes the partition away and the record is processed again elsewhere
  * @param sendTimeout how long a report may wait for the broker's acknowledgement before it counts as failed
+ * @param concurrency how many documents are processed at once, each consumer with its own partitions: a document
+ *     slow to extract holds up only its partition, the others keep being embedded
  * @param retry the back-off of unexpected failures before a record is parked in the dead-letter topic
  * @param reembedding the background job that re-embeds the corpus after a model switch
  * @param topics partitions and replicas of the topics the ai-worker creates
@@ -18,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record DocumentProcessingProperties(
         @DefaultValue("15m") Duration maxPollInterval,
         @DefaultValue("30s") Duration sendTimeout,
+        @DefaultValue("2") int concurrency,
         @DefaultValue Retry retry,
         @DefaultValue Reembedding reembedding,
         @DefaultValue Topics topics) {

@@ -9,7 +9,9 @@ import dev.aic.aiworker.embedding.TextEmbedder;
 import dev.aic.aiworker.extraction.ExtractedDocument;
 import dev.aic.aiworker.extraction.ExtractionFailedException;
 import dev.aic.aiworker.extraction.SectionLocation;
-import dev.aic.aiworker.extraction.TextExtractor;
+import dev.aic.aiworker.inbox.DeliveryAttempts;
+import dev.aic.aiworker.inbox.PoisonRecordException;
+import dev.aic.aiworker.extraction.DocumentExtractor;
 import dev.aic.content.ContentStore;
 import dev.aic.contracts.document.ChunkLocation;
 import dev.aic.contracts.document.EmbeddedChunk;
@@ -31,6 +33,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +55,7 @@ class DocumentProcessor {
     private static final Logger log = LoggerFactory.getLogger(DocumentProcessor.class);
 
     private final ContentStore content;
-    private final TextExtractor extractor;
+    private final DocumentExtractor extractor;
     private final TextChunker chunker;
     private final TextEmbedder embedder;
     private final int batchSize;
@@ -58,9 +63,12 @@ class DocumentProcessor {
     private final ProcessingReports reports;
     private final MeterRegistry meters;
     private final Counter chunksEmbedded;
+    private final DeliveryAttempts attempts;
+    private final ReadWriteLock suspects = new ReentrantReadWriteLock();
 
-    DocumentProcessor(ContentStore content, TextExtractor extractor, TextChunker chunker, EmbeddingModels models,
-            DocumentVersions versions, ProcessingReports reports, MeterRegistry meters) {
+    DocumentProcessor(ContentStore content, DocumentExtractor extractor, TextChunker chunker, EmbeddingModels models,
+            DocumentVersions versions, ProcessingReports reports, MeterRegistry meters, DeliveryAttempts attempts) {
+        this.attempts = attempts;
         this.content = content;
         this.extractor = extractor;
         this.chunker = chunker;
@@ -69,12 +77,43 @@ class DocumentProcessor {
         this.versions = versions;
         this.reports = reports;
         this.meters = meters;
+        if (InjectedFaults.enabled()) {
+            log.atWarn().log("Test fault injection is on: a document with the marker halts this worker");
+        }
         this.chunksEmbedded = Counter.builder("aic.documents.chunks.embedded")
                 .description("Chunks embedded and reported").register(meters);
     }
 
     /** How processing a version ended. */
     enum Outcome { COMPLETED, FAILED, SKIPPED }
+
+    /** The key under which a version's attempts are counted, whoever processes it: listener or re-embedding job. */
+    static final String ATTEMPTS_GROUP = "document-version";
+
+    /**
+     * {@link #process} counted by the version, so that deaths of the worker add up whether the listener or the
+     * re-embedding job was processing it.
+     *
+     * @throws PoisonRecordException if processing the version took the worker down too often
+     */
+    Outcome processCounted(DocumentVersion version) {
+        return attempts.attempt(ATTEMPTS_GROUP, version.documentId().toString(), version.version(), 0,
+                (int crashes) -> inLock(crashes == 0 ? suspects.readLock() : suspects.writeLock(), version));
+    }
+
+    /**
+     * A death of the worker is charged to every version in flight, the innocent with the guilty. A version that was
+     * in flight at a death is therefore processed alone: if it dies again it is the culprit; if not, its count is
+     * cleared, and a bystander is never parked for another's crash.
+     */
+    private Outcome inLock(Lock lock, DocumentVersion version) {
+        lock.lock();
+        try {
+            return process(version);
+        } finally {
+            lock.unlock();
+        }
+    }
 
     Outcome process(DocumentVersion version) {
         if (versions.isDeleted(version.documentId())) {
@@ -94,6 +133,7 @@ class DocumentProcessor {
         } catch (ContentStore.NoSuchContentException e) {
             return fail(version, modelVersion, "CONTENT_MISSING", e.getMessage());
         }
+        InjectedFaults.haltIfMarked(bytes);
         String mismatch = mismatch(version, bytes);
         if (mismatch != null) {
             return fail(version, modelVersion, "CONTENT_MISMATCH", mismatch);

@@ -3,6 +3,7 @@ package dev.aic.aiworker.document;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.aiworker.embedding.EmbeddingModelVersion;
 import dev.aic.aiworker.embedding.EmbeddingModels;
+import dev.aic.aiworker.inbox.PoisonRecordException;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.integration.DocumentProcessingReport.Failed;
 import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
@@ -13,7 +14,8 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the uploader that a version could not be processed after every retry ({@code PROCESSING_ERROR}), before
+ * Tells the uploader that a version could not be processed after every retry ({@code PROCESSING_ERROR}), or that
+ * processing it took the worker down too often ({@code WORKER_CRASHED}), before
  * the record is parked in the dead-letter topic. Records that announce no version (a deletion, unreadable JSON)
  * are parked without a report.
  */
@@ -21,17 +23,34 @@ import org.springframework.stereotype.Component;
 class FailedProcessingReporter {
 
     static final String PROCESSING_ERROR = "PROCESSING_ERROR";
+    /** The version's processing took the worker down too often ({@link PoisonRecordException}). */
+    static final String WORKER_CRASHED = "WORKER_CRASHED";
 
     private static final Logger log = LoggerFactory.getLogger(FailedProcessingReporter.class);
 
     private final ObjectMapper json;
     private final EmbeddingModels models;
     private final ProcessingReports reports;
+    private final DocumentVersions versions;
 
-    FailedProcessingReporter(ObjectMapper json, EmbeddingModels models, ProcessingReports reports) {
+    FailedProcessingReporter(ObjectMapper json, EmbeddingModels models, ProcessingReports reports,
+            DocumentVersions versions) {
         this.json = json;
         this.models = models;
         this.reports = reports;
+        this.versions = versions;
+    }
+
+    /**
+     * A version whose processing took the worker down too often: reported, and noted as a run of the active model
+     * so that the re-embedding job, which processes every version without one, does not take it up again.
+     */
+    void reportCrashed(DocumentVersion version, PoisonRecordException crash) {
+        EmbeddingModelVersion model = models.active().model();
+        reports.publish(new Failed(version.documentId(), version.version(),
+                new EmbeddingModel(model.name(), model.fingerprint(), model.dimension()), WORKER_CRASHED,
+                crash.getMessage()), 0);
+        versions.recordRun(version, model, DocumentVersions.Outcome.FAILED, WORKER_CRASHED, null);
     }
 
     void report(ConsumerRecord<?, ?> record, Exception exception) {
@@ -48,6 +67,10 @@ class FailedProcessingReporter {
         }
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         try {
+            if (cause instanceof PoisonRecordException crash) {
+                reportCrashed(DocumentVersion.of(event), crash);
+                return;
+            }
             EmbeddingModelVersion model = models.active().model();
             reports.publish(new Failed(event.documentId(), event.version(),
                     new EmbeddingModel(model.name(), model.fingerprint(), model.dimension()), PROCESSING_ERROR,

@@ -3,6 +3,7 @@ package dev.aic.aiworker.document;
 import dev.aic.aiworker.embedding.EmbeddingModelVersion;
 import dev.aic.aiworker.embedding.EmbeddingModels;
 import dev.aic.aiworker.embedding.TextEmbedder;
+import dev.aic.aiworker.inbox.PoisonRecordException;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,13 +28,15 @@ class ReembeddingJob {
     private final DocumentProcessor processor;
     private final DocumentLocks locks;
     private final TextEmbedder embedder;
+    private final FailedProcessingReporter failures;
 
     ReembeddingJob(DocumentVersions versions, DocumentProcessor processor, DocumentLocks locks,
-            EmbeddingModels models) {
+            EmbeddingModels models, FailedProcessingReporter failures) {
         this.versions = versions;
         this.processor = processor;
         this.locks = locks;
         this.embedder = models.active();
+        this.failures = failures;
     }
 
     /** @return how many versions were processed to a final report in this run */
@@ -52,7 +55,7 @@ class ReembeddingJob {
             String progress = "Re-embedding " + (k + 1) + "/" + pending.size() + " for model " + model.name();
             try {
                 Optional<DocumentProcessor.Outcome> outcome = locks.ifFree(version.documentId(), () ->
-                        versions.stillWithoutRun(version, model.fingerprint()) ? processor.process(version) : null);
+                        versions.stillWithoutRun(version, model.fingerprint()) ? counted(version) : null);
                 log.atInfo().addKeyValue("documentId", version.documentId()).addKeyValue("version", version.version())
                         .addKeyValue("outcome", outcome.map(Enum::name).orElse("LEFT_FOR_LATER")).log(progress);
                 if (outcome.isPresent()) {
@@ -65,5 +68,15 @@ class ReembeddingJob {
             }
         }
         return processed;
+    }
+
+    /** Counted by version: one that took the worker down too often is reported and not tried again. */
+    private DocumentProcessor.Outcome counted(DocumentVersion version) {
+        try {
+            return processor.processCounted(version);
+        } catch (PoisonRecordException crash) {
+            failures.reportCrashed(version, crash);
+            return DocumentProcessor.Outcome.FAILED;
+        }
     }
 }

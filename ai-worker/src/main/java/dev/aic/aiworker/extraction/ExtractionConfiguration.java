@@ -4,13 +4,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The text extractor, with the configured limits. */
+/** The text extractor, with the configured limits, each document in a process of its own. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ExtractionProperties.class)
 class ExtractionConfiguration {
 
     @Bean
-    TextExtractor textExtractor(ExtractionProperties properties) {
-        return new TextExtractor(properties.limits());
+    DocumentExtractor documentExtractor(ExtractionProperties properties) {
+        return new IsolatedTextExtractor(properties.limits(), properties.settings());
     }
 }

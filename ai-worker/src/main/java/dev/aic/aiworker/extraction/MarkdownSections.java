@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  */
 final class MarkdownSections {
 
-    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
+    // nothing after the greedy title but the end: a match is linear in the line; the closing #s are cut in code,
+    // since a lazy title followed by optional closing #s and spaces backtracks worse than quadratically
+    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*)$");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
 
     private MarkdownSections() {
@@ -33,9 +35,9 @@ final class MarkdownSections {
                 }
             }
             Matcher heading = fence == null ? HEADING.matcher(line) : null;
-            if (heading != null && heading.matches() && !heading.group(2).isBlank()) {
+            String title = heading != null && heading.matches() ? title(heading.group(2)) : "";
+            if (!title.isEmpty()) {
                 int level = heading.group(1).length();
-                String title = heading.group(2).strip();
                 headings[level - 1] = title;
                 Arrays.fill(headings, level, headings.length, null);
                 collector.start(new SectionLocation.Headings(path(headings, level)));
@@ -45,6 +47,19 @@ final class MarkdownSections {
             }
             collector.append("\n");
         }
+    }
+
+    /** The heading's text without its optional closing sequence: #s after a space or tab, then spaces. */
+    private static String title(String text) {
+        String title = text.strip();
+        int end = title.length();
+        while (end > 0 && title.charAt(end - 1) == '#') {
+            end--;
+        }
+        if (end < title.length() && end > 0 && (title.charAt(end - 1) == ' ' || title.charAt(end - 1) == '\t')) {
+            return title.substring(0, end).strip();
+        }
+        return title;
     }
 
     private static List<String> path(String[] headings, int level) {

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  */
 final class SectionCollector {
 
+    // NUL and the other control characters are not text, and PostgreSQL refuses NUL in a text column
+    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0E-\\x1F\\x7F]+");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r\\u00A0]+");
     private static final Pattern SPACES_AROUND_NEWLINE = Pattern.compile(" ?\\n ?");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n{2,}");
@@ -29,7 +31,10 @@ final class SectionCollector {
 
     void start(SectionLocation next) {
         close();
-        location = next;
+        location = next instanceof SectionLocation.Headings headings
+                ? new SectionLocation.Headings(headings.path().stream()
+                        .map(title -> CONTROLS.matcher(title).replaceAll("")).toList())
+                : next;
     }
 
     void append(CharSequence chars) {
@@ -72,7 +77,7 @@ final class SectionCollector {
     }
 
     private static String normalise(CharSequence raw) {
-        String spaced = SPACES.matcher(raw).replaceAll(" ");
+        String spaced = SPACES.matcher(CONTROLS.matcher(raw).replaceAll("")).replaceAll(" ");
         String lines = SPACES_AROUND_NEWLINE.matcher(spaced).replaceAll("\n");
         return BLANK_LINES.matcher(lines).replaceAll("\n").strip();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -30,12 +31,25 @@ final class StructureHandler extends DefaultHandler {
     private int unitDepth = -1;
     private int skippedDepth = -1;
     private int units;
+    /** Longer heading text is not part of the title: a heading is a line, not a document. */
+    private static final int MAX_HEADING = 1_000;
+
+    private final int maxUnits;
     private StringBuilder heading;
     private int headingLevel;
 
-    StructureHandler(DocumentFormat.Structure structure, SectionCollector collector) {
+    StructureHandler(DocumentFormat.Structure structure, SectionCollector collector, int maxUnits) {
         this.structure = structure;
         this.collector = collector;
+        this.maxUnits = maxUnits;
+    }
+
+    /** More pages or slides than the limit: parsing stops. */
+    static final class PageLimitReached extends SAXException {
+
+        PageLimitReached(int maxUnits) {
+            super("more than " + maxUnits + " pages or slides");
+        }
     }
 
     /** Pages or slides seen, with text or without. */
@@ -44,7 +58,8 @@ final class StructureHandler extends DefaultHandler {
     }
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes attributes) {
+    public void startElement(String uri, String localName, String qName, Attributes attributes)
+            throws PageLimitReached {
         depth++;
         String name = localName.isEmpty() ? qName : localName;
         String cssClass = Objects.requireNonNullElse(attributes.getValue("class"), "");
@@ -56,7 +71,9 @@ final class StructureHandler extends DefaultHandler {
             return;
         }
         if ("div".equals(name) && isUnit(cssClass)) {
-            units++;
+            if (++units > maxUnits) {
+                throw new PageLimitReached(maxUnits);
+            }
             unitDepth = depth;
             collector.start(structure == DocumentFormat.Structure.PAGES
                     ? new SectionLocation.Page(units)
@@ -99,7 +116,7 @@ final class StructureHandler extends DefaultHandler {
     @Override
     public void characters(char[] ch, int start, int length) {
         if (heading != null) {
-            heading.append(ch, start, length);
+            heading.append(ch, start, Math.min(length, Math.max(0, MAX_HEADING - heading.length())));
         } else if (collecting()) {
             collector.append(ch, start, length);
         }

@@ -2,6 +2,7 @@ package dev.aic.aiworker.user;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.aiworker.inbox.DeliveryAttempts;
 import dev.aic.aiworker.inbox.Inbox;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.MemberErasedIntegrationEvent;
@@ -25,20 +26,32 @@ class MemberRegistrationListener {
 
     private final Inbox inbox;
     private final ObjectMapper json;
+    private final DeliveryAttempts attempts;
 
-    MemberRegistrationListener(Inbox inbox, ObjectMapper json) {
+    MemberRegistrationListener(Inbox inbox, ObjectMapper json, DeliveryAttempts attempts) {
         this.inbox = inbox;
         this.json = json;
+        this.attempts = attempts;
     }
 
+    /** Counted before it starts: a record that took the worker down too often is parked ({@link UserKafkaConfiguration}). */
     @KafkaListener(topics = Topics.USERS)
-    void on(ConsumerRecord<String, String> record, Acknowledgment ack) throws JsonProcessingException {
+    void on(ConsumerRecord<String, String> record, Acknowledgment ack) {
         // records published before erasure existed carry no type header: they are all registrations
-        boolean applied = ERASED.equals(eventType(record)) ? erased(record) : registered(record);
+        boolean applied = attempts.attempt(record, () -> apply(record));
         if (!applied) {
             log.atDebug().addKeyValue("offset", record.offset()).log("Duplicate delivery skipped");
         }
         ack.acknowledge();
+    }
+
+    private boolean apply(ConsumerRecord<String, String> record) {
+        try {
+            return ERASED.equals(eventType(record)) ? erased(record) : registered(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Unreadable user event at " + record.topic() + "-"
+                    + record.partition() + "@" + record.offset() + ": " + e.getOriginalMessage());
+        }
     }
 
     private boolean registered(ConsumerRecord<String, String> record) throws JsonProcessingException {

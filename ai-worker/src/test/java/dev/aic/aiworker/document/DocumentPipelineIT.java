@@ -257,6 +257,30 @@ class DocumentPipelineIT {
         assertThat(reports(documentId)).hasSize(3);
     }
 
+    @Test
+    void aVersionThatTookTheWorkerDownTwiceInTheReEmbeddingJobIsReportedAndLeftAlone() throws Exception {
+        UUID documentId = UUID.randomUUID();
+        var version = stored(documentId, 1, TestDocuments.pdf(List.of("Tides follow the moon.")), PDF);
+        jdbc.update("INSERT INTO document_version (document_id, version, content_type, sha256, storage_key, "
+                + "size_bytes) VALUES (?, 1, ?, ?, ?, ?)", documentId, PDF, version.sha256(), version.storageKey(),
+                version.sizeBytes());
+        EmbeddingModel model = activeModel();
+        // what two deaths of the worker in the middle of this version leave behind
+        jdbc.update("INSERT INTO delivery_attempt (consumer_group, topic, partition_no, record_offset, unfinished) "
+                + "VALUES (?, ?, 1, 0, 2)", DocumentProcessor.ATTEMPTS_GROUP, documentId.toString());
+
+        reembedding.run();
+
+        Failed failed = (Failed) last(awaitFinalReport(documentId)).report();
+        assertThat(failed.reason()).isEqualTo("WORKER_CRASHED");
+        assertThat(failed.detail()).contains("took the worker down 2 times");
+        assertThat(reports(documentId)).hasSize(1);
+        assertThat(runs(documentId)).containsExactly("FAILED " + model.fingerprint());
+        reembedding.run();
+        reports.readToEnd();
+        assertThat(reports(documentId)).as("reports after the next run").hasSize(1);
+    }
+
     private DocumentVersionReadyIntegrationEvent stored(UUID documentId, int version, byte[] bytes,
             String contentType) throws Exception {
         String key = "documents/" + documentId + "/" + UUID.randomUUID();

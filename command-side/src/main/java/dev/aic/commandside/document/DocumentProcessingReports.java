@@ -2,6 +2,7 @@ package dev.aic.commandside.document;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.commandside.integration.DeliveryAttempts;
 import dev.aic.commandside.web.Attribution;
 import dev.aic.commandside.web.Commands;
 import dev.aic.contracts.document.DocumentId;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * sent like a REST command (in its transaction, under the document's lock) on behalf of the ai-worker, and
  * the record is acknowledged only once the command is done. Redelivered and repeated reports are harmless:
  * the document records each fact once. A failing command is retried with back-off
- * ({@link DocumentProcessingReportsConfiguration}).
+ * ({@link DocumentProcessingReportsConfiguration}). Every attempt is counted by {@link DeliveryAttempts} before it
+ * starts: a report whose recording took the command-side down too often is parked, not recorded again.
  */
 @Component
 class DocumentProcessingReports {
@@ -47,23 +49,38 @@ class DocumentProcessingReports {
 
     private final Commands commands;
     private final ObjectMapper json;
+    private final DeliveryAttempts attempts;
 
-    DocumentProcessingReports(Commands commands, ObjectMapper json) {
+    DocumentProcessingReports(Commands commands, ObjectMapper json, DeliveryAttempts attempts) {
         this.commands = commands;
         this.json = json;
+        this.attempts = attempts;
     }
 
     @KafkaListener(topics = Topics.DOCUMENT_PROCESSING, groupId = GROUP)
-    void on(ConsumerRecord<String, String> record, Acknowledgment ack) throws JsonProcessingException {
+    void on(ConsumerRecord<String, String> record, Acknowledgment ack) {
+        attempts.attempt(record, () -> {
+            record(record);
+            return null;
+        });
+        ack.acknowledge();
+    }
+
+    private void record(ConsumerRecord<String, String> record) {
         String type = header(record, IntegrationHeaders.EVENT_TYPE);
         Class<? extends DocumentProcessingReport> reportType = type == null ? null : TYPES.get(type);
         if (reportType == null) {
             log.atWarn().addKeyValue("eventType", type).addKeyValue("partition", record.partition())
                     .addKeyValue("offset", record.offset()).log("Processing report of an unknown type skipped");
-            ack.acknowledge();
             return;
         }
-        DocumentProcessingReport report = json.readValue(record.value(), reportType);
+        DocumentProcessingReport report;
+        try {
+            report = json.readValue(record.value(), reportType);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Unreadable " + type + " at " + record.topic() + "-"
+                    + record.partition() + "@" + record.offset() + ": " + e.getOriginalMessage(), e);
+        }
         Object command = command(report);
         try {
             commands.ask(command, report.documentId(),
@@ -73,7 +90,6 @@ class DocumentProcessingReports {
             log.atWarn().addKeyValue("documentId", report.documentId()).addKeyValue("eventType", type)
                     .addKeyValue("offset", record.offset()).log("Processing report for an unknown document skipped");
         }
-        ack.acknowledge();
     }
 
     private static Object command(DocumentProcessingReport report) {

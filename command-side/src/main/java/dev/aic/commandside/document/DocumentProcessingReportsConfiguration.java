@@ -1,14 +1,22 @@
 package dev.aic.commandside.document;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.aic.commandside.integration.PoisonRecordException;
+import dev.aic.contracts.integration.Topics;
 import java.time.Duration;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -17,7 +25,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * batch is not recorded yet) is retried with exponential back-off; the partition waits meanwhile, so a
  * document's reports stay in order. A report that can never be recorded (unreadable, or refused by the
  * document as malformed) is logged and skipped at once, and so is one still failing when the back-off is
- * used up: one broken report must not stop every document behind it.
+ * used up: one broken report must not stop every document behind it. A report that took the command-side down
+ * too often ({@link PoisonRecordException}) is parked in {@link Topics#DOCUMENT_PROCESSING_DEAD_LETTER}.
  */
 @Configuration(proxyBeanMethods = false)
 class DocumentProcessingReportsConfiguration {
@@ -26,16 +35,33 @@ class DocumentProcessingReportsConfiguration {
 
     /** Spring Boot gives the bean to the listener container factory that {@link DocumentProcessingReports} uses. */
     @Bean
-    CommonErrorHandler documentProcessingReportErrors(RetryPolicy policy) {
+    CommonErrorHandler documentProcessingReportErrors(RetryPolicy policy, KafkaTemplate<String, String> kafka) {
         ExponentialBackOff backOff = new ExponentialBackOff(policy.initialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(policy.maxInterval().toMillis());
         backOff.setMaxElapsedTime(policy.maxElapsed().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> log.atError()
-                .addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition())
-                .addKeyValue("offset", record.offset()).addKeyValue("key", record.key())
-                .setCause(e).log("Processing report could not be recorded and is skipped"), backOff);
-        handler.addNotRetryableExceptions(IllegalArgumentException.class, JsonProcessingException.class);
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
+                (record, e) -> new TopicPartition(Topics.DOCUMENT_PROCESSING_DEAD_LETTER, -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
+            if (e.getCause() instanceof PoisonRecordException || e instanceof PoisonRecordException) {
+                deadLetters.accept(record, e);
+                return;
+            }
+            log.atError().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition())
+                    .addKeyValue("offset", record.offset()).addKeyValue("key", record.key())
+                    .setCause(e).log("Processing report could not be recorded and is skipped");
+        }, backOff);
+        handler.addNotRetryableExceptions(IllegalArgumentException.class, JsonProcessingException.class,
+                PoisonRecordException.class);
+        // with manual acknowledgement the container does not commit a recovered record by itself
+        handler.setCommitRecovered(true);
         return handler;
+    }
+
+    @Bean
+    NewTopic documentProcessingDeadLetterTopic(
+            @Value("${aic.kafka.topics.replication-factor:1}") int replicationFactor) {
+        return TopicBuilder.name(Topics.DOCUMENT_PROCESSING_DEAD_LETTER).partitions(1).replicas(replicationFactor)
+                .build();
     }
 
     /**

@@ -1,0 +1,20 @@
+package dev.aic.commandside.integration;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** A record that took a service down too often: it is parked on the dead-letter topic, never retried. */
+public class PoisonRecordException extends RuntimeException {
+
+    private final int crashes;
+
+    PoisonRecordException(ConsumerRecord<?, ?> record, int crashes) {
+        super("Processing the record at " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                + " took the service down " + crashes + " times (out of memory, a native crash or a kill); it is not"
+                + " tried again");
+        this.crashes = crashes;
+    }
+
+    public int crashes() {
+        return crashes;
+    }
+}
