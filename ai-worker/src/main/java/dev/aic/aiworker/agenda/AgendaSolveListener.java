@@ -2,6 +2,7 @@ package dev.aic.aiworker.agenda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.aiworker.inbox.DeliveryAttempts;
 import dev.aic.contracts.integration.AgendaSolveReport;
 import dev.aic.contracts.integration.AgendaSolveRequestedIntegrationEvent;
 import dev.aic.contracts.integration.Topics;
@@ -27,17 +28,33 @@ class AgendaSolveListener {
     private final ObjectMapper json;
     private final AgendaSolver solver;
     private final AgendaReports reports;
+    private final DeliveryAttempts attempts;
 
-    AgendaSolveListener(ObjectMapper json, AgendaSolver solver, AgendaReports reports) {
+    AgendaSolveListener(ObjectMapper json, AgendaSolver solver, AgendaReports reports, DeliveryAttempts attempts) {
         this.json = json;
         this.solver = solver;
         this.reports = reports;
+        this.attempts = attempts;
     }
 
     @KafkaListener(topics = Topics.AGENDA_SOLVE_REQUESTS, groupId = "${aic.agendas.solver.group-id:ai-worker-agendas}",
             properties = {"max.poll.records=1", "max.poll.interval.ms=${aic.agendas.solver.max-poll-interval-ms:300000}"})
-    void on(ConsumerRecord<String, String> record, Acknowledgment ack) throws JsonProcessingException {
-        var request = json.readValue(record.value(), AgendaSolveRequestedIntegrationEvent.class);
+    void on(ConsumerRecord<String, String> record, Acknowledgment ack) {
+        // a solve that takes the worker down (its memory, say) is counted and, after max-crashes, parked
+        attempts.attempt(record, () -> {
+            solve(record);
+            return null;
+        });
+        ack.acknowledge();
+    }
+
+    private void solve(ConsumerRecord<String, String> record) {
+        AgendaSolveRequestedIntegrationEvent request;
+        try {
+            request = json.readValue(record.value(), AgendaSolveRequestedIntegrationEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Unreadable solve request at offset " + record.offset(), e);
+        }
         log.atInfo().addKeyValue("agendaId", request.agendaId()).addKeyValue("solveId", request.solveId())
                 .addKeyValue("sessions", request.plan().sessions().size())
                 .addKeyValue("timeBudgetSeconds", request.timeBudgetSeconds()).log("Agenda solve started");
@@ -50,6 +67,5 @@ class AgendaSolveListener {
                 .addKeyValue("hard", result.score().hard()).addKeyValue("soft", result.score().soft())
                 .addKeyValue("conflicts", result.conflicts().size()).addKeyValue("millis", result.solvingMillis())
                 .log("Agenda solve proposed");
-        ack.acknowledge();
     }
 }

@@ -15,10 +15,11 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * What happens to a user record that fails: retried twice a second apart, then parked in
- * {@link Topics#USERS_DEAD_LETTER} with Spring's exception headers; unreadable records and records that took the
+ * What happens to a user record or an agenda solve request that fails: retried twice a second apart, then parked
+ * in its topic's dead-letter topic ({@link Topics#USERS_DEAD_LETTER}, {@link Topics#AGENDA_SOLVE_REQUESTS_DEAD_LETTER})
+ * with Spring's exception headers; unreadable records and records that took the
  * worker down ({@link PoisonRecordException}) are parked at once. Spring Boot gives this handler to the default
- * listener container, which {@link MemberRegistrationListener} uses.
+ * listener container, which {@link MemberRegistrationListener} and the agenda's solve listener use.
  */
 @Configuration(proxyBeanMethods = false)
 class UserKafkaConfiguration {
@@ -26,7 +27,9 @@ class UserKafkaConfiguration {
     @Bean
     CommonErrorHandler userRecordErrors(KafkaTemplate<String, String> kafka) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
-                (record, exception) -> new TopicPartition(Topics.USERS_DEAD_LETTER, -1));
+                // every topic's dead letters go to the topic's name with ".dlt": this handler is the default
+                // container factory's, which the agenda's solve requests use as well
+                (record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, new FixedBackOff(1_000, 2));
         handler.addNotRetryableExceptions(IllegalArgumentException.class, PoisonRecordException.class);
         // with manual acknowledgement the container does not commit a recovered record by itself
@@ -38,5 +41,12 @@ class UserKafkaConfiguration {
     NewTopic usersDeadLetterTopic(
             @Value("${aic.documents.processing.topics.replication-factor:1}") int replicationFactor) {
         return TopicBuilder.name(Topics.USERS_DEAD_LETTER).partitions(1).replicas(replicationFactor).build();
+    }
+
+    @Bean
+    NewTopic agendaSolveRequestsDeadLetterTopic(
+            @Value("${aic.documents.processing.topics.replication-factor:1}") int replicationFactor) {
+        return TopicBuilder.name(Topics.AGENDA_SOLVE_REQUESTS_DEAD_LETTER).partitions(1).replicas(replicationFactor)
+                .build();
     }
 }

@@ -2,6 +2,7 @@ package dev.aic.commandside.agenda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.commandside.integration.DeliveryAttempts;
 import dev.aic.commandside.web.Attribution;
 import dev.aic.commandside.web.Commands;
 import dev.aic.contracts.agenda.AgendaId;
@@ -42,23 +43,38 @@ class AgendaSolveReports {
 
     private final Commands commands;
     private final ObjectMapper json;
+    private final DeliveryAttempts attempts;
 
-    AgendaSolveReports(Commands commands, ObjectMapper json) {
+    AgendaSolveReports(Commands commands, ObjectMapper json, DeliveryAttempts attempts) {
         this.commands = commands;
         this.json = json;
+        this.attempts = attempts;
     }
 
     @KafkaListener(topics = Topics.AGENDA_SOLVE_REPORTS, groupId = GROUP)
-    void on(ConsumerRecord<String, String> record, Acknowledgment ack) throws JsonProcessingException {
+    void on(ConsumerRecord<String, String> record, Acknowledgment ack) {
+        // counted before the work: a report that took the command-side down too often is parked, not recorded
+        attempts.attempt(record, () -> {
+            record(record);
+            return null;
+        });
+        ack.acknowledge();
+    }
+
+    private void record(ConsumerRecord<String, String> record) {
         String type = header(record, IntegrationHeaders.EVENT_TYPE);
         Class<? extends AgendaSolveReport> reportType = type == null ? null : TYPES.get(type);
         if (reportType == null) {
             log.atWarn().addKeyValue("eventType", type).addKeyValue("offset", record.offset())
                     .log("Solve report of an unknown type skipped");
-            ack.acknowledge();
             return;
         }
-        AgendaSolveReport report = json.readValue(record.value(), reportType);
+        AgendaSolveReport report;
+        try {
+            report = json.readValue(record.value(), reportType);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Unreadable solve report at offset " + record.offset(), e);
+        }
         AgendaId agenda = new AgendaId(report.agendaId());
         Object command = command(agenda, report);
         try {
@@ -68,7 +84,6 @@ class AgendaSolveReports {
             log.atWarn().addKeyValue("agendaId", agenda).addKeyValue("offset", record.offset())
                     .log("Solve report for an unknown agenda skipped");
         }
-        ack.acknowledge();
     }
 
     private static Object command(AgendaId agenda, AgendaSolveReport report) {

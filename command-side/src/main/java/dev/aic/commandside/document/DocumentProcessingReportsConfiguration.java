@@ -26,7 +26,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * document's reports stay in order. A report that can never be recorded (unreadable, or refused by the
  * document as malformed) is logged and skipped at once, and so is one still failing when the back-off is
  * used up: one broken report must not stop every document behind it. A report that took the command-side down
- * too often ({@link PoisonRecordException}) is parked in {@link Topics#DOCUMENT_PROCESSING_DEAD_LETTER}.
+ * too often ({@link PoisonRecordException}) is parked in its topic's dead-letter topic
+ * ({@link Topics#DOCUMENT_PROCESSING_DEAD_LETTER}; the agenda's solve reports, which share this handler,
+ * {@link Topics#AGENDA_SOLVE_REPORTS_DEAD_LETTER}).
  */
 @Configuration(proxyBeanMethods = false)
 class DocumentProcessingReportsConfiguration {
@@ -40,7 +42,8 @@ class DocumentProcessingReportsConfiguration {
         backOff.setMaxInterval(policy.maxInterval().toMillis());
         backOff.setMaxElapsedTime(policy.maxElapsed().toMillis());
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
-                (record, e) -> new TopicPartition(Topics.DOCUMENT_PROCESSING_DEAD_LETTER, -1));
+                // the topic's own: the agenda's solve reports share this handler (the default container factory's)
+                (record, e) -> new TopicPartition(record.topic() + ".dlt", -1));
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
             if (e.getCause() instanceof PoisonRecordException || e instanceof PoisonRecordException) {
                 deadLetters.accept(record, e);
@@ -61,6 +64,13 @@ class DocumentProcessingReportsConfiguration {
     NewTopic documentProcessingDeadLetterTopic(
             @Value("${aic.kafka.topics.replication-factor:1}") int replicationFactor) {
         return TopicBuilder.name(Topics.DOCUMENT_PROCESSING_DEAD_LETTER).partitions(1).replicas(replicationFactor)
+                .build();
+    }
+
+    @Bean
+    NewTopic agendaSolveReportsDeadLetterTopic(
+            @Value("${aic.kafka.topics.replication-factor:1}") int replicationFactor) {
+        return TopicBuilder.name(Topics.AGENDA_SOLVE_REPORTS_DEAD_LETTER).partitions(1).replicas(replicationFactor)
                 .build();
     }
 

@@ -27,6 +27,12 @@ public final class Topics {
     /** Where the command-side parks a {@link #DOCUMENT_PROCESSING} record that took it down too often. */
     public static final String DOCUMENT_PROCESSING_DEAD_LETTER = "aic.document-processing.v1.dlt";
 
+    /** Where the ai-worker parks an {@link #AGENDA_SOLVE_REQUESTS} record it could not solve or that took it down. */
+    public static final String AGENDA_SOLVE_REQUESTS_DEAD_LETTER = "aic.agenda-solve-requests.v1.dlt";
+
+    /** Where the command-side parks an {@link #AGENDA_SOLVE_REPORTS} record that took it down too often. */
+    public static final String AGENDA_SOLVE_REPORTS_DEAD_LETTER = "aic.agenda-solve-reports.v1.dlt";
+
     private Topics() {
     }
 }
