@@ -152,7 +152,7 @@ class AuthorizationMatrixIT {
         ERASE_MEMBER("POST /api/admin/users/{id}/erasure", ADMINS, f -> f.command("POST",
                 "/api/admin/users/" + f.throwawayMember() + "/erasure", "{\"reason\":\"matrix\"}")),
         // newbie is not registered yet: 404, which is an answer, not a refusal
-        EXPORT_MY_DATA("GET /api/me/export", SIGNED_IN, f -> f.command("GET", "/api/me/export", null)),
+        EXPORT_MY_DATA("POST /api/me/exports", SIGNED_IN, f -> f.command("POST", "/api/me/exports", null)),
         QUERY_PROJECTIONS("GET /api/admin/projections (query)", ADMINS,
                 f -> f.query("GET", "/api/admin/projections", null)),
         QUERY_PROJECTION("GET /api/admin/projections/{processor} (query)", ADMINS,
