@@ -21,8 +21,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -197,12 +195,7 @@ class DocumentController {
     }
 
     private ReceivedContent receive(MultipartFile file) {
-        try {
-            return ReceivedContent.receive(file.getInputStream(), file.getOriginalFilename(),
-                    properties.maxBytes().toBytes(), contentTypes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReceivedContent.receive(file, properties.maxBytes().toBytes(), contentTypes);
     }
 
     private DocumentCommands.Content store(DocumentId id, ReceivedContent content) {

@@ -1,18 +1,17 @@
 package dev.aic.queryside.consistency;
 
 import dev.aic.queryside.eventstore.ProcessorTokens;
+import dev.aic.web.ratelimit.ConcurrencyLimit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -38,8 +37,7 @@ class ConsistencyGate implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final ConsistencyProperties properties;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
-    private final Map<String, Integer> perCaller = new ConcurrentHashMap<>();
-    private final AtomicInteger total = new AtomicInteger();
+    private final ConcurrencyLimit waiting;
     private final ScheduledExecutorService poller;
     private final Timer reached;
     private final Timer timedOut;
@@ -49,6 +47,7 @@ class ConsistencyGate implements DisposableBean {
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.waiting = new ConcurrencyLimit(properties.maxWaitersPerCaller(), properties.maxWaiters());
         this.reached = wait(meters, "reached");
         this.timedOut = wait(meters, "timed-out");
         this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -66,7 +65,7 @@ class ConsistencyGate implements DisposableBean {
 
     /** How many requests wait right now. */
     int waiting() {
-        return total.get();
+        return waiting.inUse();
     }
 
     /**
@@ -85,36 +84,17 @@ class ConsistencyGate implements DisposableBean {
             timedOut.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             return CompletableFuture.completedFuture(false);
         }
-        admit(caller);
+        if (!waiting.tryAcquire(caller)) {
+            throw new TooManyWaitingException();
+        }
         Waiter waiter = new Waiter(Set.copyOf(processors), position, started + properties.maxWait().toNanos(),
                 new CompletableFuture<>());
         waiters.add(waiter);
         return waiter.done().whenComplete((outcome, error) -> {
             waiters.remove(waiter);
-            release(caller);
+            waiting.release(caller);
             (Boolean.TRUE.equals(outcome) ? reached : timedOut).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         });
-    }
-
-    private void admit(String caller) {
-        boolean[] admitted = {false};
-        perCaller.compute(caller, (key, waiting) -> {
-            int now = waiting == null ? 0 : waiting;
-            admitted[0] = now < properties.maxWaitersPerCaller();
-            return admitted[0] ? now + 1 : waiting;
-        });
-        if (!admitted[0]) {
-            throw new TooManyWaitingException();
-        }
-        if (total.incrementAndGet() > properties.maxWaiters()) {
-            release(caller);
-            throw new TooManyWaitingException();
-        }
-    }
-
-    private void release(String caller) {
-        total.decrementAndGet();
-        perCaller.computeIfPresent(caller, (key, waiting) -> waiting <= 1 ? null : waiting - 1);
     }
 
     /** The store's last position, read again only when a position beyond the one known is asked for. */
