@@ -285,6 +285,28 @@ class DocumentUploadIT {
                 "PUBLIC").getStatusCode()).isEqualTo(HttpStatus.CREATED));
     }
 
+    @Test
+    void aChunkedMultipartBodyToAPathThatTakesNoUploadIsRefusedBeforeItIsRead() throws IOException {
+        String boundary = "chunked" + UUID.randomUUID().toString().replace("-", "");
+        String chunk = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n\r\n"
+                + "x".repeat(1000);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            // the first of an endless series of chunks: before, the container kept reading them to temporary disk
+            out.write(("POST /api/events HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                    + "Authorization: Bearer " + DevIdentity.start().accessToken("olivia") + "\r\n"
+                    + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(chunk.length()) + "\r\n" + chunk
+                    + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+
+            assertThat(statusLine).isEqualTo("HTTP/1.1 415");
+        }
+    }
+
     /** An upload whose headers and first bytes are sent, and whose other megabyte never comes. */
     private Socket startSlowUpload(String user) throws IOException {
         String boundary = "slow" + UUID.randomUUID().toString().replace("-", "");
