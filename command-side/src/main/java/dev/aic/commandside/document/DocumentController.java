@@ -139,6 +139,10 @@ class DocumentController {
             @RequestPart("file") MultipartFile file) {
         DocumentCommands.Actor actor = actor(caller);
         DocumentId documentId = new DocumentId(id);
+        // the aggregate decides, but only after the content is stored: someone else's document costs no write
+        hashes.owner(documentId).filter(owner -> !actor.admin() && !owner.equals(actor.user())).ifPresent(owner -> {
+            throw new AccessDeniedException("Only the document's owner or an administrator may replace its content");
+        });
         try (ReceivedContent content = receive(file)) {
             DocumentCommands.Content stored = store(documentId, content);
             try {
