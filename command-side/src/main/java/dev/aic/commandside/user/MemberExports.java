@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.contracts.user.UserId;
 import dev.aic.web.problem.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -45,6 +46,7 @@ class MemberExports implements DisposableBean {
     enum Status { QUEUED, RUNNING, READY, FAILED }
 
     /** A job as the member sees it; {@code eventsTotal} is known once it runs. */
+    @Schema(name = "MemberDataExportJob")
     record Job(UUID id, Status status, long eventsDone, Long eventsTotal, Instant requestedAt, Instant finishedAt) {
     }
 
@@ -102,8 +104,9 @@ class MemberExports implements DisposableBean {
             jdbc.update("INSERT INTO member_export (id, user_id, status, requested_at) VALUES (?, ?, 'QUEUED', ?)",
                     id, member.value(), Timestamp.from(now));
         } catch (DuplicateKeyException concurrentRequest) {
-            // another request of the same member started one a moment ago: that one is theirs
-            return unfinished(member).orElseThrow(() -> concurrentRequest);
+            // another request of the same member started one a moment ago: that one is theirs, or, if it is
+            // already done, this request is asked again (and counts against the member's exports as any other)
+            return unfinished(member).orElseGet(() -> request(member));
         }
         try {
             workers.execute(() -> run(id, member));
