@@ -31,6 +31,11 @@ class Directory {
     }
 
     static final String NO_ROLE_PREFIX = "newbie-";
+    /**
+     * "unverified-alice": a guest who claims alice's address without having proved it, as a provider that lets
+     * people type any address would sign; for the tests that make sure such a claim earns nothing.
+     */
+    static final String UNVERIFIED_PREFIX = "unverified-";
 
     Optional<Person> find(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
@@ -40,8 +45,13 @@ class Directory {
         if (person != null) {
             return Optional.of(person);
         }
+        if (username.startsWith(UNVERIFIED_PREFIX) && username.length() > UNVERIFIED_PREFIX.length()) {
+            String claimed = username.substring(UNVERIFIED_PREFIX.length());
+            return Optional.of(new Person(username, claimed + "@example.test", username, properties.defaultRoles(),
+                    null, false));
+        }
         // "newbie-…": a fresh person with no role at all, like the demo newbie, for tests that need one each
         return Optional.of(new Person(username, username + "@example.test", username,
-                username.startsWith(NO_ROLE_PREFIX) ? List.of() : properties.defaultRoles(), null));
+                username.startsWith(NO_ROLE_PREFIX) ? List.of() : properties.defaultRoles(), null, true));
     }
 }

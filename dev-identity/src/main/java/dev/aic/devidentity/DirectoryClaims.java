@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts what the directory knows about the signed-in person into their tokens, in the claim names the services
- * read: {@code email}, {@code name}, {@code preferred_username}, {@code roles} and {@code groups} (both always
- * arrays, possibly empty). Access tokens are addressed to the platform's audience; ID tokens keep the client
+ * read: {@code email} with {@code email_verified}, {@code name}, {@code preferred_username}, {@code roles} and
+ * {@code groups} (both always arrays, possibly empty). Access tokens are addressed to the platform's audience; ID tokens keep the client
  * as their audience, as OpenID Connect requires.
  */
 @Component
@@ -36,6 +36,7 @@ class DirectoryClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                     .subject(person.username())
                     .claim("preferred_username", person.username())
                     .claim("email", person.email())
+                    .claim("email_verified", person.emailVerified())
                     .claim("name", person.name())
                     .claim("roles", person.roles())
                     .claim("groups", person.groups());

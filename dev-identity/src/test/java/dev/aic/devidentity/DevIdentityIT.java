@@ -80,6 +80,7 @@ class DevIdentityIT {
         assertThat(claims.getAudience()).containsExactly("aic-platform");
         assertThat(claims.getStringClaim("preferred_username")).isEqualTo("alice");
         assertThat(claims.getStringClaim("email")).isEqualTo("alice@example.test");
+        assertThat(claims.getBooleanClaim("email_verified")).isTrue();
         assertThat(claims.getStringClaim("name")).isEqualTo("Alice Member");
         assertThat(claims.getStringListClaim("roles")).containsExactly("MEMBER");
         assertThat(claims.getStringListClaim("groups")).isEmpty();
@@ -95,6 +96,15 @@ class DevIdentityIT {
         assertThat(claims.getSubject()).isEqualTo("erin");
         assertThat(claims.getStringListClaim("roles")).isEmpty();
         assertThat(claims.getStringListClaim("groups")).containsExactly(ENTRA_ADMIN_GROUP);
+    }
+
+    @Test
+    void anUnverifiedGuestClaimsSomeoneElsesAddressWithoutHavingProvedIt() throws Exception {
+        JWTClaimsSet claims = claimsOf(clientCredentials("unverified-alice", "dev-secret"));
+
+        assertThat(claims.getSubject()).isEqualTo("unverified-alice");
+        assertThat(claims.getStringClaim("email")).isEqualTo("alice@example.test");
+        assertThat(claims.getBooleanClaim("email_verified")).isFalse();
     }
 
     @Test

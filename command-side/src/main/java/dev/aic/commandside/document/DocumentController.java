@@ -21,8 +21,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -141,6 +139,10 @@ class DocumentController {
             @RequestPart("file") MultipartFile file) {
         DocumentCommands.Actor actor = actor(caller);
         DocumentId documentId = new DocumentId(id);
+        // the aggregate decides, but only after the content is stored: someone else's document costs no write
+        hashes.owner(documentId).filter(owner -> !actor.admin() && !owner.equals(actor.user())).ifPresent(owner -> {
+            throw new AccessDeniedException("Only the document's owner or an administrator may replace its content");
+        });
         try (ReceivedContent content = receive(file)) {
             DocumentCommands.Content stored = store(documentId, content);
             try {
@@ -197,12 +199,7 @@ class DocumentController {
     }
 
     private ReceivedContent receive(MultipartFile file) {
-        try {
-            return ReceivedContent.receive(file.getInputStream(), file.getOriginalFilename(),
-                    properties.maxBytes().toBytes(), contentTypes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReceivedContent.receive(file, properties.maxBytes().toBytes(), contentTypes);
     }
 
     private DocumentCommands.Content store(DocumentId id, ReceivedContent content) {

@@ -20,6 +20,9 @@ interface DocumentHashes {
      */
     Optional<DocumentId> claim(UserId owner, String sha256, DocumentId document);
 
+    /** @return the owner of the document, while it exists */
+    Optional<UserId> owner(DocumentId document);
+
     /** The document is gone: its bytes may be uploaded again. */
     void release(DocumentId document);
 }

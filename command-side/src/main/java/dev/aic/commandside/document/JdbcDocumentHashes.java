@@ -23,6 +23,12 @@ class JdbcDocumentHashes implements DocumentHashes {
     }
 
     @Override
+    public Optional<UserId> owner(DocumentId document) {
+        return jdbc.query("SELECT owner_id FROM document_content WHERE document_id = ?",
+                (row, n) -> new UserId(row.getObject("owner_id", UUID.class)), document.value()).stream().findFirst();
+    }
+
+    @Override
     public Optional<DocumentId> claim(UserId owner, String sha256, DocumentId document) {
         Optional<DocumentId> other = holder(owner, sha256).filter(holder -> !holder.equals(document));
         if (other.isPresent()) {

@@ -79,7 +79,7 @@ class OutboxDispatcher {
             return true;
         } catch (MessagingException | UnsupportedEncodingException e) {
             connection.close();
-            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            String reason = SmtpErrorText.of(e);
             int failures = email.attempts() + 1;
             if (failures >= properties.maxAttempts()) {
                 log.error("Giving up e-mail {} after {} attempts: {}", email.cause(), failures, reason);

@@ -61,6 +61,8 @@ class JdbcUserAccounts implements UserAccounts, CallerDirectory {
     @Override
     public void erase(UserId user) {
         jdbc.update("DELETE FROM user_account WHERE user_id = ?", user.value());
+        // export archives hold the person's data in clear, outside crypto-shredding
+        jdbc.update("DELETE FROM member_export WHERE user_id = ?", user.value());
         // a tombstone, not a deleted row: no later write can create a new key for the person
         jdbc.update("""
                 INSERT INTO personal_data_key (subject_id, key, erased_at) VALUES (?, NULL, now())

@@ -12,10 +12,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.aic.web.security.Caller;
+import dev.aic.web.security.CallerAuthentication;
+import dev.aic.web.security.VerifiedEmail;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Self-service registration on first sign-in. If an administrator registered the caller's e-mail
  * address before, the caller's identity is linked to that user (200) instead of creating one (201).
- * Linking trusts the identity provider's {@code email} claim, as the resource server trusts the token.
+ * Both need an address the identity provider verified ({@link VerifiedEmail}); an unverified claim is refused
+ * with 403, or whoever signs in first with someone's address would inherit the account and roles meant for them.
  */
 @RestController
 @Tag(name = "me")
@@ -57,9 +59,9 @@ class MeController {
     @ResponseStatus(HttpStatus.CREATED)
     @ApiResponse(responseCode = "200", description = "Linked to the user an administrator registered with your address",
             content = @Content(schema = @Schema(implementation = UserChange.class)))
-    @ProblemResponses({409, 422})
+    @ProblemResponses({403, 409, 422})
     @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location", ApiHeaders.IDEMPOTENT_REPLAYED})
-    ResponseEntity<UserChange> register(@AuthenticationPrincipal Caller caller,
+    ResponseEntity<UserChange> register(@AuthenticationPrincipal Caller caller, CallerAuthentication authentication,
             @IdempotencyKeyParameter @RequestHeader(name = ApiHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody(required = false) UserRequests.RegisterSelf request) {
         var body = request == null ? new UserRequests.RegisterSelf(null) : request;
@@ -71,8 +73,8 @@ class MeController {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                         "Your token carries no e-mail address; ask an administrator to register you");
             }
+            String email = VerifiedEmail.of(authentication.getCredentials()).orElseThrow(EmailNotVerifiedException::new);
             var identity = new UserCommands.Identity(caller.issuer(), caller.subject());
-            String email = caller.email().trim().toLowerCase(Locale.ROOT);
             var invited = accounts.unlinkedUserWithEmail(email);
             if (invited.isPresent()) {
                 UserId id = invited.get();

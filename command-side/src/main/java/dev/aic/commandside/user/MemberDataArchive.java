@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Everything the platform holds about one member, as {@code GET /api/me/export} answers it: the account, the
+ * Everything the platform holds about one member, as an export job ({@code POST /api/me/exports}) builds it: the account, the
  * profile and e-mail choices as they stand, RSVPs and uploads as they happened, the e-mails written to them,
  * and every stored event about them or caused by them, decrypted.
  */

@@ -13,7 +13,6 @@ import dev.aic.contracts.user.UserRegistered;
 import dev.aic.personaldata.PersonalDataSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -38,8 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  * read models may lag or be mid-rebuild, and because the address and the e-mails exist only here.
  *
  * <p>An event belongs in the archive when it is in the member's own stream, names the member in its
- * payload, or was caused by them. That search reads the whole store (embedding chunks excepted): fine for
- * a request a member makes rarely, and rate-limited like every other.
+ * payload, or was caused by them: exactly the rows the {@code event_subject} index lists for the member's id
+ * (filled by the append's own transaction), so an export reads the member's events, never the whole store.
+ * It runs as a {@link MemberExports} job, which counts the events first and hears of each page read.
  */
 @Component
 class MemberDataExport {
@@ -62,13 +62,23 @@ class MemberDataExport {
         this.clock = clock;
     }
 
+    /** What an export job hears while it reads: the member's event count, then the events read so far. */
+    interface Progress {
+
+        void total(long events);
+
+        void done(long events);
+    }
+
+    private static final int PAGE = 500;
+
     /** One snapshot: the account, e-mails and events are read in one repeatable-read transaction. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public MemberDataArchive of(UserId member) {
+    public MemberDataArchive of(UserId member, Progress progress) {
         MemberDataArchive.Account account = account(member);
         String identity = account == null || account.identitySubject() == null ? null
                 : account.identityIssuer() + "#" + account.identitySubject();
-        List<MemberDataArchive.StoredEvent> stored = storedEvents(member, identity);
+        List<MemberDataArchive.StoredEvent> stored = storedEvents(member, identity, progress);
         return new MemberDataArchive(MemberDataArchive.FORMAT, clock.instant(), member.value(), account,
                 latest(stored, UserProfileUpdated.class, UserRegistered.class).orElse(null),
                 latest(stored, EmailPreferencesChanged.class).orElse(null),
@@ -84,17 +94,27 @@ class MemberDataExport {
     }
 
     /** @param identity the member's {@code issuer#subject}: it names them in events caused before they had an id */
-    private List<MemberDataArchive.StoredEvent> storedEvents(UserId member, String identity) {
-        byte[] id = member.toString().getBytes(StandardCharsets.UTF_8);
-        return jdbc.query("""
-                SELECT globalindex, type, aggregateidentifier, sequencenumber, timestamp, payloadtype, payloadrevision,
-                       payload, metadata
-                FROM domainevententry
-                WHERE aggregateidentifier = ?
-                   OR (payloadtype <> ? AND position(? IN payload) > 0)
-                   OR position(? IN metadata) > 0
-                ORDER BY globalindex""", (row, n) -> storedEvent(row, member, identity), member.toString(),
-                DocumentEvent.ChunksEmbedded.class.getName(), id, id);
+    private List<MemberDataArchive.StoredEvent> storedEvents(UserId member, String identity, Progress progress) {
+        Long total = jdbc.queryForObject("SELECT count(*) FROM event_subject WHERE subject_id = ?", Long.class,
+                member.value());
+        progress.total(total == null ? 0 : total);
+        List<MemberDataArchive.StoredEvent> stored = new ArrayList<>();
+        long after = -1;
+        while (true) {
+            List<MemberDataArchive.StoredEvent> page = jdbc.query("""
+                    SELECT e.globalindex, e.type, e.aggregateidentifier, e.sequencenumber, e.timestamp, e.payloadtype,
+                           e.payloadrevision, e.payload, e.metadata
+                    FROM event_subject s JOIN domainevententry e ON e.globalindex = s.global_index
+                    WHERE s.subject_id = ? AND s.global_index > ?
+                    ORDER BY s.global_index LIMIT ?""", (row, n) -> storedEvent(row, member, identity),
+                    member.value(), after, PAGE);
+            stored.addAll(page);
+            progress.done(stored.size());
+            if (page.size() < PAGE) {
+                return stored;
+            }
+            after = page.get(page.size() - 1).position();
+        }
     }
 
     private MemberDataArchive.StoredEvent storedEvent(ResultSet row, UserId member, String identity) throws SQLException {

@@ -2,6 +2,7 @@ package dev.aic.commandside.web;
 
 import dev.aic.commandside.communityevent.RuleViolation;
 import dev.aic.commandside.user.EmailAlreadyRegisteredException;
+import dev.aic.commandside.user.EmailNotVerifiedException;
 import dev.aic.commandside.user.IdentityAlreadyRegisteredException;
 import dev.aic.commandside.user.MemberErasedException;
 import dev.aic.commandside.user.NotRegisteredException;
@@ -27,6 +28,11 @@ class ProblemHandler {
     @ExceptionHandler(EmailAlreadyRegisteredException.class)
     ProblemDetail emailTaken(EmailAlreadyRegisteredException e) {
         return Problems.of(HttpStatus.CONFLICT, "email-already-registered", "E-mail already registered", e.getMessage());
+    }
+
+    @ExceptionHandler(EmailNotVerifiedException.class)
+    ProblemDetail emailNotVerified(EmailNotVerifiedException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "email-not-verified", "E-mail address not verified", e.getMessage());
     }
 
     @ExceptionHandler(IdentityAlreadyRegisteredException.class)

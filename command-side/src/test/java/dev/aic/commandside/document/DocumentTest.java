@@ -194,6 +194,12 @@ class DocumentTest {
         }
 
         @Override
+        public Optional<UserId> owner(DocumentId document) {
+            return byOwnerAndSha.entrySet().stream().filter(held -> Objects.equals(held.getValue(), document))
+                    .map(held -> new UserId(java.util.UUID.fromString(held.getKey().substring(0, 36)))).findFirst();
+        }
+
+        @Override
         public void release(DocumentId document) {
             byOwnerAndSha.values().removeIf(held -> Objects.equals(held, document));
         }

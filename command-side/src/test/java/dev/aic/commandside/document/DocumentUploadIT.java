@@ -12,6 +12,8 @@ import dev.aic.contracts.integration.Topics;
 import dev.aic.testsupport.DevIdentity;
 import dev.aic.testsupport.RealInfrastructure;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -78,6 +80,8 @@ class DocumentUploadIT {
 
     @Autowired
     TestRestTemplate http;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -252,6 +256,71 @@ class DocumentUploadIT {
         // the bytes are free again: uploading them makes a new document
         ResponseEntity<Map> reupload = upload("alice", v2, "talk.pdf", MediaType.APPLICATION_PDF, "PUBLIC");
         assertThat(reupload.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void aMemberSendsTwoUploadsAtOnceAndTheThirdIsRefusedBeforeItsBytesAreReceived() throws IOException {
+        List<Socket> slowUploads = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                slowUploads.add(startSlowUpload("bob"));
+            }
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                ResponseEntity<Map> third = upload("bob", ("third " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8),
+                        "third.txt", MediaType.TEXT_PLAIN, "PUBLIC");
+                assertThat(third.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+                assertThat(third.getBody()).containsEntry("type", "urn:aic:problem:too-many-uploads");
+            });
+            ResponseEntity<Map> someoneElses = upload("alice", ("alice's " + UUID.randomUUID())
+                    .getBytes(StandardCharsets.UTF_8), "notes.txt", MediaType.TEXT_PLAIN, "PUBLIC");
+            assertThat(someoneElses.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        } finally {
+            for (Socket socket : slowUploads) {
+                socket.close();
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(upload("bob",
+                ("after " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8), "after.txt", MediaType.TEXT_PLAIN,
+                "PUBLIC").getStatusCode()).isEqualTo(HttpStatus.CREATED));
+    }
+
+    @Test
+    void aChunkedMultipartBodyToAPathThatTakesNoUploadIsRefusedBeforeItIsRead() throws IOException {
+        String boundary = "chunked" + UUID.randomUUID().toString().replace("-", "");
+        String chunk = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n\r\n"
+                + "x".repeat(1000);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            // the first of an endless series of chunks: before, the container kept reading them to temporary disk
+            out.write(("POST /api/events HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                    + "Authorization: Bearer " + DevIdentity.start().accessToken("olivia") + "\r\n"
+                    + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(chunk.length()) + "\r\n" + chunk
+                    + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+
+            assertThat(statusLine).isEqualTo("HTTP/1.1 415");
+        }
+    }
+
+    /** An upload whose headers and first bytes are sent, and whose other megabyte never comes. */
+    private Socket startSlowUpload(String user) throws IOException {
+        String boundary = "slow" + UUID.randomUUID().toString().replace("-", "");
+        String start = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nthe first bytes of a long file";
+        Socket socket = new Socket("127.0.0.1", port);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                + "Authorization: Bearer " + DevIdentity.start().accessToken(user) + "\r\n"
+                + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n"
+                + "Content-Length: " + (start.length() + 1_000_000) + "\r\n\r\n" + start)
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
     }
 
     private ResponseEntity<Map> upload(String user, byte[] bytes, String filename, MediaType declared,

@@ -73,6 +73,32 @@ class UserApiIT {
     }
 
     @Test
+    void aGuestWhoseTokenClaimsAnInvitedAddressWithoutProofInheritsNothing() {
+        String id = (String) api.call("adam", HttpMethod.POST, "/api/users",
+                Map.of("email", "vera@example.test", "displayName", "Vera")).getBody().get("id");
+
+        ResponseEntity<Map> guest = api.call("unverified-vera", HttpMethod.POST, "/api/me", Map.of());
+
+        assertThat(guest.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(guest.getBody()).containsEntry("type", "urn:aic:problem:email-not-verified");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM user_account WHERE subject = 'unverified-vera'",
+                Long.class)).isZero();
+        ResponseEntity<Map> vera = api.call("vera", HttpMethod.POST, "/api/me", Map.of());
+        assertThat(vera.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(vera.getBody()).containsEntry("id", id);
+    }
+
+    @Test
+    void anUnverifiedAddressRegistersNoOneEither() {
+        ResponseEntity<Map> guest = api.call("unverified-walt", HttpMethod.POST, "/api/me", Map.of());
+
+        assertThat(guest.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(guest.getBody()).containsEntry("type", "urn:aic:problem:email-not-verified");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM user_account WHERE email = 'walt@example.test'",
+                Long.class)).isZero();
+    }
+
+    @Test
     void aChangeMustBeBasedOnTheCurrentVersion() {
         String id = register("pat");
         ResponseEntity<Map> updated = updateProfile("pat", id, "\"1\"", profile("Pat"));

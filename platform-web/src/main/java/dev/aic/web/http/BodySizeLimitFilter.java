@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses bodies above the limit before they reach a controller: by their declared length at once,
  * and while reading when the length is not declared (chunked uploads). A service may raise the limit
  * for a few paths only (document uploads) by declaring {@link LargerLimit} beans; every other path keeps
- * the default.
+ * the default, and takes no multipart body at all: the servlet container parses multipart itself, past this
+ * filter's counting stream and up to the upload limit, so a chunked multipart body would bypass the default.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -48,12 +49,22 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long limit = limitFor(request.getRequestURI());
+        if (limit == this.limit && isMultipart(request)) {
+            problems.write(request, response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "Unsupported media type", "Only uploads take multipart bodies"));
+            return;
+        }
         if (request.getContentLengthLong() > limit) {
             problems.write(request, response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
                     "Request body too large", "The request body exceeds " + limit + " bytes"));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
     }
 
     private long limitFor(String path) {

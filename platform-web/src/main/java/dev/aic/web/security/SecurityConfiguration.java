@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -53,6 +55,12 @@ public class SecurityConfiguration {
                 .addFilterBefore(bodyLimit, HeaderWriterFilter.class)
                 .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** Added by Spring Boot to the issuer and audience checks of the JWT decoder it configures. */
+    @Bean
+    OAuth2TokenValidator<Jwt> accessTokensOnly() {
+        return new AccessTokensOnly();
     }
 
     @Bean

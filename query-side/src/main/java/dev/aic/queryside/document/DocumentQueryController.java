@@ -69,11 +69,11 @@ class DocumentQueryController {
             responses = @ApiResponse(responseCode = "200", description = "the stream",
                     content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                             schema = @Schema(implementation = DocumentStatus.class))))
-    @ProblemResponses({404})
+    @ProblemResponses({404, 429})
     SseEmitter statusStream(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         DocumentAudience audience = DocumentAudience.of(caller);
         visible(caller, id);
-        return streams.open(() -> documents.find(id, audience).map(DocumentStatus::of));
+        return streams.open(caller.key(), id, () -> documents.find(id, audience).map(DocumentStatus::of));
     }
 
     @GetMapping("/api/documents")

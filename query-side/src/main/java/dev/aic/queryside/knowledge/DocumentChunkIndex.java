@@ -18,6 +18,7 @@ import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.springframework.stereotype.Component;
 
@@ -151,7 +152,8 @@ class DocumentChunkIndex {
 
     /**
      * The searchable chunks best matching {@code text} (BM25 on the stemmed text, an exact phrase on the
-     * unstemmed one counting double) that the reader may see, with the matched words highlighted.
+     * unstemmed one counting double) that the reader may see, with the matched words highlighted in an HTML
+     * fragment whose only markup is {@code <em>} (the text's own {@code <}, {@code &} … are escaped).
      */
     List<ChunkHit> search(String text, SearchFilter filter, Audience.Reader reader, int size) {
         try {
@@ -165,7 +167,8 @@ class DocumentChunkIndex {
                         filters(b, filter);
                         return b;
                     }))
-                    .highlight(h -> h.preTags("<em>").postTags("</em>")
+                    // html: the document's own text is escaped, so <em> is the only markup a client renders
+                    .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
                             .fields("text", f -> f.numberOfFragments(1).fragmentSize(240))), ChunkDocument.class);
             return response.hits().hits().stream().map(DocumentChunkIndex::hit).toList();
         } catch (IOException e) {

@@ -24,7 +24,9 @@ record SearchResults(String mode, ModelView model, Boolean degraded, List<Docume
     /**
      * A chunk of the document; {@code text.substring} of the version's section between the offsets.
      *
-     * @param highlight the text's best fragment with matched words in {@code <em>} (full-text matches only)
+     * @param text      plain text, as the document has it (markup included): never to be rendered as HTML
+     * @param highlight an HTML fragment: the text's best fragment, escaped, with matched words in {@code <em>}
+     *                  (full-text matches only; semantic matches have none)
      * @param location for people: "page 3", "slide 2", "A > B"
      */
     record Passage(int chunkIndex, String text, String highlight, Integer page, Integer slide, List<String> headings,

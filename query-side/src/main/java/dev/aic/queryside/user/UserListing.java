@@ -5,6 +5,7 @@ import dev.aic.queryside.search.ScoreThenId;
 import dev.aic.queryside.web.Cursors;
 import dev.aic.web.security.Caller;
 import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,10 @@ class UserListing {
     }
 
     UserPage list(Caller caller, Request request) {
+        // who holds a privileged role is part of the full view: a member could otherwise list the administrators
+        if (request.role() != null && !Visibility.seesEveryone(caller)) {
+            throw new AccessDeniedException("Only administrators and auditors list users by role");
+        }
         // members see active users only: their filter is intersected with that
         Boolean active = Visibility.seesEveryone(caller) ? request.active() : Boolean.TRUE;
         if (!Visibility.seesEveryone(caller) && Boolean.FALSE.equals(request.active())) {

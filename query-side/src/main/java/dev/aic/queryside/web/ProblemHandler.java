@@ -3,6 +3,7 @@ package dev.aic.queryside.web;
 import dev.aic.queryside.consistency.InvalidConsistencyTokenException;
 import dev.aic.queryside.communityevent.CommunityEventNotFoundException;
 import dev.aic.queryside.consistency.NotYetConsistentException;
+import dev.aic.queryside.consistency.TooManyWaitingException;
 import dev.aic.queryside.user.NotRegisteredException;
 import dev.aic.queryside.user.UserNotFoundException;
 import dev.aic.web.http.ApiHeaders;
@@ -57,5 +58,12 @@ class ProblemHandler {
         problem.setProperty("consistencyToken", Long.toString(e.position()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(TooManyWaitingException.class)
+    ResponseEntity<ProblemDetail> tooManyWaiting(TooManyWaitingException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(HttpStatus.TOO_MANY_REQUESTS,
+                        "too-many-waiting", "Too many waiting requests", e.getMessage()));
     }
 }

@@ -23,11 +23,13 @@ import dev.aic.queryside.Api;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.document.DocumentHistory.Member;
 import dev.aic.testsupport.DevIdentity;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,6 +53,8 @@ class DocumentQueryIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @Autowired
+    DocumentStatusStreams streams;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -253,6 +257,40 @@ class DocumentQueryIT {
                 .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(hidden.statusCode()).isEqualTo(404);
         assertThat(hidden.body()).contains("urn:aic:problem:not-found");
+    }
+
+    @Test
+    void oneCallerHasOnlyAFewStreamsOpenAndStreamsOfOneDocumentShareOnePoll() throws Exception {
+        Member owner = history.member("Cora Capped");
+        DocumentId id = history.upload(owner, "Capped", DocumentVisibility.MEMBERS, null);
+        history.awaitProjected();
+        int watchedBefore = streams.watchedDocuments();
+        HttpClient client = HttpClient.newHttpClient();
+        List<HttpResponse<InputStream>> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                open.add(client.send(statusStream(owner.username(), id), HttpResponse.BodyHandlers.ofInputStream()));
+            }
+            HttpResponse<String> fifth = client.send(statusStream(owner.username(), id),
+                    HttpResponse.BodyHandlers.ofString());
+            open.add(client.send(statusStream("bob", id), HttpResponse.BodyHandlers.ofInputStream()));
+
+            assertThat(open).extracting(HttpResponse::statusCode).containsOnly(200);
+            assertThat(fifth.statusCode()).isEqualTo(429);
+            assertThat(fifth.body()).contains("urn:aic:problem:too-many-streams");
+            assertThat(streams.watchedDocuments()).isEqualTo(watchedBefore + 1);
+        } finally {
+            for (HttpResponse<InputStream> stream : open) {
+                stream.body().close();
+            }
+        }
+    }
+
+    private HttpRequest statusStream(String username, DocumentId id) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/documents/" + id
+                        + "/status/stream"))
+                .header("Authorization", "Bearer " + DevIdentity.start().accessToken(username))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).build();
     }
 
     @Test

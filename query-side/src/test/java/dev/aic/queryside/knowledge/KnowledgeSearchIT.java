@@ -95,13 +95,16 @@ class KnowledgeSearchIT {
     DocumentId optimisation;
     DocumentId budget;
     DocumentId roadmap;
+    /** the tag of the one document whose text is markup: no other test of the suite sees it */
+    final String markupTag = "mk" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
     @BeforeAll
     void givenALibraryOfThreeAudiences() throws IOException {
         aiWorker = new FakeAiWorker(MODEL)
                 .vector(LOSS_QUESTION, mix(1, 0.3f))
                 .vector(BACKPROP, axis(2))
-                .vector(ROADMAP, axis(3));
+                .vector(ROADMAP, axis(3))
+                .vector("payload", axis(5));
         pointAt(aiWorker.url().toString());
         library = new KnowledgeLibrary(eventStore, jdbc, processing);
         olivia = library.member("Olivia");
@@ -121,6 +124,9 @@ class KnowledgeSearchIT {
         roadmap = library.searchable(olivia, "Attendee roadmap", List.of(word), DocumentVisibility.EVENT_ATTENDEES,
                 event, new Chunk("Roadmap for attendees only: the launch plans. " + word, ChunkLocation.slide(4),
                         axis(3)));
+        library.searchable(olivia, "Markup in a public document", List.of(markupTag), DocumentVisibility.PUBLIC, null,
+                new Chunk("A stored payload: <img src=x onerror=alert(1)> & <script>steal()</script> ends here.",
+                        ChunkLocation.page(1), axis(5)));
         library.awaitProjected();
     }
 
@@ -162,6 +168,18 @@ class KnowledgeSearchIT {
         assertThat(passage).containsEntry("location", "page 1");
         assertThat(passages(results.get(1)).get(0)).containsEntry("location", "Finance > Budget")
                 .containsEntry("headings", List.of("Finance", "Budget"));
+    }
+
+    @Test
+    void aHighlightIsHtmlWhoseOnlyMarkupIsTheEmphasisOfTheMatchedWords() {
+        for (String mode : List.of("fulltext", "hybrid")) {
+            Map<String, Object> found = ok(get(bob, "/api/search?mode=" + mode + "&tags=" + markupTag + "&q=payload"));
+
+            String highlight = (String) passages(results(found).get(0)).get(0).get("highlight");
+            assertThat(highlight).as(mode).contains("<em>payload</em>").contains("&lt;img src=x onerror=alert(1)&gt;")
+                    .contains("&lt;script&gt;").contains("&amp;").doesNotContain("<img").doesNotContain("<script");
+            assertThat(highlight.replace("<em>", "").replace("</em>", "")).as(mode).doesNotContain("<", ">");
+        }
     }
 
     @Test

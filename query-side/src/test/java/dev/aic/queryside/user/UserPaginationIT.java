@@ -142,9 +142,17 @@ class UserPaginationIT {
                 .map(item -> (String) item.get("id")).toList();
         assertThat(namesakes).hasSize(7).isSorted();
 
-        List<String> activeOrganizers = ids(walk("bob", "/api/users?q=" + clan + "&role=ORGANIZER&limit=1"));
+        List<String> activeOrganizers = ids(walk("adam", "/api/users?q=" + clan + "&role=ORGANIZER&active=true&limit=1"));
         assertThat(activeOrganizers).containsExactlyInAnyOrder(clanMembers.get(0).toString(),
                 clanMembers.get(8).toString(), clanMembers.get(9).toString());
+    }
+
+    @Test
+    void onlyThoseWhoSeeFullViewsListUsersByRole() {
+        for (String path : List.of("/api/users?role=ADMIN", "/api/users?q=" + clan + "&role=ORGANIZER")) {
+            assertThat(api.get("bob", path).getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(api.get("audrey", path).getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        }
     }
 
     @Test

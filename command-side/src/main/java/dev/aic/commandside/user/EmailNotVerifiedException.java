@@ -1,0 +1,13 @@
+package dev.aic.commandside.user;
+
+/**
+ * The caller's token names an e-mail address its identity provider has not verified: nobody is registered or
+ * linked on such a claim, or a guest could inherit the account an administrator registered for that address.
+ */
+public class EmailNotVerifiedException extends RuntimeException {
+
+    EmailNotVerifiedException() {
+        super("Your identity provider has not verified your e-mail address (no email_verified or xms_edov claim);"
+                + " verify it there, or ask an administrator to register you");
+    }
+}
