@@ -36,9 +36,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class QueryReplica implements AutoCloseable {
 
     static final List<String> PROCESSORS = List.of("users", "users-search", "community-events",
-            "community-events-search", "documents", "document-chunks-search");
+            "community-events-search", "documents", "document-chunks-search", "agendas");
     static final List<String> TABLES = List.of("user_profile", "community_event", "community_event_rsvp", "document",
-            "document_processing", "document_chunk");
+            "document_processing", "document_chunk", "agenda", "agenda_room", "agenda_slot", "agenda_session",
+            "agenda_mark", "agenda_solve");
     static final List<String> INDICES = List.of("users", "community-events", "document-chunks");
     private static final String REFERENCE_SCHEMA = "query";
 
