@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
 class DocumentChunkIndex {
 
     static final String NAME = "document-chunks";
-    private static final int VERSION = 1;
+    // 2: headings longer than a keyword term may be are kept in _source but not indexed (a hostile document's
+    // heading of 20,000 characters was refused by OpenSearch and stopped the projection)
+    private static final int VERSION = 2;
     private static final int PAGE = 500;
 
     private final OpenSearchClient client;
@@ -59,7 +61,7 @@ class DocumentChunkIndex {
                         .properties("createdAt", p -> p.date(d -> d))
                         .properties("page", p -> p.integer(i -> i))
                         .properties("slide", p -> p.integer(i -> i))
-                        .properties("headings", p -> p.keyword(k -> k))
+                        .properties("headings", p -> p.keyword(k -> k.ignoreAbove(512)))
                         .properties("startOffset", p -> p.integer(i -> i))
                         .properties("endOffset", p -> p.integer(i -> i))
                         .properties("searchable", p -> p.boolean_(b -> b))
