@@ -277,6 +277,11 @@ final class Platform {
         return count("SELECT count(*) FROM event_store.domainevententry");
     }
 
+    /** Every event of one aggregate. */
+    long storedEventsOf(String aggregateId) {
+        return count("SELECT count(*) FROM event_store.domainevententry WHERE aggregateidentifier = ?", aggregateId);
+    }
+
     /** Events of one aggregate whose payload type ends with {@code simpleType}, e.g. {@code UserRegistered}. */
     long storedEvents(String aggregateId, String simpleType) {
         return count("SELECT count(*) FROM event_store.domainevententry WHERE aggregateidentifier = ?"
