@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,6 +149,8 @@ class AbuseIT {
     private void withAbuse(Runnable oneAbuse, String resource, IntSupplier victimCall) {
         long idle = p99(victimCall);
         abusing.set(true);
+        AtomicInteger abused = new AtomicInteger();
+        AtomicInteger abusers = new AtomicInteger(ABUSERS);
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         // 4 threads of at most 5 requests a second each, on top of what the scenario holds open
         for (int i = 0; i < ABUSERS; i++) {
@@ -159,19 +162,22 @@ class AbuseIT {
                     } catch (Throwable e) {
                         failures.add(e);
                     }
+                    abused.incrementAndGet();
+                    // pacing, not waiting: the abuser's request rate
                     pause(Math.max(0, ABUSE_PERIOD_MS - (System.nanoTime() - started) / 1_000_000));
                 }
+                abusers.decrementAndGet();
             });
         }
         try {
-            pause(500);
+            await("every abuser at work").atMost(Duration.ofSeconds(30)).until(() -> abused.get() >= ABUSERS);
             long underAbuse = p99(victimCall);
             log.info("Abuse of {}: the other member's p99 {} ms idle, {} ms under abuse", resource, idle, underAbuse);
             assertThat(underAbuse).as(resource + ": p99 under abuse against 2 x idle " + idle + " ms")
                     .isLessThanOrEqualTo(2 * Math.max(idle, FLOOR));
         } finally {
             abusing.set(false);
-            pause(200);
+            await("the abusers stopped").atMost(Duration.ofSeconds(30)).until(() -> abusers.get() == 0);
         }
         assertThat(failures).as(resource + ": the abuser was answered as the bounds promise").isEmpty();
     }

@@ -53,16 +53,30 @@ class DashboardsIT {
         // the reconciliation publishes its findings after its first check, a minute after the start
         await("the reconciliation's first findings").atMost(Duration.ofMinutes(3))
                 .until(() -> !query(prometheusUrl, "aic_projection_missing_events").isEmpty());
-        // rates need two scrapes of every counter the load created
-        Thread.sleep(SCRAPE_INTERVAL.multipliedBy(5).toMillis());
+        // rates need two scrapes of every counter the load created: every panel must show series within a few
+        int queries = countQueries();
+        System.out.printf("dashboards: %d queries of %d dashboards to run against Prometheus%n", queries,
+                dashboards().size());
+        assertThat(queries).isGreaterThan(30);
+        await("every panel shows series").atMost(Duration.ofSeconds(30)).pollInterval(SCRAPE_INTERVAL)
+                .untilAsserted(() -> {
+                    List<String> empty = emptyPanels(prometheusUrl);
+                    if (!empty.isEmpty()) {
+                        // what there is instead, to tell a renamed metric from a missing one
+                        Files.writeString(Path.of("target", "prometheus", "metric-names.json"),
+                                Http.to(prometheusUrl.resolve("/api/v1/label/__name__/values")).get().body());
+                    }
+                    assertThat(empty).as("panels that show nothing (metric names: target/prometheus/metric-names.json)")
+                            .isEmpty();
+                });
+    }
 
+    private static List<String> emptyPanels(URI prometheusUrl) throws IOException {
         List<String> empty = new ArrayList<>();
-        int queries = 0;
         for (Path dashboard : dashboards()) {
             JsonNode json = Http.JSON.readTree(Files.readString(dashboard));
             for (JsonNode panel : json.get("panels")) {
                 for (JsonNode target : panel.get("targets")) {
-                    queries++;
                     String expr = target.get("expr").asText().replace("$__rate_interval", "1m");
                     if (query(prometheusUrl, expr).isEmpty()) {
                         empty.add(dashboard.getFileName() + " / " + panel.get("title").asText() + ": " + expr);
@@ -70,15 +84,17 @@ class DashboardsIT {
                 }
             }
         }
-        System.out.printf("dashboards: %d queries of %d dashboards run against Prometheus, %d empty%n", queries,
-                dashboards().size(), empty.size());
-        if (!empty.isEmpty()) {
-            // what there is instead, to tell a renamed metric from a missing one
-            Files.writeString(Path.of("target", "prometheus", "metric-names.json"),
-                    Http.to(prometheusUrl.resolve("/api/v1/label/__name__/values")).get().body());
+        return empty;
+    }
+
+    private static int countQueries() throws IOException {
+        int queries = 0;
+        for (Path dashboard : dashboards()) {
+            for (JsonNode panel : Http.JSON.readTree(Files.readString(dashboard)).get("panels")) {
+                queries += panel.get("targets").size();
+            }
         }
-        assertThat(queries).isGreaterThan(30);
-        assertThat(empty).as("panels that show nothing (metric names: target/prometheus/metric-names.json)").isEmpty();
+        return queries;
     }
 
     private URI startPrometheus() throws IOException {
