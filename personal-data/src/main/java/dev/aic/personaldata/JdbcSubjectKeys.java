@@ -2,6 +2,8 @@ package dev.aic.personaldata;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,31 +25,34 @@ import org.axonframework.common.jdbc.ConnectionProvider;
  * <p>Keys are read on the caller's connection (Axon's {@link ConnectionProvider}: the current transaction's,
  * so a read costs no second connection), but created on a connection of their own that commits at once,
  * never inside the caller's transaction: a key that an event was encrypted with must exist even if that
- * transaction rolls back, and two writers racing for a new person end up with the one key that won. Only
- * that first write about a person briefly holds a second connection.
+ * transaction rolls back (this instance caches it), and two writers racing for a new person end up with the
+ * one key that won. That connection comes from a small pool of the key store's own ({@code keyWriters}), not
+ * from the caller's: a caller holds its transaction's connection while it waits, so with one shared pool a rush
+ * of first sign-ups would hold every connection and wait for one more until the pool timed out.
  *
  * <p>Each instance remembers keys for {@code timeToLive}: that is how long another instance may still
  * decrypt after an erasure (the erasing instance evicts at once).
  */
-public final class JdbcSubjectKeys implements SubjectKeys {
+public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
 
     private static final String TABLE = "event_store.personal_data_key";
 
     private final ConnectionProvider connections;
-    private final DataSource dataSource;
+    private final HikariDataSource keyWriters;
     private final MasterKey masterKey;
     private final Cache<UUID, SubjectKey> known;
     /** Counts evictions: a key read before one must not stay cached after it (see {@link #remember}). */
     private final AtomicLong evictions = new AtomicLong();
 
     /**
-     * @param connections where keys are read: the current transaction's connection when there is one
-     * @param dataSource  where keys are created, on a connection of their own
+     * @param connections      where keys are read: the current transaction's connection when there is one
+     * @param dataSource       the service's pool: the key writers' pool connects where it does, as it does
+     * @param keyWriterConnections the size of the key writers' pool
      */
-    public JdbcSubjectKeys(ConnectionProvider connections, DataSource dataSource, MasterKey masterKey,
-                           Duration timeToLive) {
+    public JdbcSubjectKeys(ConnectionProvider connections, DataSource dataSource, int keyWriterConnections,
+                           MasterKey masterKey, Duration timeToLive) {
         this.connections = connections;
-        this.dataSource = dataSource;
+        this.keyWriters = keyWriterPool(dataSource, keyWriterConnections);
         this.masterKey = masterKey;
         this.known = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(100_000).build();
     }
@@ -97,6 +102,28 @@ public final class JdbcSubjectKeys implements SubjectKeys {
         known.invalidate(subject);
     }
 
+    @Override
+    public void close() {
+        keyWriters.close();
+    }
+
+    private static HikariDataSource keyWriterPool(DataSource dataSource, int size) {
+        HikariConfig config = new HikariConfig();
+        try {
+            dataSource.unwrap(HikariDataSource.class).copyStateTo(config);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The key store expects the service's DataSource to be a Hikari pool", e);
+        }
+        // named in the pool metrics (hikaricp_connections{pool=...}) when the service's pool has them
+        config.setPoolName("personal-data-key-writers");
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(0);
+        config.setAutoCommit(true);
+        // connections are opened on the first new person: the service's own pool checked the database already
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
     private SubjectKey read(UUID subject) {
         try (Connection connection = connections.getConnection()) {
             return read(connection, subject);
@@ -120,18 +147,13 @@ public final class JdbcSubjectKeys implements SubjectKeys {
 
     /** The person's key as committed: the one inserted here, or the one a concurrent writer inserted first. */
     private SubjectKey create(UUID subject) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(true);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO " + TABLE + " (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING")) {
-                insert.setObject(1, subject);
-                insert.setBytes(2, masterKey.wrap(subject, newKey()));
-                insert.executeUpdate();
-                return read(connection, subject);
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+        try (Connection connection = keyWriters.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO " + TABLE + " (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING")) {
+            insert.setObject(1, subject);
+            insert.setBytes(2, masterKey.wrap(subject, newKey()));
+            insert.executeUpdate();
+            return read(connection, subject);
         } catch (SQLException e) {
             throw new PersonalDataException("Could not store a key for person " + subject, e);
         }

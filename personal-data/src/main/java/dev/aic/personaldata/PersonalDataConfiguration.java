@@ -21,8 +21,8 @@ public class PersonalDataConfiguration {
 
     @Bean
     SubjectKeys subjectKeys(ConnectionProvider connections, DataSource dataSource, PersonalDataProperties properties) {
-        return new JdbcSubjectKeys(connections, dataSource, MasterKey.fromBase64(properties.masterKey()),
-                properties.keyCacheTtl());
+        return new JdbcSubjectKeys(connections, dataSource, properties.keyWriterConnections(),
+                MasterKey.fromBase64(properties.masterKey()), properties.keyCacheTtl());
     }
 
     @Bean

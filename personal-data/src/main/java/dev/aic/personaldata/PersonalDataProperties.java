@@ -6,10 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code aic.personal-data}: the master key that wraps every person's key (Base64 of 32 bytes), whether the
  * well-known development key may be used, and how long an instance remembers a person's key (the bound on
- * how long another instance, or the other service, may still decrypt after an erasure).
+ * how long another instance, or the other service, may still decrypt after an erasure), and how many connections
+ * the key store keeps for creating keys (each is held for one short insert).
  */
 @ConfigurationProperties("aic.personal-data")
-public record PersonalDataProperties(String masterKey, boolean developmentKeyAllowed, Duration keyCacheTtl) {
+public record PersonalDataProperties(String masterKey, boolean developmentKeyAllowed, Duration keyCacheTtl,
+                                     Integer keyWriterConnections) {
 
     /** Used when no key is configured: fine on a laptop and in tests, refused where development keys are not allowed. */
     public static final String DEVELOPMENT_KEY = "YWljLWxvY2FsLWRldmVsb3BtZW50LW1hc3Rlci1rZXk=";
@@ -17,6 +19,7 @@ public record PersonalDataProperties(String masterKey, boolean developmentKeyAll
     public PersonalDataProperties {
         masterKey = masterKey == null || masterKey.isBlank() ? DEVELOPMENT_KEY : masterKey.trim();
         keyCacheTtl = keyCacheTtl == null ? Duration.ofSeconds(10) : keyCacheTtl;
+        keyWriterConnections = keyWriterConnections == null ? 2 : keyWriterConnections;
         if (masterKey.equals(DEVELOPMENT_KEY) && !developmentKeyAllowed) {
             throw new IllegalStateException("AIC_PERSONAL_DATA_MASTER_KEY is not set and the development key is not "
                     + "allowed here: set it to 32 random bytes in Base64 (docs/personal-data.md)");

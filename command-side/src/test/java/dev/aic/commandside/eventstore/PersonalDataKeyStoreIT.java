@@ -3,6 +3,7 @@ package dev.aic.commandside.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.aic.personaldata.JdbcSubjectKeys;
 import dev.aic.personaldata.MasterKey;
 import dev.aic.personaldata.PersonalDataException;
@@ -17,17 +18,22 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.SecretKey;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The per-person keys in PostgreSQL: created once, stored wrapped, and gone for good once erased. On a
@@ -47,6 +53,15 @@ class PersonalDataKeyStoreIT {
     JdbcTemplate jdbc;
     @Autowired
     PersonalDataProperties properties;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private final List<JdbcSubjectKeys> otherInstances = new ArrayList<>();
+
+    @AfterEach
+    void closeOtherInstances() {
+        otherInstances.forEach(JdbcSubjectKeys::close);
+    }
 
     @Test
     void aPersonGetsOneKeyStoredOnlyInWrappedForm() {
@@ -82,6 +97,39 @@ class PersonalDataKeyStoreIT {
         }
     }
 
+    /**
+     * A sign-up rush: every connection of the service's pool is held by a command's transaction that meets a new
+     * person at the same moment. Each gets its key; none waits for a connection that only another could return.
+     */
+    @Test
+    void asManyNewPeopleAsThePoolHasConnectionsGetTheirKeysAtOnce() throws Exception {
+        int connectionsOfThePool = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+        CountDownLatch everyConnectionHeld = new CountDownLatch(connectionsOfThePool);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        List<Callable<UUID>> commands = new ArrayList<>();
+        for (int i = 0; i < connectionsOfThePool; i++) {
+            commands.add(() -> transaction.execute(status -> {
+                jdbc.queryForObject("SELECT 1", Integer.class);
+                everyConnectionHeld.countDown();
+                await(everyConnectionHeld);
+                UUID person = UUID.randomUUID();
+                keys.keyFor(person);
+                return person;
+            }));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(commands.size());
+        try {
+            List<UUID> people = new ArrayList<>();
+            for (Future<UUID> person : pool.invokeAll(commands, 60, TimeUnit.SECONDS)) {
+                people.add(person.get());
+            }
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM personal_data_key WHERE subject_id = ANY (?) AND key IS NOT NULL",
+                    Integer.class, (Object) people.toArray(UUID[]::new))).isEqualTo(connectionsOfThePool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void anErasedPersonHasNoKeyAndGetsNoNewOne() {
         UUID person = UUID.randomUUID();
@@ -107,6 +155,20 @@ class PersonalDataKeyStoreIT {
     }
 
     private SubjectKeys otherInstance(String masterKey) {
-        return new JdbcSubjectKeys(connections, dataSource, MasterKey.fromBase64(masterKey), Duration.ofSeconds(10));
+        JdbcSubjectKeys instance = new JdbcSubjectKeys(connections, dataSource, 2, MasterKey.fromBase64(masterKey),
+                Duration.ofSeconds(10));
+        otherInstances.add(instance);
+        return instance;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Not every connection of the pool was taken by a transaction");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
