@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.aic.commandside.Api;
 import dev.aic.testsupport.RealInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,10 @@ class AuditChainIT {
     String dbUser;
     @Value("${spring.datasource.password}")
     String dbPassword;
+    @Autowired
+    ChainWatch watch;
+    @Autowired
+    MeterRegistry meters;
     private Api api;
     private List<Map<String, Object>> events;
 
@@ -94,6 +99,39 @@ class AuditChainIT {
             jdbc.update("UPDATE domainevententry SET payload = ? WHERE globalindex = ?", original, index);
         }
         assertIntact();
+    }
+
+    @Test
+    void theScheduledVerificationShowsAnEditedPayloadToMonitoringAndItsRepairToo() throws Exception {
+        long index = index(1);
+        byte[] original = jdbc.queryForObject("SELECT payload FROM domainevententry WHERE globalindex = ?",
+                byte[].class, index);
+        jdbc.update("UPDATE domainevententry SET payload = ? WHERE globalindex = ?",
+                new String(original, StandardCharsets.UTF_8).replaceFirst("\\{", "{\"forged\":true,")
+                        .getBytes(StandardCharsets.UTF_8), index);
+        try {
+            assertThat(verifiedByTheWatch()).isTrue();
+            assertThat(gauge("aic.audit.chain.intact")).isZero();
+            assertThat(gauge("aic.audit.chain.tampered")).isOne();
+            assertThat(gauge("aic.audit.chain.findings")).isGreaterThanOrEqualTo(1);
+        } finally {
+            jdbc.update("UPDATE domainevententry SET payload = ? WHERE globalindex = ?", original, index);
+        }
+        double before = gauge("aic.audit.chain.last.verified");
+        assertThat(verifiedByTheWatch()).isTrue();
+        assertThat(gauge("aic.audit.chain.intact")).isOne();
+        assertThat(gauge("aic.audit.chain.tampered")).isZero();
+        assertThat(gauge("aic.audit.chain.last.verified")).isGreaterThanOrEqualTo(before)
+                .isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(60.0));
+    }
+
+    /** Another verification (the scheduled one) may hold the lock for a moment. */
+    private boolean verifiedByTheWatch() {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> watch.verify(), verified -> verified);
+    }
+
+    private double gauge(String name) {
+        return meters.get(name).gauge().value();
     }
 
     @Test
