@@ -115,3 +115,8 @@ output "waf_web_acl_arn" {
   description = "AWS WAF ACL in front of the API's load balancer."
   value       = aws_wafv2_web_acl.api.arn
 }
+
+output "cluster_autoscaler_role_arn" {
+  description = "IAM role for the cluster-autoscaler's ServiceAccount (kube-system/cluster-autoscaler)."
+  value       = aws_iam_role.cluster_autoscaler.arn
+}

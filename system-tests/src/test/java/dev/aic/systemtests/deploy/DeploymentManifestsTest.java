@@ -10,6 +10,7 @@ import dev.aic.systemtests.deploy.KubernetesObjects.NetworkPolicy;
 import dev.aic.systemtests.deploy.KubernetesObjects.PodDisruptionBudget;
 import dev.aic.systemtests.deploy.KubernetesObjects.ResourceQuota;
 import dev.aic.systemtests.deploy.KubernetesObjects.Rollout;
+import dev.aic.systemtests.deploy.KubernetesObjects.ScaledObject;
 import dev.aic.systemtests.deploy.KubernetesObjects.Service;
 import dev.aic.systemtests.deploy.KubernetesObjects.Workload;
 import java.net.URI;
@@ -151,7 +152,24 @@ class DeploymentManifestsTest {
                 assertThat(autoscaler.spec().scaleTargetRef().kind()).as(overlay + " " + name + " scales").isEqualTo("Rollout");
                 assertThat(autoscaler.spec().minReplicas()).as(overlay + " " + name + " min").isGreaterThanOrEqualTo(2);
             });
+            overlay.one("ScaledObject", name, ScaledObject.class).ifPresent(scaler -> {
+                assertThat(scaler.spec().scaleTargetRef().kind()).as(overlay + " " + name + " scales").isEqualTo("Rollout");
+                assertThat(scaler.spec().minReplicaCount()).as(overlay + " " + name + " min").isGreaterThanOrEqualTo(2);
+            });
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("awsOverlays")
+    void theAiWorkerGrowsWithItsKafkaBacklogButNotPastThePartitions(RenderedOverlay overlay) {
+        ScaledObject scaler = overlay.one("ScaledObject", "ai-worker", ScaledObject.class)
+                .orElseThrow(() -> new AssertionError(overlay + ": no ScaledObject ai-worker"));
+        assertThat(scaler.spec().triggers()).as(overlay + ": scaled on the consumer lag")
+                .anyMatch(trigger -> "prometheus".equals(trigger.type())
+                        && trigger.metadata().get("query").contains("kafka_consumer_fetch_manager_records_lag"));
+        int partitions = Integer.parseInt(overlay.configMap("aic-config").get("AIC_KAFKA_PARTITIONS"));
+        assertThat(scaler.spec().maxReplicaCount()).as(overlay + ": no more pods than partitions")
+                .isLessThanOrEqualTo(partitions);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -213,6 +231,8 @@ class DeploymentManifestsTest {
                 String name = service.metadata().name();
                 int pods = overlay.one("HorizontalPodAutoscaler", name, HorizontalPodAutoscaler.class)
                         .map(autoscaler -> autoscaler.spec().maxReplicas())
+                        .or(() -> overlay.one("ScaledObject", name, ScaledObject.class)
+                                .map(scaler -> scaler.spec().maxReplicaCount()))
                         .orElseGet(() -> overlay.one("Rollout", name, Rollout.class).orElseThrow().spec().replicas())
                         + 1; // the canary's surge
                 var resources = service.spec().template().spec().containers().get(0).resources();

@@ -118,6 +118,17 @@ final class KubernetesObjects {
     record HorizontalPodAutoscaler(Metadata metadata, AutoscalerSpec spec) {
     }
 
+    record ScaledObjectTrigger(String type, Map<String, String> metadata) {
+    }
+
+    record ScaledObjectSpec(ScaleTarget scaleTargetRef, int minReplicaCount, int maxReplicaCount,
+                            List<ScaledObjectTrigger> triggers) {
+    }
+
+    /** KEDA's: an autoscaler on outside metrics (the ai-worker's Kafka backlog). */
+    record ScaledObject(Metadata metadata, ScaledObjectSpec spec) {
+    }
+
     record WorkloadRef(String kind, String name) {
     }
 
