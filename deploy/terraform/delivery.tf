@@ -97,8 +97,16 @@ resource "aws_iam_role_policy" "deploy" {
 # Kubernetes access through EKS access entries (the cluster's authentication mode is API): the pipeline applies
 # the overlay, which holds cluster-scoped objects too (the Namespace), so its role is a cluster administrator of
 # this environment's cluster, and of no other. Operators get theirs the same way (eks_admin_role_arns).
+locals {
+  # keys known at plan time (the deploy role's ARN is not, before its first apply)
+  cluster_admins = merge(
+    { deploy = aws_iam_role.deploy.arn },
+    { for index, arn in var.eks_admin_role_arns : "operator-${index}" => arn },
+  )
+}
+
 resource "aws_eks_access_entry" "admin" {
-  for_each = toset(concat([aws_iam_role.deploy.arn], var.eks_admin_role_arns))
+  for_each = local.cluster_admins
 
   cluster_name  = local.cluster_name
   principal_arn = each.value
