@@ -101,7 +101,7 @@ locals {
   # keys known at plan time (the deploy role's ARN is not, before its first apply)
   cluster_admins = merge(
     { deploy = aws_iam_role.deploy.arn },
-    { for index, arn in var.eks_admin_role_arns : "operator-${index}" => arn },
+    zipmap([for index in range(length(var.eks_admin_role_arns)) : "operator-${index}"], var.eks_admin_role_arns),
   )
 }
 

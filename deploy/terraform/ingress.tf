@@ -7,6 +7,20 @@ locals {
   load_balancer_name = "${local.name}-api"
   # the ALB's subnets, one per zone; the NetworkPolicies admit the API ports from these ranges only
   load_balancer_subnet_ids = slice(var.public_subnet_ids, 0, 3)
+
+  # The services take the client's address from X-Forwarded-For only when the request comes from a trusted proxy
+  # (AIC_TRUSTED_PROXIES, a regular expression that Tomcat matches against the whole address): the ALB, whose
+  # addresses lie in these subnets. Each subnet (a prefix of /16 to /28) becomes an alternation of its third or
+  # fourth octets: 10.0.16.0/20 becomes 10\.0\.(16|17|...|31)\.\d{1,3}.
+  load_balancer_address_patterns = [for subnet in data.aws_subnet.load_balancer : (
+    tonumber(split("/", subnet.cidr_block)[1]) <= 24
+    ? format("%s\\.%s\\.(%s)\\.\\d{1,3}", split(".", subnet.cidr_block)[0], split(".", subnet.cidr_block)[1],
+      join("|", [for i in range(pow(2, 24 - tonumber(split("/", subnet.cidr_block)[1]))) :
+    tonumber(split(".", subnet.cidr_block)[2]) + i]))
+    : format("%s\\.%s\\.%s\\.(%s)", split(".", subnet.cidr_block)[0], split(".", subnet.cidr_block)[1],
+      split(".", subnet.cidr_block)[2], join("|", [for i in range(pow(2, 32 - tonumber(split("/", subnet.cidr_block)[1]))) :
+    tonumber(split(".", split("/", subnet.cidr_block)[0])[3]) + i]))
+  )]
 }
 
 # the controller places internet-facing load balancers in the subnets tagged for them

@@ -98,6 +98,8 @@ output "kustomize_env" {
     LOAD_BALANCER_SUBNET_CIDR_1 = data.aws_subnet.load_balancer[0].cidr_block
     LOAD_BALANCER_SUBNET_CIDR_2 = data.aws_subnet.load_balancer[1].cidr_block
     LOAD_BALANCER_SUBNET_CIDR_3 = data.aws_subnet.load_balancer[2].cidr_block
+    # the ALB's addresses, whose X-Forwarded-For the services believe (rate limits per client address)
+    AIC_TRUSTED_PROXIES = join("|", local.load_balancer_address_patterns)
   } : "${key}=${value}\n"]))
 }
 

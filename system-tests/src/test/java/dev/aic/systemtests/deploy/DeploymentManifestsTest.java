@@ -220,6 +220,47 @@ class DeploymentManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("awsOverlays")
+    void theServicesBelieveForwardedAddressesFromTheLoadBalancerAndFromNoOneElse(RenderedOverlay overlay) {
+        var trusted = Pattern.compile(overlay.configMap("aic-config").get("AIC_TRUSTED_PROXIES"));
+        NetworkPolicy fromLoadBalancer = overlay.one("NetworkPolicy", "apis-from-load-balancer", NetworkPolicy.class)
+                .orElseThrow(() -> new AssertionError(overlay + ": no NetworkPolicy apis-from-load-balancer"));
+        var cidrs = Pattern.compile("cidr=([0-9./]+)").matcher(String.valueOf(fromLoadBalancer.spec().ingress()))
+                .results().map(match -> match.group(1)).toList();
+        assertThat(cidrs).as(overlay + " load balancer subnets").hasSize(3);
+        for (String cidr : cidrs) {
+            assertThat(trusted.matcher(dotted(first(cidr) + 4)).matches()).as(overlay + ": an ALB address in " + cidr).isTrue();
+            assertThat(trusted.matcher(dotted(last(cidr))).matches()).as(overlay + ": the last of " + cidr).isTrue();
+            for (long outside : List.of(first(cidr) - 1, last(cidr) + 1)) {
+                if (cidrs.stream().noneMatch(other -> first(other) <= outside && outside <= last(other))) {
+                    assertThat(trusted.matcher(dotted(outside)).matches()).as(overlay + ": " + dotted(outside)).isFalse();
+                }
+            }
+        }
+        assertThat(trusted.matcher("192.0.2.10").matches()).as(overlay + ": a client on the internet").isFalse();
+    }
+
+    private static long first(String cidr) {
+        return address(cidr.split("/")[0]);
+    }
+
+    private static long last(String cidr) {
+        return first(cidr) + (1L << (32 - Integer.parseInt(cidr.split("/")[1]))) - 1;
+    }
+
+    private static long address(String dotted) {
+        long value = 0;
+        for (String octet : dotted.split("\\.")) {
+            value = value * 256 + Integer.parseInt(octet);
+        }
+        return value;
+    }
+
+    private static String dotted(long address) {
+        return (address >> 24 & 255) + "." + (address >> 16 & 255) + "." + (address >> 8 & 255) + "." + (address & 255);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("awsOverlays")
     void theQuotaHoldsEveryPodAtItsMaximumCountDuringACanary(RenderedOverlay overlay) {
         var quota = overlay.one("ResourceQuota", "aic", ResourceQuota.class)
                 .orElseThrow(() -> new AssertionError(overlay + ": no ResourceQuota aic"));
