@@ -115,7 +115,9 @@ module "uploads" {
 resource "aws_ecr_repository" "service" {
   for_each = toset(["command-side", "query-side", "ai-worker"])
 
-  name = "${var.name_prefix}/${each.key}"
+  # per environment (aic-staging/command-side, aic-production/command-side), so that several environments can
+  # share an account; the pipeline copies an image from staging's repository to production's by digest
+  name = "${local.name}/${each.key}"
   # a tag names one build forever: what was tested is what runs
   image_tag_mutability = "IMMUTABLE"
 

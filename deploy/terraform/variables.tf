@@ -257,3 +257,78 @@ variable "mail_route53_zone_id" {
   type        = string
   default     = ""
 }
+
+# ---- the public entrance (ingress.tf) -------------------------------------------------------
+
+variable "public_subnet_ids" {
+  description = "Public subnets of the VPC, one per availability zone; the first three hold the internet-facing ALB."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.public_subnet_ids) >= 3
+    error_message = "Give at least three public subnets in three different availability zones."
+  }
+}
+
+variable "public_route53_zone_id" {
+  description = "Route 53 hosted zone of command_host and query_host: the certificate's validation records and the API's names."
+  type        = string
+}
+
+variable "command_host" {
+  description = "Public host name of the command-side's API; the e-mails' unsubscribe links point there (AIC_PUBLIC_URL)."
+  type        = string
+}
+
+variable "query_host" {
+  description = "Public host name of the query-side's API."
+  type        = string
+}
+
+variable "create_dns_records" {
+  description = "Point command_host and query_host at the ALB; true once the first deployment has created it."
+  type        = bool
+  default     = false
+}
+
+variable "waf_requests_per_address_per_5_minutes" {
+  description = "AWS WAF blocks a client address that sends more requests than this in five minutes."
+  type        = number
+  default     = 2000
+}
+
+variable "oidc_issuer_uri" {
+  description = "Issuer of the organisation's OpenID Connect provider, e.g. https://login.microsoftonline.com/<tenant id>/v2.0."
+  type        = string
+}
+
+variable "oidc_audience" {
+  description = "Audience the services require in access tokens."
+  type        = string
+  default     = "api://aic-platform"
+}
+
+# ---- the release pipeline (delivery.tf) -----------------------------------------------------
+
+variable "github_repository" {
+  description = "owner/name of the GitHub repository whose release pipeline deploys this environment."
+  type        = string
+}
+
+variable "create_github_oidc_provider" {
+  description = "Create the account's IAM OIDC provider for GitHub Actions; false where another environment of the account did."
+  type        = bool
+  default     = true
+}
+
+variable "promote_from_environment" {
+  description = "Environment whose ECR repositories this one's pipeline may read to copy images from (\"staging\" for production, empty for staging)."
+  type        = string
+  default     = ""
+}
+
+variable "eks_admin_role_arns" {
+  description = "IAM roles of the operators who administer this environment's cluster (EKS access entries)."
+  type        = list(string)
+  default     = []
+}

@@ -1,0 +1,164 @@
+package dev.aic.systemtests.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aic.systemtests.deploy.TerraformConfiguration.Resource;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The properties of deploy/terraform that matter most, read from the HCL itself: terraform validate and plan need
+ * the AWS provider, which cannot be downloaded here (CI's manifests job runs validate). Encryption, backups,
+ * deletion protection, no public bucket, and a name per environment for everything whose name is unique in an
+ * account, so that staging and production can share one.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TerraformPropertiesTest {
+
+    /** Resource types whose names are unique per account and region, and the attribute that holds the name. */
+    private static final Map<String, String> ACCOUNT_WIDE_NAMES = Map.ofEntries(
+            Map.entry("aws_ecr_repository", "name"),
+            Map.entry("aws_secretsmanager_secret", "name"),
+            Map.entry("aws_iam_role", "name"),
+            Map.entry("aws_iam_user", "name"),
+            Map.entry("aws_iam_policy", "name"),
+            Map.entry("aws_wafv2_web_acl", "name"),
+            Map.entry("aws_cloudwatch_log_group", "name"),
+            Map.entry("aws_security_group", "name"),
+            Map.entry("aws_db_instance", "identifier"),
+            Map.entry("aws_db_subnet_group", "name"),
+            Map.entry("aws_db_parameter_group", "name_prefix"),
+            Map.entry("aws_msk_cluster", "cluster_name"),
+            Map.entry("aws_msk_configuration", "name"),
+            Map.entry("aws_opensearch_domain", "domain_name"),
+            Map.entry("aws_s3_bucket", "bucket"),
+            Map.entry("aws_eks_cluster", "name"),
+            Map.entry("aws_kms_alias", "name"));
+    /**
+     * What carries the environment in a name: the variable itself (hcl4j substitutes local.name, which is
+     * "${var.name_prefix}-${var.environment}"), the root's locals made from it, a module's input; whole words, so
+     * that var.name_prefix, the same in every environment, does not count.
+     */
+    private static final Pattern ENVIRONMENT_NAME =
+            Pattern.compile("\\b(var\\.environment|local\\.name|var\\.name|local\\.load_balancer_name)\\b");
+
+    private TerraformConfiguration terraform;
+
+    @BeforeAll
+    void readTheConfiguration() throws Exception {
+        terraform = TerraformConfiguration.read();
+        assertThat(terraform.all()).as("resources read from deploy/terraform").hasSizeGreaterThan(50);
+    }
+
+    @Test
+    void theDatabaseIsEncryptedPrivateBackedUpAndCannotBeDroppedByAccident() {
+        var databases = terraform.resources("aws_db_instance");
+        assertThat(databases).isNotEmpty();
+        for (Resource database : databases) {
+            assertThat(database.attribute("storage_encrypted")).as(database + " encrypted").isEqualTo(true);
+            assertThat(database.attribute("publicly_accessible")).as(database + " private").isEqualTo(false);
+            assertThat(database.attribute("deletion_protection")).as(database + " deletion protection").isEqualTo(true);
+            assertThat(database.attribute("skip_final_snapshot")).as(database + " final snapshot").isEqualTo(false);
+            assertThat(database.attribute("backup_retention_period")).as(database + " backups").isNotNull();
+        }
+        var retention = terraform.rootVariable("db_backup_retention_days").orElseThrow();
+        assertThat((Double) retention.get("default")).as("days of backups by default").isGreaterThanOrEqualTo(7);
+        assertThat(retention.get("validation")).as("a validation refuses too few days").isNotNull();
+    }
+
+    @Test
+    void noBucketIsPublicAndEveryBucketIsEncryptedAndReachedOverTlsOnly() {
+        var buckets = terraform.resources("aws_s3_bucket");
+        assertThat(buckets).isNotEmpty();
+        for (Resource bucket : buckets) {
+            String reference = bucket.type() + "." + bucket.name() + ".id";
+            // in the same module as the bucket
+            assertThat(terraform.resources("aws_s3_bucket_public_access_block"))
+                    .as(bucket + ": all public access blocked")
+                    .anyMatch(block -> block.module().equals(bucket.module()) && reference.equals(String.valueOf(block.attribute("bucket")))
+                            && List.of("block_public_acls", "block_public_policy", "ignore_public_acls",
+                                    "restrict_public_buckets").stream().allMatch(key -> Boolean.TRUE.equals(block.attribute(key))));
+            assertThat(terraform.resources("aws_s3_bucket_server_side_encryption_configuration"))
+                    .as(bucket + ": encrypted with KMS")
+                    .anyMatch(encryption -> reference.equals(String.valueOf(encryption.attribute("bucket"))) && "aws:kms".equals(
+                            encryption.attribute("rule", "apply_server_side_encryption_by_default", "sse_algorithm")));
+            assertThat(terraform.resources("aws_s3_bucket_policy"))
+                    .as(bucket + ": a policy of its own (deny without TLS)")
+                    .anyMatch(policy -> reference.equals(String.valueOf(policy.attribute("bucket"))));
+        }
+    }
+
+    @Test
+    void kafkaAndOpenSearchEncryptAtRestAndInTransit() {
+        for (Resource kafka : terraform.resources("aws_msk_cluster")) {
+            assertThat(kafka.attribute("encryption_info", "encryption_in_transit", "client_broker"))
+                    .as(kafka + " clients over TLS").isEqualTo("TLS");
+            assertThat(kafka.attribute("encryption_info", "encryption_in_transit", "in_cluster"))
+                    .as(kafka + " between brokers").isEqualTo(true);
+        }
+        var domains = terraform.resources("aws_opensearch_domain");
+        assertThat(domains).isNotEmpty();
+        for (Resource domain : domains) {
+            assertThat(domain.attribute("encrypt_at_rest", "enabled")).as(domain + " at rest").isEqualTo(true);
+            assertThat(domain.attribute("node_to_node_encryption", "enabled")).as(domain + " between nodes").isEqualTo(true);
+            assertThat(domain.attribute("domain_endpoint_options", "enforce_https")).as(domain + " HTTPS only").isEqualTo(true);
+        }
+    }
+
+    @Test
+    void secretsSurviveAnAccidentalDeletionAndThePersonalDataKeyIsNeverDestroyed() {
+        var secrets = terraform.resources("aws_secretsmanager_secret");
+        assertThat(secrets).isNotEmpty();
+        for (Resource secret : secrets) {
+            assertThat((Double) secret.attribute("recovery_window_in_days")).as(secret + " recovery window")
+                    .isGreaterThanOrEqualTo(7);
+        }
+        assertThat(secrets).filteredOn(secret -> secret.name().equals("personal_data")).singleElement()
+                .satisfies(key -> assertThat(key.attribute("lifecycle", "prevent_destroy")).isEqualTo(true));
+    }
+
+    @Test
+    void everyNameThatMustBeUniqueInAnAccountCarriesTheEnvironment() {
+        for (var entry : ACCOUNT_WIDE_NAMES.entrySet()) {
+            for (Resource resource : terraform.resources(entry.getKey())) {
+                String name = String.valueOf(resource.attribute(entry.getValue()));
+                assertThat(carriesTheEnvironment(resource.module(), name))
+                        .as(resource + " " + entry.getValue() + " = " + name).isTrue();
+            }
+        }
+    }
+
+    /**
+     * A module's input counts when every use of the module in the root passes a value that carries the
+     * environment: modules/uploads-bucket names its bucket var.bucket_name, which main.tf builds from local.name.
+     */
+    private boolean carriesTheEnvironment(String module, String name) {
+        if (ENVIRONMENT_NAME.matcher(name).find()) {
+            return true;
+        }
+        var input = Pattern.compile("var\\.([a-z0-9_]+)").matcher(name);
+        if (module.isEmpty() || !input.find()) {
+            return false;
+        }
+        var uses = terraform.moduleUses(module);
+        return !uses.isEmpty() && uses.stream().allMatch(use ->
+                ENVIRONMENT_NAME.matcher(String.valueOf(use.get(input.group(1)))).find());
+    }
+
+    @Test
+    void thePublicEntranceHasTlsTheManagedRuleGroupsAndARateLimit() {
+        assertThat(terraform.resources("aws_acm_certificate")).singleElement()
+                .satisfies(certificate -> assertThat(certificate.attribute("validation_method")).isEqualTo("DNS"));
+        var firewall = terraform.resources("aws_wafv2_web_acl");
+        assertThat(firewall).singleElement().satisfies(acl -> {
+            String rules = String.valueOf(acl.attribute("rule"));
+            assertThat(rules).contains("AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet",
+                    "AWSManagedRulesAmazonIpReputationList", "rate_based_statement");
+        });
+        assertThat(terraform.resources("aws_wafv2_web_acl_logging_configuration")).hasSize(1);
+    }
+}
