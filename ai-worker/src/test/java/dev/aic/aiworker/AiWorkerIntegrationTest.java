@@ -8,10 +8,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,9 +39,7 @@ public @interface AiWorkerIntegrationTest {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    Infrastructure.endpoints().kafkaBootstrap());
-            try (Admin admin = Admin.create(config)) {
+            try (Admin admin = Admin.create(Infrastructure.endpoints().kafka().asAdmin())) {
                 admin.createTopics(List.of(new NewTopic(Topics.DOCUMENTS, 3, (short) 1))).all().get();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
