@@ -34,20 +34,31 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = {RealInfrastructure.class, AiWorkerIntegrationTest.DocumentsTopic.class})
 public @interface AiWorkerIntegrationTest {
 
-    /** The command-side creates the documents topic; without it, the tests create it. */
+    /**
+     * The command-side creates the topics the worker consumes, as in a deployment; without it, the tests create
+     * them (the worker's principal may not: its consumers would be refused a topic that does not exist yet).
+     */
     class DocumentsTopic implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             try (Admin admin = Admin.create(Infrastructure.endpoints().kafka().asAdmin())) {
-                admin.createTopics(List.of(new NewTopic(Topics.DOCUMENTS, 3, (short) 1))).all().get();
+                for (String topic : List.of(Topics.DOCUMENTS, Topics.USERS, Topics.AGENDA_SOLVE_REQUESTS)) {
+                    create(admin, topic);
+                }
+            }
+        }
+
+        private static void create(Admin admin, String topic) {
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("Cannot create " + Topics.DOCUMENTS, e);
+                    throw new IllegalStateException("Cannot create " + topic, e);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while creating " + Topics.DOCUMENTS, e);
+                throw new IllegalStateException("Interrupted while creating " + topic, e);
             }
         }
     }

@@ -38,7 +38,8 @@ public record Endpoints(String jdbcUrl, String username, String password, String
     @Override
     public String toString() {
         return "Endpoints[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=***, kafkaBootstrap="
-                + kafkaBootstrap + ", openSearchUrl=" + openSearchUrl + ", services=" + services + ", kafka=" + kafka + "]";
+                + kafkaBootstrap + ", openSearchUrl=" + openSearchUrl + ", services=" + services + ", kafka=" + kafka
+                + "]";
     }
 
     /** A PostgreSQL role and its password. */

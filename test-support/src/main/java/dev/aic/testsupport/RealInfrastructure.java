@@ -11,7 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * With {@code aic.test.service} set ({@code command-side}, {@code ai-worker}), the application connects with that
  * service's own PostgreSQL role and Kafka principal, as deployed; otherwise as the administrators (a suite that
  * writes the event store itself to feed the query-side, whose role may only read it). A test's own Kafka clients,
- * which play the other side of a topic, sign in as the super user ({@code Infrastructure.endpoints().kafka().asAdmin()}).
+ * which play the other side of a topic, sign in as the super user ({@link AdminKafka},
+ * {@code Infrastructure.endpoints().kafka().asAdmin()}).
  *
  * <pre>{@code @SpringBootTest @ContextConfiguration(initializers = RealInfrastructure.class)}</pre>
  */

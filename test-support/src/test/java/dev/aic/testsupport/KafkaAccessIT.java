@@ -39,7 +39,7 @@ class KafkaAccessIT {
 
     private static final KafkaLogins KAFKA = Infrastructure.endpoints().kafka();
 
-    /** The topics must exist, else a denied producer's metadata request would create them with the broker's defaults. */
+    /** The topics exist, else a refused producer's metadata request would create them with the broker's defaults. */
     @BeforeAll
     static void topicsExist() throws Exception {
         try (Admin admin = Admin.create(KAFKA.asAdmin())) {
