@@ -16,7 +16,7 @@ locals {
       service_account = "aic-ai-worker"
       policy          = data.aws_iam_policy_document.uploads_read_only.json
     }
-    # the External Secrets Operator, on behalf of the namespace: the database, SMTP and personal-data secrets
+    # the External Secrets Operator, on behalf of the namespace: the database, Kafka, SMTP and personal-data secrets
     secrets-reader = {
       service_account = "aic-secrets-reader"
       policy          = data.aws_iam_policy_document.read_secrets.json
@@ -99,6 +99,13 @@ data "aws_iam_policy_document" "read_secrets" {
         aws_secretsmanager_secret.personal_data.arn,
       ],
       [for secret in aws_secretsmanager_secret.db_service : secret.arn],
+      module.kafka.scram_secret_arns,
     )
+  }
+
+  # the Kafka users' secrets are encrypted with the cluster's own key (MSK requires a customer managed one)
+  statement {
+    actions   = ["kms:Decrypt"]
+    resources = [module.kafka.scram_kms_key_arn]
   }
 }

@@ -32,9 +32,9 @@ output "ses_dkim_records" {
   }]
 }
 
-output "kafka_bootstrap_brokers_tls" {
-  description = "MSK bootstrap servers (TLS)."
-  value       = module.kafka.bootstrap_brokers_tls
+output "kafka_bootstrap_brokers_sasl_scram" {
+  description = "MSK bootstrap brokers (SASL/SCRAM over TLS, port 9096)."
+  value       = module.kafka.bootstrap_brokers_sasl_scram
 }
 
 output "opensearch_endpoint" {
@@ -77,10 +77,13 @@ output "kustomize_env" {
     PGPORT                    = module.postgres.port
     PGDATABASE                = var.db_name
     VPC_CIDR                  = data.aws_vpc.this.cidr_block
-    AIC_KAFKA_BOOTSTRAP       = module.kafka.bootstrap_brokers_tls
+    AIC_KAFKA_BOOTSTRAP       = module.kafka.bootstrap_brokers_sasl_scram
     AIC_OPENSEARCH_URL        = "https://${module.opensearch.endpoint}"
     SMTP_SECRET_NAME          = aws_secretsmanager_secret.smtp.name
     PERSONAL_DATA_SECRET_NAME = aws_secretsmanager_secret.personal_data.name
+    # each service signs in to Kafka as its own SCRAM user (ExternalSecrets aic-kafka-<service>)
+    KAFKA_COMMAND_SIDE_SECRET_NAME = module.kafka.scram_secret_names["command-side"]
+    KAFKA_AI_WORKER_SECRET_NAME    = module.kafka.scram_secret_names["ai-worker"]
     # Amazon SES's SMTP endpoint in the region of the identity and of the SMTP password
     AIC_SMTP_HOST = "email-smtp.${data.aws_region.current.name}.amazonaws.com"
     AIC_MAIL_FROM = "${var.mail_from_name} <no-reply@${var.mail_domain}>"

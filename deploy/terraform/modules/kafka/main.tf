@@ -1,6 +1,6 @@
 resource "aws_security_group" "this" {
   name        = "${var.name}-kafka"
-  description = "MSK brokers of ${var.name}: TLS listener for the platform's pods only"
+  description = "MSK brokers of ${var.name}: SASL/SCRAM TLS listener for the platform's pods only"
   vpc_id      = var.vpc_id
 }
 
@@ -10,8 +10,9 @@ resource "aws_vpc_security_group_ingress_rule" "clients" {
   security_group_id            = aws_security_group.this.id
   referenced_security_group_id = var.client_security_group_ids[count.index]
   ip_protocol                  = "tcp"
-  from_port                    = 9094
-  to_port                      = 9094
+  # the SASL/SCRAM listener over TLS; the unauthenticated TLS listener (9094) is off
+  from_port = 9096
+  to_port   = 9096
 }
 
 resource "aws_msk_configuration" "this" {
@@ -22,7 +23,10 @@ resource "aws_msk_configuration" "this" {
   # producer with acks=all (the command-side's setting) is on two brokers at least, and the
   # cluster keeps accepting writes with one broker down. Topics are declared by the services
   # (partitions and replication factor from their configuration), never created by accident.
+  # Authorisation (docs/security-least-privilege.md): every principal may do only what its ACLs
+  # (deploy/kafka/access.txt) allow; deny_without_acl stays false only until those ACLs are set.
   server_properties = <<-PROPERTIES
+    allow.everyone.if.no.acl.found=${var.deny_without_acl ? "false" : "true"}
     auto.create.topics.enable=false
     default.replication.factor=3
     min.insync.replicas=2
@@ -66,9 +70,13 @@ resource "aws_msk_cluster" "this" {
     }
   }
 
-  # access is limited by the security group; the services carry no Kafka credentials
+  # every client signs in with SCRAM-SHA-512 as one of the users below (port 9096, TLS)
   client_authentication {
-    unauthenticated = true
+    unauthenticated = false
+
+    sasl {
+      scram = true
+    }
   }
 
   open_monitoring {
@@ -90,4 +98,53 @@ resource "aws_msk_cluster" "this" {
       }
     }
   }
+}
+
+# One SCRAM user per service that uses Kafka, and the administrator that sets the ACLs (deploy/kafka/KafkaAccess.java).
+# MSK reads them from Secrets Manager: names prefixed AmazonMSK_, encrypted with a customer managed key. Passwords are
+# generated during apply and written only to write-only arguments: in no plan, state or output. The pods get theirs
+# through the External Secrets Operator (deploy/k8s/overlays/production/external-secrets.yaml).
+resource "aws_kms_key" "scram" {
+  description         = "SCRAM secrets of the MSK cluster ${var.name}"
+  enable_key_rotation = true
+}
+
+resource "aws_kms_alias" "scram" {
+  name          = "alias/${var.name}-kafka-scram"
+  target_key_id = aws_kms_key.scram.key_id
+}
+
+ephemeral "aws_secretsmanager_random_password" "scram" {
+  for_each = toset(var.scram_users)
+
+  password_length     = 40
+  exclude_punctuation = true
+}
+
+resource "aws_secretsmanager_secret" "scram" {
+  for_each = toset(var.scram_users)
+
+  name                    = "AmazonMSK_${var.name}_${each.key}"
+  description             = "Kafka (MSK SCRAM) credentials of ${each.key}, ${var.name}"
+  kms_key_id              = aws_kms_key.scram.key_id
+  recovery_window_in_days = 7
+}
+
+resource "aws_secretsmanager_secret_version" "scram" {
+  for_each = toset(var.scram_users)
+
+  secret_id = aws_secretsmanager_secret.scram[each.key].id
+  # the keys MSK expects; the ExternalSecrets map them to AIC_KAFKA_USER and AIC_KAFKA_PASSWORD
+  secret_string_wo = jsonencode({
+    username = each.key
+    password = ephemeral.aws_secretsmanager_random_password.scram[each.key].random_password
+  })
+  secret_string_wo_version = var.scram_password_version
+}
+
+resource "aws_msk_scram_secret_association" "this" {
+  cluster_arn     = aws_msk_cluster.this.arn
+  secret_arn_list = [for user in var.scram_users : aws_secretsmanager_secret.scram[user].arn]
+
+  depends_on = [aws_secretsmanager_secret_version.scram]
 }

@@ -8,10 +8,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,22 +34,31 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = {RealInfrastructure.class, AiWorkerIntegrationTest.DocumentsTopic.class})
 public @interface AiWorkerIntegrationTest {
 
-    /** The command-side creates the documents topic; without it, the tests create it. */
+    /**
+     * The command-side creates the topics the worker consumes, as in a deployment; without it, the tests create
+     * them (the worker's principal may not: its consumers would be refused a topic that does not exist yet).
+     */
     class DocumentsTopic implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    Infrastructure.endpoints().kafkaBootstrap());
-            try (Admin admin = Admin.create(config)) {
-                admin.createTopics(List.of(new NewTopic(Topics.DOCUMENTS, 3, (short) 1))).all().get();
+            try (Admin admin = Admin.create(Infrastructure.endpoints().kafka().asAdmin())) {
+                for (String topic : List.of(Topics.DOCUMENTS, Topics.USERS, Topics.AGENDA_SOLVE_REQUESTS)) {
+                    create(admin, topic);
+                }
+            }
+        }
+
+        private static void create(Admin admin, String topic) {
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("Cannot create " + Topics.DOCUMENTS, e);
+                    throw new IllegalStateException("Cannot create " + topic, e);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while creating " + Topics.DOCUMENTS, e);
+                throw new IllegalStateException("Interrupted while creating " + topic, e);
             }
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aic.aiworker.extraction.TestDocuments;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
+import dev.aic.testsupport.Infrastructure;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -211,7 +212,7 @@ class ConcurrencySoakIT {
 
     private KafkaConsumer<String, String> integrationTopicsFromNow() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.setting("AIC_KAFKA_BOOTSTRAP"));
+        config.putAll(Infrastructure.endpoints().kafka().asAdmin());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.aic.testsupport.DevIdentity;
 import dev.aic.testsupport.Endpoints;
 import dev.aic.testsupport.Infrastructure;
+import dev.aic.testsupport.KafkaLogins;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -125,7 +126,7 @@ final class Platform {
         aiWorkerEnv.put("SPRING_KAFKA_CONSUMER_GROUP_ID", "ai-worker-" + database);
         // records an aborted earlier run left unprocessed (a document built to kill the worker, say) are not this
         // run's: the group starts where the topics end now
-        skipEarlierRuns(infra.kafkaBootstrap(), "ai-worker-" + database, "aic.documents.v1", "aic.users.v1");
+        skipEarlierRuns(infra.kafka(), "ai-worker-" + database, "aic.documents.v1", "aic.users.v1");
         aiWorkerEnv.put("SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET", "latest");
         Map<String, String> commandSideEnv = withLogin(env, infra, "command-side");
         Map<String, String> querySideEnv = withLogin(env, infra, "query-side");
@@ -159,18 +160,23 @@ final class Platform {
         return service;
     }
 
-    /** The settings of one service: the common ones and its own database role, as deployed. */
+    /** The settings of one service: the common ones, its own database role and Kafka principal, as deployed. */
     private static Map<String, String> withLogin(Map<String, String> common, Endpoints infra, String service) {
         Map<String, String> env = new HashMap<>(common);
         env.put("AIC_PG_USER", infra.service(service).username());
         env.put("AIC_PG_PASSWORD", infra.service(service).password());
+        if (KafkaLogins.SERVICES.contains(service)) {
+            env.put("AIC_KAFKA_SECURITY_PROTOCOL", infra.kafka().securityProtocol());
+            env.put("AIC_KAFKA_USER", infra.kafka().service(service).username());
+            env.put("AIC_KAFKA_PASSWORD", infra.kafka().service(service).password());
+        }
         return env;
     }
 
-    private static void skipEarlierRuns(String bootstrap, String group, String... topics) {
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.<String, Object>of(
-                "bootstrap.servers", bootstrap, "group.id", group, "enable.auto.commit", "false",
-                "allow.auto.create.topics", "false"),
+    private static void skipEarlierRuns(KafkaLogins kafka, String group, String... topics) {
+        Map<String, Object> config = new HashMap<>(kafka.asAdmin());
+        config.putAll(Map.of("group.id", group, "enable.auto.commit", "false", "allow.auto.create.topics", "false"));
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(config,
                 new org.apache.kafka.common.serialization.StringDeserializer(),
                 new org.apache.kafka.common.serialization.StringDeserializer())) {
             Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> ends =

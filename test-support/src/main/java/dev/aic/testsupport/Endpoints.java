@@ -5,10 +5,10 @@ import java.util.Map;
 /**
  * Where the real infrastructure of a test run answers. {@code username} and {@code password} are the administrator
  * (the databases' owner, for test set-up and inspection); each service connects with its own role instead
- * ({@link #service(String)}).
+ * ({@link #service(String)}). Kafka clients sign in as {@link #kafka()} says.
  */
 public record Endpoints(String jdbcUrl, String username, String password, String kafkaBootstrap,
-                        String openSearchUrl, Map<String, Login> services) {
+                        String openSearchUrl, Map<String, Login> services, KafkaLogins kafka) {
 
     /** The services with a PostgreSQL role of their own, as {@code ./infra env} names them. */
     public static final Map<String, String> SERVICE_ROLES = Map.of(
@@ -38,7 +38,8 @@ public record Endpoints(String jdbcUrl, String username, String password, String
     @Override
     public String toString() {
         return "Endpoints[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=***, kafkaBootstrap="
-                + kafkaBootstrap + ", openSearchUrl=" + openSearchUrl + ", services=" + services + "]";
+                + kafkaBootstrap + ", openSearchUrl=" + openSearchUrl + ", services=" + services + ", kafka=" + kafka
+                + "]";
     }
 
     /** A PostgreSQL role and its password. */

@@ -107,8 +107,12 @@ public final class Infrastructure {
         // new databases are copies of template1: give them the extension the read models need
         Map<String, Endpoints.Login> services = new HashMap<>();
         Endpoints.SERVICE_ROLES.forEach((service, role) -> services.put(service, new Endpoints.Login(role, role)));
+        // the container's broker takes any client (no SASL listener): the Kafka access tests need ./infra's broker
+        Map<String, Endpoints.Login> kafkaServices = new HashMap<>();
+        KafkaLogins.SERVICES.forEach(service -> kafkaServices.put(service, new Endpoints.Login(service, service)));
         Endpoints infra = new Endpoints(postgres.getJdbcUrl(), "aic", "aic", kafka.getBootstrapServers(),
-                openSearch.getHttpHostAddress(), services);
+                openSearch.getHttpHostAddress(), services, new KafkaLogins(kafka.getBootstrapServers(), "PLAINTEXT",
+                        new Endpoints.Login("aic", "aic"), kafkaServices));
         prepareCluster(infra);
         return infra;
     }
@@ -141,8 +145,19 @@ public final class Infrastructure {
             }
             services.put(service, new Endpoints.Login(user, env.get(prefix + "PASSWORD")));
         }
+        Map<String, Endpoints.Login> kafkaServices = new HashMap<>();
+        for (String service : KafkaLogins.SERVICES) {
+            String prefix = "AIC_" + service.toUpperCase(Locale.ROOT).replace('-', '_') + "_KAFKA_";
+            if (env.get(prefix + "USER") == null) {
+                throw new IllegalStateException("./infra env names no " + prefix + "USER: an ./infra from before"
+                        + " Kafka's authentication?");
+            }
+            kafkaServices.put(service, new Endpoints.Login(env.get(prefix + "USER"), env.get(prefix + "PASSWORD")));
+        }
+        KafkaLogins kafka = new KafkaLogins(env.get("AIC_KAFKA_BOOTSTRAP"), env.get("AIC_KAFKA_SECURITY_PROTOCOL"),
+                new Endpoints.Login(env.get("AIC_KAFKA_USER"), env.get("AIC_KAFKA_PASSWORD")), kafkaServices);
         return new Endpoints(env.get("AIC_JDBC_URL"), env.get("AIC_PG_USER"), env.get("AIC_PG_PASSWORD"),
-                env.get("AIC_KAFKA_BOOTSTRAP"), env.get("AIC_OPENSEARCH_URL"), services);
+                env.get("AIC_KAFKA_BOOTSTRAP"), env.get("AIC_OPENSEARCH_URL"), services, kafka);
     }
 
     private static Path repositoryRoot() {

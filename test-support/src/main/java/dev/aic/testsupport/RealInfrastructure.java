@@ -9,8 +9,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code aic.test.database} system property, dropped and created once per JVM), the shared Kafka
  * broker and OpenSearch, with indices prefixed by the database name so suites never see each other's.
  * With {@code aic.test.service} set ({@code command-side}, {@code ai-worker}), the application connects with that
- * service's own PostgreSQL role, as deployed; otherwise as the administrator (a suite that writes the event store
- * itself to feed the query-side, whose role may only read it).
+ * service's own PostgreSQL role and Kafka principal, as deployed; otherwise as the administrators (a suite that
+ * writes the event store itself to feed the query-side, whose role may only read it). A test's own Kafka clients,
+ * which play the other side of a topic, sign in as the super user ({@link AdminKafka},
+ * {@code Infrastructure.endpoints().kafka().asAdmin()}).
  *
  * <pre>{@code @SpringBootTest @ContextConfiguration(initializers = RealInfrastructure.class)}</pre>
  */
@@ -23,11 +25,12 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
         String service = System.getProperty("aic.test.service", "");
         Endpoints.Login login = service.isBlank()
                 ? new Endpoints.Login(infra.username(), infra.password()) : infra.service(service);
-        TestPropertyValues.of(
+        KafkaLogins kafka = infra.kafka();
+        Endpoints.Login kafkaLogin = KafkaLogins.SERVICES.contains(service) ? kafka.service(service) : kafka.admin();
+        TestPropertyValues.of(kafka.springProperties(kafkaLogin)).and(
                 "spring.datasource.url=" + Infrastructure.freshDatabase(database),
                 "spring.datasource.username=" + login.username(),
                 "spring.datasource.password=" + login.password(),
-                "spring.kafka.bootstrap-servers=" + infra.kafkaBootstrap(),
                 "aic.opensearch.url=" + infra.openSearchUrl(),
                 "aic.opensearch.index-prefix=" + database + "-",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + DevIdentity.start().issuerUri(),

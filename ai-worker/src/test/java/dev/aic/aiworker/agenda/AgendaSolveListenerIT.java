@@ -11,9 +11,12 @@ import dev.aic.contracts.integration.AgendaSolveReport;
 import dev.aic.contracts.integration.AgendaSolveRequestedIntegrationEvent;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
+import dev.aic.testsupport.AdminKafka;
+import dev.aic.testsupport.Infrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,19 +27,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** The command-side's view of the ai-worker's solver: a request on one topic, progress and a proposal on the other. */
 @AiWorkerIntegrationTest
 class AgendaSolveListenerIT {
 
-    @Autowired
-    KafkaTemplate<String, String> kafka;
+    /** Plays the topic's writer: the service's own principal may not write there. */
+    KafkaTemplate<String, String> kafka = AdminKafka.template();
     @Autowired
     ObjectMapper json;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
     @Test
     void aSolveRequestIsAnsweredWithProgressAndAFeasibleProposalWithinItsBudget() throws Exception {
@@ -51,10 +51,10 @@ class AgendaSolveListenerIT {
         kafka.send(request).get();
 
         List<ConsumerRecord<String, String>> reports = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        Map<String, Object> config = new HashMap<>(Infrastructure.endpoints().kafka().asAdmin());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.AGENDA_SOLVE_REPORTS));
             await().atMost(Duration.ofSeconds(90)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> {

@@ -22,6 +22,7 @@ import dev.aic.contracts.integration.DocumentProcessingReport.Started;
 import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
+import dev.aic.testsupport.AdminKafka;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -54,8 +54,8 @@ class DocumentPipelineIT {
     private static final String PDF = "application/pdf";
     private static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
-    @Autowired
-    KafkaTemplate<String, String> kafka;
+    /** Plays the topic's writer: the service's own principal may not write there. */
+    KafkaTemplate<String, String> kafka = AdminKafka.template();
     @Autowired
     ContentStore contentStore;
     @Autowired
@@ -66,8 +66,6 @@ class DocumentPipelineIT {
     EmbeddingModels models;
     @Autowired
     ReembeddingJob reembedding;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
     @TempDir
     Path files;
 
@@ -76,8 +74,8 @@ class DocumentPipelineIT {
 
     @BeforeEach
     void tailTopics() {
-        reports = new TopicTail(bootstrapServers, Topics.DOCUMENT_PROCESSING);
-        deadLetters = new TopicTail(bootstrapServers, Topics.DOCUMENTS_DEAD_LETTER);
+        reports = new TopicTail(Topics.DOCUMENT_PROCESSING);
+        deadLetters = new TopicTail(Topics.DOCUMENTS_DEAD_LETTER);
     }
 
     @AfterEach

@@ -2,8 +2,10 @@ package dev.aic.aiworker.document;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.aic.testsupport.Infrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,19 +18,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads what is published on a topic from the moment it is opened: a consumer without a group, assigned every
- * partition, positioned at the end. What a downstream consumer of the topic would see.
+ * partition, positioned at the end, signed in as the super user. What a downstream consumer of the topic would see.
  */
 final class TopicTail implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> received = new ArrayList<>();
 
-    TopicTail(String bootstrapServers, String topic) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG, "tail-" + topic + "-" + UUID.randomUUID()),
-                new StringDeserializer(), new StringDeserializer());
+    TopicTail(String topic) {
+        Map<String, Object> config = new HashMap<>(Infrastructure.endpoints().kafka().asAdmin());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "tail-" + topic + "-" + UUID.randomUUID());
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         consumer.assign(partitions);

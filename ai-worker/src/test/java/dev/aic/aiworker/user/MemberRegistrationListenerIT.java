@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.aic.aiworker.AiWorkerIntegrationTest;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
+import dev.aic.testsupport.AdminKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -22,8 +23,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 @ExtendWith(OutputCaptureExtension.class)
 class MemberRegistrationListenerIT {
 
-    @Autowired
-    KafkaTemplate<String, String> kafka;
+    /** Plays the topic's writer: the service's own principal may not write there. */
+    KafkaTemplate<String, String> kafka = AdminKafka.template();
     @Autowired
     JdbcTemplate jdbc;
 

@@ -12,6 +12,8 @@ import dev.aic.contracts.integration.AgendaSolveReport;
 import dev.aic.contracts.integration.AgendaSolveRequestedIntegrationEvent;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
+import dev.aic.testsupport.AdminKafka;
+import dev.aic.testsupport.Infrastructure;
 import dev.aic.testsupport.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,7 +33,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
@@ -53,14 +54,12 @@ class AgendaApiIT {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
+    /** Plays the topic's writer: the service's own principal may not write there. */
+    KafkaTemplate<String, String> kafka = AdminKafka.template();
     @Autowired
     ObjectMapper json;
     @Autowired
     EventStore eventStore;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafkaBootstrap;
     Api api;
 
     @BeforeEach
@@ -183,7 +182,7 @@ class AgendaApiIT {
 
     private AgendaSolveRequestedIntegrationEvent publishedRequest(String agendaId, UUID solve) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+        config.putAll(Infrastructure.endpoints().kafka().asAdmin());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         AtomicReference<AgendaSolveRequestedIntegrationEvent> found = new AtomicReference<>();

@@ -25,6 +25,8 @@ import dev.aic.contracts.integration.DocumentProcessingReport.Started;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
 import dev.aic.testsupport.DevIdentity;
+import dev.aic.testsupport.AdminKafka;
+import dev.aic.testsupport.Infrastructure;
 import dev.aic.testsupport.RealInfrastructure;
 import dev.aic.web.http.ApiHeaders;
 import java.io.IOException;
@@ -52,7 +54,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -97,14 +98,12 @@ class DocumentProcessingReportsIT {
 
     @Autowired
     TestRestTemplate http;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
+    /** Plays the topic's writer: the service's own principal may not write there. */
+    KafkaTemplate<String, String> kafka = AdminKafka.template();
     @Autowired
     ObjectMapper json;
     @Autowired
     EventStore eventStore;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafkaBootstrap;
 
     private final EmbeddingModel model = new EmbeddingModel("all-minilm-l6-v2",
             HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII)).substring(0, 64),
@@ -291,7 +290,7 @@ class DocumentProcessingReportsIT {
 
     private ConsumerRecord<String, String> published(String key, String eventId) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+        config.putAll(Infrastructure.endpoints().kafka().asAdmin());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.aic.commandside.Api;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
 import dev.aic.testsupport.DevIdentity;
+import dev.aic.testsupport.Infrastructure;
 import dev.aic.testsupport.RealInfrastructure;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -39,7 +40,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -88,8 +88,6 @@ class DocumentUploadIT {
     ContentStore store;
     @Autowired
     ObjectMapper json;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafkaBootstrap;
 
     @BeforeEach
     void membersAreRegistered() {
@@ -390,7 +388,7 @@ class DocumentUploadIT {
 
     private ConsumerRecord<String, String> published(String key, String eventType) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+        config.putAll(Infrastructure.endpoints().kafka().asAdmin());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.aic.contracts.integration.Topics;
 import dev.aic.contracts.user.UserId;
 import dev.aic.contracts.user.UserRegistered;
 import dev.aic.testsupport.HeldTransaction;
+import dev.aic.testsupport.Infrastructure;
 import dev.aic.testsupport.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,7 +27,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
@@ -51,8 +51,6 @@ class OutOfOrderCommitIT {
     EventStorageEngine storageEngine;
     @Autowired
     PlatformTransactionManager transactionManager;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafkaBootstrap;
 
     @AfterAll
     static void stopWriters() {
@@ -104,7 +102,7 @@ class OutOfOrderCommitIT {
     /** The global position header of each user's integration record, by user id. */
     private Map<String, String> publishedPositions(UserId... users) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+        config.putAll(Infrastructure.endpoints().kafka().asAdmin());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Map<String, String> positions = new HashMap<>();

@@ -12,6 +12,7 @@ import dev.aic.contracts.user.UserId;
 import dev.aic.contracts.user.UserIdentityLinked;
 import dev.aic.contracts.user.UserProfileUpdated;
 import dev.aic.contracts.user.UserRegistered;
+import dev.aic.testsupport.Infrastructure;
 import dev.aic.testsupport.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +30,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
@@ -55,8 +55,6 @@ class MemberErasureIT {
     JdbcTemplate jdbc;
     @Autowired
     EventStore eventStore;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafkaBootstrap;
     Api api;
 
     @BeforeEach
@@ -154,7 +152,7 @@ class MemberErasureIT {
         erase(id, "request 118");
 
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+        config.putAll(Infrastructure.endpoints().kafka().asAdmin());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> erasures = new ArrayList<>();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.aic.commandside.Api;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
+import dev.aic.testsupport.Infrastructure;
 import dev.aic.testsupport.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
@@ -38,8 +38,6 @@ class UserRegistrationIT {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String kafkaBootstrap;
 
     @Test
     void aRegisteredMemberIsStoredAsARevisionedJsonEventAndPublishedToKafka() {
@@ -119,7 +117,7 @@ class UserRegistrationIT {
 
     private List<ConsumerRecord<String, String>> consumeUntilKey(String key) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+        config.putAll(Infrastructure.endpoints().kafka().asAdmin());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();
