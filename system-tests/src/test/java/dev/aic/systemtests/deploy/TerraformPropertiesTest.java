@@ -40,11 +40,12 @@ class TerraformPropertiesTest {
             Map.entry("aws_kms_alias", "name"));
     /**
      * What carries the environment in a name: the variable itself (hcl4j substitutes local.name, which is
-     * "${var.name_prefix}-${var.environment}"), the root's locals made from it, a module's input; whole words, so
-     * that var.name_prefix, the same in every environment, does not count.
+     * "${var.name_prefix}-${var.environment}"), the root's locals made from it, a module's input; whole names, so
+     * that var.name_prefix, the same in every environment, does not count. hcl4j joins "AmazonMSK_${var.name}_x"
+     * into "AmazonMSK_var.name_x": an underscore may stand next to the name.
      */
-    private static final Pattern ENVIRONMENT_NAME =
-            Pattern.compile("\\b(var\\.environment|local\\.name|var\\.name|local\\.load_balancer_name)\\b");
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile(
+            "(?<![A-Za-z0-9.])(var\\.environment|local\\.name|var\\.name|local\\.load_balancer_name)(?![A-Za-z0-9]|_prefix\\b)");
 
     private TerraformConfiguration terraform;
 
