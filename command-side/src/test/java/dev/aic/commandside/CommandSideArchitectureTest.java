@@ -21,6 +21,13 @@ class CommandSideArchitectureTest {
             .that().resideInAPackage("dev.aic.commandside..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.aic.queryside..", "dev.aic.aiworker..");
 
+    /** The shared event-store machinery is wired in one package; no feature reaches into it. */
+    @ArchTest
+    static final ArchRule onlyTheEventStorePackageKnowsTheSharedMachinery = noClasses()
+            .that().resideInAPackage("dev.aic.commandside..")
+            .and().resideOutsideOfPackage("dev.aic.commandside.eventstore..")
+            .should().dependOnClassesThat().resideInAPackage("dev.aic.eventstore..");
+
     @ArchTest
     static final ArchRule aggregatesAreFreeOfSpring = classes()
             .that().areAnnotatedWith(Aggregate.class)

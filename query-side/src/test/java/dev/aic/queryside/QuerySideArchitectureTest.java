@@ -1,9 +1,15 @@
 package dev.aic.queryside;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import dev.aic.eventstore.TokenTable;
+import dev.aic.queryside.consistency.ReadModel;
+import dev.aic.queryside.eventstore.ProcessorTokens;
+import dev.aic.queryside.rebuild.RebuildableProjection;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -22,6 +28,38 @@ class QuerySideArchitectureTest {
             "are public or handle a route",
             method -> method.getModifiers().contains(JavaModifier.PUBLIC)
                     || method.isMetaAnnotatedWith(RequestMapping.class));
+
+    /** The packages of the domain's read models; everything else in the module is machinery they plug into. */
+    private static final String[] FEATURES = {"dev.aic.queryside.agenda..", "dev.aic.queryside.communityevent..",
+            "dev.aic.queryside.document..", "dev.aic.queryside.knowledge..", "dev.aic.queryside.user.."};
+
+    private static final String[] PROJECTION_INFRASTRUCTURE = {"dev.aic.queryside.consistency..",
+            "dev.aic.queryside.eventstore..", "dev.aic.queryside.projection..", "dev.aic.queryside.rebuild..",
+            "dev.aic.queryside.reconciliation.."};
+
+    /** Storage engine, token store and token table are the machinery's business, never a read model's. */
+    @ArchTest
+    static final ArchRule featuresNeverTouchTheEventStoreMachinery = noClasses()
+            .that().resideInAnyPackage(FEATURES)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aic.eventstore..",
+                    "org.axonframework.eventsourcing..", "org.axonframework.eventhandling.tokenstore..");
+
+    /**
+     * A read model declares what it is (a consistency read model, a rebuildable projection) and may start its
+     * processor afresh; status, dead letters, rebuilds and reconciliation find it without it knowing them.
+     */
+    @ArchTest
+    static final ArchRule featuresPlugIntoTheProjectionInfrastructureOnlyThroughItsHooks = noClasses()
+            .that().resideInAnyPackage(FEATURES)
+            .should().dependOnClassesThat(resideInAnyPackage(PROJECTION_INFRASTRUCTURE)
+                    .and(DescribedPredicate.not(belongToAnyOf(ReadModel.class, RebuildableProjection.class,
+                            ProcessorTokens.class))));
+
+    @ArchTest
+    static final ArchRule onlyTheProjectionInfrastructureReadsTheTokenTable = noClasses()
+            .that().resideInAPackage("dev.aic.queryside..")
+            .and().resideOutsideOfPackages(PROJECTION_INFRASTRUCTURE)
+            .should().dependOnClassesThat().belongToAnyOf(TokenTable.class);
 
     @ArchTest
     static final ArchRule knowsOnlyThePublishedLanguage = noClasses()

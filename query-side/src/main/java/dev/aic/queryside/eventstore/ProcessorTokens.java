@@ -1,6 +1,6 @@
 package dev.aic.queryside.eventstore;
 
-import java.util.ArrayList;
+import dev.aic.eventstore.TokenTable;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -8,8 +8,6 @@ import java.util.Map;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,42 +18,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProcessorTokens {
 
+    private final TokenTable table;
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
 
-    /**
-     * @param serializer Axon's general serializer: the one its auto-configured {@code JdbcTokenStore} writes
-     *                   tokens with ({@code axon.serializer.general}, Jackson here)
-     */
-    ProcessorTokens(JdbcTemplate jdbc, Serializer serializer) {
+    ProcessorTokens(TokenTable table, JdbcTemplate jdbc) {
+        this.table = table;
         this.jdbc = jdbc;
-        this.serializer = serializer;
     }
 
     /** What the token store says now about the named processors. */
     public Progress progress(Collection<String> processors) {
-        return new Progress(tokensOf(processors));
-    }
-
-    /** The tokens of every segment of each processor; a segment that has not started yet has a null token. */
-    private Map<String, List<TrackingToken>> tokensOf(Collection<String> processors) {
         Map<String, List<TrackingToken>> tokens = new HashMap<>();
-        if (processors.isEmpty()) {
-            return tokens;
-        }
-        String placeholders = String.join(", ", processors.stream().map(p -> "?").toList());
-        jdbc.query("SELECT processorname, token, tokentype FROM tokenentry WHERE processorname IN (" + placeholders + ")",
-                row -> {
-                    TrackingToken token = token(row.getBytes("token"), row.getString("tokentype"));
-                    tokens.computeIfAbsent(row.getString("processorname"), name -> new ArrayList<>()).add(token);
-                }, processors.toArray());
-        return tokens;
-    }
-
-    /** A token as {@code JdbcTokenStore} stores it: serialized bytes and the token's class name, no revision. */
-    TrackingToken token(byte[] bytes, String type) {
-        return bytes == null || type == null ? null
-                : serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
+        table.segments(processors).forEach((processor, segments) ->
+                tokens.put(processor, segments.stream().map(TokenTable.Segment::token).toList()));
+        return new Progress(tokens);
     }
 
     /**
@@ -64,7 +40,7 @@ public class ProcessorTokens {
      * events (the reconciliation's) goes with its tokens, since it is about to take every event again.
      */
     public void forget(String processor) {
-        jdbc.update("DELETE FROM tokenentry WHERE processorname = ?", processor);
+        table.delete(processor);
         jdbc.update("DELETE FROM processed_event_count WHERE processor = ?", processor);
     }
 

@@ -1,5 +1,7 @@
 package dev.aic.queryside.projection;
 
+import dev.aic.eventstore.TokenTable;
+import dev.aic.eventstore.TokenTable.Segment;
 import dev.aic.queryside.projection.ProjectionView.Failure;
 import dev.aic.queryside.projection.ProjectionView.SegmentView;
 import java.sql.Array;
@@ -22,8 +24,6 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,16 +38,15 @@ class ProjectionStatuses {
     private final ProjectionCatalog catalog;
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final TokenTable tokens;
     private final Clock clock = Clock.systemUTC();
 
-    /** @param serializer Axon's general serializer, which the JDBC token store writes tokens with */
     ProjectionStatuses(ProjectionCatalog catalog, EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                       Serializer serializer) {
+                       TokenTable tokens) {
         this.catalog = catalog;
         this.processing = processing;
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.tokens = tokens;
     }
 
     List<ProjectionView> all() {
@@ -60,7 +59,7 @@ class ProjectionStatuses {
 
     private List<ProjectionView> of(Iterable<String> processors) {
         Store store = store();
-        Map<String, Map<Integer, StoredSegment>> tokens = tokens();
+        Map<String, Map<Integer, Segment>> tokens = storedSegments();
         Map<String, Long> deadLetters = deadLetterCounts();
         List<ProjectionView> views = new ArrayList<>();
         for (String processor : processors) {
@@ -70,7 +69,7 @@ class ProjectionStatuses {
         return views;
     }
 
-    private ProjectionView view(String processor, Store store, Map<Integer, StoredSegment> stored, long deadLetters) {
+    private ProjectionView view(String processor, Store store, Map<Integer, Segment> stored, long deadLetters) {
         Map<Integer, EventTrackerStatus> local = processing.eventProcessor(processor, StreamingEventProcessor.class)
                 .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
         List<SegmentView> segments = new ArrayList<>();
@@ -80,7 +79,7 @@ class ProjectionStatuses {
         TreeSet<Long> gaps = new TreeSet<>();
         boolean unstarted = ids.isEmpty();
         for (int id : ids) {
-            StoredSegment segment = stored.get(id);
+            Segment segment = stored.get(id);
             TrackingToken processed = segment == null ? null : WrappedToken.unwrapLowerBound(segment.token());
             Long position = segment == null || segment.token() == null ? null
                     : segment.token().position().stream().boxed().findFirst().orElse(null);
@@ -160,17 +159,11 @@ class ProjectionStatuses {
                 });
     }
 
-    private Map<String, Map<Integer, StoredSegment>> tokens() {
-        Map<String, Map<Integer, StoredSegment>> tokens = new HashMap<>();
-        jdbc.query("SELECT processorname, segment, token, tokentype, owner FROM tokenentry", row -> {
-            byte[] bytes = row.getBytes("token");
-            String type = row.getString("tokentype");
-            TrackingToken token = bytes == null || type == null ? null
-                    : serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
-            tokens.computeIfAbsent(row.getString("processorname"), name -> new TreeMap<>())
-                    .put(row.getInt("segment"), new StoredSegment(token, row.getString("owner")));
-        });
-        return tokens;
+    private Map<String, Map<Integer, Segment>> storedSegments() {
+        Map<String, Map<Integer, Segment>> bySegment = new HashMap<>();
+        tokens.all().forEach((processor, segments) -> segments.forEach(segment ->
+                bySegment.computeIfAbsent(processor, name -> new TreeMap<>()).put(segment.segment(), segment)));
+        return bySegment;
     }
 
     private Map<String, Long> deadLetterCounts() {
@@ -180,9 +173,6 @@ class ProjectionStatuses {
                     counts.put(row.getString(1), row.getLong(2));
                 });
         return counts;
-    }
-
-    private record StoredSegment(TrackingToken token, String owner) {
     }
 
     /** The event store's first and last global index; an empty store has none (first 0, head -1). */

@@ -15,7 +15,7 @@ import org.axonframework.messaging.StreamableMessageSource;
  * The bound is on the stream's token, deliberately not on the event's own index: the token never goes back (an
  * event that commits late carries the furthest index read, not its own), so it cuts the stream at one point, as
  * the live processor's token did. Whether both then took exactly the same events, gaps included, is what the
- * swap's comparison checks ({@code TokenRows.samePosition}).
+ * swap's comparison checks ({@code RebuildTokens.samePosition}).
  */
 final class BoundedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 

@@ -2,6 +2,7 @@ package dev.aic.queryside.rebuild;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.eventstore.TokenTable;
 import dev.aic.queryside.projection.UnknownProjectionException;
 import dev.aic.queryside.rebuild.RebuildLog.Entry;
 import dev.aic.queryside.rebuild.RebuildLog.State;
@@ -47,7 +48,7 @@ class Rebuilds implements SmartLifecycle {
 
     private final Map<String, RebuildableProjection> projections;
     private final RebuildLog rebuildLog;
-    private final TokenRows tokens;
+    private final RebuildTokens tokens;
     private final RebuildProcessors processors;
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -61,7 +62,7 @@ class Rebuilds implements SmartLifecycle {
     private volatile ScheduledExecutorService ticker;
     private volatile boolean running;
 
-    Rebuilds(List<RebuildableProjection> projections, RebuildLog rebuildLog, TokenRows tokens,
+    Rebuilds(List<RebuildableProjection> projections, RebuildLog rebuildLog, RebuildTokens tokens,
              RebuildProcessors processors, EventProcessingConfiguration processing, JdbcTemplate jdbc,
              TransactionTemplate transactions, OpenSearchClient openSearch, ObjectMapper json,
              RebuildProperties properties) {
@@ -196,13 +197,13 @@ class Rebuilds implements SmartLifecycle {
     }
 
     private Comparison compare(RebuildableProjection projection, String target) {
-        List<TokenRows.Segment> live = tokens.of(projection.name());
-        List<TokenRows.Segment> rebuilt = tokens.of(projection.rebuildProcessor());
+        List<TokenTable.Segment> live = tokens.of(projection.name());
+        List<TokenTable.Segment> rebuilt = tokens.of(projection.rebuildProcessor());
         List<Comparison.Part> parts = projection.inPostgres()
                 ? transactions.execute(tx -> new ShadowSchema(jdbc, projection).compare())
                 : List.of(shadowIndex(projection).compare(target));
-        return new Comparison(projection.name(), TokenRows.position(live), TokenRows.position(rebuilt),
-                TokenRows.samePosition(live, rebuilt), parts);
+        return new Comparison(projection.name(), RebuildTokens.position(live), RebuildTokens.position(rebuilt),
+                RebuildTokens.samePosition(live, rebuilt), parts);
     }
 
     private void startLocally(RebuildableProjection projection, String target) {

@@ -1,5 +1,6 @@
 package dev.aic.queryside.reconciliation;
 
+import dev.aic.eventstore.TokenTable;
 import dev.aic.queryside.reconciliation.EventStoreCounts.StoredType;
 import dev.aic.queryside.reconciliation.ProcessorFinding.BucketMismatch;
 import java.util.ArrayList;
@@ -34,13 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ProjectionCheck {
 
     private final EventProcessingConfiguration processing;
-    private final TokenRows tokens;
+    private final TokenTable tokens;
     private final ProcessedEventCounts ledger;
     private final EventStoreCounts store;
     private final HandledEventTypes types;
     private final TransactionTemplate snapshot;
 
-    ProjectionCheck(EventProcessingConfiguration processing, TokenRows tokens, ProcessedEventCounts ledger,
+    ProjectionCheck(EventProcessingConfiguration processing, TokenTable tokens, ProcessedEventCounts ledger,
                     EventStoreCounts store, HandledEventTypes types, PlatformTransactionManager transactions) {
         this.processing = processing;
         this.tokens = tokens;
@@ -78,7 +79,7 @@ class ProjectionCheck {
         List<Subject> subjects = new ArrayList<>();
         processing.eventProcessors().values().forEach(processor -> {
             if (processor instanceof StreamingEventProcessor && processor instanceof AbstractEventProcessor axon) {
-                reach(tokens.of(processor.getName())).ifPresent(reach ->
+                reach(tokens.segments(processor.getName())).ifPresent(reach ->
                         subjects.add(new Subject(processor.getName(), axon.eventHandlerInvoker(), reach)));
             }
         });
@@ -89,13 +90,13 @@ class ProjectionCheck {
      * A replay or a merge wraps tokens; their lower bound is what is certainly processed. Empty while the
      * processor has no segments yet or keeps a token of another kind.
      */
-    static Optional<Reach> reach(List<TokenRows.Segment> segments) {
+    static Optional<Reach> reach(List<TokenTable.Segment> segments) {
         if (segments.isEmpty()) {
             return Optional.empty();
         }
         long index = Long.MAX_VALUE;
         SortedSet<Long> gaps = new TreeSet<>();
-        for (TokenRows.Segment segment : segments) {
+        for (TokenTable.Segment segment : segments) {
             TrackingToken lower = WrappedToken.unwrapLowerBound(segment.token());
             if (lower == null) {
                 index = -1;

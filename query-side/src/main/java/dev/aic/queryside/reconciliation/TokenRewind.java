@@ -1,5 +1,6 @@
 package dev.aic.queryside.reconciliation;
 
+import dev.aic.eventstore.TokenTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -24,12 +25,20 @@ class TokenRewind {
 
     private static final Logger log = LoggerFactory.getLogger(TokenRewind.class);
 
-    private final TokenRows tokens;
+    /**
+     * The owner a rewound segment is left with until its claim expires; no processor is named like this. Releasing
+     * the claim (owner null) would not do: Axon's store lets an owner that finds its claim released claim it again
+     * and overwrite the token with the one it holds in memory. A claim held by nobody that runs expires after the
+     * token store's claim timeout; then any instance claims the segment and reads the rewound token.
+     */
+    static final String REWIND_OWNER = "aic-reconciliation";
+
+    private final TokenTable tokens;
     private final ProcessedEventCounts ledger;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    TokenRewind(TokenRows tokens, ProcessedEventCounts ledger, JdbcTemplate jdbc,
+    TokenRewind(TokenTable tokens, ProcessedEventCounts ledger, JdbcTemplate jdbc,
                 PlatformTransactionManager transactions) {
         this.tokens = tokens;
         this.ledger = ledger;
@@ -46,18 +55,19 @@ class TokenRewind {
                 return false;
             }
             long start = ProcessedEventCounts.startOf(bucket);
-            List<TokenRows.Segment> segments = tokens.lock(processor);
-            List<TokenRows.Segment> rewound = new ArrayList<>();
-            for (TokenRows.Segment segment : segments) {
+            List<TokenTable.Segment> segments = tokens.lockSegments(processor);
+            List<TokenTable.Segment> rewound = new ArrayList<>();
+            for (TokenTable.Segment segment : segments) {
                 TrackingToken token = segment.token();
                 if (token != null && !(token instanceof GapAwareTrackingToken)) {
                     log.info("Processor {} is replaying or merging (segment {}): its rewind waits for the next check",
                             processor, segment.segment());
                     return false;
                 }
-                rewound.add(new TokenRows.Segment(segment.segment(), before(start, (GapAwareTrackingToken) token)));
+                rewound.add(new TokenTable.Segment(segment.segment(), before(start, (GapAwareTrackingToken) token),
+                        REWIND_OWNER));
             }
-            rewound.forEach(segment -> tokens.rewind(processor, segment.segment(), segment.token()));
+            rewound.forEach(segment -> tokens.store(processor, segment.segment(), segment.token(), segment.owner()));
             ledger.clearFrom(processor, bucket);
             return true;
         }));

@@ -2,14 +2,11 @@ package dev.aic.queryside.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Set;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.MergedTrackingToken;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
 class ProcessorTokensTest {
@@ -45,18 +42,5 @@ class ProcessorTokensTest {
 
         assertThat(ProcessorTokens.covers(merging, 20)).isTrue();
         assertThat(ProcessorTokens.covers(merging, 25)).isFalse();
-    }
-
-    @Test
-    void tokensReadBackAsTheJacksonSerializerOfTheTokenStoreWroteThem() {
-        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-        var tokens = new ProcessorTokens(null, serializer);
-
-        for (TrackingToken token : List.of(AT_10_WITH_GAP_7,
-                ReplayToken.createReplayToken(AT_10_WITH_GAP_7, GapAwareTrackingToken.newInstance(3, Set.of())))) {
-            SerializedObject<byte[]> stored = serializer.serialize(token, byte[].class);
-            assertThat(tokens.token(stored.getData(), stored.getType().getName())).isEqualTo(token);
-        }
-        assertThat(tokens.token(null, null)).isNull();
     }
 }

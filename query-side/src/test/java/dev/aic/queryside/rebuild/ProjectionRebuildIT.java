@@ -63,7 +63,7 @@ class ProjectionRebuildIT {
     @Autowired
     OpenSearchProperties openSearchProperties;
     @Autowired
-    TokenRows tokens;
+    RebuildTokens tokens;
 
     UserEvents users;
 

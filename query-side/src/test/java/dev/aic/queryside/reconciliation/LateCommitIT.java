@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.aic.contracts.user.UserId;
 import dev.aic.contracts.user.UserProfileUpdated;
 import dev.aic.contracts.user.UserRegistered;
+import dev.aic.eventstore.TokenTable;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
 import dev.aic.queryside.search.OpenSearchProperties;
@@ -77,7 +78,7 @@ class LateCommitIT {
     @Autowired
     ProjectionCheck check;
     @Autowired
-    TokenRows tokens;
+    TokenTable tokens;
     @Autowired
     ReconciliationStatus status;
     @Autowired
@@ -292,12 +293,12 @@ class LateCommitIT {
     }
 
     private long index(String processor) {
-        return ProjectionCheck.reach(tokens.of(processor)).map(ProjectionCheck.Reach::index).orElse(-1L);
+        return ProjectionCheck.reach(tokens.segments(processor)).map(ProjectionCheck.Reach::index).orElse(-1L);
     }
 
     /** Whether every segment of the processor has read past the position and does not wait for it. */
     private boolean read(String processor, long position) {
-        List<TokenRows.Segment> segments = tokens.of(processor);
+        List<TokenTable.Segment> segments = tokens.segments(processor);
         return !segments.isEmpty() && segments.stream().allMatch(segment -> {
             TrackingToken token = WrappedToken.unwrapLowerBound(segment.token());
             return token instanceof GapAwareTrackingToken gapAware
@@ -307,7 +308,7 @@ class LateCommitIT {
 
     /** Whether every segment of the processor either has not reached the position or keeps it as a gap. */
     private boolean waitsFor(String processor, long position) {
-        return tokens.of(processor).stream().allMatch(segment -> {
+        return tokens.segments(processor).stream().allMatch(segment -> {
             TrackingToken token = WrappedToken.unwrapLowerBound(segment.token());
             return !(token instanceof GapAwareTrackingToken gapAware)
                     || gapAware.getIndex() < position || gapAware.getGaps().contains(position);

@@ -2,6 +2,7 @@ package dev.aic.queryside.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aic.eventstore.TokenTable;
 import dev.aic.queryside.reconciliation.ProcessorFinding.BucketMismatch;
 import java.util.List;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -14,8 +15,8 @@ class ProjectionCheckTest {
     @Test
     void aProcessorReachesWhereItsSlowestSegmentIsWithTheGapsOfEverySegment() {
         var reach = ProjectionCheck.reach(List.of(
-                new TokenRows.Segment(0, GapAwareTrackingToken.newInstance(40, List.of(35L))),
-                new TokenRows.Segment(1, GapAwareTrackingToken.newInstance(30, List.of(12L, 29L)))));
+                new TokenTable.Segment(0, GapAwareTrackingToken.newInstance(40, List.of(35L)), null),
+                new TokenTable.Segment(1, GapAwareTrackingToken.newInstance(30, List.of(12L, 29L)), null)));
 
         assertThat(reach).hasValueSatisfying(r -> {
             assertThat(r.index()).isEqualTo(30);
@@ -28,20 +29,20 @@ class ProjectionCheckTest {
         var replaying = ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(90, List.of()),
                 GapAwareTrackingToken.newInstance(20, List.of()));
 
-        assertThat(ProjectionCheck.reach(List.of(new TokenRows.Segment(0, replaying))))
+        assertThat(ProjectionCheck.reach(List.of(new TokenTable.Segment(0, replaying, null))))
                 .hasValueSatisfying(r -> assertThat(r.index()).isEqualTo(20));
     }
 
     @Test
     void aProcessorWithoutSegmentsOrWithForeignTokensIsNotChecked() {
         assertThat(ProjectionCheck.reach(List.of())).isEmpty();
-        assertThat(ProjectionCheck.reach(List.of(new TokenRows.Segment(0, new GlobalSequenceTrackingToken(5)))))
+        assertThat(ProjectionCheck.reach(List.of(new TokenTable.Segment(0, new GlobalSequenceTrackingToken(5), null))))
                 .isEmpty();
     }
 
     @Test
     void aProcessorThatReadNothingReachesNothing() {
-        assertThat(ProjectionCheck.reach(List.of(new TokenRows.Segment(0, null))))
+        assertThat(ProjectionCheck.reach(List.of(new TokenTable.Segment(0, null, null))))
                 .hasValueSatisfying(r -> assertThat(r.index()).isEqualTo(-1));
     }
 

@@ -1,4 +1,4 @@
-package dev.aic.queryside.eventstore;
+package dev.aic.eventstore;
 
 import java.lang.management.ManagementFactory;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.aic.queryside.eventstore;
+package dev.aic.eventstore;
 
 import dev.aic.contracts.EventUpcasters;
 import dev.aic.personaldata.PersonalDataConfiguration;
@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * How this service reads and writes stored events: with personal data encrypted per person
+ * How the services read and write stored events: with personal data encrypted per person
  * ({@link PersonalDataConfiguration}), and earlier revisions read as today's (Axon puts every EventUpcaster bean
  * into its chain).
  */

@@ -1,29 +1,28 @@
-package dev.aic.commandside.eventstore;
+package dev.aic.eventstore;
 
-import java.time.Clock;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class AxonConfiguration {
+class StorageEngine {
 
     /**
-     * Axon's default handler logs a failing event and moves on, which would silently drop an
-     * integration event. Propagating makes the streaming processor keep its token and retry with
-     * back-off instead.
+     * Axon's default handler logs a failing event and moves on, which would silently drop an integration event or
+     * a projection update. Propagating makes the streaming processor keep its token and retry with back-off
+     * instead. Every query-side projection also has a dead-letter queue: a failure about the event parks it there;
+     * only a transient failure reaches the processor.
      */
     @Bean
     ConfigurerModule propagateEventHandlerErrors() {
@@ -32,22 +31,23 @@ class AxonConfiguration {
     }
 
     /**
-     * Axon's JDBC engine as its auto-configuration builds it, with the gap settings of {@link EventStoreGapProperties}
-     * (the auto-configuration has no property for them).
+     * Axon's JDBC engine as its auto-configuration builds it, with the gap settings of {@link EventStoreProperties}
+     * (the auto-configuration has no property for them). Where a service replaces Axon's event store, the
+     * auto-configuration declares neither the exception resolver nor the schema: then they are the ones it would.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          ObjectProvider<PersistenceExceptionResolver> persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           ObjectProvider<EventSchema> eventSchema,
-                                          EventStoreGapProperties gaps) {
+                                          EventStoreProperties gaps) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .persistenceExceptionResolver(persistenceExceptionResolver.getIfAvailable(JdbcSQLErrorCodesResolver::new))
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
@@ -56,11 +56,5 @@ class AxonConfiguration {
                 .gapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()))
                 .gapCleaningThreshold(gaps.gapCleaningThreshold())
                 .build();
-    }
-
-    /** Every event appended through the store commits within the deadline or not at all. */
-    @Bean
-    SmartInitializingSingleton eventCommitDeadline(EventStore eventStore, EventStoreGapProperties gaps, Clock clock) {
-        return () -> eventStore.registerDispatchInterceptor(new EventCommitDeadline(gaps.commitDeadline(), clock));
     }
 }
