@@ -1,22 +1,37 @@
 package dev.aic.commandside.agenda;
 
 import dev.aic.contracts.agenda.Conflict;
+import dev.aic.web.problem.DescribedProblem;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /**
  * A command an agenda refuses, and why; the kind decides the problem type and status. A broken hard rule
  * carries the {@link Conflict} the shared checker found: the rule and the conflicting session.
  */
-public class AgendaRuleViolation extends RuntimeException {
+public class AgendaRuleViolation extends RuntimeException implements DescribedProblem {
 
     public enum Kind {
-        NOT_AN_ORGANIZER,
-        UNKNOWN_ITEM,
-        INVALID,
-        LOCKED,
-        NOT_PLACED,
-        NOT_PUBLISHED,
-        NO_SUCH_PROPOSAL,
-        HARD_RULE
+        NOT_AN_ORGANIZER(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
+        UNKNOWN_ITEM(HttpStatus.NOT_FOUND, "not-found", "Not found"),
+        INVALID(HttpStatus.UNPROCESSABLE_ENTITY, "agenda-invalid", "Invalid agenda change"),
+        LOCKED(HttpStatus.CONFLICT, "session-locked", "Session locked"),
+        NOT_PLACED(HttpStatus.CONFLICT, "session-not-placed", "Session not placed"),
+        NOT_PUBLISHED(HttpStatus.CONFLICT, "agenda-not-published", "Agenda not published"),
+        NO_SUCH_PROPOSAL(HttpStatus.CONFLICT, "no-such-proposal", "No such proposal"),
+        /** Typed by the rule: {@code urn:aic:problem:room-double-booked}, … */
+        HARD_RULE(HttpStatus.CONFLICT, null, null);
+
+        private final HttpStatus status;
+        private final String type;
+        private final String title;
+
+        Kind(HttpStatus status, String type, String title) {
+            this.status = status;
+            this.type = type;
+            this.title = title;
+        }
     }
 
     private final Kind kind;
@@ -43,5 +58,34 @@ public class AgendaRuleViolation extends RuntimeException {
     /** The broken hard rule, for {@link Kind#HARD_RULE}; otherwise null. */
     public Conflict conflict() {
         return conflict;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return kind.status;
+    }
+
+    @Override
+    public String type() {
+        return kind == Kind.HARD_RULE ? conflict.rule().problemType() : kind.type;
+    }
+
+    @Override
+    public String title() {
+        return kind == Kind.HARD_RULE ? "Hard rule broken: " + conflict.rule().problemType() : kind.title;
+    }
+
+    /** A broken hard rule names the rule, the session and the one it collides with. */
+    @Override
+    public Map<String, Object> properties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        if (kind == Kind.HARD_RULE) {
+            properties.put("rule", conflict.rule().name());
+            properties.put("sessionId", conflict.sessionId());
+            if (conflict.conflictingSessionId() != null) {
+                properties.put("conflictingSessionId", conflict.conflictingSessionId());
+            }
+        }
+        return properties;
     }
 }

@@ -1,11 +1,29 @@
 package dev.aic.commandside.document;
 
 import dev.aic.contracts.document.DocumentId;
+import dev.aic.web.problem.DescribedProblem;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /** A command a document refuses, and why; the kind decides the problem type and status. */
-public class DocumentRuleViolation extends RuntimeException {
+public class DocumentRuleViolation extends RuntimeException implements DescribedProblem {
 
-    public enum Kind { NOT_THE_OWNER, DELETED, DUPLICATE, ALREADY_PROCESSED }
+    public enum Kind {
+        NOT_THE_OWNER(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
+        DELETED(HttpStatus.CONFLICT, "document-deleted", "Document deleted"),
+        DUPLICATE(HttpStatus.CONFLICT, "duplicate-document", "Duplicate document"),
+        ALREADY_PROCESSED(HttpStatus.CONFLICT, "document-already-processed", "Document already processed");
+
+        private final HttpStatus status;
+        private final String type;
+        private final String title;
+
+        Kind(HttpStatus status, String type, String title) {
+            this.status = status;
+            this.type = type;
+            this.title = title;
+        }
+    }
 
     private final Kind kind;
     private final DocumentId existing;
@@ -45,5 +63,26 @@ public class DocumentRuleViolation extends RuntimeException {
     /** The document concerned: for a duplicate, the one that already holds the content. */
     public DocumentId document() {
         return existing;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return kind.status;
+    }
+
+    @Override
+    public String type() {
+        return kind.type;
+    }
+
+    @Override
+    public String title() {
+        return kind.title;
+    }
+
+    /** A duplicate names the document that already holds the content. */
+    @Override
+    public Map<String, Object> properties() {
+        return kind == Kind.DUPLICATE ? Map.of("documentId", existing.toString()) : Map.of();
     }
 }

@@ -1,7 +1,13 @@
 package dev.aic.commandside.user;
 
+import dev.aic.web.problem.DescribedProblem;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
 /** The signed-in identity is already linked to a user. */
-public class IdentityAlreadyRegisteredException extends RuntimeException {
+public class IdentityAlreadyRegisteredException extends RuntimeException implements DescribedProblem {
 
     private final String userId;
 
@@ -12,5 +18,33 @@ public class IdentityAlreadyRegisteredException extends RuntimeException {
 
     public String userId() {
         return userId;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return HttpStatus.CONFLICT;
+    }
+
+    @Override
+    public String type() {
+        return "already-registered";
+    }
+
+    @Override
+    public String title() {
+        return "Already registered";
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("userId", userId);
+    }
+
+    /** Where the caller's user is. */
+    @Override
+    public HttpHeaders headers() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setLocation(URI.create("/api/users/" + userId));
+        return headers;
     }
 }

@@ -1,9 +1,14 @@
 package dev.aic.queryside.consistency;
 
+import dev.aic.web.problem.DescribedProblem;
+import dev.aic.web.problem.Problems;
 import java.time.Duration;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
 /** The read models did not reach the requested position within the bound; the client retries later. */
-public class NotYetConsistentException extends RuntimeException {
+public class NotYetConsistentException extends RuntimeException implements DescribedProblem {
 
     private final long position;
 
@@ -15,5 +20,31 @@ public class NotYetConsistentException extends RuntimeException {
 
     public long position() {
         return position;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return HttpStatus.ACCEPTED;
+    }
+
+    @Override
+    public String type() {
+        return "not-yet-consistent";
+    }
+
+    @Override
+    public String title() {
+        return "Not yet consistent";
+    }
+
+    /** Not a failure: the answer is not ready yet, and the client knows when to ask again. */
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("consistencyToken", Long.toString(position));
+    }
+
+    @Override
+    public HttpHeaders headers() {
+        return Problems.retryAfter(1);
     }
 }
