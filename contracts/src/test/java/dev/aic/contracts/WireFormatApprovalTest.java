@@ -22,7 +22,7 @@ import dev.aic.contracts.agenda.SpeakerAvailability;
 import dev.aic.contracts.communityevent.CommunityEventEvent;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
-import dev.aic.contracts.communityevent.RsvpPlace;
+import dev.aic.contracts.communityevent.RsvpState;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.document.ChunkLocation;
@@ -155,7 +155,7 @@ class WireFormatApprovalTest {
                 new CommunityEventEvent.Cancelled(MEETUP, "speaker ill"),
                 new CommunityEventEvent.RsvpConfirmed(MEETUP, new UserId(USER)),
                 new CommunityEventEvent.RsvpWaitlisted(MEETUP, new UserId(USER)),
-                new CommunityEventEvent.RsvpCancelled(MEETUP, new UserId(USER), RsvpPlace.SEAT),
+                new CommunityEventEvent.RsvpCancelled(MEETUP, new UserId(USER), RsvpState.CONFIRMED),
                 new CommunityEventEvent.PromotedFromWaitingList(MEETUP, new UserId(USER)),
                 new CommunityEventEvent.AttendeeCheckedIn(MEETUP, new UserId(USER)),
                 new CommunityEventEvent.ReminderDue(MEETUP, new UserId(USER), SCHEDULE.startsAt()),

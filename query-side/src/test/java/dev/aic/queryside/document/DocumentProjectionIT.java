@@ -18,6 +18,7 @@ import dev.aic.contracts.document.DocumentEvent.ProcessingStarted;
 import dev.aic.contracts.document.DocumentEvent.ReprocessingRequested;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.DocumentVisibility;
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.document.DocumentHistory.Member;
 import java.sql.Timestamp;
@@ -215,7 +216,7 @@ class DocumentProjectionIT {
         List<String> before = tables();
         assertThat(before).anySatisfy(row -> assertThat(row).contains(kept.toString()));
 
-        StreamingEventProcessor processor = history.processor(DocumentProjection.PROCESSING_GROUP);
+        StreamingEventProcessor processor = history.processor(ProjectionNames.DOCUMENTS);
         processor.shutDown();
         processor.resetTokens();
         processor.start();
