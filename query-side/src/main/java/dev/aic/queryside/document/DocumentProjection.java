@@ -161,7 +161,7 @@ class DocumentProjection {
         jdbc.update("""
                 UPDATE document_processing SET failure_reason = ?, failure_detail = ?
                 WHERE document_id = ? AND document_version = ? AND model_fingerprint = ?""",
-                event.reason(), event.detail(), document, event.version(), event.model().fingerprint());
+                event.reason().name(), event.detail(), document, event.version(), event.model().fingerprint());
     }
 
     @EventHandler
