@@ -1,7 +1,8 @@
 package dev.aic.commandside.agenda;
 
 import dev.aic.contracts.agenda.Conflict;
-import dev.aic.web.problem.DescribedProblem;
+import dev.aic.web.problem.ProblemType;
+import dev.aic.web.problem.TypedProblem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -10,7 +11,7 @@ import org.springframework.http.HttpStatus;
  * A command an agenda refuses, and why; the kind decides the problem type and status. A broken hard rule
  * carries the {@link Conflict} the shared checker found: the rule and the conflicting session.
  */
-public class AgendaRuleViolation extends RuntimeException implements DescribedProblem {
+public class AgendaRuleViolation extends RuntimeException implements TypedProblem {
 
     public enum Kind {
         NOT_AN_ORGANIZER(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
@@ -20,17 +21,12 @@ public class AgendaRuleViolation extends RuntimeException implements DescribedPr
         NOT_PLACED(HttpStatus.CONFLICT, "session-not-placed", "Session not placed"),
         NOT_PUBLISHED(HttpStatus.CONFLICT, "agenda-not-published", "Agenda not published"),
         NO_SUCH_PROPOSAL(HttpStatus.CONFLICT, "no-such-proposal", "No such proposal"),
-        /** Typed by the rule: {@code urn:aic:problem:room-double-booked}, … */
         HARD_RULE(HttpStatus.CONFLICT, null, null);
 
-        private final HttpStatus status;
-        private final String type;
-        private final String title;
+        private final ProblemType problem;
 
         Kind(HttpStatus status, String type, String title) {
-            this.status = status;
-            this.type = type;
-            this.title = title;
+            this.problem = new ProblemType(status, type, title);
         }
     }
 
@@ -60,19 +56,14 @@ public class AgendaRuleViolation extends RuntimeException implements DescribedPr
         return conflict;
     }
 
+    /** A broken hard rule is typed by the rule: {@code urn:aic:problem:room-double-booked}, … */
     @Override
-    public HttpStatus status() {
-        return kind.status;
-    }
-
-    @Override
-    public String type() {
-        return kind == Kind.HARD_RULE ? conflict.rule().problemType() : kind.type;
-    }
-
-    @Override
-    public String title() {
-        return kind == Kind.HARD_RULE ? "Hard rule broken: " + conflict.rule().problemType() : kind.title;
+    public ProblemType problemType() {
+        if (kind != Kind.HARD_RULE) {
+            return kind.problem;
+        }
+        String type = conflict.rule().problemType();
+        return new ProblemType(kind.problem.status(), type, "Hard rule broken: " + type);
     }
 
     /** A broken hard rule names the rule, the session and the one it collides with. */

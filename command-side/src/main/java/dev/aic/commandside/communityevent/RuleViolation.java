@@ -1,10 +1,11 @@
 package dev.aic.commandside.communityevent;
 
-import dev.aic.web.problem.DescribedProblem;
+import dev.aic.web.problem.ProblemType;
+import dev.aic.web.problem.TypedProblem;
 import org.springframework.http.HttpStatus;
 
 /** A command a community event refuses, and why; the kind decides the problem type and status. */
-public class RuleViolation extends RuntimeException implements DescribedProblem {
+public class RuleViolation extends RuntimeException implements TypedProblem {
 
     public enum Kind {
         NOT_AN_ORGANIZER(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
@@ -17,14 +18,10 @@ public class RuleViolation extends RuntimeException implements DescribedProblem 
         CAPACITY_BELOW_ATTENDANCE(HttpStatus.CONFLICT, "capacity-below-attendance", "Capacity below attendance"),
         AGENDA_ALREADY_OPEN(HttpStatus.CONFLICT, "agenda-already-open", "Agenda already open");
 
-        private final HttpStatus status;
-        private final String type;
-        private final String title;
+        private final ProblemType problem;
 
         Kind(HttpStatus status, String type, String title) {
-            this.status = status;
-            this.type = type;
-            this.title = title;
+            this.problem = new ProblemType(status, type, title);
         }
     }
 
@@ -40,17 +37,7 @@ public class RuleViolation extends RuntimeException implements DescribedProblem 
     }
 
     @Override
-    public HttpStatus status() {
-        return kind.status;
-    }
-
-    @Override
-    public String type() {
-        return kind.type;
-    }
-
-    @Override
-    public String title() {
-        return kind.title;
+    public ProblemType problemType() {
+        return kind.problem;
     }
 }

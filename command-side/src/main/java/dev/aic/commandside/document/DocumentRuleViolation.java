@@ -1,12 +1,13 @@
 package dev.aic.commandside.document;
 
 import dev.aic.contracts.document.DocumentId;
-import dev.aic.web.problem.DescribedProblem;
+import dev.aic.web.problem.ProblemType;
+import dev.aic.web.problem.TypedProblem;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** A command a document refuses, and why; the kind decides the problem type and status. */
-public class DocumentRuleViolation extends RuntimeException implements DescribedProblem {
+public class DocumentRuleViolation extends RuntimeException implements TypedProblem {
 
     public enum Kind {
         NOT_THE_OWNER(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
@@ -14,14 +15,10 @@ public class DocumentRuleViolation extends RuntimeException implements Described
         DUPLICATE(HttpStatus.CONFLICT, "duplicate-document", "Duplicate document"),
         ALREADY_PROCESSED(HttpStatus.CONFLICT, "document-already-processed", "Document already processed");
 
-        private final HttpStatus status;
-        private final String type;
-        private final String title;
+        private final ProblemType problem;
 
         Kind(HttpStatus status, String type, String title) {
-            this.status = status;
-            this.type = type;
-            this.title = title;
+            this.problem = new ProblemType(status, type, title);
         }
     }
 
@@ -66,18 +63,8 @@ public class DocumentRuleViolation extends RuntimeException implements Described
     }
 
     @Override
-    public HttpStatus status() {
-        return kind.status;
-    }
-
-    @Override
-    public String type() {
-        return kind.type;
-    }
-
-    @Override
-    public String title() {
-        return kind.title;
+    public ProblemType problemType() {
+        return kind.problem;
     }
 
     /** A duplicate names the document that already holds the content. */

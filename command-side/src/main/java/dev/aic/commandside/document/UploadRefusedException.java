@@ -1,13 +1,14 @@
 package dev.aic.commandside.document;
 
-import dev.aic.web.problem.DescribedProblem;
+import dev.aic.web.problem.ProblemType;
+import dev.aic.web.problem.TypedProblem;
 import dev.aic.web.problem.Problems;
 import java.util.Collections;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** An upload that is refused for what it contains, before anything is stored. */
-public class UploadRefusedException extends RuntimeException implements DescribedProblem {
+public class UploadRefusedException extends RuntimeException implements TypedProblem {
 
     public enum Reason {
         EMPTY(HttpStatus.BAD_REQUEST, "empty-file", "Empty file"),
@@ -15,14 +16,10 @@ public class UploadRefusedException extends RuntimeException implements Describe
         UNSUPPORTED_CONTENT_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-content-type",
                 "Unsupported content type");
 
-        private final HttpStatus status;
-        private final String type;
-        private final String title;
+        private final ProblemType problem;
 
         Reason(HttpStatus status, String type, String title) {
-            this.status = status;
-            this.type = type;
-            this.title = title;
+            this.problem = new ProblemType(status, type, title);
         }
     }
 
@@ -61,18 +58,8 @@ public class UploadRefusedException extends RuntimeException implements Describe
     }
 
     @Override
-    public HttpStatus status() {
-        return reason.status;
-    }
-
-    @Override
-    public String type() {
-        return reason.type;
-    }
-
-    @Override
-    public String title() {
-        return reason.title;
+    public ProblemType problemType() {
+        return reason.problem;
     }
 
     @Override

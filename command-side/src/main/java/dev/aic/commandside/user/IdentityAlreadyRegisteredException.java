@@ -1,13 +1,17 @@
 package dev.aic.commandside.user;
 
-import dev.aic.web.problem.DescribedProblem;
+import dev.aic.web.problem.ProblemType;
+import dev.aic.web.problem.TypedProblem;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** The signed-in identity is already linked to a user. */
-public class IdentityAlreadyRegisteredException extends RuntimeException implements DescribedProblem {
+public class IdentityAlreadyRegisteredException extends RuntimeException implements TypedProblem {
+
+    private static final ProblemType PROBLEM = new ProblemType(HttpStatus.CONFLICT,
+            "already-registered", "Already registered");
 
     private final String userId;
 
@@ -21,18 +25,8 @@ public class IdentityAlreadyRegisteredException extends RuntimeException impleme
     }
 
     @Override
-    public HttpStatus status() {
-        return HttpStatus.CONFLICT;
-    }
-
-    @Override
-    public String type() {
-        return "already-registered";
-    }
-
-    @Override
-    public String title() {
-        return "Already registered";
+    public ProblemType problemType() {
+        return PROBLEM;
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.aic.web.problem;
 
+import org.springframework.http.HttpStatus;
+
 /** A {@code cursor} parameter this service did not hand out for the listing being asked for. */
 public interface InvalidCursorProblem extends InvalidFieldProblem {
+
+    ProblemType INVALID_CURSOR = new ProblemType(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor");
 
     @Override
     default String field() {
@@ -9,13 +13,8 @@ public interface InvalidCursorProblem extends InvalidFieldProblem {
     }
 
     @Override
-    default String type() {
-        return "invalid-cursor";
-    }
-
-    @Override
-    default String title() {
-        return "Invalid cursor";
+    default ProblemType problemType() {
+        return INVALID_CURSOR;
     }
 
     @Override

@@ -8,24 +8,16 @@ import org.springframework.http.HttpStatus;
  * One field of a request that is invalid, found by the feature rather than by bean validation (e.g. invalid in
  * combination with others); answered exactly like a bean-validation failure of that field.
  */
-public interface InvalidFieldProblem extends DescribedProblem {
+public interface InvalidFieldProblem extends TypedProblem {
+
+    ProblemType VALIDATION = new ProblemType(HttpStatus.BAD_REQUEST, "validation", "Invalid request");
 
     /** The offending field, parameter or header. */
     String field();
 
     @Override
-    default HttpStatus status() {
-        return HttpStatus.BAD_REQUEST;
-    }
-
-    @Override
-    default String type() {
-        return "validation";
-    }
-
-    @Override
-    default String title() {
-        return "Invalid request";
+    default ProblemType problemType() {
+        return VALIDATION;
     }
 
     @Override

@@ -134,25 +134,15 @@ class ApiProblemHandlerTest {
     record Named(@NotBlank String name) {
     }
 
-    static final class TooBusy extends RuntimeException implements DescribedProblem {
+    static final class TooBusy extends RuntimeException implements TypedProblem {
 
         TooBusy() {
             super("Everyone is asking at once");
         }
 
         @Override
-        public HttpStatus status() {
-            return HttpStatus.TOO_MANY_REQUESTS;
-        }
-
-        @Override
-        public String type() {
-            return "too-busy";
-        }
-
-        @Override
-        public String title() {
-            return "Too busy";
+        public ProblemType problemType() {
+            return new ProblemType(HttpStatus.TOO_MANY_REQUESTS, "too-busy", "Too busy");
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.aic.queryside.consistency;
 
-import dev.aic.web.problem.DescribedProblem;
+import dev.aic.web.problem.ProblemType;
+import dev.aic.web.problem.TypedProblem;
 import dev.aic.web.problem.Problems;
 import java.time.Duration;
 import java.util.Map;
@@ -8,7 +9,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** The read models did not reach the requested position within the bound; the client retries later. */
-public class NotYetConsistentException extends RuntimeException implements DescribedProblem {
+public class NotYetConsistentException extends RuntimeException implements TypedProblem {
+
+    private static final ProblemType PROBLEM = new ProblemType(HttpStatus.ACCEPTED,
+            "not-yet-consistent", "Not yet consistent");
 
     private final long position;
 
@@ -23,18 +27,8 @@ public class NotYetConsistentException extends RuntimeException implements Descr
     }
 
     @Override
-    public HttpStatus status() {
-        return HttpStatus.ACCEPTED;
-    }
-
-    @Override
-    public String type() {
-        return "not-yet-consistent";
-    }
-
-    @Override
-    public String title() {
-        return "Not yet consistent";
+    public ProblemType problemType() {
+        return PROBLEM;
     }
 
     /** Not a failure: the answer is not ready yet, and the client knows when to ask again. */

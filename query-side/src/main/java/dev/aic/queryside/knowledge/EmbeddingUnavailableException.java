@@ -1,12 +1,16 @@
 package dev.aic.queryside.knowledge;
 
-import dev.aic.web.problem.DescribedProblem;
+import dev.aic.web.problem.ProblemType;
+import dev.aic.web.problem.TypedProblem;
 import dev.aic.web.problem.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** The query could not be embedded with the model that search serves: the ai-worker is down, slow or changed. */
-class EmbeddingUnavailableException extends RuntimeException implements DescribedProblem {
+class EmbeddingUnavailableException extends RuntimeException implements TypedProblem {
+
+    private static final ProblemType PROBLEM = new ProblemType(HttpStatus.SERVICE_UNAVAILABLE,
+            "embedding-unavailable", "Semantic search unavailable");
 
     static final int RETRY_AFTER_SECONDS = 10;
 
@@ -19,18 +23,8 @@ class EmbeddingUnavailableException extends RuntimeException implements Describe
     }
 
     @Override
-    public HttpStatus status() {
-        return HttpStatus.SERVICE_UNAVAILABLE;
-    }
-
-    @Override
-    public String type() {
-        return "embedding-unavailable";
-    }
-
-    @Override
-    public String title() {
-        return "Semantic search unavailable";
+    public ProblemType problemType() {
+        return PROBLEM;
     }
 
     /** What went wrong is logged; the caller learns what to do. */
