@@ -157,7 +157,7 @@ class DocumentPipelineIT {
         announce(version);
 
         Failed failed = (Failed) last(awaitFinalReport(documentId)).report();
-        assertThat(failed.reason()).isEqualTo("CONTENT_MISSING");
+        assertThat(failed.reason()).isEqualTo(ProcessingFailureReason.CONTENT_MISSING);
     }
 
     @Test
@@ -169,7 +169,7 @@ class DocumentPipelineIT {
         announce(altered);
 
         Failed failed = (Failed) last(awaitFinalReport(stored.documentId())).report();
-        assertThat(failed.reason()).isEqualTo("CONTENT_MISMATCH");
+        assertThat(failed.reason()).isEqualTo(ProcessingFailureReason.CONTENT_MISMATCH);
         assertThat(failed.detail()).contains("SHA-256");
     }
 
