@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aic.aiworker.chunking.TextChunker;
 import dev.aic.aiworker.embedding.TokenCounter;
 import dev.aic.aiworker.extraction.ExtractionFailedException;
-import dev.aic.aiworker.extraction.ExtractionFailure;
 import dev.aic.aiworker.extraction.DocumentExtractor;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
@@ -43,7 +43,7 @@ class ExtractionAndChunkingConfigurationTest {
 
             assertThatThrownBy(() -> extractor.extract(text, "text/plain"))
                     .isInstanceOfSatisfying(ExtractionFailedException.class,
-                            e -> assertThat(e.reason()).isEqualTo(ExtractionFailure.TOO_LARGE));
+                            e -> assertThat(e.reason()).isEqualTo(ProcessingFailureReason.TOO_LARGE));
         });
     }
 

@@ -1,6 +1,8 @@
 package dev.aic.commandside;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -12,6 +14,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 @AnalyzeClasses(packages = "dev.aic", importOptions = ImportOption.DoNotIncludeTests.class)
 class CommandSideArchitectureTest {
@@ -39,4 +42,21 @@ class CommandSideArchitectureTest {
             .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
             .and().areMetaAnnotatedWith(RequestMapping.class)
             .should().beAnnotatedWith(PreAuthorize.class);
+
+    /** web/ is the plumbing the features plug into; it names none of them, so none depends on another through it. */
+    @ArchTest
+    static final ArchRule webDependsOnNoFeature = noClasses()
+            .that().resideInAPackage("dev.aic.commandside.web..")
+            .should().dependOnClassesThat(resideInAPackage("dev.aic.commandside..")
+                    .and(not(resideInAPackage("dev.aic.commandside.web.."))));
+
+    /**
+     * One error mapper: features describe their failures ({@code DescribedProblem}) instead of mapping them, and
+     * only web/ may map the exceptions of frameworks.
+     */
+    @ArchTest
+    static final ArchRule errorsAreMappedOnlyInWeb = noClasses()
+            .that().resideInAPackage("dev.aic.commandside..").and().areAnnotatedWith(RestControllerAdvice.class)
+            .should().resideOutsideOfPackage("dev.aic.commandside.web")
+            .allowEmptyShould(true);
 }

@@ -22,7 +22,7 @@ import dev.aic.contracts.agenda.SpeakerAvailability;
 import dev.aic.contracts.communityevent.CommunityEventEvent;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
-import dev.aic.contracts.communityevent.RsvpPlace;
+import dev.aic.contracts.communityevent.RsvpState;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.document.ChunkLocation;
@@ -32,6 +32,7 @@ import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.EmbeddingVector;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import dev.aic.contracts.integration.AgendaSolveReport;
 import dev.aic.contracts.integration.AgendaSolveRequestedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
@@ -155,7 +156,7 @@ class WireFormatApprovalTest {
                 new CommunityEventEvent.Cancelled(MEETUP, "speaker ill"),
                 new CommunityEventEvent.RsvpConfirmed(MEETUP, new UserId(USER)),
                 new CommunityEventEvent.RsvpWaitlisted(MEETUP, new UserId(USER)),
-                new CommunityEventEvent.RsvpCancelled(MEETUP, new UserId(USER), RsvpPlace.SEAT),
+                new CommunityEventEvent.RsvpCancelled(MEETUP, new UserId(USER), RsvpState.CONFIRMED),
                 new CommunityEventEvent.PromotedFromWaitingList(MEETUP, new UserId(USER)),
                 new CommunityEventEvent.AttendeeCheckedIn(MEETUP, new UserId(USER)),
                 new CommunityEventEvent.ReminderDue(MEETUP, new UserId(USER), SCHEDULE.startsAt()),
@@ -182,13 +183,13 @@ class WireFormatApprovalTest {
                 new DocumentEvent.ProcessingStarted(PAPER, 2, MINILM),
                 new DocumentEvent.ChunksEmbedded(PAPER, 2, MINILM, List.of(CHUNK)),
                 new DocumentEvent.ProcessingCompleted(PAPER, 2, MINILM, 41),
-                new DocumentEvent.ProcessingFailed(PAPER, 2, MINILM, "NO_TEXT",
+                new DocumentEvent.ProcessingFailed(PAPER, 2, MINILM, ProcessingFailureReason.NO_TEXT,
                         "The PDF has 3 pages but no extractable text; it is probably scanned"),
                 new DocumentEvent.ReprocessingRequested(PAPER, 2, "application/pdf", 2_300_100, SHA256, KEY),
                 new DocumentProcessingReport.Started(PAPER.value(), 2, MINILM),
                 new DocumentProcessingReport.Embedded(PAPER.value(), 2, MINILM, List.of(CHUNK)),
                 new DocumentProcessingReport.Completed(PAPER.value(), 2, MINILM, 41),
-                new DocumentProcessingReport.Failed(PAPER.value(), 2, MINILM, "CORRUPT", "Truncated zip container"));
+                new DocumentProcessingReport.Failed(PAPER.value(), 2, MINILM, ProcessingFailureReason.CORRUPT, "Truncated zip container"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,8 @@
 package dev.aic.queryside;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -19,6 +21,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 @AnalyzeClasses(packages = "dev.aic", importOptions = ImportOption.DoNotIncludeTests.class)
 class QuerySideArchitectureTest {
@@ -79,4 +82,21 @@ class QuerySideArchitectureTest {
             .and().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
             .and(PUBLIC_OR_MAPPED)
             .should().beAnnotatedWith(PreAuthorize.class);
+
+    /** web/ is the plumbing the features plug into; it names none of them, so none depends on another through it. */
+    @ArchTest
+    static final ArchRule webDependsOnNoFeature = noClasses()
+            .that().resideInAPackage("dev.aic.queryside.web..")
+            .should().dependOnClassesThat(resideInAPackage("dev.aic.queryside..")
+                    .and(not(resideInAPackage("dev.aic.queryside.web.."))));
+
+    /**
+     * One error mapper: features describe their failures ({@code DescribedProblem}) instead of mapping them, and
+     * only web/ may map the exceptions of frameworks.
+     */
+    @ArchTest
+    static final ArchRule errorsAreMappedOnlyInWeb = noClasses()
+            .that().resideInAPackage("dev.aic.queryside..").and().areAnnotatedWith(RestControllerAdvice.class)
+            .should().resideOutsideOfPackage("dev.aic.queryside.web")
+            .allowEmptyShould(true);
 }

@@ -17,6 +17,7 @@ import dev.aic.contracts.document.ChunkLocation;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.EmbeddingVector;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import dev.aic.contracts.integration.DocumentProcessingReport.Completed;
 import dev.aic.contracts.integration.DocumentProcessingReport.Embedded;
 import dev.aic.contracts.integration.DocumentProcessingReport.Failed;
@@ -131,18 +132,18 @@ class DocumentProcessor {
         try {
             bytes = timed("fetch", () -> fetch(version));
         } catch (ContentStore.NoSuchContentException e) {
-            return fail(version, modelVersion, "CONTENT_MISSING", e.getMessage());
+            return fail(version, modelVersion, ProcessingFailureReason.CONTENT_MISSING, e.getMessage());
         }
         InjectedFaults.haltIfMarked(bytes);
         String mismatch = mismatch(version, bytes);
         if (mismatch != null) {
-            return fail(version, modelVersion, "CONTENT_MISMATCH", mismatch);
+            return fail(version, modelVersion, ProcessingFailureReason.CONTENT_MISMATCH, mismatch);
         }
         ExtractedDocument document;
         try {
             document = timed("extract", () -> extractor.extract(bytes, version.contentType()));
         } catch (ExtractionFailedException e) {
-            return fail(version, modelVersion, e.reason().name(), e.getMessage());
+            return fail(version, modelVersion, e.reason(), e.getMessage());
         }
         List<Chunk> chunks = timed("chunk", () -> chunker.chunk(document));
         for (int start = 0; start < chunks.size(); start += batchSize) {
@@ -171,12 +172,13 @@ class DocumentProcessor {
         return Outcome.COMPLETED;
     }
 
-    private Outcome fail(DocumentVersion version, EmbeddingModelVersion modelVersion, String reason, String detail) {
+    private Outcome fail(DocumentVersion version, EmbeddingModelVersion modelVersion, ProcessingFailureReason reason,
+            String detail) {
         EmbeddingModel model = new EmbeddingModel(modelVersion.name(), modelVersion.fingerprint(),
                 modelVersion.dimension());
         reports.publish(new Failed(version.documentId(), version.version(), model, reason, detail), 0);
-        versions.recordRun(version, modelVersion, DocumentVersions.Outcome.FAILED, reason, null);
-        count(Outcome.FAILED, reason);
+        versions.recordRun(version, modelVersion, DocumentVersions.Outcome.FAILED, reason.name(), null);
+        count(Outcome.FAILED, reason.name());
         log.atWarn().addKeyValue("documentId", version.documentId()).addKeyValue("version", version.version())
                 .addKeyValue("reason", reason).addKeyValue("detail", detail).log("Document version failed");
         return Outcome.FAILED;

@@ -5,6 +5,7 @@ import dev.aic.aiworker.embedding.EmbeddingModelVersion;
 import dev.aic.aiworker.embedding.EmbeddingModels;
 import dev.aic.aiworker.inbox.PoisonRecordException;
 import dev.aic.contracts.document.EmbeddingModel;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import dev.aic.contracts.integration.DocumentProcessingReport.Failed;
 import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,10 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FailedProcessingReporter {
-
-    static final String PROCESSING_ERROR = "PROCESSING_ERROR";
-    /** The version's processing took the worker down too often ({@link PoisonRecordException}). */
-    static final String WORKER_CRASHED = "WORKER_CRASHED";
 
     private static final Logger log = LoggerFactory.getLogger(FailedProcessingReporter.class);
 
@@ -48,9 +45,10 @@ class FailedProcessingReporter {
     void reportCrashed(DocumentVersion version, PoisonRecordException crash) {
         EmbeddingModelVersion model = models.active().model();
         reports.publish(new Failed(version.documentId(), version.version(),
-                new EmbeddingModel(model.name(), model.fingerprint(), model.dimension()), WORKER_CRASHED,
-                crash.getMessage()), 0);
-        versions.recordRun(version, model, DocumentVersions.Outcome.FAILED, WORKER_CRASHED, null);
+                new EmbeddingModel(model.name(), model.fingerprint(), model.dimension()),
+                ProcessingFailureReason.WORKER_CRASHED, crash.getMessage()), 0);
+        versions.recordRun(version, model, DocumentVersions.Outcome.FAILED,
+                ProcessingFailureReason.WORKER_CRASHED.name(), null);
     }
 
     void report(ConsumerRecord<?, ?> record, Exception exception) {
@@ -73,8 +71,8 @@ class FailedProcessingReporter {
             }
             EmbeddingModelVersion model = models.active().model();
             reports.publish(new Failed(event.documentId(), event.version(),
-                    new EmbeddingModel(model.name(), model.fingerprint(), model.dimension()), PROCESSING_ERROR,
-                    detail), 0);
+                    new EmbeddingModel(model.name(), model.fingerprint(), model.dimension()),
+                    ProcessingFailureReason.PROCESSING_ERROR, detail), 0);
         } catch (RuntimeException e) {
             // the model that cannot load, or the broker that is down, must not keep the record from its dead letter
             log.atError().setCause(e).addKeyValue("documentId", event.documentId())

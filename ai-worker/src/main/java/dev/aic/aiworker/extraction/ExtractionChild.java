@@ -1,6 +1,7 @@
 package dev.aic.aiworker.extraction;
 
 import ch.qos.logback.classic.Level;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class ExtractionChild {
         } catch (ExtractionFailedException e) {
             ExtractionWire.writeFailure(out, e.reason(), e.getMessage());
         } catch (StackOverflowError e) {
-            ExtractionWire.writeFailure(out, ExtractionFailure.TOO_DEEPLY_NESTED, "The document nests its "
+            ExtractionWire.writeFailure(out, ProcessingFailureReason.TOO_DEEPLY_NESTED, "The document nests its "
                     + "content deeper than its parser can follow");
         }
         out.flush();

@@ -1,5 +1,6 @@
 package dev.aic.aiworker.extraction;
 
+import dev.aic.contracts.document.ProcessingFailureReason;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class ExtractionWire {
         }
     }
 
-    static void writeFailure(DataOutputStream out, ExtractionFailure reason, String message) throws IOException {
+    static void writeFailure(DataOutputStream out, ProcessingFailureReason reason, String message) throws IOException {
         out.writeByte(FAILURE);
         out.writeUTF(reason.name());
         writeText(out, message);
@@ -54,7 +55,7 @@ final class ExtractionWire {
     static ExtractedDocument read(DataInputStream in) throws IOException {
         byte kind = in.readByte();
         if (kind == FAILURE) {
-            ExtractionFailure reason = ExtractionFailure.valueOf(in.readUTF());
+            ProcessingFailureReason reason = ProcessingFailureReason.valueOf(in.readUTF());
             throw new ExtractionFailedException(reason, readText(in));
         }
         if (kind != DOCUMENT) {

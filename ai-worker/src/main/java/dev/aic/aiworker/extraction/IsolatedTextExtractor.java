@@ -1,5 +1,6 @@
 package dev.aic.aiworker.extraction;
 
+import dev.aic.contracts.document.ProcessingFailureReason;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -25,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * Extracts each document in a Java process of its own ({@link ExtractionChild}), with its own heap and a deadline:
  * a document that fills the heap, overflows the stack or never ends costs that process, never the worker. The
  * process ends with {@code -XX:+ExitOnOutOfMemoryError}, so running out of memory is its exit status 3
- * ({@link ExtractionFailure#TOO_LARGE_WHEN_EXTRACTED}); past the deadline it is killed
- * ({@link ExtractionFailure#EXTRACTION_TIMEOUT}); any other end without a result is
- * {@link ExtractionFailure#EXTRACTION_CRASHED}.
+ * ({@link ProcessingFailureReason#TOO_LARGE_WHEN_EXTRACTED}); past the deadline it is killed
+ * ({@link ProcessingFailureReason#EXTRACTION_TIMEOUT}); any other end without a result is
+ * {@link ProcessingFailureReason#EXTRACTION_CRASHED}.
  *
  * <p>At most {@code concurrency} processes run at once; a caller beyond that waits for a free one, so the memory of
  * extraction is bounded by concurrency × heap.
@@ -104,13 +105,13 @@ public final class IsolatedTextExtractor implements DocumentExtractor {
                     pipes);
             if (!process.waitFor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new ExtractionFailedException(ExtractionFailure.EXTRACTION_TIMEOUT, "The " + format
+                throw new ExtractionFailedException(ProcessingFailureReason.EXTRACTION_TIMEOUT, "The " + format
                         + " document was still being extracted after " + settings.timeout().toSeconds()
                         + " s, the limit; extraction was stopped");
             }
             int status = process.exitValue();
             if (status == OUT_OF_MEMORY_STATUS) {
-                throw new ExtractionFailedException(ExtractionFailure.TOO_LARGE_WHEN_EXTRACTED, "The " + format
+                throw new ExtractionFailedException(ProcessingFailureReason.TOO_LARGE_WHEN_EXTRACTED, "The " + format
                         + " document needs more than " + settings.heapBytes() / (1024 * 1024)
                         + " MB of memory to extract, the limit; it unpacks to far more than its size");
             }
@@ -136,7 +137,7 @@ public final class IsolatedTextExtractor implements DocumentExtractor {
     private static ExtractionFailedException crashed(DocumentFormat format, int status) {
         log.atWarn().addKeyValue("format", format).addKeyValue("exitStatus", status)
                 .log("Extraction process ended without a result");
-        return new ExtractionFailedException(ExtractionFailure.EXTRACTION_CRASHED, "The extraction of the "
+        return new ExtractionFailedException(ProcessingFailureReason.EXTRACTION_CRASHED, "The extraction of the "
                 + format + " document ended without a result (exit status " + status + "); the file may be damaged");
     }
 

@@ -1,5 +1,6 @@
 package dev.aic.aiworker.extraction;
 
+import dev.aic.contracts.document.ProcessingFailureReason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
@@ -71,7 +72,7 @@ public final class TextExtractor implements DocumentExtractor {
         } catch (StructureHandler.PageLimitReached e) {
             throw tooManyPages(format);
         } catch (EncryptedDocumentException e) {
-            throw new ExtractionFailedException(ExtractionFailure.ENCRYPTED, "The " + format
+            throw new ExtractionFailedException(ProcessingFailureReason.ENCRYPTED, "The " + format
                     + " document is protected by a password: " + e.getMessage(), e);
         } catch (IOException | TikaException | SAXException | RuntimeException e) {
             if (collector.limitReached()) {
@@ -82,7 +83,7 @@ public final class TextExtractor implements DocumentExtractor {
                     throw tooManyPages(format);
                 }
             }
-            throw new ExtractionFailedException(ExtractionFailure.CORRUPT, "The " + format
+            throw new ExtractionFailedException(ProcessingFailureReason.CORRUPT, "The " + format
                     + " document cannot be read: " + reason(e), e);
         }
         List<Section> sections = collector.sections();
@@ -90,7 +91,7 @@ public final class TextExtractor implements DocumentExtractor {
             if (format == DocumentFormat.PDF && units > 0) {
                 throw new ScannedDocumentException(units);
             }
-            throw new ExtractionFailedException(ExtractionFailure.NO_TEXT, "The " + format
+            throw new ExtractionFailedException(ProcessingFailureReason.NO_TEXT, "The " + format
                     + " document contains no text");
         }
         return new ExtractedDocument(format, sections);
@@ -99,10 +100,10 @@ public final class TextExtractor implements DocumentExtractor {
     /** The document's format, if it is one the knowledge hub reads and within the byte limit. */
     static DocumentFormat admit(byte[] bytes, String mediaType, ExtractionLimits limits) {
         DocumentFormat format = DocumentFormat.of(mediaType).orElseThrow(() -> new ExtractionFailedException(
-                ExtractionFailure.UNSUPPORTED_TYPE, "A file of type " + mediaType + " is not a document the "
+                ProcessingFailureReason.UNSUPPORTED_TYPE, "A file of type " + mediaType + " is not a document the "
                         + "knowledge hub reads; it reads PDF, DOCX, PPTX, HTML, Markdown and plain text"));
         if (bytes.length > limits.maxBytes()) {
-            throw new ExtractionFailedException(ExtractionFailure.TOO_LARGE, "The document has " + bytes.length
+            throw new ExtractionFailedException(ProcessingFailureReason.TOO_LARGE, "The document has " + bytes.length
                     + " bytes, more than the limit of " + limits.maxBytes());
         }
         return format;
@@ -135,10 +136,10 @@ public final class TextExtractor implements DocumentExtractor {
         } catch (TikaException bomb) {
             String message = String.valueOf(bomb.getMessage());
             if (message.toLowerCase(java.util.Locale.ROOT).contains("depth")) {
-                throw new ExtractionFailedException(ExtractionFailure.TOO_DEEPLY_NESTED, "The " + format
+                throw new ExtractionFailedException(ProcessingFailureReason.TOO_DEEPLY_NESTED, "The " + format
                         + " document nests its elements deeper than the limit of " + limits.maxDepth(), bomb);
             }
-            throw new ExtractionFailedException(ExtractionFailure.TOO_LARGE_WHEN_EXTRACTED, "The " + format
+            throw new ExtractionFailedException(ProcessingFailureReason.TOO_LARGE_WHEN_EXTRACTED, "The " + format
                     + " document unpacks to more than " + limits.maxCompressionRatio()
                     + " characters of text per byte of the file, the limit (" + message + ")", bomb);
         }
@@ -156,7 +157,7 @@ public final class TextExtractor implements DocumentExtractor {
     }
 
     private ExtractionFailedException tooMuchText(DocumentFormat format) {
-        return new ExtractionFailedException(ExtractionFailure.TOO_MUCH_TEXT, "The " + format
+        return new ExtractionFailedException(ProcessingFailureReason.TOO_MUCH_TEXT, "The " + format
                 + " document has more than " + limits.maxCharacters() + " characters of text, the limit");
     }
 
@@ -173,13 +174,13 @@ public final class TextExtractor implements DocumentExtractor {
             return;
         }
         if (pages > limits.maxPages()) {
-            throw new ExtractionFailedException(ExtractionFailure.TOO_LARGE_WHEN_EXTRACTED, "The " + format
+            throw new ExtractionFailedException(ProcessingFailureReason.TOO_LARGE_WHEN_EXTRACTED, "The " + format
                     + " document has " + pages + " pages, more than the limit of " + limits.maxPages());
         }
     }
 
     private ExtractionFailedException tooManyPages(DocumentFormat format) {
-        return new ExtractionFailedException(ExtractionFailure.TOO_LARGE_WHEN_EXTRACTED, "The " + format
+        return new ExtractionFailedException(ProcessingFailureReason.TOO_LARGE_WHEN_EXTRACTED, "The " + format
                 + " document has more than " + limits.maxPages() + " pages or slides, the limit");
     }
 

@@ -13,6 +13,7 @@ import dev.aic.content.ContentStore;
 import dev.aic.contracts.document.ChunkLocation;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentProcessingReport;
 import dev.aic.contracts.integration.DocumentProcessingReport.Completed;
@@ -141,7 +142,7 @@ class DocumentPipelineIT {
         List<Received> received = awaitFinalReport(version.documentId());
         assertThat(received).extracting(Received::type).containsExactly("Started", "Failed");
         Failed failed = (Failed) received.get(received.size() - 1).report();
-        assertThat(failed.reason()).isEqualTo("NO_TEXT");
+        assertThat(failed.reason()).isEqualTo(ProcessingFailureReason.NO_TEXT);
         assertThat(failed.detail()).contains("3 pages", "scanned");
     }
 
@@ -154,7 +155,7 @@ class DocumentPipelineIT {
         announce(version);
 
         Failed failed = (Failed) last(awaitFinalReport(documentId)).report();
-        assertThat(failed.reason()).isEqualTo("CONTENT_MISSING");
+        assertThat(failed.reason()).isEqualTo(ProcessingFailureReason.CONTENT_MISSING);
     }
 
     @Test
@@ -166,7 +167,7 @@ class DocumentPipelineIT {
         announce(altered);
 
         Failed failed = (Failed) last(awaitFinalReport(stored.documentId())).report();
-        assertThat(failed.reason()).isEqualTo("CONTENT_MISMATCH");
+        assertThat(failed.reason()).isEqualTo(ProcessingFailureReason.CONTENT_MISMATCH);
         assertThat(failed.detail()).contains("SHA-256");
     }
 
@@ -220,7 +221,7 @@ class DocumentPipelineIT {
         announce(version);
 
         Failed failed = (Failed) last(awaitFinalReport(documentId)).report();
-        assertThat(failed.reason()).isEqualTo("PROCESSING_ERROR");
+        assertThat(failed.reason()).isEqualTo(ProcessingFailureReason.PROCESSING_ERROR);
         assertThat(failed.detail()).contains("Invalid content key");
         await().atMost(Duration.ofSeconds(30)).pollInSameThread()
                 .until(() -> !deadLetters.of(documentId.toString()).isEmpty());
@@ -270,7 +271,7 @@ class DocumentPipelineIT {
         reembedding.run();
 
         Failed failed = (Failed) last(awaitFinalReport(documentId)).report();
-        assertThat(failed.reason()).isEqualTo("WORKER_CRASHED");
+        assertThat(failed.reason()).isEqualTo(ProcessingFailureReason.WORKER_CRASHED);
         assertThat(failed.detail()).contains("took the worker down 2 times");
         assertThat(reports(documentId)).hasSize(1);
         assertThat(runs(documentId)).containsExactly("FAILED " + model.fingerprint());

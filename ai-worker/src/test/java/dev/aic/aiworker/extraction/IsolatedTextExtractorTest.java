@@ -3,6 +3,7 @@ package dev.aic.aiworker.extraction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aic.contracts.document.ProcessingFailureReason;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -35,8 +36,8 @@ class IsolatedTextExtractorTest {
 
     @Test
     void zipBombsOfWordAndPowerPointAreTooLargeWhenExtracted() {
-        assertFailure(HostileDocuments.docxBomb(2L << 30), "bomb.docx", ExtractionFailure.TOO_LARGE_WHEN_EXTRACTED);
-        assertFailure(HostileDocuments.pptxBomb(1L << 30), "bomb.pptx", ExtractionFailure.TOO_LARGE_WHEN_EXTRACTED);
+        assertFailure(HostileDocuments.docxBomb(2L << 30), "bomb.docx", ProcessingFailureReason.TOO_LARGE_WHEN_EXTRACTED);
+        assertFailure(HostileDocuments.pptxBomb(1L << 30), "bomb.pptx", ProcessingFailureReason.TOO_LARGE_WHEN_EXTRACTED);
     }
 
     @Test
@@ -74,7 +75,7 @@ class IsolatedTextExtractorTest {
 
     @Test
     void aDeeplyNestedDocumentIsTooDeeplyNested() {
-        assertFailure(HostileDocuments.deeplyNestedDocx(100_000), "deep.docx", ExtractionFailure.TOO_DEEPLY_NESTED);
+        assertFailure(HostileDocuments.deeplyNestedDocx(100_000), "deep.docx", ProcessingFailureReason.TOO_DEEPLY_NESTED);
     }
 
     @Test
@@ -87,7 +88,7 @@ class IsolatedTextExtractorTest {
 
     @Test
     void aPdfOfCountlessEmptyPagesIsTooLargeWhenExtracted() {
-        assertFailure(HostileDocuments.emptyPagesPdf(100_000), "pages.pdf", ExtractionFailure.TOO_LARGE_WHEN_EXTRACTED);
+        assertFailure(HostileDocuments.emptyPagesPdf(100_000), "pages.pdf", ProcessingFailureReason.TOO_LARGE_WHEN_EXTRACTED);
     }
 
     @Test
@@ -99,21 +100,21 @@ class IsolatedTextExtractorTest {
             String type = ContentTypes.detect(file.getValue(), file.getKey());
             assertThatThrownBy(() -> extractor.extract(HostileDocuments.truncated(file.getValue()), type))
                     .as("truncated " + file.getKey()).isInstanceOfSatisfying(ExtractionFailedException.class,
-                            e -> assertThat(e.reason()).isIn(ExtractionFailure.CORRUPT, ExtractionFailure.NO_TEXT));
+                            e -> assertThat(e.reason()).isIn(ProcessingFailureReason.CORRUPT, ProcessingFailureReason.NO_TEXT));
             assertThatThrownBy(() -> extractor.extract(HostileDocuments.corrupted(file.getValue()), type))
                     .as("damaged " + file.getKey()).isInstanceOfSatisfying(ExtractionFailedException.class,
-                            e -> assertThat(e.reason()).isIn(ExtractionFailure.CORRUPT, ExtractionFailure.NO_TEXT));
+                            e -> assertThat(e.reason()).isIn(ProcessingFailureReason.CORRUPT, ProcessingFailureReason.NO_TEXT));
         }
     }
 
     @Test
     void aPictureClaimingTenBillionPixelsIsNotADocument() {
-        assertFailure(HostileDocuments.pngClaiming(100_000, 100_000), "huge.png", ExtractionFailure.UNSUPPORTED_TYPE);
+        assertFailure(HostileDocuments.pngClaiming(100_000, 100_000), "huge.png", ProcessingFailureReason.UNSUPPORTED_TYPE);
     }
 
     @Test
     void aFiftyMegabyteLineIsTooMuchText() {
-        assertFailure(HostileDocuments.singleLineText(50 * 1024 * 1024), "line.txt", ExtractionFailure.TOO_MUCH_TEXT);
+        assertFailure(HostileDocuments.singleLineText(50 * 1024 * 1024), "line.txt", ProcessingFailureReason.TOO_MUCH_TEXT);
     }
 
     @Test
@@ -133,7 +134,7 @@ class IsolatedTextExtractorTest {
 
         assertThatThrownBy(() -> small.extract(docx, ContentTypes.detect(docx, "big.docx")))
                 .isInstanceOfSatisfying(ExtractionFailedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(ExtractionFailure.TOO_LARGE_WHEN_EXTRACTED))
+                        e -> assertThat(e.reason()).isEqualTo(ProcessingFailureReason.TOO_LARGE_WHEN_EXTRACTED))
                 .hasMessageContaining("16 MB of memory");
     }
 
@@ -145,10 +146,10 @@ class IsolatedTextExtractorTest {
 
         assertThatThrownBy(() -> hasty.extract(pdf, "application/pdf"))
                 .isInstanceOfSatisfying(ExtractionFailedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(ExtractionFailure.EXTRACTION_TIMEOUT));
+                        e -> assertThat(e.reason()).isEqualTo(ProcessingFailureReason.EXTRACTION_TIMEOUT));
     }
 
-    private void assertFailure(byte[] file, String filename, ExtractionFailure reason) {
+    private void assertFailure(byte[] file, String filename, ProcessingFailureReason reason) {
         assertThatThrownBy(() -> extractor.extract(file, ContentTypes.detect(file, filename)))
                 .as(filename).isInstanceOfSatisfying(ExtractionFailedException.class,
                         e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(reason));

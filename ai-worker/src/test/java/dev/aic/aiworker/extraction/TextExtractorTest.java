@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aic.aiworker.extraction.SectionLocation.Headings;
 import dev.aic.aiworker.extraction.SectionLocation.Page;
 import dev.aic.aiworker.extraction.SectionLocation.Slide;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -157,7 +158,7 @@ class TextExtractorTest {
 
         assertThatThrownBy(() -> extract(scanned, "scan.pdf"))
                 .isInstanceOfSatisfying(ScannedDocumentException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(ExtractionFailure.NO_TEXT);
+                    assertThat(e.reason()).isEqualTo(ProcessingFailureReason.NO_TEXT);
                     assertThat(e.pageCount()).isEqualTo(3);
                     assertThat(e).hasMessageContaining("3 pages").hasMessageContaining("no extractable text");
                 });
@@ -166,7 +167,7 @@ class TextExtractorTest {
     @Test
     void anEmptyTextFileIsReportedAsHavingNoText() {
         assertFailure(() -> extractor.extract(" \n\t\n".getBytes(StandardCharsets.UTF_8), "text/plain"),
-                ExtractionFailure.NO_TEXT, "contains no text");
+                ProcessingFailureReason.NO_TEXT, "contains no text");
     }
 
     @Test
@@ -174,7 +175,7 @@ class TextExtractorTest {
         byte[] png = TestDocuments.png();
 
         assertThat(ContentTypes.detect(png, "looks-like.pdf")).isEqualTo("image/png");
-        assertFailure(() -> extract(png, "looks-like.pdf"), ExtractionFailure.UNSUPPORTED_TYPE, "image/png");
+        assertFailure(() -> extract(png, "looks-like.pdf"), ProcessingFailureReason.UNSUPPORTED_TYPE, "image/png");
     }
 
     @Test
@@ -183,7 +184,7 @@ class TextExtractorTest {
         new Random(42).nextBytes(noise);
 
         assertThat(ContentTypes.detect(noise, null)).isEqualTo("application/octet-stream");
-        assertFailure(() -> extract(noise, null), ExtractionFailure.UNSUPPORTED_TYPE, "application/octet-stream");
+        assertFailure(() -> extract(noise, null), ProcessingFailureReason.UNSUPPORTED_TYPE, "application/octet-stream");
     }
 
     @Test
@@ -206,7 +207,7 @@ class TextExtractorTest {
         TextExtractor small = new TextExtractor(new ExtractionLimits(100, 1_000_000));
         byte[] pdf = TestDocuments.pdf(List.of("Some text that makes the file larger than a thousand bytes."));
 
-        assertFailure(() -> small.extract(pdf, "application/pdf"), ExtractionFailure.TOO_LARGE, "limit of 100");
+        assertFailure(() -> small.extract(pdf, "application/pdf"), ProcessingFailureReason.TOO_LARGE, "limit of 100");
     }
 
     @Test
@@ -216,15 +217,15 @@ class TextExtractorTest {
                 "Another line of about forty characters.", "And a third line, past the limit now."));
         byte[] text = "word ".repeat(100).getBytes(StandardCharsets.UTF_8);
 
-        assertFailure(() -> small.extract(pdf, "application/pdf"), ExtractionFailure.TOO_MUCH_TEXT, "100 characters");
-        assertFailure(() -> small.extract(text, "text/plain"), ExtractionFailure.TOO_MUCH_TEXT, "100 characters");
+        assertFailure(() -> small.extract(pdf, "application/pdf"), ProcessingFailureReason.TOO_MUCH_TEXT, "100 characters");
+        assertFailure(() -> small.extract(text, "text/plain"), ProcessingFailureReason.TOO_MUCH_TEXT, "100 characters");
     }
 
     @Test
     void anEncryptedPdfIsATypedFailure() {
         byte[] encrypted = TestDocuments.encryptedPdf("Secret minutes of the board.");
 
-        assertFailure(() -> extract(encrypted, "minutes.pdf"), ExtractionFailure.ENCRYPTED, "password");
+        assertFailure(() -> extract(encrypted, "minutes.pdf"), ProcessingFailureReason.ENCRYPTED, "password");
     }
 
     @Test
@@ -234,9 +235,9 @@ class TextExtractorTest {
 
         assertFailure(() -> extractor.extract(truncated,
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-                ExtractionFailure.CORRUPT, "cannot be read");
+                ProcessingFailureReason.CORRUPT, "cannot be read");
         assertFailure(() -> extractor.extract("%PDF-1.7\nnot really a pdf".getBytes(StandardCharsets.US_ASCII),
-                "application/pdf"), ExtractionFailure.CORRUPT, "cannot be read");
+                "application/pdf"), ProcessingFailureReason.CORRUPT, "cannot be read");
     }
 
     private ExtractedDocument extract(byte[] bytes, String filename) {
@@ -244,7 +245,7 @@ class TextExtractorTest {
     }
 
     private static void assertFailure(ThrowingCallable call,
-            ExtractionFailure reason, String message) {
+            ProcessingFailureReason reason, String message) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ExtractionFailedException.class,
                 e -> assertThat(e.reason()).isEqualTo(reason)).hasMessageContaining(message);
     }

@@ -1,7 +1,9 @@
 package dev.aic.commandside.audit;
 
+import dev.aic.web.problem.InvalidFieldProblem;
+
 /** Query parameters that are invalid together (both or neither of {@code at} and {@code sequence}; from after to). */
-class InvalidAuditRequestException extends RuntimeException {
+class InvalidAuditRequestException extends RuntimeException implements InvalidFieldProblem {
 
     private final String field;
 
@@ -10,7 +12,8 @@ class InvalidAuditRequestException extends RuntimeException {
         this.field = field;
     }
 
-    String field() {
+    @Override
+    public String field() {
         return field;
     }
 }

@@ -25,7 +25,7 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpConfirmed;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
-import dev.aic.contracts.communityevent.RsvpPlace;
+import dev.aic.contracts.communityevent.RsvpState;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.user.UserId;
 import java.time.Clock;
@@ -168,7 +168,7 @@ class CommunityEvent {
 
     /** Answers where the member stands afterwards, also when they had RSVPed before. */
     @CommandHandler
-    RsvpStatus handle(CommunityEventCommands.Rsvp command, Clock clock, DeadlineManager deadlines,
+    RsvpState handle(CommunityEventCommands.Rsvp command, Clock clock, DeadlineManager deadlines,
             ReminderPolicy policy) {
         requireOpen();
         if (status != Status.PUBLISHED) {
@@ -176,18 +176,18 @@ class CommunityEvent {
         }
         UserId member = command.member();
         if (confirmed.contains(member)) {
-            return RsvpStatus.CONFIRMED;
+            return RsvpState.CONFIRMED;
         }
         if (waiting.contains(member)) {
-            return RsvpStatus.WAITLISTED;
+            return RsvpState.WAITLISTED;
         }
         if (confirmed.size() < capacity) {
             apply(new RsvpConfirmed(id, member));
             scheduleReminder(member, deadlines, policy, clock);
-            return RsvpStatus.CONFIRMED;
+            return RsvpState.CONFIRMED;
         }
         apply(new RsvpWaitlisted(id, member));
-        return RsvpStatus.WAITLISTED;
+        return RsvpState.WAITLISTED;
     }
 
     @CommandHandler
@@ -196,10 +196,10 @@ class CommunityEvent {
         requireOpen();
         UserId member = command.member();
         if (confirmed.contains(member)) {
-            apply(new RsvpCancelled(id, member, RsvpPlace.SEAT));
+            apply(new RsvpCancelled(id, member, RsvpState.CONFIRMED));
             promoteWhileSeatsAreFree(deadlines, policy, clock);
         } else if (waiting.contains(member)) {
-            apply(new RsvpCancelled(id, member, RsvpPlace.WAITING_LIST));
+            apply(new RsvpCancelled(id, member, RsvpState.WAITLISTED));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.aic.commandside.communityevent;
 
 import dev.aic.commandside.web.Outcome;
 import dev.aic.contracts.communityevent.CommunityEventId;
+import dev.aic.contracts.communityevent.RsvpState;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.UUID;
@@ -16,14 +17,14 @@ record CommunityEventChange(UUID id, long version,
                             @Schema(description = "send as Consistency-Token to a query to read this change")
                             String consistencyToken,
                             @Schema(description = "only on RSVPs: a seat, or a place on the waiting list")
-                            RsvpStatus status) {
+                            RsvpState status) {
 
     static ResponseEntity<CommunityEventChange> response(HttpStatus status, CommunityEventId id, Outcome outcome) {
         return response(status, id, outcome, null);
     }
 
     static ResponseEntity<CommunityEventChange> response(HttpStatus status, CommunityEventId id, Outcome outcome,
-            RsvpStatus rsvp) {
+            RsvpState rsvp) {
         return outcome.respond(status).location(URI.create("/api/events/" + id))
                 .body(new CommunityEventChange(id.value(), outcome.version(), outcome.consistencyToken(), rsvp));
     }

@@ -5,6 +5,7 @@ import dev.aic.commandside.web.Idempotency;
 import dev.aic.commandside.web.Outcome;
 import dev.aic.contracts.agenda.AgendaId;
 import dev.aic.contracts.communityevent.CommunityEventId;
+import dev.aic.contracts.communityevent.RsvpState;
 import dev.aic.contracts.user.Role;
 import dev.aic.contracts.user.UserId;
 import dev.aic.web.http.ApiHeaders;
@@ -161,7 +162,7 @@ class CommunityEventController {
     @ProblemResponses({404, 409})
     ResponseEntity<CommunityEventChange> rsvp(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         CommunityEventId eventId = eventId(id);
-        Commands.Reply<RsvpStatus> reply = commands.ask(new CommunityEventCommands.Rsvp(eventId, actor(caller).user()), id);
+        Commands.Reply<RsvpState> reply = commands.ask(new CommunityEventCommands.Rsvp(eventId, actor(caller).user()), id);
         return CommunityEventChange.response(HttpStatus.OK, eventId, reply.outcome(), reply.result());
     }
 

@@ -17,6 +17,7 @@ import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import dev.aic.contracts.user.UserId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -311,7 +312,7 @@ class Document {
         private RunStatus status = RunStatus.IN_PROGRESS;
         @JsonMerge
         private final TreeSet<Integer> chunks = new TreeSet<>();
-        private String failureReason;
+        private ProcessingFailureReason failureReason;
         private String failureDetail;
 
         // by value: the test fixture compares the state a command left with the state its events rebuild

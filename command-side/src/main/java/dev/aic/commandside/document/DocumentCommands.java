@@ -5,6 +5,7 @@ import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.DocumentVisibility;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import dev.aic.contracts.user.UserId;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -71,6 +72,6 @@ final class DocumentCommands {
     }
 
     record RecordProcessingFailed(@TargetAggregateIdentifier DocumentId documentId, int version,
-                                  EmbeddingModel model, String reason, String detail) {
+                                  EmbeddingModel model, ProcessingFailureReason reason, String detail) {
     }
 }

@@ -1,11 +1,26 @@
 package dev.aic.commandside.document;
 
 import dev.aic.contracts.document.DocumentId;
+import dev.aic.web.problem.ProblemType;
+import dev.aic.web.problem.TypedProblem;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /** A command a document refuses, and why; the kind decides the problem type and status. */
-public class DocumentRuleViolation extends RuntimeException {
+public class DocumentRuleViolation extends RuntimeException implements TypedProblem {
 
-    public enum Kind { NOT_THE_OWNER, DELETED, DUPLICATE, ALREADY_PROCESSED }
+    public enum Kind {
+        NOT_THE_OWNER(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
+        DELETED(HttpStatus.CONFLICT, "document-deleted", "Document deleted"),
+        DUPLICATE(HttpStatus.CONFLICT, "duplicate-document", "Duplicate document"),
+        ALREADY_PROCESSED(HttpStatus.CONFLICT, "document-already-processed", "Document already processed");
+
+        private final ProblemType problem;
+
+        Kind(HttpStatus status, String type, String title) {
+            this.problem = new ProblemType(status, type, title);
+        }
+    }
 
     private final Kind kind;
     private final DocumentId existing;
@@ -45,5 +60,16 @@ public class DocumentRuleViolation extends RuntimeException {
     /** The document concerned: for a duplicate, the one that already holds the content. */
     public DocumentId document() {
         return existing;
+    }
+
+    @Override
+    public ProblemType problemType() {
+        return kind.problem;
+    }
+
+    /** A duplicate names the document that already holds the content. */
+    @Override
+    public Map<String, Object> properties() {
+        return kind == Kind.DUPLICATE ? Map.of("documentId", existing.toString()) : Map.of();
     }
 }

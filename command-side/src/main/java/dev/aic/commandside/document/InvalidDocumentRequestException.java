@@ -1,7 +1,9 @@
 package dev.aic.commandside.document;
 
+import dev.aic.web.problem.InvalidFieldProblem;
+
 /** A field of a document request that is invalid in combination with the others. */
-class InvalidDocumentRequestException extends RuntimeException {
+class InvalidDocumentRequestException extends RuntimeException implements InvalidFieldProblem {
 
     private final String field;
 
@@ -10,7 +12,8 @@ class InvalidDocumentRequestException extends RuntimeException {
         this.field = field;
     }
 
-    String field() {
+    @Override
+    public String field() {
         return field;
     }
 }

@@ -1,56 +1,32 @@
 package dev.aic.commandside.web;
 
-import dev.aic.commandside.communityevent.RuleViolation;
-import dev.aic.commandside.user.EmailAlreadyRegisteredException;
-import dev.aic.commandside.user.EmailNotVerifiedException;
-import dev.aic.commandside.user.IdentityAlreadyRegisteredException;
-import dev.aic.commandside.user.MemberErasedException;
-import dev.aic.commandside.user.NotRegisteredException;
 import dev.aic.web.problem.Problems;
-import java.net.URI;
+import jakarta.servlet.MultipartConfigElement;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-/** The command-side's own problems; everything generic is platform-web's {@code ApiProblemHandler}. */
+/**
+ * The problems of the command-side's frameworks (Axon, the database, the servlet container). The features describe
+ * their own failures ({@code DescribedProblem}), and platform-web's {@code ApiProblemHandler} answers with them.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
 
-    @ExceptionHandler(EmailAlreadyRegisteredException.class)
-    ProblemDetail emailTaken(EmailAlreadyRegisteredException e) {
-        return Problems.of(HttpStatus.CONFLICT, "email-already-registered", "E-mail already registered", e.getMessage());
-    }
+    private final ObjectProvider<MultipartConfigElement> multipart;
 
-    @ExceptionHandler(EmailNotVerifiedException.class)
-    ProblemDetail emailNotVerified(EmailNotVerifiedException e) {
-        return Problems.of(HttpStatus.FORBIDDEN, "email-not-verified", "E-mail address not verified", e.getMessage());
-    }
-
-    @ExceptionHandler(IdentityAlreadyRegisteredException.class)
-    ResponseEntity<ProblemDetail> alreadyRegistered(IdentityAlreadyRegisteredException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "already-registered", "Already registered",
-                e.getMessage());
-        problem.setProperty("userId", e.userId());
-        return ResponseEntity.status(HttpStatus.CONFLICT).location(URI.create("/api/users/" + e.userId())).body(problem);
-    }
-
-    @ExceptionHandler(MemberErasedException.class)
-    ProblemDetail memberErased(MemberErasedException e) {
-        return Problems.of(HttpStatus.CONFLICT, "member-erased", "Member erased", e.getMessage());
-    }
-
-    @ExceptionHandler(NotRegisteredException.class)
-    ProblemDetail notRegistered(NotRegisteredException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "not-registered", "Not registered", e.getMessage());
+    ProblemHandler(ObjectProvider<MultipartConfigElement> multipart) {
+        this.multipart = multipart;
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
@@ -80,29 +56,12 @@ class ProblemHandler {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing with id " + e.getAggregateIdentifier());
     }
 
-    /** A community event refused a command: the rule it broke decides status and type. */
-    @ExceptionHandler(RuleViolation.class)
-    ProblemDetail ruleViolated(RuleViolation e) {
-        return switch (e.kind()) {
-            case NOT_AN_ORGANIZER -> Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
-            case CANCELLED -> Problems.of(HttpStatus.CONFLICT, "event-cancelled", "Event cancelled", e.getMessage());
-            case NOT_PUBLISHED -> Problems.of(HttpStatus.CONFLICT, "event-not-published", "Event not published",
-                    e.getMessage());
-            case IN_THE_PAST -> Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "schedule-in-the-past",
-                    "Schedule in the past", e.getMessage());
-            case ENDS_BEFORE_IT_STARTS -> Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "schedule-ends-before-start",
-                    "Schedule ends before it starts", e.getMessage());
-            case NOT_ATTENDING -> Problems.of(HttpStatus.CONFLICT, "not-attending", "Not attending", e.getMessage());
-            case CAPACITY_BELOW_ATTENDANCE -> Problems.of(HttpStatus.CONFLICT, "capacity-below-attendance",
-                    "Capacity below attendance", e.getMessage());
-            case AGENDA_ALREADY_OPEN -> Problems.of(HttpStatus.CONFLICT, "agenda-already-open", "Agenda already open",
-                    e.getMessage());
-        };
-    }
-
-    @ExceptionHandler(IdempotencyKeyReusedException.class)
-    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
-                e.getMessage());
+    /** The servlet container's own multipart limits (file and request size), configured for uploads. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
+        MultipartConfigElement limits = multipart.getIfAvailable();
+        long maxBytes = limits != null ? limits.getMaxFileSize() : e.getMaxUploadSize();
+        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "File too large",
+                Problems.fileTooLarge(maxBytes));
     }
 }

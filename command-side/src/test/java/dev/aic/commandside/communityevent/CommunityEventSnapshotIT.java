@@ -15,7 +15,7 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpCancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
-import dev.aic.contracts.communityevent.RsvpPlace;
+import dev.aic.contracts.communityevent.RsvpState;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.user.UserId;
@@ -96,14 +96,14 @@ class CommunityEventSnapshotIT {
         UserId second = seatHolders.get(1);
         UserId third = seatHolders.get(2);
         // what it already knows it answers without a new event
-        assertThat(rsvp(second)).isEqualTo(RsvpStatus.CONFIRMED);
-        assertThat(rsvp(waiting.get(1))).isEqualTo(RsvpStatus.WAITLISTED);
+        assertThat(rsvp(second)).isEqualTo(RsvpState.CONFIRMED);
+        assertThat(rsvp(waiting.get(1))).isEqualTo(RsvpState.WAITLISTED);
         send(new CommunityEventCommands.CheckIn(event, organizer, first));
         send(new CommunityEventCommands.ChangeDetails(event, null, organizer, DETAILS));
         send(new CommunityEventCommands.Reschedule(event, null, organizer, schedule));
         send(new CommunityEventCommands.ChangeCapacity(event, null, coOrganizer, 3));
         // the event is still full, and a newcomer queues behind the three waiting
-        assertThat(rsvp(stranger)).isEqualTo(RsvpStatus.WAITLISTED);
+        assertThat(rsvp(stranger)).isEqualTo(RsvpState.WAITLISTED);
         // its rules still see who holds a seat and who organises
         refused(new CommunityEventCommands.CheckIn(event, organizer, waiting.get(0)), Kind.NOT_ATTENDING);
         refused(new CommunityEventCommands.ChangeCapacity(event, null, organizer, 2), Kind.CAPACITY_BELOW_ATTENDANCE);
@@ -121,10 +121,10 @@ class CommunityEventSnapshotIT {
 
         assertThat(eventsAfter(snapshot)).containsExactly(
                 new RsvpWaitlisted(event, stranger),
-                new RsvpCancelled(event, second, RsvpPlace.SEAT),
+                new RsvpCancelled(event, second, RsvpState.CONFIRMED),
                 new PromotedFromWaitingList(event, waiting.get(0)),
-                new RsvpCancelled(event, waiting.get(2), RsvpPlace.WAITING_LIST),
-                new RsvpCancelled(event, first, RsvpPlace.SEAT),
+                new RsvpCancelled(event, waiting.get(2), RsvpState.WAITLISTED),
+                new RsvpCancelled(event, first, RsvpState.CONFIRMED),
                 new PromotedFromWaitingList(event, waiting.get(1)),
                 new CapacityChanged(event, 4),
                 new PromotedFromWaitingList(event, stranger),
@@ -137,8 +137,8 @@ class CommunityEventSnapshotIT {
         send(new CommunityEventCommands.Draft(event, organizer, DETAILS, schedule, 3));
         send(new CommunityEventCommands.Publish(event, null, organizer));
         send(new CommunityEventCommands.AddCoOrganizer(event, null, organizer, coOrganizer.user()));
-        seatHolders.forEach(member -> assertThat(rsvp(member)).isEqualTo(RsvpStatus.CONFIRMED));
-        waiting.forEach(member -> assertThat(rsvp(member)).isEqualTo(RsvpStatus.WAITLISTED));
+        seatHolders.forEach(member -> assertThat(rsvp(member)).isEqualTo(RsvpState.CONFIRMED));
+        waiting.forEach(member -> assertThat(rsvp(member)).isEqualTo(RsvpState.WAITLISTED));
         send(new CommunityEventCommands.CheckIn(event, coOrganizer, seatHolders.get(0)));
         send(new CommunityEventCommands.CheckIn(event, organizer, seatHolders.get(1)));
         assertThat(Instant.now()).as("the seats were taken before their reminders fell due")
@@ -208,8 +208,8 @@ class CommunityEventSnapshotIT {
                 Long.class, deadline) == 0);
     }
 
-    private RsvpStatus rsvp(UserId member) {
-        return commands.<RsvpStatus>ask(new CommunityEventCommands.Rsvp(event, member), event).result();
+    private RsvpState rsvp(UserId member) {
+        return commands.<RsvpState>ask(new CommunityEventCommands.Rsvp(event, member), event).result();
     }
 
     private void send(Object command) {

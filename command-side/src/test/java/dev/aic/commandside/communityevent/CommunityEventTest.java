@@ -17,7 +17,7 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpConfirmed;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
-import dev.aic.contracts.communityevent.RsvpPlace;
+import dev.aic.contracts.communityevent.RsvpState;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.user.UserId;
@@ -122,11 +122,11 @@ class CommunityEventTest {
         fixture.given(drafted(2), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA), new RsvpConfirmed(MEETUP, BOB))
                 .when(new CommunityEventCommands.Rsvp(MEETUP, CY))
                 .expectEvents(new RsvpWaitlisted(MEETUP, CY))
-                .expectResultMessagePayload(RsvpStatus.WAITLISTED);
+                .expectResultMessagePayload(RsvpState.WAITLISTED);
         fixture.given(drafted(2), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA))
                 .when(new CommunityEventCommands.Rsvp(MEETUP, BOB))
                 .expectEvents(new RsvpConfirmed(MEETUP, BOB))
-                .expectResultMessagePayload(RsvpStatus.CONFIRMED)
+                .expectResultMessagePayload(RsvpState.CONFIRMED)
                 .expectScheduledDeadlineWithName(inAWeek.startsAt().minus(OFFSET), CommunityEvent.REMINDER);
     }
 
@@ -135,7 +135,7 @@ class CommunityEventTest {
         fixture.given(drafted(1), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA), new RsvpWaitlisted(MEETUP, BOB))
                 .when(new CommunityEventCommands.Rsvp(MEETUP, BOB))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(RsvpStatus.WAITLISTED)
+                .expectResultMessagePayload(RsvpState.WAITLISTED)
                 .expectNoEvents();
     }
 
@@ -144,7 +144,7 @@ class CommunityEventTest {
         fixture.given(drafted(1), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA),
                         new RsvpWaitlisted(MEETUP, BOB), new RsvpWaitlisted(MEETUP, CY))
                 .when(new CommunityEventCommands.CancelRsvp(MEETUP, ADA))
-                .expectEvents(new RsvpCancelled(MEETUP, ADA, RsvpPlace.SEAT), new PromotedFromWaitingList(MEETUP, BOB))
+                .expectEvents(new RsvpCancelled(MEETUP, ADA, RsvpState.CONFIRMED), new PromotedFromWaitingList(MEETUP, BOB))
                 .expectScheduledDeadlineWithName(inAWeek.startsAt().minus(OFFSET), CommunityEvent.REMINDER);
     }
 
@@ -153,7 +153,7 @@ class CommunityEventTest {
         fixture.given(drafted(1), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA),
                         new RsvpWaitlisted(MEETUP, BOB), new RsvpWaitlisted(MEETUP, CY))
                 .when(new CommunityEventCommands.CancelRsvp(MEETUP, BOB))
-                .expectEvents(new RsvpCancelled(MEETUP, BOB, RsvpPlace.WAITING_LIST));
+                .expectEvents(new RsvpCancelled(MEETUP, BOB, RsvpState.WAITLISTED));
     }
 
     @Test

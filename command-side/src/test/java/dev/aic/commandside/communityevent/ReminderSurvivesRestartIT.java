@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.aic.commandside.CommandSideApplication;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
+import dev.aic.contracts.communityevent.RsvpState;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.user.UserId;
@@ -45,7 +46,7 @@ class ReminderSurvivesRestartIT {
                     new Schedule(startsAt, startsAt.plus(Duration.ofHours(1)), "UTC"), 10));
             commands.sendAndWait(new CommunityEventCommands.Publish(event, null, organizer));
             assertThat((Object) commands.sendAndWait(new CommunityEventCommands.Rsvp(event, member)))
-                    .isEqualTo(RsvpStatus.CONFIRMED);
+                    .isEqualTo(RsvpState.CONFIRMED);
             remindAt = startsAt.minus(OFFSET);
             JdbcTemplate jdbc = before.getBean(JdbcTemplate.class);
             assertThat(remindersFor(jdbc, event, member)).isZero();

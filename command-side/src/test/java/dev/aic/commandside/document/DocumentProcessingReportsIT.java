@@ -17,6 +17,7 @@ import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.EmbeddingVector;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import dev.aic.contracts.integration.DocumentProcessingReport;
 import dev.aic.contracts.integration.DocumentProcessingReport.Completed;
 import dev.aic.contracts.integration.DocumentProcessingReport.Embedded;
@@ -155,12 +156,12 @@ class DocumentProcessingReportsIT {
     void theOwnerHasAFailedDocumentProcessedAgainAndTheAiWorkerIsToldSo() throws IOException {
         UUID id = upload("alice");
         report(new Started(id, 1, model));
-        report(new Failed(id, 1, model, "NO_TEXT", "No text in 1 page"));
-        report(new Failed(id, 1, model, "NO_TEXT", "No text in 1 page"));
+        report(new Failed(id, 1, model, ProcessingFailureReason.NO_TEXT, "No text in 1 page"));
+        report(new Failed(id, 1, model, ProcessingFailureReason.NO_TEXT, "No text in 1 page"));
         await().atMost(RECORDED_WITHIN).until(() -> processingEvents(id).stream()
                 .anyMatch(ProcessingFailed.class::isInstance));
         assertThat(processingEvents(id)).containsExactly(new ProcessingStarted(docId(id), 1, model),
-                new ProcessingFailed(docId(id), 1, model, "NO_TEXT", "No text in 1 page"));
+                new ProcessingFailed(docId(id), 1, model, ProcessingFailureReason.NO_TEXT, "No text in 1 page"));
 
         ResponseEntity<Map> byBob = reprocess("bob", id);
         ResponseEntity<Map> byAlice = reprocess("alice", id);
@@ -193,7 +194,7 @@ class DocumentProcessingReportsIT {
         await().atMost(RECORDED_WITHIN).until(() -> processingEvents(id).stream()
                 .anyMatch(ProcessingCompleted.class::isInstance));
         assertThat(processingEvents(id)).containsExactly(new ProcessingStarted(docId(id), 1, model),
-                new ProcessingFailed(docId(id), 1, model, "NO_TEXT", "No text in 1 page"),
+                new ProcessingFailed(docId(id), 1, model, ProcessingFailureReason.NO_TEXT, "No text in 1 page"),
                 new ProcessingStarted(docId(id), 1, model),
                 new ChunksEmbedded(docId(id), 1, model, List.of(chunk(0))),
                 new ProcessingCompleted(docId(id), 1, model, 1));

@@ -14,6 +14,7 @@ import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.EmbeddingVector;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import dev.aic.contracts.user.UserId;
 import java.util.List;
 import java.util.UUID;
@@ -68,14 +69,14 @@ class DocumentProcessingTest {
 
     @Test
     void aStartAfterAFailureIsRecorded() {
-        fixture.given(UPLOADED, STARTED, failed("CORRUPT"))
+        fixture.given(UPLOADED, STARTED, failed(ProcessingFailureReason.CORRUPT))
                 .when(new DocumentCommands.RecordProcessingStarted(PAPER, 1, MINILM))
                 .expectEvents(STARTED);
     }
 
     @Test
     void aProcessingStartedAgainAfterAFailureRecordsItsChunksFromTheFirst() {
-        fixture.given(UPLOADED, STARTED, embedded(1, 0, 1), failed("PROCESSING_ERROR"), STARTED)
+        fixture.given(UPLOADED, STARTED, embedded(1, 0, 1), failed(ProcessingFailureReason.PROCESSING_ERROR), STARTED)
                 .when(record(1, 0, 1, 2))
                 .expectEvents(embedded(1, 0, 1, 2));
     }
@@ -193,29 +194,29 @@ class DocumentProcessingTest {
     @Test
     void aFailureIsRecorded() {
         fixture.given(UPLOADED, STARTED)
-                .when(new DocumentCommands.RecordProcessingFailed(PAPER, 1, MINILM, "NO_TEXT", "No text in 3 pages"))
-                .expectEvents(failed("NO_TEXT"));
+                .when(new DocumentCommands.RecordProcessingFailed(PAPER, 1, MINILM, ProcessingFailureReason.NO_TEXT, "No text in 3 pages"))
+                .expectEvents(failed(ProcessingFailureReason.NO_TEXT));
     }
 
     @Test
     void theSameFailureAgainRecordsNothing() {
-        fixture.given(UPLOADED, STARTED, failed("NO_TEXT"))
-                .when(new DocumentCommands.RecordProcessingFailed(PAPER, 1, MINILM, "NO_TEXT", "No text in 3 pages"))
+        fixture.given(UPLOADED, STARTED, failed(ProcessingFailureReason.NO_TEXT))
+                .when(new DocumentCommands.RecordProcessingFailed(PAPER, 1, MINILM, ProcessingFailureReason.NO_TEXT, "No text in 3 pages"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
     void aFailureOfAProcessingStartedAgainIsRecordedAgain() {
-        fixture.given(UPLOADED, STARTED, failed("NO_TEXT"), STARTED)
-                .when(new DocumentCommands.RecordProcessingFailed(PAPER, 1, MINILM, "NO_TEXT", "No text in 3 pages"))
-                .expectEvents(failed("NO_TEXT"));
+        fixture.given(UPLOADED, STARTED, failed(ProcessingFailureReason.NO_TEXT), STARTED)
+                .when(new DocumentCommands.RecordProcessingFailed(PAPER, 1, MINILM, ProcessingFailureReason.NO_TEXT, "No text in 3 pages"))
+                .expectEvents(failed(ProcessingFailureReason.NO_TEXT));
     }
 
     @Test
     void aFailureAfterTheCompletionRecordsNothing() {
         fixture.given(UPLOADED, STARTED, embedded(1, 0), completed(1, 1))
-                .when(new DocumentCommands.RecordProcessingFailed(PAPER, 1, MINILM, "PROCESSING_ERROR", "late"))
+                .when(new DocumentCommands.RecordProcessingFailed(PAPER, 1, MINILM, ProcessingFailureReason.PROCESSING_ERROR, "late"))
                 .expectNoEvents();
     }
 
@@ -235,7 +236,7 @@ class DocumentProcessingTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(UPLOADED, VERSION_2)
-                .when(new DocumentCommands.RecordProcessingFailed(PAPER, 1, MINILM, "NO_TEXT", "No text"))
+                .when(new DocumentCommands.RecordProcessingFailed(PAPER, 1, MINILM, ProcessingFailureReason.NO_TEXT, "No text"))
                 .expectNoEvents();
     }
 
@@ -280,7 +281,7 @@ class DocumentProcessingTest {
 
     @Test
     void theOwnerMayHaveAFailedVersionProcessedAgain() {
-        fixture.given(UPLOADED, STARTED, failed("CORRUPT"))
+        fixture.given(UPLOADED, STARTED, failed(ProcessingFailureReason.CORRUPT))
                 .when(new DocumentCommands.Reprocess(PAPER, null, OWNER))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ReprocessingRequested(PAPER, 1, "application/pdf", 1234, SHA_1, "documents/d1/one"));
@@ -289,7 +290,7 @@ class DocumentProcessingTest {
     @Test
     void reprocessingNamesTheCurrentVersionsContent() {
         fixture.given(UPLOADED, STARTED, embedded(1, 0), completed(1, 1), VERSION_2,
-                        new ProcessingStarted(PAPER, 2, MINILM), new ProcessingFailed(PAPER, 2, MINILM, "NO_TEXT", "x"))
+                        new ProcessingStarted(PAPER, 2, MINILM), new ProcessingFailed(PAPER, 2, MINILM, ProcessingFailureReason.NO_TEXT, "x"))
                 .when(new DocumentCommands.Reprocess(PAPER, null, ADMIN))
                 .expectEvents(new ReprocessingRequested(PAPER, 2, "text/markdown", 99, SHA_2, "documents/d1/two"));
     }
@@ -317,14 +318,14 @@ class DocumentProcessingTest {
     @Test
     void aVersionOneModelCompletedAndAnotherFailedMayBeProcessedAgain() {
         fixture.given(UPLOADED, STARTED, embedded(1, 0), completed(1, 1), new ProcessingStarted(PAPER, 1, E5),
-                        new ProcessingFailed(PAPER, 1, E5, "PROCESSING_ERROR", "out of memory"))
+                        new ProcessingFailed(PAPER, 1, E5, ProcessingFailureReason.PROCESSING_ERROR, "out of memory"))
                 .when(new DocumentCommands.Reprocess(PAPER, null, OWNER))
                 .expectEvents(new ReprocessingRequested(PAPER, 1, "application/pdf", 1234, SHA_1, "documents/d1/one"));
     }
 
     @Test
     void anotherMemberMayNotHaveADocumentProcessedAgain() {
-        fixture.given(UPLOADED, STARTED, failed("CORRUPT"))
+        fixture.given(UPLOADED, STARTED, failed(ProcessingFailureReason.CORRUPT))
                 .when(new DocumentCommands.Reprocess(PAPER, null, STRANGER))
                 .expectException(DocumentRuleViolation.class)
                 .expectExceptionMessage("Only the document's owner or an administrator may change it")
@@ -333,7 +334,8 @@ class DocumentProcessingTest {
 
     @Test
     void aDeletedDocumentIsNotProcessedAgain() {
-        fixture.given(UPLOADED, STARTED, failed("CORRUPT"), new DocumentDeleted(PAPER, List.of("documents/d1/one")))
+        fixture.given(UPLOADED, STARTED, failed(ProcessingFailureReason.CORRUPT),
+                        new DocumentDeleted(PAPER, List.of("documents/d1/one")))
                 .when(new DocumentCommands.Reprocess(PAPER, null, OWNER))
                 .expectException(DocumentRuleViolation.class)
                 .expectExceptionMessage("Document " + PAPER + " was deleted")
@@ -363,7 +365,7 @@ class DocumentProcessingTest {
         return new ProcessingCompleted(PAPER, version, MINILM, chunkCount);
     }
 
-    private static ProcessingFailed failed(String reason) {
+    private static ProcessingFailed failed(ProcessingFailureReason reason) {
         return new ProcessingFailed(PAPER, 1, MINILM, reason, "No text in 3 pages");
     }
 }

@@ -15,6 +15,7 @@ import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.EmbeddingVector;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import dev.aic.contracts.user.UserId;
 import dev.aic.testsupport.RealInfrastructure;
 import java.io.IOException;
@@ -83,7 +84,7 @@ class DocumentSnapshotIT {
         send(new DocumentCommands.RecordChunks(document, 1, MODEL, chunks(4, 5)));
         send(new DocumentCommands.RecordProcessingCompleted(document, 1, MODEL, 6));
         send(new DocumentCommands.RecordProcessingCompleted(document, 1, MODEL, 6));
-        send(new DocumentCommands.RecordProcessingFailed(document, 1, MODEL, "PROCESSING_ERROR", "late"));
+        send(new DocumentCommands.RecordProcessingFailed(document, 1, MODEL, ProcessingFailureReason.PROCESSING_ERROR, "late"));
         assertThatThrownBy(() -> send(new DocumentCommands.Reprocess(document, null, owner)))
                 .isInstanceOfSatisfying(DocumentRuleViolation.class,
                         violation -> assertThat(violation.kind()).isEqualTo(DocumentRuleViolation.Kind.ALREADY_PROCESSED));

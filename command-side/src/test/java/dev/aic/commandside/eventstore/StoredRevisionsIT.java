@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpCancelled;
 import dev.aic.contracts.communityevent.CommunityEventId;
-import dev.aic.contracts.communityevent.RsvpPlace;
+import dev.aic.contracts.communityevent.RsvpState;
 import dev.aic.contracts.user.UserId;
 import dev.aic.testsupport.RealInfrastructure;
 import java.time.Instant;
@@ -28,7 +28,7 @@ class StoredRevisionsIT {
     JdbcTemplate jdbc;
 
     @Test
-    void aRevision1CancellationIsReadAsRevision2() {
+    void aRevision1CancellationIsReadAsTheCurrentRevision() {
         CommunityEventId event = new CommunityEventId(UUID.randomUUID());
         UserId member = new UserId(UUID.randomUUID());
         jdbc.update("""
@@ -41,6 +41,23 @@ class StoredRevisionsIT {
 
         DomainEventMessage<?> read = eventStore.readEvents(event.toString()).next();
 
-        assertThat(read.getPayload()).isEqualTo(new RsvpCancelled(event, member, RsvpPlace.WAITING_LIST));
+        assertThat(read.getPayload()).isEqualTo(new RsvpCancelled(event, member, RsvpState.WAITLISTED));
+    }
+
+    @Test
+    void aRevision2CancellationOfASeatIsReadAsGivingUpAConfirmedRsvp() {
+        CommunityEventId event = new CommunityEventId(UUID.randomUUID());
+        UserId member = new UserId(UUID.randomUUID());
+        jdbc.update("""
+                INSERT INTO event_store.domainevententry (eventidentifier, metadata, payload, payloadrevision, payloadtype,
+                    timestamp, aggregateidentifier, sequencenumber, type)
+                VALUES (?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), '2', ?, ?, ?, 0, 'CommunityEvent')""",
+                UUID.randomUUID().toString(),
+                "{\"eventId\":\"%s\",\"member\":\"%s\",\"gaveUp\":\"SEAT\"}".formatted(event, member),
+                RsvpCancelled.class.getName(), Instant.now().toString(), event.toString());
+
+        DomainEventMessage<?> read = eventStore.readEvents(event.toString()).next();
+
+        assertThat(read.getPayload()).isEqualTo(new RsvpCancelled(event, member, RsvpState.CONFIRMED));
     }
 }

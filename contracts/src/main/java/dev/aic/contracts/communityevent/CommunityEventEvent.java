@@ -54,11 +54,12 @@ public sealed interface CommunityEventEvent {
     }
 
     /**
-     * The member gave up what they held: a seat or a place on the waiting list. Revision 1 said this with a
-     * boolean {@code hadSeat}; {@link RsvpCancelledUpcaster} reads those stored events as this revision.
+     * The member gave up what they held: a seat ({@code CONFIRMED}) or a place on the waiting list
+     * ({@code WAITLISTED}). Revision 1 said this with a boolean {@code hadSeat}, revision 2 with words of its own
+     * ({@code SEAT}, {@code WAITING_LIST}); {@link RsvpCancelledUpcaster} reads those stored events as this revision.
      */
-    @Revision("2")
-    record RsvpCancelled(CommunityEventId eventId, UserId member, RsvpPlace gaveUp) implements CommunityEventEvent {
+    @Revision("3")
+    record RsvpCancelled(CommunityEventId eventId, UserId member, RsvpState gaveUp) implements CommunityEventEvent {
     }
 
     /** A seat became free and the first on the waiting list got it; they are told. */

@@ -60,13 +60,11 @@ public sealed interface DocumentEvent {
     }
 
     /**
-     * The version could not be processed. {@code reason} is one of the ai-worker's failure kinds
-     * ({@code NO_TEXT}, {@code UNSUPPORTED_TYPE}, {@code TOO_LARGE}, {@code TOO_MUCH_TEXT}, {@code ENCRYPTED},
-     * {@code CORRUPT}, {@code CONTENT_MISSING}, {@code CONTENT_MISMATCH}) or {@code PROCESSING_ERROR} for a
-     * failure that persisted through the retries; {@code detail} says what happened, for people.
+     * The version could not be processed, for one of the {@link ProcessingFailureReason}s; {@code detail} says what
+     * happened, for people.
      */
     @Revision("1")
-    record ProcessingFailed(DocumentId documentId, int version, EmbeddingModel model, String reason, String detail)
+    record ProcessingFailed(DocumentId documentId, int version, EmbeddingModel model, ProcessingFailureReason reason, String detail)
             implements DocumentEvent {
     }
 

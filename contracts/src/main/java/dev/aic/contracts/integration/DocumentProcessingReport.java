@@ -2,6 +2,7 @@ package dev.aic.contracts.integration;
 
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,8 +33,8 @@ public sealed interface DocumentProcessingReport {
             implements DocumentProcessingReport {
     }
 
-    /** The version cannot be processed; see {@code DocumentEvent.ProcessingFailed} for the reasons. */
-    record Failed(UUID documentId, int version, EmbeddingModel model, String reason, String detail)
+    /** The version cannot be processed. */
+    record Failed(UUID documentId, int version, EmbeddingModel model, ProcessingFailureReason reason, String detail)
             implements DocumentProcessingReport {
     }
 }

@@ -21,10 +21,11 @@ import org.axonframework.serialization.upcasting.event.InitialEventRepresentatio
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
 
-/** Stored revision-1 cancellations, byte for byte as the store holds them, read as today's event. */
+/** Stored cancellations of older revisions, byte for byte as the store holds them, read as today's event. */
 class RsvpCancelledUpcasterTest {
 
     private static final Path REVISION_1 = Path.of("src/test/resources/approved/revision-1/CommunityEventEvent$RsvpCancelled.json");
+    private static final Path REVISION_2 = Path.of("src/test/resources/approved/revision-2/CommunityEventEvent$RsvpCancelled.json");
     private static final CommunityEventId MEETUP = CommunityEventId.of("0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f");
     private static final UserId ADA = new UserId(UUID.fromString("6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e"));
 
@@ -34,20 +35,31 @@ class RsvpCancelledUpcasterTest {
 
     @Test
     void aStoredCancellationOfASeatIsReadAsGivingUpTheSeat() throws IOException {
-        assertThat(readFromStore(Files.readString(REVISION_1), "1")).isEqualTo(new RsvpCancelled(MEETUP, ADA, RsvpPlace.SEAT));
+        assertThat(readFromStore(Files.readString(REVISION_1), "1")).isEqualTo(new RsvpCancelled(MEETUP, ADA, RsvpState.CONFIRMED));
     }
 
     @Test
     void aStoredCancellationWithoutASeatIsReadAsLeavingTheWaitingList() throws IOException {
         String stored = Files.readString(REVISION_1).replace("\"hadSeat\" : true", "\"hadSeat\" : false");
-        assertThat(readFromStore(stored, "1")).isEqualTo(new RsvpCancelled(MEETUP, ADA, RsvpPlace.WAITING_LIST));
+        assertThat(readFromStore(stored, "1")).isEqualTo(new RsvpCancelled(MEETUP, ADA, RsvpState.WAITLISTED));
+    }
+
+    @Test
+    void aStoredRevision2CancellationOfASeatIsReadAsGivingUpAConfirmedRsvp() throws IOException {
+        assertThat(readFromStore(Files.readString(REVISION_2), "2")).isEqualTo(new RsvpCancelled(MEETUP, ADA, RsvpState.CONFIRMED));
+    }
+
+    @Test
+    void aStoredRevision2CancellationOfAWaitingListPlaceIsReadAsLeavingTheWaitingList() throws IOException {
+        String stored = Files.readString(REVISION_2).replace("\"SEAT\"", "\"WAITING_LIST\"");
+        assertThat(readFromStore(stored, "2")).isEqualTo(new RsvpCancelled(MEETUP, ADA, RsvpState.WAITLISTED));
     }
 
     @Test
     void theCurrentRevisionPassesUnchanged() {
-        RsvpCancelled current = new RsvpCancelled(MEETUP, ADA, RsvpPlace.WAITING_LIST);
+        RsvpCancelled current = new RsvpCancelled(MEETUP, ADA, RsvpState.WAITLISTED);
         String stored = new String(serializer.serialize(current, byte[].class).getData());
-        assertThat(readFromStore(stored, "2")).isEqualTo(current);
+        assertThat(readFromStore(stored, "3")).isEqualTo(current);
     }
 
     /** What every reader of the event store does: the stored row, through the upcaster chain, deserialized. */
@@ -58,7 +70,7 @@ class RsvpCancelledUpcasterTest {
         List<IntermediateEventRepresentation> upcast = EventUpcasters.chain()
                 .upcast(Stream.of(new InitialEventRepresentation(row, serializer))).toList();
         assertThat(upcast).hasSize(1);
-        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("2");
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("3");
         SerializedObject<?> data = upcast.get(0).getData();
         return serializer.deserialize(data);
     }

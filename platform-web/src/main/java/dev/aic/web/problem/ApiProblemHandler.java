@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -32,8 +33,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every failure becomes an RFC 9457 problem with a stable type and, for bad input, the offending
- * fields. Nothing internal leaks: no stack trace, no class name, no SQL. Services add their own
- * domain problems in an advice of higher precedence.
+ * fields. Nothing internal leaks: no stack trace, no class name, no SQL. Features describe their own failures by
+ * implementing {@link DescribedProblem}; a service maps the exceptions of its frameworks (Axon, for one) in an advice
+ * of higher precedence.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -119,11 +121,26 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You may not do this");
     }
 
+    /** A described problem, also when a framework wrapped it (Spring matches causes too); otherwise a 500. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        for (Throwable failure = e; failure != null; failure = failure.getCause()) {
+            if (failure instanceof DescribedProblem described) {
+                return described(described);
+            }
+        }
         log.error("Unexpected failure", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "Something went wrong on our side; it has been logged");
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                        "Something went wrong on our side; it has been logged"));
+    }
+
+    private static ResponseEntity<ProblemDetail> described(DescribedProblem described) {
+        if (described.status().is5xxServerError()) {
+            log.warn("{}: {}", described.title(), described.getMessage());
+        }
+        return ResponseEntity.status(described.status()).headers(described.headers())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(described.toProblem());
     }
 
     private ResponseEntity<Object> invalid(List<FieldError> errors, HttpHeaders headers, WebRequest request,

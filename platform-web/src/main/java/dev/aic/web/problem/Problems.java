@@ -1,6 +1,7 @@
 package dev.aic.web.problem;
 
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -35,5 +36,17 @@ public final class Problems {
         problem.setType(URI.create(TYPE_PREFIX + type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** The detail of every upload too large, whoever refused it: the feature or the servlet container's limit. */
+    public static String fileTooLarge(long maxBytes) {
+        return "A file may have at most " + maxBytes + " bytes";
+    }
+
+    /** The headers of a problem the client may simply retry after so many seconds. */
+    public static HttpHeaders retryAfter(int seconds) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(seconds));
+        return headers;
     }
 }

@@ -27,6 +27,7 @@ import dev.aic.contracts.agenda.Room;
 import dev.aic.contracts.agenda.Session;
 import dev.aic.contracts.agenda.Slot;
 import dev.aic.contracts.user.UserId;
+import dev.aic.queryside.ProjectionNames;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,10 +48,8 @@ import org.springframework.stereotype.Component;
  * ({@link AgendaReadModel}).
  */
 @Component
-@ProcessingGroup(AgendaProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProjectionNames.AGENDAS)
 class AgendaProjection {
-
-    static final String PROCESSING_GROUP = "agendas";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;

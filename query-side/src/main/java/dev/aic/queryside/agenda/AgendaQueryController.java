@@ -1,5 +1,6 @@
 package dev.aic.queryside.agenda;
 
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.consistency.ReadModel;
 import dev.aic.web.http.Versions;
 import dev.aic.web.openapi.ProblemResponses;
@@ -53,7 +54,7 @@ class AgendaQueryController {
 
     @GetMapping
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(AgendaProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.AGENDAS)
     @Operation(operationId = "getAgenda", summary = "A community event's agenda, all of it or one day, room or track",
             description = "Published agendas are every member's; unpublished ones their organisers', administrators'"
                     + " and auditors' (others get 404). With day, roomId or track only the placed sessions that match,"
@@ -75,7 +76,7 @@ class AgendaQueryController {
 
     @GetMapping(value = "/calendar.ics", produces = AgendaCalendar.MEDIA_TYPE)
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(AgendaProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.AGENDAS)
     @Operation(operationId = "getAgendaCalendar", summary = "The agenda's placed sessions as an iCalendar (RFC 5545) file",
             responses = @ApiResponse(responseCode = "200", description = "one VEVENT per placed session, UID <sessionId>@aic",
                     content = @Content(mediaType = AgendaCalendar.MEDIA_TYPE, schema = @Schema(type = "string"))))
@@ -87,7 +88,7 @@ class AgendaQueryController {
 
     @GetMapping("/mine")
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(AgendaProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.AGENDAS)
     @Operation(operationId = "getMyAgenda", summary = "Your personal agenda: the sessions you marked, in time order")
     @ProblemResponses({404})
     AgendaView mine(@AuthenticationPrincipal Caller caller, @PathVariable UUID eventId) {
@@ -97,7 +98,7 @@ class AgendaQueryController {
 
     @GetMapping(value = "/mine/calendar.ics", produces = AgendaCalendar.MEDIA_TYPE)
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(AgendaProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.AGENDAS)
     @Operation(operationId = "getMyAgendaCalendar", summary = "Your personal agenda as an iCalendar (RFC 5545) file",
             responses = @ApiResponse(responseCode = "200", description = "one VEVENT per marked, placed session",
                     content = @Content(mediaType = AgendaCalendar.MEDIA_TYPE, schema = @Schema(type = "string"))))
@@ -110,7 +111,7 @@ class AgendaQueryController {
 
     @GetMapping("/solves/{solveId}")
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(AgendaProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.AGENDAS)
     @Operation(operationId = "getAgendaSolve", summary = "A solve: its best score so far, then its proposal explained",
             description = "For the agenda's organisers, administrators and auditors; others get 403.")
     @ProblemResponses({404})
@@ -122,7 +123,7 @@ class AgendaQueryController {
 
     @GetMapping(value = "/solves/{solveId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(AgendaProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.AGENDAS)
     @Operation(operationId = "streamAgendaSolve", summary = "Server-sent events of a solve's progress",
             description = "An event named 'solve' with the solve as JSON at once and on every change (each best score"
                     + " the ai-worker reports); the stream ends once the proposal arrived, or after ten minutes.",

@@ -1,5 +1,6 @@
 package dev.aic.queryside.agenda;
 
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.rebuild.RebuildableProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,7 @@ class AgendaReadModel {
 
     @Bean
     RebuildableProjection agendasProjection() {
-        return RebuildableProjection.ofTables(AgendaProjection.PROCESSING_GROUP, "agenda", "agenda_room", "agenda_slot",
+        return RebuildableProjection.ofTables(ProjectionNames.AGENDAS, "agenda", "agenda_room", "agenda_slot",
                 "agenda_session", "agenda_mark", "agenda_solve");
     }
 }

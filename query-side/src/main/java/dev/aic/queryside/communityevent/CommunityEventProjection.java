@@ -18,6 +18,7 @@ import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.user.UserId;
+import dev.aic.queryside.ProjectionNames;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,10 +38,8 @@ import org.springframework.stereotype.Component;
  * from the RSVP rows rather than incremented, so they cannot drift from them.
  */
 @Component
-@ProcessingGroup(CommunityEventProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProjectionNames.COMMUNITY_EVENTS)
 class CommunityEventProjection {
-
-    static final String PROCESSING_GROUP = "community-events";
 
     private final JdbcTemplate jdbc;
 

@@ -1,5 +1,6 @@
 package dev.aic.queryside.communityevent;
 
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.consistency.ReadModel;
 import dev.aic.queryside.user.NotRegisteredException;
 import dev.aic.queryside.web.Cursors;
@@ -54,8 +55,8 @@ class CommunityEventQueryController {
 
     @GetMapping("/api/events")
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(value = CommunityEventProjection.PROCESSING_GROUP, unlessParameter = "q")
-    @ReadModel(value = {CommunityEventSearchProjection.PROCESSING_GROUP, CommunityEventProjection.PROCESSING_GROUP},
+    @ReadModel(value = ProjectionNames.COMMUNITY_EVENTS, unlessParameter = "q")
+    @ReadModel(value = {ProjectionNames.COMMUNITY_EVENTS_SEARCH, ProjectionNames.COMMUNITY_EVENTS},
             ifParameter = "q")
     @Operation(operationId = "listEvents", summary = "Upcoming community events, soonest first, a page at a time;"
             + " with q, a full-text search of titles, descriptions and tags, best match first",
@@ -88,7 +89,7 @@ class CommunityEventQueryController {
 
     @GetMapping("/api/events/{id}")
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(CommunityEventProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.COMMUNITY_EVENTS)
     @Operation(operationId = "getEvent", summary = "A community event with its seat counts",
             description = "Drafts are found by their organisers and administrators only. The ETag is the event's version.")
     @ProblemResponses({404})
@@ -100,7 +101,7 @@ class CommunityEventQueryController {
 
     @GetMapping("/api/events/{id}/attendees")
     @PreAuthorize(ANY_ROLE)
-    @ReadModel({CommunityEventProjection.PROCESSING_GROUP, "users"})
+    @ReadModel({ProjectionNames.COMMUNITY_EVENTS, ProjectionNames.USERS})
     @Operation(operationId = "getAttendees", summary = "Who holds a seat and who waits for one, in order",
             description = "For the event's organisers, administrators and auditors; other members get 403.")
     @ProblemResponses({404})
@@ -112,7 +113,7 @@ class CommunityEventQueryController {
 
     @GetMapping("/api/events/{id}/stats")
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(CommunityEventProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.COMMUNITY_EVENTS)
     @Operation(operationId = "getEventStats", summary = "RSVP and attendance figures of a community event",
             description = "For the event's organisers, administrators and auditors; other members get 403.")
     @ProblemResponses({404})
@@ -124,7 +125,7 @@ class CommunityEventQueryController {
 
     @GetMapping(value = "/api/events/{id}/calendar.ics", produces = CommunityEventCalendar.MEDIA_TYPE)
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(CommunityEventProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.COMMUNITY_EVENTS)
     @Operation(operationId = "getEventCalendar", summary = "A community event as an iCalendar (RFC 5545) file",
             responses = @ApiResponse(responseCode = "200", description = "one VEVENT, UID <id>@aic",
                     content = @Content(mediaType = CommunityEventCalendar.MEDIA_TYPE,
@@ -138,7 +139,7 @@ class CommunityEventQueryController {
 
     @GetMapping("/api/me/events")
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(CommunityEventProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.COMMUNITY_EVENTS)
     @Operation(operationId = "getMyEvents", summary = "Your calendar: the events you hold a seat in or wait for",
             description = "Upcoming events first, soonest first, then past ones, most recent first.")
     @ProblemResponses({404})
@@ -149,7 +150,7 @@ class CommunityEventQueryController {
 
     @GetMapping(value = "/api/me/calendar.ics", produces = CommunityEventCalendar.MEDIA_TYPE)
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(CommunityEventProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.COMMUNITY_EVENTS)
     @Operation(operationId = "getMyCalendar", summary = "Your calendar as an iCalendar (RFC 5545) file",
             description = "One VEVENT per event you hold a seat in (CONFIRMED) or wait for (TENTATIVE);"
                     + " cancelled events stay in it as CANCELLED.",

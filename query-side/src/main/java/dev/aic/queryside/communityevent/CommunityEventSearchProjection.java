@@ -16,7 +16,8 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpCancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpConfirmed;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.Details;
-import dev.aic.contracts.communityevent.RsvpPlace;
+import dev.aic.contracts.communityevent.RsvpState;
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.eventstore.ProcessorTokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +38,9 @@ import org.springframework.stereotype.Component;
  * keeps the seat counts from counting an RSVP twice.
  */
 @Component
-@ProcessingGroup(CommunityEventSearchProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProjectionNames.COMMUNITY_EVENTS_SEARCH)
 class CommunityEventSearchProjection {
 
-    static final String PROCESSING_GROUP = "community-events-search";
     private static final Logger log = LoggerFactory.getLogger(CommunityEventSearchProjection.class);
 
     private final CommunityEventSearchIndex index;
@@ -49,7 +49,7 @@ class CommunityEventSearchProjection {
         this.index = index;
         if (index.needsFilling()) {
             // a new (or lost) index starts empty: whatever the token says was indexed went elsewhere
-            tokens.forget(PROCESSING_GROUP);
+            tokens.forget(ProjectionNames.COMMUNITY_EVENTS_SEARCH);
         }
     }
 
@@ -122,7 +122,7 @@ class CommunityEventSearchProjection {
 
     @EventHandler
     void on(RsvpCancelled event, @SequenceNumber long seq) {
-        change(event, seq, doc -> event.gaveUp() == RsvpPlace.SEAT ? doc.seats(doc.capacity(), doc.confirmed() - 1, doc.waiting())
+        change(event, seq, doc -> event.gaveUp() == RsvpState.CONFIRMED ? doc.seats(doc.capacity(), doc.confirmed() - 1, doc.waiting())
                 : doc.seats(doc.capacity(), doc.confirmed(), doc.waiting() - 1));
     }
 

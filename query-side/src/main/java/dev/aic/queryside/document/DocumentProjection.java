@@ -13,6 +13,7 @@ import dev.aic.contracts.document.DocumentEvent.ReprocessingRequested;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
+import dev.aic.queryside.ProjectionNames;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,10 +35,8 @@ import org.springframework.stereotype.Component;
  * redelivered batch of chunks is not stored twice and a stale status never overwrites a newer one.
  */
 @Component
-@ProcessingGroup(DocumentProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProjectionNames.DOCUMENTS)
 class DocumentProjection {
-
-    static final String PROCESSING_GROUP = "documents";
 
     private final JdbcTemplate jdbc;
 
@@ -162,7 +161,7 @@ class DocumentProjection {
         jdbc.update("""
                 UPDATE document_processing SET failure_reason = ?, failure_detail = ?
                 WHERE document_id = ? AND document_version = ? AND model_fingerprint = ?""",
-                event.reason(), event.detail(), document, event.version(), event.model().fingerprint());
+                event.reason().name(), event.detail(), document, event.version(), event.model().fingerprint());
     }
 
     @EventHandler

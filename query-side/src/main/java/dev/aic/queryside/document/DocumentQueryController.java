@@ -1,5 +1,6 @@
 package dev.aic.queryside.document;
 
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.consistency.ReadModel;
 import dev.aic.queryside.user.NotRegisteredException;
 import dev.aic.queryside.web.Cursors;
@@ -47,7 +48,7 @@ class DocumentQueryController {
 
     @GetMapping("/api/documents/{id}")
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(DocumentProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.DOCUMENTS)
     @Operation(operationId = "getDocument", summary = "A document's metadata and how processing its current version stands",
             description = "Found by its owner, administrators, auditors, and its audience: every member for PUBLIC and"
                     + " MEMBERS documents, the organisers and confirmed attendees of its community event for"
@@ -61,7 +62,7 @@ class DocumentQueryController {
 
     @GetMapping(value = "/api/documents/{id}/status/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(DocumentProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.DOCUMENTS)
     @Operation(operationId = "streamDocumentStatus", summary = "Server-sent events of a document's processing status",
             description = "An event named 'status' with the status as JSON at once and on every change; the stream"
                     + " ends once the current version is INDEXED or FAILED, when the document is deleted, or after"
@@ -78,7 +79,7 @@ class DocumentQueryController {
 
     @GetMapping("/api/documents")
     @PreAuthorize(ANY_ROLE)
-    @ReadModel(DocumentProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.DOCUMENTS)
     @Operation(operationId = "listMyDocuments", summary = "Your documents, newest first, with their processing status,"
             + " a page at a time", description = "Pass nextCursor back as cursor for the next page.")
     @ProblemResponses({404})
@@ -100,7 +101,7 @@ class DocumentQueryController {
 
     @GetMapping("/api/documents/processing-failures")
     @PreAuthorize("hasRole('ADMIN')")
-    @ReadModel(DocumentProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.DOCUMENTS)
     @Operation(operationId = "listDocumentProcessingFailures", summary = "Documents whose current version could not"
             + " be processed, the most recent failure first",
             description = "For administrators. POST /api/documents/{id}/reprocess on the command-side retries one.")

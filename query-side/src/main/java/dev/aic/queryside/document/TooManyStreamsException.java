@@ -1,9 +1,28 @@
 package dev.aic.queryside.document;
 
+import dev.aic.web.problem.ProblemType;
+import dev.aic.web.problem.TypedProblem;
+import dev.aic.web.problem.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
 /** The caller, or everyone together, already has as many status streams open as allowed. */
-public class TooManyStreamsException extends RuntimeException {
+public class TooManyStreamsException extends RuntimeException implements TypedProblem {
+
+    private static final ProblemType PROBLEM = new ProblemType(HttpStatus.TOO_MANY_REQUESTS,
+            "too-many-streams", "Too many status streams");
 
     TooManyStreamsException() {
         super("Too many status streams are open; close one, or read the document's status instead");
+    }
+
+    @Override
+    public ProblemType problemType() {
+        return PROBLEM;
+    }
+
+    @Override
+    public HttpHeaders headers() {
+        return Problems.retryAfter(5);
     }
 }

@@ -5,6 +5,7 @@ import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
 import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
 import dev.aic.contracts.document.DocumentEvent.ProcessingCompleted;
 import dev.aic.contracts.document.EmbeddedChunk;
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.eventstore.ProcessorTokens;
 import java.time.Instant;
 import java.util.List;
@@ -25,10 +26,9 @@ import org.springframework.stereotype.Component;
  * version searchable or dropping chunks can run twice with the same result.
  */
 @Component
-@ProcessingGroup(DocumentChunkSearchProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProjectionNames.DOCUMENT_CHUNKS_SEARCH)
 class DocumentChunkSearchProjection {
 
-    static final String PROCESSING_GROUP = "document-chunks-search";
     private static final Logger log = LoggerFactory.getLogger(DocumentChunkSearchProjection.class);
 
     private final DocumentChunkIndex index;
@@ -37,7 +37,7 @@ class DocumentChunkSearchProjection {
         this.index = index;
         if (index.needsFilling()) {
             // a new (or lost) index starts empty: whatever the token says was indexed went elsewhere
-            tokens.forget(PROCESSING_GROUP);
+            tokens.forget(ProjectionNames.DOCUMENT_CHUNKS_SEARCH);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.aic.queryside.knowledge;
 
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.consistency.ReadModel;
 import dev.aic.web.openapi.ProblemResponses;
 import dev.aic.web.security.Caller;
@@ -29,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 class KnowledgeController {
 
     static final int MAX_QUERY = 500;
-    /** The documents package's processor: the chunks' vectors and the processing state the serving model reads. */
-    private static final String DOCUMENTS = "documents";
     private static final String ANY_ROLE = "hasAnyRole('MEMBER', 'ORGANIZER', 'ADMIN', 'AUDITOR')";
 
     private final KnowledgeSearch search;
@@ -45,7 +44,7 @@ class KnowledgeController {
 
     @GetMapping("/api/search")
     @PreAuthorize(ANY_ROLE)
-    @ReadModel({DocumentChunkSearchProjection.PROCESSING_GROUP, DOCUMENTS})
+    @ReadModel({ProjectionNames.DOCUMENT_CHUNKS_SEARCH, ProjectionNames.DOCUMENTS})
     @Operation(operationId = "searchDocuments", summary = "Search the documents you may read, by meaning, by words"
             + " or both; documents best first, each with its best passages",
             description = "semantic compares the query's embedding with the chunks' (503 embedding-unavailable"
@@ -76,7 +75,7 @@ class KnowledgeController {
 
     @PostMapping("/api/ask")
     @PreAuthorize(ANY_ROLE)
-    @ReadModel({DocumentChunkSearchProjection.PROCESSING_GROUP, DOCUMENTS})
+    @ReadModel({ProjectionNames.DOCUMENT_CHUNKS_SEARCH, ProjectionNames.DOCUMENTS})
     @Operation(operationId = "ask", summary = "Ask the documents you may read a question; the answer cites the"
             + " passages it comes from",
             description = "Extractive by default: the best passages of a hybrid search, each followed by [n]."

@@ -1,6 +1,8 @@
 package dev.aic.queryside.projection;
 
-final class DeadLetterNotFoundException extends RuntimeException {
+import dev.aic.web.problem.NotFoundProblem;
+
+final class DeadLetterNotFoundException extends RuntimeException implements NotFoundProblem {
 
     DeadLetterNotFoundException(String what) {
         super(what);

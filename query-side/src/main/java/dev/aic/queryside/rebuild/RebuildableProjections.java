@@ -1,5 +1,6 @@
 package dev.aic.queryside.rebuild;
 
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.search.OpenSearchProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,31 +11,35 @@ class RebuildableProjections {
 
     @Bean
     RebuildableProjection usersProjection() {
-        return RebuildableProjection.ofTables("users", "user_profile");
+        return RebuildableProjection.ofTables(ProjectionNames.USERS, "user_profile");
     }
 
     @Bean
     RebuildableProjection communityEventsProjection() {
-        return RebuildableProjection.ofTables("community-events", "community_event", "community_event_rsvp");
+        return RebuildableProjection.ofTables(ProjectionNames.COMMUNITY_EVENTS, "community_event",
+                "community_event_rsvp");
     }
 
     @Bean
     RebuildableProjection documentsProjection() {
-        return RebuildableProjection.ofTables("documents", "document", "document_processing", "document_chunk");
+        return RebuildableProjection.ofTables(ProjectionNames.DOCUMENTS, "document", "document_processing",
+                "document_chunk");
     }
 
     @Bean
     RebuildableProjection usersSearchProjection(OpenSearchProperties openSearch) {
-        return RebuildableProjection.ofIndex("users-search", openSearch.alias("users"));
+        return RebuildableProjection.ofIndex(ProjectionNames.USERS_SEARCH, openSearch.alias("users"));
     }
 
     @Bean
     RebuildableProjection communityEventsSearchProjection(OpenSearchProperties openSearch) {
-        return RebuildableProjection.ofIndex("community-events-search", openSearch.alias("community-events"));
+        return RebuildableProjection.ofIndex(ProjectionNames.COMMUNITY_EVENTS_SEARCH,
+                openSearch.alias("community-events"));
     }
 
     @Bean
     RebuildableProjection documentChunksSearchProjection(OpenSearchProperties openSearch) {
-        return RebuildableProjection.ofIndex("document-chunks-search", openSearch.alias("document-chunks"));
+        return RebuildableProjection.ofIndex(ProjectionNames.DOCUMENT_CHUNKS_SEARCH,
+                openSearch.alias("document-chunks"));
     }
 }

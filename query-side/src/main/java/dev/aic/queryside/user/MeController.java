@@ -1,5 +1,6 @@
 package dev.aic.queryside.user;
 
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.consistency.ReadModel;
 import dev.aic.web.http.Versions;
 import dev.aic.web.openapi.ProblemResponses;
@@ -26,7 +27,7 @@ class MeController {
     /** Looked up by the signed-in identity, not by the caller resolved before a consistency wait. */
     @GetMapping("/api/me")
     @PreAuthorize("isAuthenticated()")
-    @ReadModel(UserProfileProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.USERS)
     @Operation(operationId = "getMe", summary = "Your own profile, in full",
             description = "404 not-registered until you have registered (POST /api/me on the command API).")
     @ProblemResponses({404})

@@ -11,6 +11,7 @@ import dev.aic.contracts.user.UserProfileUpdated;
 import dev.aic.contracts.user.UserReactivated;
 import dev.aic.contracts.user.UserRegistered;
 import dev.aic.contracts.user.UserRolesChanged;
+import dev.aic.queryside.ProjectionNames;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,10 +30,8 @@ import org.springframework.stereotype.Component;
  * the row already reflects changes nothing.
  */
 @Component
-@ProcessingGroup(UserProfileProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProjectionNames.USERS)
 class UserProfileProjection {
-
-    static final String PROCESSING_GROUP = "users";
 
     private final JdbcTemplate jdbc;
 

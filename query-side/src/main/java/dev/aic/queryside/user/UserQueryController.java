@@ -1,6 +1,7 @@
 package dev.aic.queryside.user;
 
 import dev.aic.contracts.user.Role;
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.consistency.ReadModel;
 import dev.aic.queryside.web.Cursors;
 import dev.aic.web.http.Versions;
@@ -39,7 +40,7 @@ class UserQueryController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('MEMBER', 'ORGANIZER', 'ADMIN', 'AUDITOR')")
-    @ReadModel(UserProfileProjection.PROCESSING_GROUP)
+    @ReadModel(ProjectionNames.USERS)
     @Operation(operationId = "getUser", summary = "A user: in full for themself, administrators and auditors, the public profile for others",
             description = "Deactivated users are found by administrators and auditors only. The ETag is the user's"
                     + " version, to send as If-Match with a change on the command API.")
@@ -53,8 +54,8 @@ class UserQueryController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('MEMBER', 'ORGANIZER', 'ADMIN', 'AUDITOR')")
-    @ReadModel(value = UserProfileProjection.PROCESSING_GROUP, unlessParameter = "q")
-    @ReadModel(value = UserSearchProjection.PROCESSING_GROUP, ifParameter = "q")
+    @ReadModel(value = ProjectionNames.USERS, unlessParameter = "q")
+    @ReadModel(value = ProjectionNames.USERS_SEARCH, ifParameter = "q")
     @Operation(operationId = "listUsers", summary = "Users, a page at a time; with q, a search by name prefix (administrators and auditors: or exact e-mail)",
             description = "Pass nextCursor back as cursor, with the same sort and filters, for the next page."
                     + " Members see active users only.")

@@ -10,6 +10,7 @@ import dev.aic.contracts.user.UserProfileUpdated;
 import dev.aic.contracts.user.UserReactivated;
 import dev.aic.contracts.user.UserRegistered;
 import dev.aic.contracts.user.UserRolesChanged;
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.eventstore.ProcessorTokens;
 import java.time.Instant;
 import java.util.List;
@@ -29,10 +30,9 @@ import org.springframework.stereotype.Component;
  * idempotent, and an event the document already reflects is skipped.
  */
 @Component
-@ProcessingGroup(UserSearchProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProjectionNames.USERS_SEARCH)
 class UserSearchProjection {
 
-    static final String PROCESSING_GROUP = "users-search";
     private static final Logger log = LoggerFactory.getLogger(UserSearchProjection.class);
 
     private final UserSearchIndex index;
@@ -41,7 +41,7 @@ class UserSearchProjection {
         this.index = index;
         if (index.needsFilling()) {
             // a new (or lost) index starts empty: whatever the token says was indexed went elsewhere
-            tokens.forget(PROCESSING_GROUP);
+            tokens.forget(ProjectionNames.USERS_SEARCH);
         }
     }
 

@@ -13,6 +13,7 @@ import dev.aic.contracts.agenda.Session;
 import dev.aic.contracts.agenda.Slot;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.user.UserId;
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
 import dev.aic.testsupport.DevIdentity;
@@ -206,7 +207,7 @@ class AgendaQueryIT {
         // appends). The live processor read past them while they were still pending and keeps them as gaps in its
         // token; a rebuild reads them later, when they are too old to be gaps, and its token cannot match the live
         // one: the swap would wait for ever. The live processor replays first, so both read the store alike.
-        StreamingEventProcessor live = processing.eventProcessor(AgendaProjection.PROCESSING_GROUP,
+        StreamingEventProcessor live = processing.eventProcessor(ProjectionNames.AGENDAS,
                 StreamingEventProcessor.class).orElseThrow();
         live.shutDown();
         live.resetTokens();

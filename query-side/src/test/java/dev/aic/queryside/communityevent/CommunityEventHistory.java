@@ -8,6 +8,7 @@ import dev.aic.contracts.communityevent.Details;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.user.UserId;
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.UserEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +103,7 @@ record CommunityEventHistory(EventStore eventStore, JdbcTemplate jdbc, EventProc
     void awaitProjected() {
         long head = users().head();
         await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp("users", head)
-                && caughtUp(CommunityEventProjection.PROCESSING_GROUP, head));
+                && caughtUp(ProjectionNames.COMMUNITY_EVENTS, head));
     }
 
     StreamingEventProcessor processor(String group) {

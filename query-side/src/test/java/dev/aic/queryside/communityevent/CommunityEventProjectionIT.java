@@ -18,9 +18,10 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpCancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpConfirmed;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.CommunityEventId;
-import dev.aic.contracts.communityevent.RsvpPlace;
+import dev.aic.contracts.communityevent.RsvpState;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.queryside.Api;
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.communityevent.CommunityEventHistory.Member;
 import java.time.Duration;
@@ -84,8 +85,8 @@ class CommunityEventProjectionIT {
         history.publish(new RsvpWaitlisted(id, cid.id()));
         history.publish(new RsvpWaitlisted(id, dee.id()));
         // Cid leaves the waiting list, Ann gives up her seat: Ben, the first waiting, gets it
-        history.publish(new RsvpCancelled(id, cid.id(), RsvpPlace.WAITING_LIST));
-        history.publish(new RsvpCancelled(id, ann.id(), RsvpPlace.SEAT));
+        history.publish(new RsvpCancelled(id, cid.id(), RsvpState.WAITLISTED));
+        history.publish(new RsvpCancelled(id, ann.id(), RsvpState.CONFIRMED));
         history.publish(new PromotedFromWaitingList(id, ben.id()));
         history.publish(new RsvpWaitlisted(id, eve.id()));
         history.publish(new AttendeeCheckedIn(id, ben.id()));
@@ -196,7 +197,7 @@ class CommunityEventProjectionIT {
                 schedule(Instant.now().plus(Duration.ofDays(3)), null), 1, true);
         history.publish(new RsvpConfirmed(id, ann.id()));
         history.publish(new RsvpWaitlisted(id, ben.id()));
-        history.publish(new RsvpCancelled(id, ann.id(), RsvpPlace.SEAT));
+        history.publish(new RsvpCancelled(id, ann.id(), RsvpState.CONFIRMED));
         history.publish(new PromotedFromWaitingList(id, ben.id()));
         history.awaitProjected();
         String before = snapshot(id);
@@ -223,7 +224,7 @@ class CommunityEventProjectionIT {
         history.publish(new RsvpWaitlisted(id, ben.id()));
         history.publish(new RsvpWaitlisted(id, cid.id()));
         history.publish(new AttendeeCheckedIn(id, ann.id()));
-        history.publish(new RsvpCancelled(id, ann.id(), RsvpPlace.SEAT));
+        history.publish(new RsvpCancelled(id, ann.id(), RsvpState.CONFIRMED));
         history.publish(new PromotedFromWaitingList(id, ben.id()));
         history.publish(new Rescheduled(id, new Schedule(Instant.now().plus(Duration.ofDays(4)),
                 Instant.now().plus(Duration.ofDays(5)), "Europe/Paris")));
@@ -234,7 +235,7 @@ class CommunityEventProjectionIT {
                 "SELECT to_jsonb(r)::text FROM community_event_rsvp r ORDER BY event_id, user_id", String.class);
         assertThat(rsvpsBefore).hasSizeGreaterThanOrEqualTo(3);
 
-        StreamingEventProcessor processor = history.processor(CommunityEventProjection.PROCESSING_GROUP);
+        StreamingEventProcessor processor = history.processor(ProjectionNames.COMMUNITY_EVENTS);
         processor.shutDown();
         processor.resetTokens();
         processor.start();

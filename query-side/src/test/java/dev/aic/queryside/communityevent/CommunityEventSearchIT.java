@@ -1,5 +1,6 @@
 package dev.aic.queryside.communityevent;
 
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.search.BatchedDocuments;
 import static dev.aic.queryside.communityevent.CommunityEventHistory.PROJECTION_DEADLINE;
 import static dev.aic.queryside.communityevent.CommunityEventHistory.details;
@@ -15,7 +16,7 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpCancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpConfirmed;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.CommunityEventId;
-import dev.aic.contracts.communityevent.RsvpPlace;
+import dev.aic.contracts.communityevent.RsvpState;
 import dev.aic.queryside.Api;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.communityevent.CommunityEventHistory.Member;
@@ -86,7 +87,7 @@ class CommunityEventSearchIT {
         // the first one fills up, with a waiting list that moves
         history.publish(new RsvpConfirmed(inTitle, ann.id()));
         history.publish(new RsvpWaitlisted(inTitle, bob.id()));
-        history.publish(new RsvpCancelled(inTitle, ann.id(), RsvpPlace.SEAT));
+        history.publish(new RsvpCancelled(inTitle, ann.id(), RsvpState.CONFIRMED));
         history.publish(new PromotedFromWaitingList(inTitle, bob.id()));
         awaitIndexed();
 
@@ -154,13 +155,13 @@ class CommunityEventSearchIT {
                 schedule(Instant.now().plus(Duration.ofDays(3)), null), 1, true);
         history.publish(new RsvpConfirmed(id, ann.id()));
         history.publish(new RsvpWaitlisted(id, ben.id()));
-        history.publish(new RsvpCancelled(id, ann.id(), RsvpPlace.SEAT));
+        history.publish(new RsvpCancelled(id, ann.id(), RsvpState.CONFIRMED));
         history.publish(new PromotedFromWaitingList(id, ben.id()));
         awaitIndexed();
         List<UUID> ids = jdbc.queryForList("SELECT id FROM community_event", UUID.class);
         Map<UUID, BatchedDocuments.Indexed<CommunityEventDocument>> before = documents(ids);
 
-        StreamingEventProcessor processor = history.processor(CommunityEventSearchProjection.PROCESSING_GROUP);
+        StreamingEventProcessor processor = history.processor(ProjectionNames.COMMUNITY_EVENTS_SEARCH);
         processor.shutDown();
         processor.resetTokens();
         processor.start();
@@ -204,7 +205,7 @@ class CommunityEventSearchIT {
 
     private void awaitIndexed() {
         long head = history.users().head();
-        StreamingEventProcessor processor = history.processor(CommunityEventSearchProjection.PROCESSING_GROUP);
+        StreamingEventProcessor processor = history.processor(ProjectionNames.COMMUNITY_EVENTS_SEARCH);
         history.awaitProjected();
         await().atMost(PROJECTION_DEADLINE).until(() -> !processor.processingStatus().isEmpty()
                 && processor.processingStatus().values().stream()

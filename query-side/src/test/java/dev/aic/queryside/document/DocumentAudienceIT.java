@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpCancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpConfirmed;
 import dev.aic.contracts.communityevent.CommunityEventId;
-import dev.aic.contracts.communityevent.RsvpPlace;
+import dev.aic.contracts.communityevent.RsvpState;
 import dev.aic.contracts.document.DocumentEvent.ChunksEmbedded;
 import dev.aic.contracts.document.DocumentEvent.ProcessingCompleted;
 import dev.aic.contracts.document.DocumentEvent.ProcessingStarted;
@@ -74,7 +74,7 @@ class DocumentAudienceIT {
         assertThat(readable(deactivatedOwner, all)).containsExactlyInAnyOrder(forMembers, forEveryone);
 
         // giving up the seat gives up the event's documents
-        history.communityEvent(new RsvpCancelled(event, attendee.id(), RsvpPlace.SEAT));
+        history.communityEvent(new RsvpCancelled(event, attendee.id(), RsvpState.CONFIRMED));
         history.awaitProjected();
         assertThat(readable(caller(attendee, Role.MEMBER), all)).containsExactlyInAnyOrder(forMembers, forEveryone);
     }

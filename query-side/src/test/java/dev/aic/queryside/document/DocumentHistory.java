@@ -16,6 +16,7 @@ import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.EmbeddingVector;
 import dev.aic.contracts.user.UserId;
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.UserEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,7 +138,7 @@ record DocumentHistory(EventStore eventStore, JdbcTemplate jdbc, EventProcessing
     void awaitProjected() {
         long head = users().head();
         await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp("users", head)
-                && caughtUp("community-events", head) && caughtUp(DocumentProjection.PROCESSING_GROUP, head));
+                && caughtUp("community-events", head) && caughtUp(ProjectionNames.DOCUMENTS, head));
     }
 
     StreamingEventProcessor processor(String group) {

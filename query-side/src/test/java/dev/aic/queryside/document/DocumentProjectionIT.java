@@ -18,6 +18,8 @@ import dev.aic.contracts.document.DocumentEvent.ProcessingStarted;
 import dev.aic.contracts.document.DocumentEvent.ReprocessingRequested;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.DocumentVisibility;
+import dev.aic.contracts.document.ProcessingFailureReason;
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.document.DocumentHistory.Member;
 import java.sql.Timestamp;
@@ -150,7 +152,7 @@ class DocumentProjectionIT {
         DocumentId id = history.upload(owner, "Scanned", DocumentVisibility.MEMBERS, null);
         history.publish(new ProcessingStarted(id, 1, MINILM));
         history.publish(new ChunksEmbedded(id, 1, MINILM, chunks(1, 0, 2)));
-        history.publish(new ProcessingFailed(id, 1, MINILM, "PROCESSING_ERROR", "embedding timed out"));
+        history.publish(new ProcessingFailed(id, 1, MINILM, ProcessingFailureReason.PROCESSING_ERROR, "embedding timed out"));
         history.awaitProjected();
         assertThat(processing(id, 1)).containsEntry("status", "FAILED").containsEntry("chunks_embedded", 2)
                 .containsEntry("failure_reason", "PROCESSING_ERROR")
@@ -191,7 +193,7 @@ class DocumentProjectionIT {
         Instant later = Instant.now();
         projection.on(new ProcessingStarted(id, 1, MINILM), 1, later);
         projection.on(new ChunksEmbedded(id, 1, MINILM, chunks(1, 0, 2)), 2, later);
-        projection.on(new ProcessingFailed(id, 1, MINILM, "CORRUPT", "late"), 3, later);
+        projection.on(new ProcessingFailed(id, 1, MINILM, ProcessingFailureReason.CORRUPT, "late"), 3, later);
         projection.on(new DocumentUploaded(id, 1, owner.id(), "Other", List.of(), DocumentVisibility.MEMBERS, null,
                 "text/plain", 1, SHA, "elsewhere", null), 0, later);
 
@@ -208,14 +210,14 @@ class DocumentProjectionIT {
         history.publish(new DocumentVersionAdded(kept, 2, "text/plain", 10, SHA, "documents/" + kept + "/2", null));
         history.publish(new ProcessingStarted(kept, 2, MINILM));
         history.publish(new ChunksEmbedded(kept, 2, MINILM, chunks(2, 0, 1)));
-        history.publish(new ProcessingFailed(kept, 2, MINILM, "NO_TEXT", "nothing to read"));
+        history.publish(new ProcessingFailed(kept, 2, MINILM, ProcessingFailureReason.NO_TEXT, "nothing to read"));
         DocumentId deleted = history.upload(owner, "Gone", DocumentVisibility.PUBLIC, null);
         history.publish(new DocumentDeleted(deleted, List.of("documents/" + deleted + "/1")));
         history.awaitProjected();
         List<String> before = tables();
         assertThat(before).anySatisfy(row -> assertThat(row).contains(kept.toString()));
 
-        StreamingEventProcessor processor = history.processor(DocumentProjection.PROCESSING_GROUP);
+        StreamingEventProcessor processor = history.processor(ProjectionNames.DOCUMENTS);
         processor.shutDown();
         processor.resetTokens();
         processor.start();

@@ -19,6 +19,7 @@ import dev.aic.contracts.document.DocumentEvent.ProcessingStarted;
 import dev.aic.contracts.document.DocumentEvent.ReprocessingRequested;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.DocumentVisibility;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import dev.aic.queryside.Api;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.document.DocumentHistory.Member;
@@ -192,7 +193,7 @@ class DocumentQueryIT {
         Member owner = history.member("Flo Failure");
         DocumentId id = history.upload(owner, "Encrypted", DocumentVisibility.MEMBERS, null);
         history.publish(new ProcessingStarted(id, 1, MINILM));
-        history.publish(new ProcessingFailed(id, 1, MINILM, "ENCRYPTED", "the PDF asks for a password"));
+        history.publish(new ProcessingFailed(id, 1, MINILM, ProcessingFailureReason.ENCRYPTED, "the PDF asks for a password"));
         history.awaitProjected();
 
         ResponseEntity<Map> failures = api.get("adam", "/api/documents/processing-failures?limit=100");
@@ -298,7 +299,7 @@ class DocumentQueryIT {
         Member owner = history.member("Sid Settled");
         DocumentId id = history.upload(owner, "Done", DocumentVisibility.MEMBERS, null);
         history.publish(new ProcessingStarted(id, 1, MINILM));
-        history.publish(new ProcessingFailed(id, 1, MINILM, "NO_TEXT", "only images"));
+        history.publish(new ProcessingFailed(id, 1, MINILM, ProcessingFailureReason.NO_TEXT, "only images"));
         history.awaitProjected();
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(

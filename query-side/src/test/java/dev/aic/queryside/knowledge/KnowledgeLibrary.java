@@ -19,6 +19,7 @@ import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.EmbeddingVector;
 import dev.aic.contracts.user.UserId;
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.UserEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,7 +128,7 @@ record KnowledgeLibrary(EventStore eventStore, JdbcTemplate jdbc, EventProcessin
     void awaitProjected() {
         long head = new UserEvents(eventStore, jdbc).head();
         await().atMost(PROJECTION_DEADLINE).until(() -> List.of("users", "community-events", "documents",
-                DocumentChunkSearchProjection.PROCESSING_GROUP).stream().allMatch(group -> caughtUp(group, head)));
+                ProjectionNames.DOCUMENT_CHUNKS_SEARCH).stream().allMatch(group -> caughtUp(group, head)));
     }
 
     private boolean caughtUp(String group, long head) {

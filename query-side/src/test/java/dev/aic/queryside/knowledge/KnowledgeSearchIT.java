@@ -15,6 +15,7 @@ import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
 import dev.aic.contracts.document.DocumentEvent.ProcessingCompleted;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.DocumentVisibility;
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.knowledge.KnowledgeLibrary.Chunk;
 import dev.aic.queryside.knowledge.KnowledgeLibrary.Member;
@@ -393,7 +394,7 @@ class KnowledgeSearchIT {
         String search = "/api/search?mode=fulltext&tags=" + word + "&q=" + word + " backpropagation roadmap";
         Map<String, Object> before = ok(get(olivia, search));
 
-        StreamingEventProcessor processor = processing.eventProcessor(DocumentChunkSearchProjection.PROCESSING_GROUP,
+        StreamingEventProcessor processor = processing.eventProcessor(ProjectionNames.DOCUMENT_CHUNKS_SEARCH,
                 StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
         processor.resetTokens();

@@ -15,6 +15,7 @@ import dev.aic.contracts.user.UserProfileUpdated;
 import dev.aic.contracts.user.UserRegistered;
 import dev.aic.personaldata.SubjectKeys;
 import dev.aic.queryside.Api;
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,7 @@ class MemberErasureProjectionIT {
         assertThat(eventStore.readEvents(zoe.toString()).asStream().map(message -> (Object) message.getPayload()).toList())
                 .contains(new UserRegistered(zoe, null, PersonalData.ERASED_MEMBER),
                         new UserProfileUpdated(zoe, PersonalData.ERASED_MEMBER, null, List.of(), null));
-        StreamingEventProcessor table = processor(UserProfileProjection.PROCESSING_GROUP);
+        StreamingEventProcessor table = processor(ProjectionNames.USERS);
         replay(table);
         await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(table, users.head()));
         assertThat(row(zoe)).containsEntry("display_name", PersonalData.ERASED_MEMBER).containsEntry("email", null)

@@ -8,6 +8,7 @@ import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserId;
 import dev.aic.contracts.user.UserRolesChanged;
 import dev.aic.queryside.Api;
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
 import java.time.Duration;
@@ -76,8 +77,8 @@ class UserPaginationIT {
         events.publish(new UserDeactivated(clanMembers.get(1), null));
         events.publish(new UserDeactivated(clanMembers.get(10), null));
         long head = events.head();
-        await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(UserProfileProjection.PROCESSING_GROUP, head)
-                && caughtUp(UserSearchProjection.PROCESSING_GROUP, head));
+        await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(ProjectionNames.USERS, head)
+                && caughtUp(ProjectionNames.USERS_SEARCH, head));
     }
 
     @Test

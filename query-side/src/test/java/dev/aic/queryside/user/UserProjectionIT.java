@@ -1,5 +1,6 @@
 package dev.aic.queryside.user;
 
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.search.BatchedDocuments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -134,8 +135,8 @@ class UserProjectionIT {
                 null));
         events.publish(new UserDeactivated(id, null));
         long head = events.head();
-        StreamingEventProcessor table = processor(UserProfileProjection.PROCESSING_GROUP);
-        StreamingEventProcessor index = processor(UserSearchProjection.PROCESSING_GROUP);
+        StreamingEventProcessor table = processor(ProjectionNames.USERS);
+        StreamingEventProcessor index = processor(ProjectionNames.USERS_SEARCH);
         await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(table, head) && caughtUp(index, head));
         List<String> rowsBefore = snapshot();
         Map<UUID, BatchedDocuments.Indexed<UserDocument>> documentsBefore = documentsOfEveryUser();
