@@ -45,7 +45,7 @@ final class Zipkin implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             // the oldest spans are dropped past this many: every suite of a run sends its spans here
-            builder.environment().put("MEM_MAX_SPANS", "50000");
+            builder.environment().put("MEM_MAX_SPANS", "20000");
             return new Zipkin(port, log, builder.start());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start Zipkin from " + jar, e);
