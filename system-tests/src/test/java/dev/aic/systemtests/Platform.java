@@ -38,6 +38,7 @@ final class Platform {
     static final int QUERY_SIDE_PORT = 18082;
     static final int AI_WORKER_PORT = 18083;
     static final int SMTP_PORT = 18025;
+    static final int ZIPKIN_PORT = 19411;
 
     private static Platform shared;
     private static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -50,10 +51,12 @@ final class Platform {
     private volatile ServiceProcess querySide;
     private volatile ServiceProcess aiWorker;
     private final Map<String, String> aiWorkerEnvironment;
+    private final Zipkin zipkin;
 
     private Platform(Map<String, String> environment, Map<String, String> querySideEnvironment, String jdbcUrl,
             DevIdentity identity, ServiceProcess commandSide, ServiceProcess querySide, ServiceProcess aiWorker,
-            Map<String, String> aiWorkerEnvironment) {
+            Map<String, String> aiWorkerEnvironment, Zipkin zipkin) {
+        this.zipkin = zipkin;
         this.environment = environment;
         this.querySideEnvironment = querySideEnvironment;
         this.jdbcUrl = jdbcUrl;
@@ -99,6 +102,7 @@ final class Platform {
         deleteIndices(infra.openSearchUrl(), database + "-*");
         DevIdentity identity = DevIdentity.start();
         SMTP.start();
+        Zipkin zipkin = Zipkin.start(ZIPKIN_PORT);
         Map<String, String> env = new HashMap<>();
         env.put("AIC_SMTP_PORT", Integer.toString(SMTP_PORT));
         env.put("AIC_DEADLINES_POLLING_INTERVAL", "PT1S");
@@ -117,6 +121,11 @@ final class Platform {
         env.put("AIC_AI_WORKER_URL", "http://127.0.0.1:" + AI_WORKER_PORT);
         // the ai-worker's reports about this run's documents go to this run's command-side, not another platform's
         env.put("AIC_DOCUMENT_REPORTS_GROUP_ID", "command-side-documents-" + database);
+        // every trace recorded and sent to this run's Zipkin, a second after its spans end (TracesIT)
+        env.put("AIC_TRACING_SAMPLING_PROBABILITY", "1.0");
+        env.put("AIC_ZIPKIN_EXPORT", "true");
+        env.put("AIC_ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
+        env.put("MANAGEMENT_TRACING_OPENTELEMETRY_EXPORT_SCHEDULEDELAY", "1s");
 
         // The broker is shared with any platform a developer runs (./platform up) and with other suites, whose
         // ai-workers join the group "ai-worker" and would take partitions, and with them our messages, from ours.
@@ -145,11 +154,13 @@ final class Platform {
             aiWorker.awaitReady(START_DEADLINE);
             Awaitility.await("ai-worker consumes its partitions").atMost(START_DEADLINE)
                     .until(() -> aiWorker.logText().contains("partitions assigned"));
+            zipkin.awaitReady(START_DEADLINE);
             return new Platform(Map.copyOf(commandSideEnv), Map.copyOf(querySideEnv), jdbcUrl, identity, commandSide,
-                    querySide, aiWorker, Map.copyOf(aiWorkerEnv));
+                    querySide, aiWorker, Map.copyOf(aiWorkerEnv), zipkin);
         } catch (RuntimeException e) {
             // a service that did not come up must not leave the others running, holding ports and connections
             started.forEach(ServiceProcess::close);
+            zipkin.close();
             SMTP.stop();
             throw e;
         }
@@ -201,6 +212,11 @@ final class Platform {
 
     ServiceProcess aiWorker() {
         return aiWorker;
+    }
+
+    /** The trace backend every service exports its spans to. */
+    Zipkin zipkin() {
+        return zipkin;
     }
 
     /** The development identity provider the services trust. */
@@ -321,6 +337,7 @@ final class Platform {
         aiWorker.close();
         querySide.close();
         commandSide.close();
+        zipkin.close();
         SMTP.stop();
     }
 }

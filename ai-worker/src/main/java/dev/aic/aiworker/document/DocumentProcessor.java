@@ -24,7 +24,8 @@ import dev.aic.contracts.integration.DocumentProcessingReport.Failed;
 import dev.aic.contracts.integration.DocumentProcessingReport.Started;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -63,13 +64,16 @@ class DocumentProcessor {
     private final DocumentVersions versions;
     private final ProcessingReports reports;
     private final MeterRegistry meters;
+    private final ObservationRegistry observations;
     private final Counter chunksEmbedded;
     private final DeliveryAttempts attempts;
     private final ReadWriteLock suspects = new ReentrantReadWriteLock();
 
     DocumentProcessor(ContentStore content, DocumentExtractor extractor, TextChunker chunker, EmbeddingModels models,
-            DocumentVersions versions, ProcessingReports reports, MeterRegistry meters, DeliveryAttempts attempts) {
+            DocumentVersions versions, ProcessingReports reports, MeterRegistry meters, ObservationRegistry observations,
+            DeliveryAttempts attempts) {
         this.attempts = attempts;
+        this.observations = observations;
         this.content = content;
         this.extractor = extractor;
         this.chunker = chunker;
@@ -229,9 +233,15 @@ class DocumentProcessor {
         return ChunkLocation.headings(((SectionLocation.Headings) location).path());
     }
 
+    /**
+     * A stage as an observation: its time in the {@code aic.documents.stage} timer and, within the record's trace,
+     * a span of its own ({@code document extract}, {@code document embed}, ...).
+     */
     private <T> T timed(String stage, Supplier<T> work) {
-        return Timer.builder("aic.documents.stage").description("Time of one processing stage of a document version")
-                .tag("stage", stage).register(meters).record(work);
+        return Observation.createNotStarted("aic.documents.stage", observations)
+                .contextualName("document " + stage)
+                .lowCardinalityKeyValue("stage", stage)
+                .observe(work);
     }
 
     private void count(Outcome outcome, String reason) {

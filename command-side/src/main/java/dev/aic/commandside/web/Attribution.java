@@ -2,19 +2,15 @@ package dev.aic.commandside.web;
 
 import dev.aic.web.http.RequestIdFilter;
 import dev.aic.web.security.CallerAuthentication;
+import dev.aic.web.tracing.EventHandlingSpans;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.axonframework.messaging.MetaData;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Who asked for a command, through which client and request: the metadata a command is sent with and
@@ -31,13 +27,14 @@ public final class Attribution {
      * (Cognito) or {@code appid} (Entra ID v1). */
     public static final String CLIENT = "client";
     public static final String REQUEST_ID = "requestId";
-    /** The W3C trace id of the request's {@code traceparent}, when the client sent one. */
+    /** The W3C trace id of the span the event was stored in: the caller's own when it sent a {@code traceparent}. */
     public static final String TRACE_ID = "traceId";
+    /** That span's W3C {@code traceparent}, which the event processors' spans continue (docs/operations.md). */
+    public static final String TRACEPARENT = EventHandlingSpans.TRACEPARENT;
     /** The command's name, e.g. {@code CommunityEventCommands.Rsvp}. */
     public static final String COMMAND = "command";
-    static final List<String> KEYS = List.of(ACTOR_ID, ACTOR_SUBJECT, ACTOR_ROLES, CLIENT, REQUEST_ID, TRACE_ID, COMMAND);
-
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+    static final List<String> KEYS = List.of(ACTOR_ID, ACTOR_SUBJECT, ACTOR_ROLES, CLIENT, REQUEST_ID, TRACE_ID,
+            TRACEPARENT, COMMAND);
 
     private Attribution() {
     }
@@ -59,7 +56,6 @@ public final class Attribution {
             data.put(ACTOR_SUBJECT, "anonymous");
         }
         RequestIdFilter.current().ifPresent(id -> data.put(REQUEST_ID, id));
-        traceId().ifPresent(id -> data.put(TRACE_ID, id));
         return MetaData.from(data);
     }
 
@@ -83,14 +79,5 @@ public final class Attribution {
         Class<?> type = command.getClass();
         return type.getEnclosingClass() == null ? type.getSimpleName()
                 : type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName();
-    }
-
-    private static Optional<String> traceId() {
-        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
-            return Optional.empty();
-        }
-        String traceparent = request.getRequest().getHeader("traceparent");
-        Matcher matcher = traceparent == null ? null : TRACEPARENT.matcher(traceparent);
-        return matcher != null && matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 }

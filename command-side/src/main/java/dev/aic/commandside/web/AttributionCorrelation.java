@@ -1,5 +1,8 @@
 package dev.aic.commandside.web;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.deadline.DeadlineMessage;
@@ -21,6 +24,14 @@ class AttributionCorrelation implements CorrelationDataProvider {
     static final String CORRELATION_ID = "correlationId";
     static final String TRIGGER = "trigger";
 
+    private final Tracer tracer;
+    private final Propagator propagator;
+
+    AttributionCorrelation(Tracer tracer, Propagator propagator) {
+        this.tracer = tracer;
+        this.propagator = propagator;
+    }
+
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
         MetaData metaData = message.getMetaData();
@@ -30,6 +41,15 @@ class AttributionCorrelation implements CorrelationDataProvider {
         data.put(CORRELATION_ID, metaData.getOrDefault(CORRELATION_ID, message.getIdentifier()));
         if (message instanceof DeadlineMessage<?> deadline) {
             data.put(TRIGGER, "deadline:" + deadline.getDeadlineName());
+        }
+        Span span = tracer.currentSpan();
+        if (span != null) {
+            data.put(Attribution.TRACE_ID, span.context().traceId());
+            propagator.inject(span.context(), data, (carrier, key, value) -> {
+                if (Attribution.TRACEPARENT.equals(key)) {
+                    carrier.put(key, value);
+                }
+            });
         }
         return data;
     }

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +30,8 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructure.class)
+// Spring Boot's tests propagate no trace context unless asked to
+@AutoConfigureObservability(metrics = false)
 @SuppressWarnings("rawtypes")
 class EventAttributionIT {
 
@@ -40,8 +44,10 @@ class EventAttributionIT {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void theEventsOfACommandCarryTheCallerTheClientAndTheRequest() throws Exception {
-        Api api = new Api(http);
+    void theEventsOfACommandCarryTheCallerTheClientTheRequestAndItsTrace() throws Exception {
+        // a client of its own, untraced: the context's TestRestTemplate traces its requests, replacing the
+        // traceparent a caller (a browser's script, a gateway) sends with its own span's
+        Api api = new Api(new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri())));
         String olivia = register(api, "olivia");
         Instant startsAt = Instant.now().plus(Duration.ofDays(10));
         Map<String, Object> draft = new HashMap<>(Map.of("title", "Attribution drill", "venue", "Hall 3",
@@ -60,6 +66,9 @@ class EventAttributionIT {
         assertThat(metaData.path("client").asText()).isEqualTo("olivia");
         assertThat(metaData.path("requestId").asText()).isEqualTo("drill-42");
         assertThat(metaData.path("traceId").asText()).isEqualTo(TRACE_ID);
+        // the request's own span, a child of the caller's, for whatever handles the event later to continue
+        assertThat(metaData.path("traceparent").asText()).matches("00-" + TRACE_ID + "-[0-9a-f]{16}-0[01]")
+                .doesNotContain("00f067aa0ba902b7");
         assertThat(metaData.path("command").asText()).isEqualTo("CommunityEventCommands.Draft");
         assertThat(metaData.path("causationId").asText()).isNotBlank();
         assertThat(metaData.path("correlationId").asText()).isEqualTo(metaData.path("causationId").asText());
@@ -79,7 +88,10 @@ class EventAttributionIT {
         assertThat(rsvpMetaData.path("actorId").asText()).isEqualTo(alice);
         assertThat(rsvpMetaData.path("requestId").asText()).isEqualTo(generated);
         assertThat(rsvpMetaData.path("command").asText()).isEqualTo("CommunityEventCommands.Rsvp");
-        assertThat(rsvpMetaData.has("traceId")).isFalse();
+        // a request that came without a trace starts one
+        assertThat(rsvpMetaData.path("traceId").asText()).matches("[0-9a-f]{32}").isNotEqualTo(TRACE_ID);
+        assertThat(rsvpMetaData.path("traceparent").asText())
+                .startsWith("00-" + rsvpMetaData.path("traceId").asText() + "-");
     }
 
     private String register(Api api, String user) {
