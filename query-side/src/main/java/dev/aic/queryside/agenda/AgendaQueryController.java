@@ -126,16 +126,17 @@ class AgendaQueryController {
     @ReadModel(ProjectionNames.AGENDAS)
     @Operation(operationId = "streamAgendaSolve", summary = "Server-sent events of a solve's progress",
             description = "An event named 'solve' with the solve as JSON at once and on every change (each best score"
-                    + " the ai-worker reports); the stream ends once the proposal arrived, or after ten minutes.",
+                    + " the ai-worker reports); the stream ends once the proposal arrived, or after ten minutes. A caller"
+                    + " has at most four open (429 too-many-streams beyond).",
             responses = @ApiResponse(responseCode = "200", description = "the stream",
                     content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                             schema = @Schema(implementation = SolveView.class))))
-    @ProblemResponses({404})
+    @ProblemResponses({404, 429})
     SseEmitter solveStream(@AuthenticationPrincipal Caller caller, @PathVariable UUID eventId,
             @PathVariable UUID solveId) {
         UUID agendaId = solveReader(caller, eventId).agenda().agendaId();
         agendas.solve(agendaId, solveId).orElseThrow(() -> new AgendaNotFoundException("solve", solveId));
-        return streams.open(() -> agendas.solve(agendaId, solveId));
+        return streams.open(caller.key(), new SolveProgressStreams.Solve(agendaId, solveId), agendas);
     }
 
     private Agendas.Found visible(Caller caller, UUID eventId) {

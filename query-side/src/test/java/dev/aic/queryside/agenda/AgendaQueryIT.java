@@ -17,10 +17,16 @@ import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
 import dev.aic.testsupport.DevIdentity;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -183,6 +189,33 @@ class AgendaQueryIT {
         assertThat(stream.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(stream.getBody()).contains("event:solve").contains("\"status\":\"PROPOSED\"")
                 .contains("\"softScore\":-10").contains(unplaced.sessionId().toString());
+    }
+
+    @Test
+    void anOrganiserHasOnlyAFewSolveStreamsOpenAndTheyShareOnePollOfTheSolve() throws Exception {
+        UUID solve = UUID.randomUUID();
+        append(new AgendaEvent.SolveRequested(agenda, solve, 10, null));
+        awaitProjected();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(http.getRootUri() + path("/solves/" + solve + "/stream")))
+                .header(HttpHeaders.AUTHORIZATION, bearer(olivia)).header(HttpHeaders.ACCEPT, "text/event-stream")
+                .timeout(Duration.ofSeconds(30)).build();
+        List<HttpResponse<InputStream>> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                open.add(client.send(request, HttpResponse.BodyHandlers.ofInputStream()));
+            }
+            HttpResponse<String> fifth = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+            assertThat(open).extracting(HttpResponse::statusCode).containsOnly(200);
+            assertThat(fifth.statusCode()).isEqualTo(429);
+            assertThat(fifth.body()).contains("urn:aic:problem:too-many-streams");
+            assertThat(fifth.headers().firstValue(HttpHeaders.RETRY_AFTER)).isPresent();
+        } finally {
+            for (HttpResponse<InputStream> stream : open) {
+                stream.body().close();
+            }
+        }
     }
 
     @Test

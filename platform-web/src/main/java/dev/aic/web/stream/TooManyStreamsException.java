@@ -1,4 +1,4 @@
-package dev.aic.queryside.document;
+package dev.aic.web.stream;
 
 import dev.aic.web.problem.ProblemType;
 import dev.aic.web.problem.TypedProblem;
@@ -6,14 +6,14 @@ import dev.aic.web.problem.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
-/** The caller, or everyone together, already has as many status streams open as allowed. */
+/** The caller, or everyone together, already has as many status streams open as {@link PolledStreams} allows. */
 public class TooManyStreamsException extends RuntimeException implements TypedProblem {
 
     private static final ProblemType PROBLEM = new ProblemType(HttpStatus.TOO_MANY_REQUESTS,
             "too-many-streams", "Too many status streams");
 
     TooManyStreamsException() {
-        super("Too many status streams are open; close one, or read the document's status instead");
+        super("Too many status streams are open; close one, or read the status instead");
     }
 
     @Override
