@@ -406,6 +406,7 @@ public final class RebuildBenchmark {
         env.put("AIC_OIDC_ISSUER_URI", options.get("--issuer-url"));
         env.put("AIC_MANAGEMENT_PORT", "");
         env.put("AIC_LOG_FORMAT", "ecs");
+        env.put("SPRING_PROFILES_ACTIVE", "development");
         querySide = builder.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {

@@ -1,10 +1,13 @@
 package dev.aic.commandside;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aic.testsupport.RealInfrastructure;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -12,11 +15,18 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.ContextConfiguration;
 
-/** As deployed on Kubernetes: metrics and probes on a port of their own, none of them on the API port. */
+/**
+ * As deployed on Kubernetes: metrics and probes on a port of their own, none of them on the API port, and none
+ * of what the development profile adds (the other tests run with it; production never does).
+ */
 @AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"management.server.port=0",
+        ManagementPortIT.AS_DEPLOYED, "aic.personal-data.development-key-allowed=true"})
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class ManagementPortIT {
+
+    /** No development profile: there is no production profile, this one only replaces the tests' own. */
+    static final String AS_DEPLOYED = "spring.profiles.active=production";
 
     @Autowired
     TestRestTemplate http;
@@ -33,5 +43,21 @@ class ManagementPortIT {
         assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
                 .isIn(HttpStatus.UNAUTHORIZED, HttpStatus.NOT_FOUND);
         assertThat(http.getForEntity("/api/users", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void neitherTheApiDocumentsNorSwaggerUiAreServed() {
+        for (String path : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/index.html")) {
+            assertThat(http.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    @Test
+    void theWellKnownDevelopmentMasterKeyIsRefusedAtStart() {
+        SpringApplicationBuilder withoutMasterKey = new SpringApplicationBuilder(CommandSideApplication.class)
+                .initializers(new RealInfrastructure());
+
+        assertThatThrownBy(() -> withoutMasterKey.run("--server.port=0", "--" + AS_DEPLOYED).close())
+                .rootCause().hasMessageContaining("AIC_PERSONAL_DATA_MASTER_KEY is not set");
     }
 }

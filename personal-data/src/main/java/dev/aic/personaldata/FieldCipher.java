@@ -11,9 +11,10 @@ import javax.crypto.spec.GCMParameterSpec;
 /**
  * AES-256-GCM with a fresh 96-bit nonce per value; the output is nonce, ciphertext and 128-bit tag. The
  * associated data binds a ciphertext to where it belongs (whose value, which field), so a ciphertext copied
- * to another person or field fails authentication instead of decrypting.
+ * to another person or field fails authentication instead of decrypting. Public for other values that must be
+ * neither read nor forged by whoever holds them (the query-side's page cursors), under keys of their own.
  */
-final class FieldCipher {
+public final class FieldCipher {
 
     static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
@@ -23,7 +24,7 @@ final class FieldCipher {
     private FieldCipher() {
     }
 
-    static byte[] encrypt(SecretKey key, String associatedData, byte[] plaintext) {
+    public static byte[] encrypt(SecretKey key, String associatedData, byte[] plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
@@ -37,7 +38,7 @@ final class FieldCipher {
         }
     }
 
-    static byte[] decrypt(SecretKey key, String associatedData, byte[] nonceAndCiphertext) {
+    public static byte[] decrypt(SecretKey key, String associatedData, byte[] nonceAndCiphertext) {
         if (nonceAndCiphertext.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new PersonalDataException("Encrypted personal data is truncated (" + associatedData + ")");
         }

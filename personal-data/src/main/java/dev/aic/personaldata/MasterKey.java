@@ -1,7 +1,10 @@
 package dev.aic.personaldata;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.UUID;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -30,6 +33,22 @@ public final class MasterKey {
                     + bytes.length);
         }
         return new MasterKey(new SecretKeySpec(bytes, "AES"));
+    }
+
+    /**
+     * An AES-256 key for another {@code purpose}, derived from this one (HKDF-Expand of RFC 5869, one block): a
+     * deployment keeps a single secret, and where the well-known development key is refused, so are its
+     * derivatives. The master key never leaves this class.
+     */
+    public SecretKey derive(String purpose) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            hmac.update(("aic/" + purpose).getBytes(StandardCharsets.UTF_8));
+            return new SecretKeySpec(hmac.doFinal(new byte[] {1}), "AES");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every JDK has HmacSHA256", e);
+        }
     }
 
     byte[] wrap(UUID subject, SecretKey subjectKey) {

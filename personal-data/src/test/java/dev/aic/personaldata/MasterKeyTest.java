@@ -33,4 +33,19 @@ class MasterKeyTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> MasterKey.fromBase64("not base64!")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aDerivedKeyIsTheSameOnEveryInstanceAndDiffersByPurposeAndFromTheMasterKey() {
+        MasterKey sameSecret = MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32]));
+        MasterKey another = MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[] {
+                1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+                30, 31, 32}));
+
+        byte[] cursors = master.derive("page-cursor").getEncoded();
+
+        assertThat(cursors).hasSize(32).isEqualTo(sameSecret.derive("page-cursor").getEncoded())
+                .isNotEqualTo(master.derive("something-else").getEncoded())
+                .isNotEqualTo(another.derive("page-cursor").getEncoded())
+                .isNotEqualTo(new byte[32]);
+    }
 }

@@ -112,6 +112,8 @@ final class Platform {
         env.put("AIC_OPENSEARCH_INDEX_PREFIX", database + "-");
         env.put("AIC_OIDC_ISSUER_URI", identity.issuerUri());
         env.put("SPRING_APPLICATION_JSON", DevIdentity.GROUP_MAPPING_JSON);
+        // the API documents the suites read, and the well-known personal-data master key
+        env.put("SPRING_PROFILES_ACTIVE", "development");
         // the hostile-input and authorisation suites send hundreds of requests in a burst from one address;
         // at the production budget part of them would be 429s and hide what the endpoints do with the input
         env.put("AIC_RATE_LIMIT_CAPACITY", "100000");

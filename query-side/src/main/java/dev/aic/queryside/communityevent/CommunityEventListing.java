@@ -24,11 +24,13 @@ class CommunityEventListing {
 
     private final CommunityEvents events;
     private final CommunityEventSearchIndex search;
+    private final Cursors cursors;
     private final Clock clock = Clock.systemUTC();
 
-    CommunityEventListing(CommunityEvents events, CommunityEventSearchIndex search) {
+    CommunityEventListing(CommunityEvents events, CommunityEventSearchIndex search, Cursors cursors) {
         this.events = events;
         this.search = search;
+        this.cursors = cursors;
     }
 
     /** A listing request, already validated for ranges and types; {@code filter.from()} may be null. */
@@ -49,14 +51,14 @@ class CommunityEventListing {
         int limit = request.limit();
         if (!request.searching()) {
             String query = "events;" + asked;
-            List<String> after = Cursors.resumeAfter(request.cursor(), query, Cursors::instantThenId);
+            List<String> after = cursors.resumeAfter(request.cursor(), query, Cursors::instantThenId);
             List<CommunityEventView> found = events.page(filter, allDrafts, organizer, after, limit + 1);
             return new CommunityEventPage(found.stream().limit(limit).toList(), found.size() > limit
-                    ? Cursors.encode(query, CommunityEvents.keysOf(found.get(limit - 1))) : null);
+                    ? cursors.encode(query, CommunityEvents.keysOf(found.get(limit - 1))) : null);
         }
         String text = request.q().strip();
         String query = "search;q=" + text + ";" + asked;
-        List<String> after = Cursors.resumeAfter(request.cursor(), query, ScoreThenId::wellFormed);
+        List<String> after = cursors.resumeAfter(request.cursor(), query, ScoreThenId::wellFormed);
         List<CommunityEventSearchIndex.SearchHit> hits = search.search(text, filter, allDrafts, organizer, after,
                 limit + 1);
         List<CommunityEventSearchIndex.SearchHit> shown = hits.stream().limit(limit).toList();
@@ -67,6 +69,6 @@ class CommunityEventListing {
         List<CommunityEventView> items = shown.stream().map(hit -> rows.get(hit.id())).filter(Objects::nonNull)
                 .toList();
         return new CommunityEventPage(items, hits.size() > limit
-                ? Cursors.encode(query, hits.get(limit - 1).sortValues()) : null);
+                ? cursors.encode(query, hits.get(limit - 1).sortValues()) : null);
     }
 }

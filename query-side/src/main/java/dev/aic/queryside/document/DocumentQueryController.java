@@ -40,10 +40,12 @@ class DocumentQueryController {
 
     private final Documents documents;
     private final DocumentStatusStreams streams;
+    private final Cursors cursors;
 
-    DocumentQueryController(Documents documents, DocumentStatusStreams streams) {
+    DocumentQueryController(Documents documents, DocumentStatusStreams streams, Cursors cursors) {
         this.documents = documents;
         this.streams = streams;
+        this.cursors = cursors;
     }
 
     @GetMapping("/api/documents/{id}")
@@ -90,13 +92,13 @@ class DocumentQueryController {
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
             @Size(max = Cursors.MAX_LENGTH) String cursor) {
         UUID me = me(caller);
-        List<String> after = Cursors.resumeAfter(cursor, MINE, Cursors::instantThenId);
+        List<String> after = cursors.resumeAfter(cursor, MINE, Cursors::instantThenId);
         List<DocumentView> page = documents.ofOwner(me, after, limit + 1);
         if (page.size() <= limit) {
             return new DocumentPage(page, null);
         }
         List<DocumentView> items = page.subList(0, limit);
-        return new DocumentPage(List.copyOf(items), Cursors.encode(MINE, Documents.keysOf(items.get(limit - 1))));
+        return new DocumentPage(List.copyOf(items), cursors.encode(MINE, Documents.keysOf(items.get(limit - 1))));
     }
 
     @GetMapping("/api/documents/processing-failures")

@@ -49,26 +49,28 @@ class DeadLetters {
     private final PersonalDataSerializer events;
     private final ObjectMapper json;
     private final TransactionManager transactions;
+    private final Cursors cursors;
 
     /**
      * @param serializer Axon's general serializer: the queue writes tokens and diagnostics with it
      * @param events     the event serializer: the queue writes the parked events with it
      */
     DeadLetters(ProjectionCatalog catalog, JdbcTemplate jdbc, Serializer serializer, PersonalDataSerializer events,
-                ObjectMapper json, TransactionManager transactions) {
+                ObjectMapper json, TransactionManager transactions, Cursors cursors) {
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.events = events;
         this.json = json;
         this.transactions = transactions;
+        this.cursors = cursors;
     }
 
     /** A page of the processor's letters, optionally of one sequence, ordered by sequence and place in it. */
     DeadLetterPage list(String processor, String sequence, int limit, String cursor) {
         catalog.known(processor);
         String query = "processor=" + processor + ";sequence=" + (sequence == null ? "" : sequence);
-        List<String> after = cursor == null || cursor.isEmpty() ? null : Cursors.decode(cursor, query, 2);
+        List<String> after = cursor == null || cursor.isEmpty() ? null : cursors.decode(cursor, query, 2);
         List<Object> arguments = new ArrayList<>(List.of(processor));
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM deadletterentry WHERE processinggroup = ?");
         if (sequence != null) {
@@ -89,7 +91,7 @@ class DeadLetters {
         List<DeadLetterView> page = rows.subList(0, limit);
         DeadLetterView last = page.get(limit - 1);
         return new DeadLetterPage(List.copyOf(page),
-                Cursors.encode(query, List.of(last.sequenceId(), Long.toString(last.sequenceIndex()))));
+                cursors.encode(query, List.of(last.sequenceId(), Long.toString(last.sequenceIndex()))));
     }
 
     DeadLetterDetail inspect(String processor, String letterId) {

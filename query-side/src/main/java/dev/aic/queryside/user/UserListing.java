@@ -18,10 +18,12 @@ class UserListing {
 
     private final UserProfiles profiles;
     private final UserSearchIndex search;
+    private final Cursors cursors;
 
-    UserListing(UserProfiles profiles, UserSearchIndex search) {
+    UserListing(UserProfiles profiles, UserSearchIndex search, Cursors cursors) {
         this.profiles = profiles;
         this.search = search;
+        this.cursors = cursors;
     }
 
     UserPage list(Caller caller, Request request) {
@@ -39,22 +41,22 @@ class UserListing {
 
     private UserPage walk(Caller caller, Request request, Boolean active) {
         String query = "list;sort=" + request.sort().wire() + ";role=" + request.role() + ";active=" + active;
-        List<String> after = Cursors.resumeAfter(request.cursor(), query, keys -> UserProfiles.wellFormed(request.sort(), keys));
+        List<String> after = cursors.resumeAfter(request.cursor(), query, keys -> UserProfiles.wellFormed(request.sort(), keys));
         List<UserProfile> found = profiles.page(request.sort(), request.role(), active, after, request.limit() + 1);
         return page(caller, request.limit(), found, found.size() > request.limit()
-                ? Cursors.encode(query, UserProfiles.keysOf(request.sort(), found.get(request.limit() - 1))) : null);
+                ? cursors.encode(query, UserProfiles.keysOf(request.sort(), found.get(request.limit() - 1))) : null);
     }
 
     private UserPage search(Caller caller, Request request, Boolean active) {
         String text = request.q().strip();
         String query = "search;q=" + text + ";role=" + request.role() + ";active=" + active;
-        List<String> after = Cursors.resumeAfter(request.cursor(), query, ScoreThenId::wellFormed);
+        List<String> after = cursors.resumeAfter(request.cursor(), query, ScoreThenId::wellFormed);
         // only those who see e-mail addresses may find a user by one: a member cannot learn who owns an address
         List<UserSearchIndex.SearchHit> hits = search.search(text, Visibility.seesEveryone(caller), request.role(),
                 active, after, request.limit() + 1);
         List<UserProfile> found = hits.stream().map(UserSearchIndex.SearchHit::user).toList();
         return page(caller, request.limit(), found, hits.size() > request.limit()
-                ? Cursors.encode(query, hits.get(request.limit() - 1).sortValues()) : null);
+                ? cursors.encode(query, hits.get(request.limit() - 1).sortValues()) : null);
     }
 
 

@@ -3,7 +3,10 @@ package dev.aic.queryside.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.ByteBuffer;
+import dev.aic.personaldata.FieldCipher;
+import dev.aic.personaldata.MasterKey;
+import dev.aic.personaldata.PersonalDataException;
+import dev.aic.personaldata.PersonalDataProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,48 +15,60 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
+import javax.crypto.SecretKey;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Opaque page cursors: the sort keys of the last item of a page, bound to the query they came from.
  *
- * <p>A cursor is base64url of a checksum and a small JSON document holding a fingerprint of the query
- * (sort order and filters) and the keys. A cursor that does not decode, whose checksum does not match
- * or that belongs to another query is refused as {@link InvalidCursorException}. The checksum is not a
- * signature: a client that forges a well-formed cursor only chooses where its listing resumes, while
- * every filter and every visibility rule is applied afresh on each request.
+ * <p>A cursor is base64url of a small JSON document (a fingerprint of the query's sort order and filters, and
+ * the keys) sealed with AES-256-GCM under a key derived from the personal-data master key. A client can
+ * neither read what it holds (a registration time, a name) nor make one that resumes where it likes; a cursor
+ * that does not open, or that belongs to another query, is refused as {@link InvalidCursorException}. Every
+ * instance of the service derives the same key, so any of them continues a listing; after the master key
+ * changes, older cursors are refused and the client starts again from the first page.
  */
+@Component
 public final class Cursors {
 
     /** Display names are at most 100 characters; anything far longer was not made here. */
     public static final int MAX_LENGTH = 1024;
-    private static final int CHECKSUM_BYTES = 8;
+    private static final String PURPOSE = "page-cursor";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private Cursors() {
+    private final SecretKey key;
+
+    @Autowired
+    Cursors(PersonalDataProperties personalData) {
+        this(MasterKey.fromBase64(personalData.masterKey()).derive(PURPOSE));
+    }
+
+    Cursors(SecretKey key) {
+        this.key = key;
     }
 
     /**
      * @param query what the listing was asked for, canonically (e.g. {@code "sort=displayName;role=ADMIN"})
      * @param keys  the sort keys of the last item returned
      */
-    public static String encode(String query, List<String> keys) {
+    public String encode(String query, List<String> keys) {
         try {
             byte[] payload = JSON.writeValueAsBytes(new Payload(fingerprint(query), keys));
-            return ENCODER.encodeToString(ByteBuffer.allocate(CHECKSUM_BYTES + payload.length)
-                    .put(checksum(payload)).put(payload).array());
+            return ENCODER.encodeToString(FieldCipher.encrypt(key, PURPOSE, payload));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a cursor", e);
         }
     }
 
-    /** The keys of a cursor made by {@link #encode} for the same {@code query} with {@code keyCount} keys. */
     /**
      * Where a page resumes: null without a cursor, else the cursor's two keys once they are checked to
      * be for {@code query} and {@code wellFormed} for its sort.
      */
-    public static List<String> resumeAfter(String cursor, String query, java.util.function.Predicate<List<String>> wellFormed) {
+    public List<String> resumeAfter(String cursor, String query, Predicate<List<String>> wellFormed) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
@@ -75,22 +90,22 @@ public final class Cursors {
         }
     }
 
-    public static List<String> decode(String cursor, String query, int keyCount) {
+    /** The keys of a cursor made by {@link #encode} for the same {@code query} with {@code keyCount} keys. */
+    public List<String> decode(String cursor, String query, int keyCount) {
         if (cursor.length() > MAX_LENGTH) {
             throw new InvalidCursorException("The cursor is too long to be one of ours");
         }
-        byte[] bytes;
+        byte[] sealed;
         try {
-            bytes = DECODER.decode(cursor);
+            sealed = DECODER.decode(cursor);
         } catch (IllegalArgumentException e) {
             throw new InvalidCursorException("The cursor is not base64url");
         }
-        if (bytes.length <= CHECKSUM_BYTES) {
-            throw new InvalidCursorException("The cursor is truncated");
-        }
-        byte[] payload = Arrays.copyOfRange(bytes, CHECKSUM_BYTES, bytes.length);
-        if (!MessageDigest.isEqual(Arrays.copyOf(bytes, CHECKSUM_BYTES), checksum(payload))) {
-            throw new InvalidCursorException("The cursor was altered");
+        byte[] payload;
+        try {
+            payload = FieldCipher.decrypt(key, PURPOSE, sealed);
+        } catch (PersonalDataException e) {
+            throw new InvalidCursorException("The cursor was altered, or was not made by this service");
         }
         Payload decoded;
         try {
@@ -110,16 +125,9 @@ public final class Cursors {
     }
 
     private static String fingerprint(String query) {
-        return ENCODER.encodeToString(Arrays.copyOf(sha256(query.getBytes(StandardCharsets.UTF_8)), 12));
-    }
-
-    private static byte[] checksum(byte[] payload) {
-        return Arrays.copyOf(sha256(payload), CHECKSUM_BYTES);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(query.getBytes(StandardCharsets.UTF_8));
+            return ENCODER.encodeToString(Arrays.copyOf(digest, 12));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JDK has SHA-256", e);
         }

@@ -11,6 +11,9 @@ import dev.aic.queryside.Api;
 import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -179,6 +182,37 @@ class UserPaginationIT {
         }
         assertThat(api.get("adam", "/api/users?sort=displayName&limit=2&cursor=" + cursor).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aCursorShowsNoRegistrationTimeAndOneForgedWithoutTheServicesKeyIsRefused() throws Exception {
+        ResponseEntity<Map> first = api.get("adam", "/api/users?sort=-registeredAt&limit=2");
+        String cursor = nextCursor(first);
+        Map<String, Object> last = items(first).get(1);
+        String inside = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
+
+        assertThat(inside).as("the cursor, decoded")
+                .doesNotContain(((String) last.get("registeredAt")).substring(0, 10))
+                .doesNotContain((String) last.get("id"));
+
+        // the checksummed format a client could read in the sources, resuming where it likes
+        String forged = checksummed("list;sort=-registeredAt;role=null;active=null",
+                List.of("1970-01-01T00:00:00Z", (String) last.get("id")));
+        ResponseEntity<Map> response = api.get("adam", "/api/users?sort=-registeredAt&limit=2&cursor=" + forged);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody()).containsEntry("type", "urn:aic:problem:invalid-cursor");
+    }
+
+    private static String checksummed(String query, List<String> keys) throws Exception {
+        byte[] fingerprint = java.util.Arrays.copyOf(sha256(query.getBytes(StandardCharsets.UTF_8)), 12);
+        byte[] payload = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(Map.of(
+                "q", Base64.getUrlEncoder().withoutPadding().encodeToString(fingerprint), "k", keys));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(8 + payload.length)
+                .put(sha256(payload), 0, 8).put(payload).array());
+    }
+
+    private static byte[] sha256(byte[] bytes) throws Exception {
+        return MessageDigest.getInstance("SHA-256").digest(bytes);
     }
 
     @Test
