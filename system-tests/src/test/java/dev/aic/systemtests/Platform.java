@@ -301,6 +301,16 @@ final class Platform {
         return count("SELECT count(*) FROM event_store.domainevententry");
     }
 
+    /**
+     * Events caused by callers of the API, not by the platform's own services (the ai-worker's reports, which go
+     * on arriving in the background for documents an earlier suite uploaded).
+     */
+    long storedEventsCausedByCallers() {
+        return count("""
+                SELECT count(*) FROM event_store.domainevententry
+                WHERE convert_from(metadata, 'UTF8') NOT LIKE '%"actorSubject":"service#%'""");
+    }
+
     /** Every event of one aggregate. */
     long storedEventsOf(String aggregateId) {
         return count("SELECT count(*) FROM event_store.domainevententry WHERE aggregateidentifier = ?", aggregateId);
