@@ -31,6 +31,10 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
                 "spring.datasource.url=" + Infrastructure.freshDatabase(database),
                 "spring.datasource.username=" + login.username(),
                 "spring.datasource.password=" + login.password(),
+                // Spring keeps every test context alive with its pool: a fixed pool of 20 per context would
+                // exhaust the server's connections long before the suite ends
+                "spring.datasource.hikari.minimum-idle=1",
+                "spring.datasource.hikari.idle-timeout=10000",
                 "aic.opensearch.url=" + infra.openSearchUrl(),
                 "aic.opensearch.index-prefix=" + database + "-",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + DevIdentity.start().issuerUri(),
