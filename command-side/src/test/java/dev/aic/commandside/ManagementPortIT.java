@@ -40,6 +40,9 @@ class ManagementPortIT {
                 .contains("jvm_memory_used_bytes");
         assertThat(http.getForEntity(management + "/actuator/health/readiness", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+        // liveness includes the Kafka listener containers (KafkaListenersHealthIT in messaging shows it failing)
+        assertThat(http.getForEntity(management + "/actuator/health/liveness", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
                 .isIn(HttpStatus.UNAUTHORIZED, HttpStatus.NOT_FOUND);
         assertThat(http.getForEntity("/api/users", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

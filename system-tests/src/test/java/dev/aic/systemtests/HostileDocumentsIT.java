@@ -146,7 +146,7 @@ class HostileDocumentsIT {
         assertThat(crashes).isEqualTo(2);
         JsonNode parked = processing(member, deadly);
         assertThat(parked.get("failureReason").asText()).isEqualTo("WORKER_CRASHED");
-        assertThat(parked.get("failureDetail").asText()).contains("took the worker down 2 times");
+        assertThat(parked.get("failureDetail").asText()).contains("took the service down 2 times");
         System.out.printf("deadly document FAILED (WORKER_CRASHED) after %d ms%n", (System.nanoTime() - start) / 1_000_000);
 
         String next = upload(member, "next.txt", "The next member's notes about the harbour and its boats.\n"

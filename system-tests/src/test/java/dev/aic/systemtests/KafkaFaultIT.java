@@ -37,7 +37,8 @@ class KafkaFaultIT {
     private static final int SECOND_WORKER_PORT = 18084;
     private static final Duration LOAD_DEADLINE = Duration.ofMinutes(3);
     private static final Duration DELIVERY_DEADLINE = Duration.ofMinutes(4);
-    private static final Pattern APPLIED = Pattern.compile("\"message\":\"Member registered\",\"eventId\":\"([^\"]+)\"");
+    private static final Pattern APPLIED = Pattern.compile(
+            "\"message\":\"Member registered\",(?:\"(?:traceId|spanId)\":\"[0-9a-f]+\",)*\"eventId\":\"([^\"]+)\"");
     private static final Pattern USER_PARTITIONS = Pattern.compile("partitions assigned: \\[(aic\\.users\\.v1-[^\\]]*)]");
 
     private final Platform platform = Platform.shared();

@@ -2,7 +2,7 @@ package dev.aic.aiworker.agenda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aic.aiworker.inbox.DeliveryAttempts;
+import dev.aic.messaging.DeliveryAttempts;
 import dev.aic.contracts.integration.AgendaSolveReport;
 import dev.aic.contracts.integration.AgendaSolveRequestedIntegrationEvent;
 import dev.aic.contracts.integration.Topics;

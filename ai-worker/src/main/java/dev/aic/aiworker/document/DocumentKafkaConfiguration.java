@@ -1,7 +1,7 @@
 package dev.aic.aiworker.document;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.aic.aiworker.inbox.PoisonRecordException;
+import dev.aic.messaging.PoisonRecordException;
 import dev.aic.content.ContentStoreConfiguration;
 import dev.aic.contracts.integration.Topics;
 import java.util.HashMap;

@@ -6,7 +6,7 @@ import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
-import dev.aic.aiworker.inbox.DeliveryAttempts;
+import dev.aic.messaging.DeliveryAttempts;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;

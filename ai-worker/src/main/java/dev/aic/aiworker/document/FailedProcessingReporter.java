@@ -3,7 +3,7 @@ package dev.aic.aiworker.document;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.aiworker.embedding.EmbeddingModelVersion;
 import dev.aic.aiworker.embedding.EmbeddingModels;
-import dev.aic.aiworker.inbox.PoisonRecordException;
+import dev.aic.messaging.PoisonRecordException;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.ProcessingFailureReason;
 import dev.aic.contracts.integration.DocumentProcessingReport.Failed;

@@ -3,7 +3,7 @@ package dev.aic.aiworker.document;
 import dev.aic.aiworker.embedding.EmbeddingModelVersion;
 import dev.aic.aiworker.embedding.EmbeddingModels;
 import dev.aic.aiworker.embedding.TextEmbedder;
-import dev.aic.aiworker.inbox.PoisonRecordException;
+import dev.aic.messaging.PoisonRecordException;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;

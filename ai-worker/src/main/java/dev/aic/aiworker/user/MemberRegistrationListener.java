@@ -2,7 +2,7 @@ package dev.aic.aiworker.user;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aic.aiworker.inbox.DeliveryAttempts;
+import dev.aic.messaging.DeliveryAttempts;
 import dev.aic.aiworker.inbox.Inbox;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.MemberErasedIntegrationEvent;

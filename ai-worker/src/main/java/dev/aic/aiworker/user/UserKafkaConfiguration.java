@@ -1,6 +1,6 @@
 package dev.aic.aiworker.user;
 
-import dev.aic.aiworker.inbox.PoisonRecordException;
+import dev.aic.messaging.PoisonRecordException;
 import dev.aic.contracts.integration.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;

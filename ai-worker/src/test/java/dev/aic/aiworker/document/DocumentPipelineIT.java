@@ -272,7 +272,7 @@ class DocumentPipelineIT {
 
         Failed failed = (Failed) last(awaitFinalReport(documentId)).report();
         assertThat(failed.reason()).isEqualTo(ProcessingFailureReason.WORKER_CRASHED);
-        assertThat(failed.detail()).contains("took the worker down 2 times");
+        assertThat(failed.detail()).contains("took the service down 2 times");
         assertThat(reports(documentId)).hasSize(1);
         assertThat(runs(documentId)).containsExactly("FAILED " + model.fingerprint());
         reembedding.run();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aic.aiworker.AiWorkerIntegrationTest;
+import dev.aic.messaging.DeliveryAttempts;
+import dev.aic.messaging.PoisonRecordException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +33,7 @@ class DeliveryAttemptsIT {
 
         assertThatThrownBy(() -> attempts.attempt(record, runs::incrementAndGet))
                 .isInstanceOfSatisfying(PoisonRecordException.class, e -> assertThat(e.crashes()).isEqualTo(2))
-                .hasMessageContaining("took the worker down 2 times");
+                .hasMessageContaining("took the service down 2 times");
         assertThat(runs).as("runs of the work").hasValue(2);
     }
 

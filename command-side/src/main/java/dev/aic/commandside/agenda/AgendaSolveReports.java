@@ -2,7 +2,7 @@ package dev.aic.commandside.agenda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aic.commandside.integration.DeliveryAttempts;
+import dev.aic.messaging.DeliveryAttempts;
 import dev.aic.commandside.web.Attribution;
 import dev.aic.commandside.web.Commands;
 import dev.aic.contracts.agenda.AgendaId;

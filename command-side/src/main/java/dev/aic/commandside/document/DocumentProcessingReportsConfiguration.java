@@ -1,7 +1,7 @@
 package dev.aic.commandside.document;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.aic.commandside.integration.PoisonRecordException;
+import dev.aic.messaging.PoisonRecordException;
 import dev.aic.contracts.integration.Topics;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
