@@ -14,7 +14,6 @@ import dev.aic.contracts.document.DocumentEvent.ProcessingFailed;
 import dev.aic.contracts.document.DocumentEvent.ProcessingStarted;
 import dev.aic.contracts.document.DocumentEvent.ReprocessingRequested;
 import dev.aic.contracts.document.DocumentId;
-import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.ProcessingFailureReason;
@@ -36,7 +35,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * An uploaded document, its content versions and how far the ai-worker's processing of the current version
  * has come. Command handlers check guards, then apply; sourcing handlers only assign. The bytes themselves
- * live in the content store; the aggregate knows where.
+ * live in the content store; the aggregate knows where. That a member holds given bytes in one document only is
+ * {@link DocumentHashes}' rule, checked in the transaction that stores these events.
  *
  * <p>The ai-worker's reports arrive at least once, so recording them is idempotent: for the current version
  * and each model (by fingerprint) the document keeps which chunks are recorded and whether the processing is
@@ -73,29 +73,23 @@ class Document {
     }
 
     @CommandHandler
-    Document(DocumentCommands.Upload command, DocumentHashes hashes) {
-        requireAudienceFits(command);
+    Document(DocumentCommands.Upload command) {
         DocumentCommands.Content content = command.content();
-        hashes.claim(command.owner(), content.sha256(), command.documentId()).ifPresent(existing -> {
-            throw DocumentRuleViolation.duplicate(existing);
-        });
+        DocumentCommands.Audience audience = command.audience();
         apply(new DocumentUploaded(command.documentId(), 1, command.owner(), command.title().strip(),
                 command.tags().stream().map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList(),
-                command.visibility(), command.communityEventId(), content.contentType(), content.sizeBytes(),
+                audience.visibility(), audience.communityEventId(), content.contentType(), content.sizeBytes(),
                 content.sha256(), content.storageKey(), content.originalFilename()));
     }
 
     @CommandHandler
-    DocumentCommands.Replaced handle(DocumentCommands.AddVersion command, DocumentHashes hashes) {
+    DocumentCommands.Replaced handle(DocumentCommands.AddVersion command) {
         requireOwnerOrAdmin(command.actor());
         requireNotDeleted();
         DocumentCommands.Content content = command.content();
         if (content.sha256().equals(sha256)) {
             return new DocumentCommands.Replaced(version, false);
         }
-        hashes.claim(owner, content.sha256(), id).ifPresent(existing -> {
-            throw DocumentRuleViolation.duplicate(existing);
-        });
         int next = version + 1;
         apply(new DocumentVersionAdded(id, next, content.contentType(), content.sizeBytes(), content.sha256(),
                 content.storageKey(), content.originalFilename()));
@@ -103,11 +97,10 @@ class Document {
     }
 
     @CommandHandler
-    List<String> handle(DocumentCommands.Delete command, DocumentHashes hashes) {
+    List<String> handle(DocumentCommands.Delete command) {
         requireOwnerOrAdmin(command.actor());
         List<String> keys = List.copyOf(storageKeys);
         if (!deleted) {
-            hashes.release(id);
             apply(new DocumentDeleted(id, keys));
         }
         return keys;
@@ -225,14 +218,6 @@ class Document {
 
     private String currentStorageKey() {
         return storageKeys.get(storageKeys.size() - 1);
-    }
-
-    /** Only an event's attendees need an event; the other audiences must not name one. */
-    private static void requireAudienceFits(DocumentCommands.Upload command) {
-        boolean forAttendees = command.visibility() == DocumentVisibility.EVENT_ATTENDEES;
-        if (forAttendees != (command.communityEventId() != null)) {
-            throw new IllegalArgumentException("communityEventId is required for EVENT_ATTENDEES and only then");
-        }
     }
 
     private void requireOwnerOrAdmin(DocumentCommands.Actor actor) {

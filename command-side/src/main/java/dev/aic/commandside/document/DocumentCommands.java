@@ -28,8 +28,19 @@ final class DocumentCommands {
     record Content(String storageKey, String contentType, long sizeBytes, String sha256, String originalFilename) {
     }
 
+    /** Who may read a document. Only an event's attendees need an event; the other audiences must not name one. */
+    record Audience(DocumentVisibility visibility, CommunityEventId communityEventId) {
+
+        Audience {
+            if ((visibility == DocumentVisibility.EVENT_ATTENDEES) != (communityEventId != null)) {
+                throw new InvalidDocumentRequestException("communityEventId",
+                        "is required for EVENT_ATTENDEES visibility, and only then");
+            }
+        }
+    }
+
     record Upload(@TargetAggregateIdentifier DocumentId documentId, UserId owner, String title, List<String> tags,
-                  DocumentVisibility visibility, CommunityEventId communityEventId, Content content) {
+                  Audience audience, Content content) {
     }
 
     /** Answers {@link Replaced}: content identical to the current version adds none. */

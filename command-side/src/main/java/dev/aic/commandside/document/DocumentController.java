@@ -31,7 +31,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -67,17 +66,15 @@ class DocumentController {
     private final ContentTypes contentTypes;
     private final DocumentHashes hashes;
     private final DocumentProperties properties;
-    private final JdbcTemplate jdbc;
     private final Supplier<UUID> ids;
 
     DocumentController(Commands commands, ContentStore store, ContentTypes contentTypes, DocumentHashes hashes,
-            DocumentProperties properties, JdbcTemplate jdbc, Supplier<UUID> ids) {
+            DocumentProperties properties, Supplier<UUID> ids) {
         this.commands = commands;
         this.store = store;
         this.contentTypes = contentTypes;
         this.hashes = hashes;
         this.properties = properties;
-        this.jdbc = jdbc;
         this.ids = ids;
     }
 
@@ -98,10 +95,9 @@ class DocumentController {
             @Schema(description = "required for EVENT_ATTENDEES, and only then")
             @RequestParam(name = "communityEventId", required = false) UUID communityEventId) {
         UserId owner = actor(caller).user();
-        if ((visibility == DocumentVisibility.EVENT_ATTENDEES) != (communityEventId != null)) {
-            throw new InvalidDocumentRequestException("communityEventId",
-                    "is required for EVENT_ATTENDEES visibility, and only then");
-        }
+        // before the content is received: a refused audience costs no write
+        var audience = new DocumentCommands.Audience(visibility,
+                communityEventId == null ? null : new CommunityEventId(communityEventId));
         try (ReceivedContent content = receive(file)) {
             Optional<DocumentId> existing = hashes.holder(owner, content.sha256());
             if (existing.isPresent()) {
@@ -111,8 +107,7 @@ class DocumentController {
             DocumentCommands.Content stored = store(id, content);
             try {
                 Outcome outcome = commands.send(new DocumentCommands.Upload(id, owner, title,
-                        tags == null ? List.of() : tags, visibility,
-                        communityEventId == null ? null : new CommunityEventId(communityEventId), stored), id);
+                        tags == null ? List.of() : tags, audience, stored), id);
                 return DocumentChange.response(HttpStatus.CREATED, id, outcome, 1, content, false);
             } catch (DocumentRuleViolation e) {
                 store.delete(stored.storageKey());
@@ -210,11 +205,7 @@ class DocumentController {
     }
 
     private ResponseEntity<DocumentChange> duplicate(DocumentId existing, ReceivedContent content) {
-        Outcome outcome = jdbc.queryForObject("""
-                    SELECT sequencenumber, globalindex FROM domainevententry
-                    WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1""",
-                (row, n) -> new Outcome(row.getLong(1), row.getLong(2)), existing.toString());
-        return DocumentChange.response(HttpStatus.OK, existing, outcome, null, content, true);
+        return DocumentChange.response(HttpStatus.OK, existing, commands.latest(existing), null, content, true);
     }
 
     /** A caller who never registered owns nothing yet. */

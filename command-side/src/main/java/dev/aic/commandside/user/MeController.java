@@ -42,10 +42,10 @@ class MeController {
 
     private final Commands commands;
     private final Idempotency idempotency;
-    private final JdbcUserAccounts accounts;
+    private final UserAccounts accounts;
     private final Supplier<UUID> ids;
 
-    MeController(Commands commands, Idempotency idempotency, JdbcUserAccounts accounts, Supplier<UUID> ids) {
+    MeController(Commands commands, Idempotency idempotency, UserAccounts accounts, Supplier<UUID> ids) {
         this.commands = commands;
         this.idempotency = idempotency;
         this.accounts = accounts;

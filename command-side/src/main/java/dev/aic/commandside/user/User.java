@@ -16,7 +16,6 @@ import dev.aic.contracts.user.UserRolesChanged;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -26,7 +25,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A person on the platform. Command handlers check guards, then apply; sourcing handlers only assign.
- * A command that would change nothing applies nothing, so retries and double clicks are harmless.
+ * A command that would change nothing applies nothing, so retries and double clicks are harmless. The
+ * rules that span users (one address, one identity each) are {@link UserAccounts}', checked and recorded in
+ * the same transaction as these events.
  */
 @Aggregate
 class User {
@@ -45,32 +46,25 @@ class User {
     }
 
     @CommandHandler
-    User(UserCommands.RegisterUser command, UserAccounts accounts) {
-        String email = command.email().trim().toLowerCase(Locale.ROOT);
-        if (!accounts.claimEmail(email, command.userId())) {
-            throw new EmailAlreadyRegisteredException(email);
-        }
-        apply(new UserRegistered(command.userId(), email, command.displayName().trim()));
+    User(UserCommands.RegisterUser command) {
+        apply(new UserRegistered(command.userId(), command.email(), command.displayName().trim()));
         if (command.identity() != null) {
             // in a constructor Axon applies events after it returns, so id is not assigned yet
-            link(command.userId(), command.identity(), accounts);
+            apply(linked(command.userId(), command.identity()));
         }
     }
 
     @CommandHandler
-    void handle(UserCommands.LinkIdentity command, UserAccounts accounts) {
+    void handle(UserCommands.LinkIdentity command) {
         refuseIfErased();
         if (linked) {
             throw new IdentityAlreadyRegisteredException(id.toString());
         }
-        link(id, command.identity(), accounts);
+        apply(linked(id, command.identity()));
     }
 
-    private static void link(UserId user, UserCommands.Identity identity, UserAccounts accounts) {
-        if (!accounts.claimIdentity(identity.issuer(), identity.subject(), user)) {
-            throw new IdentityAlreadyRegisteredException(user.toString());
-        }
-        apply(new UserIdentityLinked(user, identity.issuer(), identity.subject()));
+    private static UserIdentityLinked linked(UserId user, UserCommands.Identity identity) {
+        return new UserIdentityLinked(user, identity.issuer(), identity.subject());
     }
 
     @CommandHandler
@@ -84,30 +78,27 @@ class User {
     }
 
     @CommandHandler
-    void handle(UserCommands.ChangeRoles command, UserAccounts accounts) {
+    void handle(UserCommands.ChangeRoles command) {
         refuseIfErased();
         // declaration order, no duplicates: the same set of roles is always the same event
         List<Role> normalised = Arrays.stream(Role.values()).filter(command.roles()::contains).toList();
         if (!normalised.equals(roles)) {
-            accounts.recordRoles(id, normalised);
             apply(new UserRolesChanged(id, normalised));
         }
     }
 
     @CommandHandler
-    void handle(UserCommands.Deactivate command, UserAccounts accounts) {
+    void handle(UserCommands.Deactivate command) {
         refuseIfErased();
         if (active) {
-            accounts.recordActive(id, false);
             apply(new UserDeactivated(id, blankToNull(command.reason())));
         }
     }
 
     @CommandHandler
-    void handle(UserCommands.Reactivate command, UserAccounts accounts) {
+    void handle(UserCommands.Reactivate command) {
         refuseIfErased();
         if (!active) {
-            accounts.recordActive(id, true);
             apply(new UserReactivated(id));
         }
     }
@@ -125,10 +116,8 @@ class User {
     }
 
     @CommandHandler
-    void handle(UserCommands.EraseMember command, UserAccounts accounts) {
+    void handle(UserCommands.EraseMember command) {
         refuseIfErased();
-        // the key goes in this command's transaction: the erasure and its event commit together or not at all
-        accounts.erase(id);
         apply(new MemberErased(id, command.reason().trim()));
     }
 

@@ -4,6 +4,7 @@ import dev.aic.contracts.user.EmailTopic;
 import dev.aic.contracts.user.Role;
 import dev.aic.contracts.user.UserId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -17,9 +18,17 @@ final class UserCommands {
     private UserCommands() {
     }
 
-    /** {@code identity} is null when an administrator registers someone who has not signed in yet. */
+    /**
+     * {@code identity} is null when an administrator registers someone who has not signed in yet. The address
+     * is kept trimmed and in lower case: that is the form one address has in the event and in
+     * {@link UserAccounts}.
+     */
     record RegisterUser(@TargetAggregateIdentifier UserId userId, String email, String displayName,
                         Identity identity) {
+
+        RegisterUser {
+            email = email.trim().toLowerCase(Locale.ROOT);
+        }
     }
 
     record Identity(String issuer, String subject) {

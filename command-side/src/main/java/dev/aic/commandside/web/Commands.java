@@ -44,7 +44,7 @@ public class Commands {
             jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", aggregateId.toString());
             R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(attribution));
-            return new Reply<>(result, lastEvent(aggregateId));
+            return new Reply<>(result, latest(aggregateId));
         });
     }
 
@@ -52,9 +52,13 @@ public class Commands {
     public record Reply<R>(R result, Outcome outcome) {
     }
 
-    private Outcome lastEvent(Object aggregateId) {
-        // our own events are visible in our transaction; another command's event on this aggregate
-        // cannot commit in between, it would collide with ours on (aggregate, sequence number)
+    /**
+     * The aggregate as its latest stored event left it, e.g. the document an identical upload answers with. Inside
+     * {@link #ask} that event is the command's own: our own events are visible in our transaction, and another
+     * command's event on this aggregate cannot commit in between, it would collide with ours on (aggregate,
+     * sequence number).
+     */
+    public Outcome latest(Object aggregateId) {
         return jdbc.queryForObject("""
                     SELECT sequencenumber, globalindex FROM domainevententry
                     WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1""",

@@ -66,9 +66,9 @@ class DocumentSnapshotIT {
     @Test
     void aDocumentLoadedFromItsSnapshotDecidesAsItsWholeHistoryWould() {
         String sha256 = UUID.randomUUID().toString().replace("-", "").repeat(2);
-        send(new DocumentCommands.Upload(document, owner.user(), "Snapshots", List.of(), DocumentVisibility.MEMBERS,
-                null, new DocumentCommands.Content("documents/" + document + "/one", "text/plain", 42, sha256,
-                "notes.txt")));
+        send(new DocumentCommands.Upload(document, owner.user(), "Snapshots", List.of(),
+                new DocumentCommands.Audience(DocumentVisibility.MEMBERS, null), new DocumentCommands.Content(
+                        "documents/" + document + "/one", "text/plain", 42, sha256, "notes.txt")));
         send(new DocumentCommands.RecordProcessingStarted(document, 1, MODEL));
         send(new DocumentCommands.RecordChunks(document, 1, MODEL, chunks(0, 1)));
         send(new DocumentCommands.RecordChunks(document, 1, MODEL, chunks(2, 3)));

@@ -1,5 +1,7 @@
 package dev.aic.commandside.document;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
 import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
@@ -7,21 +9,15 @@ import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.user.UserId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DocumentTest {
 
     private static final DocumentId PAPER = new DocumentId(UUID.fromString("00000000-0000-0000-0000-0000000000d1"));
-    private static final DocumentId SLIDES = new DocumentId(UUID.fromString("00000000-0000-0000-0000-0000000000d2"));
     private static final UserId ADA = new UserId(UUID.fromString("00000000-0000-0000-0000-00000000000a"));
     private static final UserId EVE = new UserId(UUID.fromString("00000000-0000-0000-0000-00000000000e"));
     private static final CommunityEventId MEETUP = new CommunityEventId(UUID.fromString("00000000-0000-0000-0000-0000000000e1"));
@@ -36,21 +32,15 @@ class DocumentTest {
     private static final DocumentCommands.Actor OWNER = new DocumentCommands.Actor(ADA, false);
     private static final DocumentCommands.Actor STRANGER = new DocumentCommands.Actor(EVE, false);
     private static final DocumentCommands.Actor ADMIN = new DocumentCommands.Actor(EVE, true);
+    private static final DocumentCommands.Audience MEMBERS = new DocumentCommands.Audience(DocumentVisibility.MEMBERS,
+            null);
 
-    private final InMemoryHashes hashes = new InMemoryHashes();
-    private AggregateTestFixture<Document> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Document.class);
-        fixture.registerInjectableResource(hashes);
-    }
+    private final AggregateTestFixture<Document> fixture = new AggregateTestFixture<>(Document.class);
 
     @Test
     void anUploadIsTheFirstVersionWithTrimmedTitleAndDistinctTags() {
         fixture.givenNoPriorActivity()
-                .when(new DocumentCommands.Upload(PAPER, ADA, " Attention ", List.of("nlp", " nlp ", ""),
-                        DocumentVisibility.MEMBERS, null, V1))
+                .when(new DocumentCommands.Upload(PAPER, ADA, " Attention ", List.of("nlp", " nlp ", ""), MEMBERS, V1))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(UPLOADED);
     }
@@ -58,41 +48,20 @@ class DocumentTest {
     @Test
     void anUploadForAnEventsAttendeesNamesTheEvent() {
         fixture.givenNoPriorActivity()
-                .when(new DocumentCommands.Upload(PAPER, ADA, "Slides", List.of(), DocumentVisibility.EVENT_ATTENDEES,
-                        MEETUP, V1))
+                .when(new DocumentCommands.Upload(PAPER, ADA, "Slides", List.of(),
+                        new DocumentCommands.Audience(DocumentVisibility.EVENT_ATTENDEES, MEETUP), V1))
                 .expectEvents(new DocumentUploaded(PAPER, 1, ADA, "Slides", List.of(),
                         DocumentVisibility.EVENT_ATTENDEES, MEETUP, "application/pdf", 1234, SHA_1, "documents/d1/one",
                         "paper.pdf"));
     }
 
     @Test
-    void anUploadForAttendeesWithoutAnEventIsRefused() {
-        fixture.givenNoPriorActivity()
-                .when(new DocumentCommands.Upload(PAPER, ADA, "Slides", List.of(), DocumentVisibility.EVENT_ATTENDEES,
-                        null, V1))
-                .expectException(IllegalArgumentException.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void theSameBytesUploadedAgainByTheSameMemberAreADuplicate() {
-        hashes.claim(ADA, SHA_1, SLIDES);
-
-        fixture.givenNoPriorActivity()
-                .when(new DocumentCommands.Upload(PAPER, ADA, "Again", List.of(), DocumentVisibility.PUBLIC, null, V1))
-                .expectException(DocumentRuleViolation.class)
-                .expectExceptionMessage("You already uploaded this content as document " + SLIDES)
-                .expectNoEvents();
-    }
-
-    @Test
-    void theSameBytesUploadedByAnotherMemberAreTheirOwnDocument() {
-        hashes.claim(EVE, SHA_1, SLIDES);
-
-        fixture.givenNoPriorActivity()
-                .when(new DocumentCommands.Upload(PAPER, ADA, "Attention", List.of("nlp"), DocumentVisibility.MEMBERS,
-                        null, V1))
-                .expectEvents(UPLOADED);
+    void onlyAnAudienceOfAttendeesNamesAnEvent() {
+        assertThatThrownBy(() -> new DocumentCommands.Audience(DocumentVisibility.EVENT_ATTENDEES, null))
+                .isInstanceOf(InvalidDocumentRequestException.class)
+                .hasMessage("is required for EVENT_ATTENDEES visibility, and only then");
+        assertThatThrownBy(() -> new DocumentCommands.Audience(DocumentVisibility.PUBLIC, MEETUP))
+                .isInstanceOf(InvalidDocumentRequestException.class);
     }
 
     @Test
@@ -146,15 +115,12 @@ class DocumentTest {
     }
 
     @Test
-    void deletingNamesTheContentOfEveryVersionAndReleasesTheBytes() {
-        hashes.claim(ADA, SHA_2, PAPER);
-
+    void deletingNamesTheContentOfEveryVersion() {
         fixture.given(UPLOADED, new DocumentVersionAdded(PAPER, 2, "text/markdown", 99, SHA_2, "documents/d1/two",
                         "paper.md"))
                 .when(new DocumentCommands.Delete(PAPER, null, OWNER))
                 .expectResultMessagePayload(List.of("documents/d1/one", "documents/d1/two"))
                 .expectEvents(new DocumentDeleted(PAPER, List.of("documents/d1/one", "documents/d1/two")));
-        org.assertj.core.api.Assertions.assertThat(hashes.holder(ADA, SHA_2)).isEmpty();
     }
 
     @Test
@@ -171,37 +137,5 @@ class DocumentTest {
                 .when(new DocumentCommands.Delete(PAPER, null, STRANGER))
                 .expectException(DocumentRuleViolation.class)
                 .expectNoEvents();
-    }
-
-    /** The set-validation table, as a map from (owner, sha256) to the document holding the bytes. */
-    private static final class InMemoryHashes implements DocumentHashes {
-
-        private final Map<String, DocumentId> byOwnerAndSha = new HashMap<>();
-
-        @Override
-        public Optional<DocumentId> holder(UserId owner, String sha256) {
-            return Optional.ofNullable(byOwnerAndSha.get(owner + "/" + sha256));
-        }
-
-        @Override
-        public Optional<DocumentId> claim(UserId owner, String sha256, DocumentId document) {
-            Optional<DocumentId> other = holder(owner, sha256).filter(holder -> !holder.equals(document));
-            if (other.isEmpty()) {
-                release(document);
-                byOwnerAndSha.put(owner + "/" + sha256, document);
-            }
-            return other;
-        }
-
-        @Override
-        public Optional<UserId> owner(DocumentId document) {
-            return byOwnerAndSha.entrySet().stream().filter(held -> Objects.equals(held.getValue(), document))
-                    .map(held -> new UserId(java.util.UUID.fromString(held.getKey().substring(0, 36)))).findFirst();
-        }
-
-        @Override
-        public void release(DocumentId document) {
-            byOwnerAndSha.values().removeIf(held -> Objects.equals(held, document));
-        }
     }
 }
