@@ -75,7 +75,12 @@ class DocumentContentController {
                         headers = {
                             @Header(name = HttpHeaders.CONTENT_RANGE, description = "bytes first-last/size"),
                             @Header(name = HttpHeaders.ETAG, description = "the SHA-256 of the bytes, quoted")}),
-                @ApiResponse(responseCode = "304", description = "If-None-Match names the content's ETag")})
+                @ApiResponse(responseCode = "304", description = "If-None-Match names the content's ETag",
+                        content = @Content),
+                @ApiResponse(responseCode = "416", description = "a malformed range, or one starting past the end",
+                        content = @Content(mediaType = "application/problem+json",
+                                schema = @Schema(ref = "#/components/schemas/Problem")),
+                        headers = @Header(name = HttpHeaders.CONTENT_RANGE, description = "bytes */size"))})
     @ProblemResponses({404, 416})
     ResponseEntity<Resource> content(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
             @Parameter(description = "The content version; the current one by default")
