@@ -10,8 +10,8 @@ import org.springframework.http.MediaType;
  * How uploaded bytes reach a browser without running in the platform's origin. Only types a browser shows and
  * does not execute open inline (PDF, plain text, raster images); everything else, HTML, SVG and XML above all,
  * is an attachment. Every answer also carries {@code nosniff} and a Content-Security-Policy: a {@code sandbox}
- * (a unique origin, no scripts, no forms) for all but PDFs, which Chromium's built-in viewer does not render in
- * a sandboxed document; a PDF may only embed itself.
+ * (a unique origin, no scripts, no forms) for all but PDFs, which Chromium shows through its viewer plugin, and
+ * a sandboxed document may load no plugin; a PDF may only embed itself.
  */
 final class SafeDownload {
 
