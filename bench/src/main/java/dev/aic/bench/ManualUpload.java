@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -178,8 +179,15 @@ final class ManualUpload {
     private record Sweep(boolean settled, int indexed, long chunks, List<String> failures) {
     }
 
-    /** Lists the reader's documents every few seconds until every page is INDEXED or FAILED, or the timeout. */
+    /**
+     * Lists the reader's documents every few seconds until every page is INDEXED or FAILED, or the timeout. A page
+     * that FAILED is sent back for processing once ({@code POST /api/documents/{id}/reprocess}), as its owner would
+     * retry it; it counts as failed when it fails again. (On a shared machine another platform's ai-worker in the same
+     * consumer group has taken uploads it could not read: CONTENT_MISSING.)
+     */
     private Sweep awaitSettled(Map<UUID, String> pageOf, String bearer) throws IOException, InterruptedException {
+        // the processing status's updatedAt when the page was sent back: until it changes, the retry is pending
+        Map<UUID, String> retried = new HashMap<>();
         long started = System.nanoTime();
         long deadline = started + options.indexTimeout().toNanos();
         long nextProgress = started;
@@ -205,8 +213,15 @@ final class ManualUpload {
                     indexed++;
                     chunks += processing.path("chunkCount").asLong(0);
                 } else if (state.equals("FAILED")) {
-                    failures.add(page + ": processing FAILED " + processing.path("failureReason").asText("")
-                            + " " + processing.path("failureDetail").asText(""));
+                    String updatedAt = processing.path("updatedAt").asText("");
+                    String reason = processing.path("failureReason").asText("") + " "
+                            + processing.path("failureDetail").asText("");
+                    if (!retried.containsKey(id)) {
+                        retried.put(id, updatedAt);
+                        reprocess(id, page, reason, bearer);
+                    } else if (!retried.get(id).equals(updatedAt)) {
+                        failures.add(page + ": processing FAILED twice: " + reason);
+                    }
                 }
             }
             int missing = pageOf.size() - seen;
@@ -227,6 +242,13 @@ final class ManualUpload {
             }
             Thread.sleep(SWEEP_INTERVAL.toMillis());
         }
+    }
+
+    private void reprocess(UUID id, String page, String reason, String bearer) throws IOException,
+            InterruptedException {
+        Http.Response answer = http.post(URI.create(options.commandSide() + "/api/documents/" + id + "/reprocess"),
+                bearer, null, null);
+        say.accept(page + " FAILED (" + reason.strip() + "); sent back for processing: HTTP " + answer.status());
     }
 
     /**
