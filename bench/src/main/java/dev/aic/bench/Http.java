@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The calls every driver makes, as a client would make them: JSON, signed in with a bearer token.
@@ -57,6 +61,43 @@ final class Http {
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         }
         HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Response(response.statusCode(), parse(response.body()));
+    }
+
+    /** {@code GET uri} with its JSON answer. */
+    Response get(URI uri, String authorization) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Authorization", authorization)
+                .GET()
+                .build();
+        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Response(response.statusCode(), parse(response.body()));
+    }
+
+    /**
+     * {@code POST uri} as {@code multipart/form-data}, as a browser's upload form sends it: the text
+     * {@code fields}, then one file part named {@code file}.
+     */
+    Response postFile(URI uri, String authorization, Map<String, String> fields, String filename,
+            String contentType, byte[] bytes) throws IOException, InterruptedException {
+        String boundary = "aic-bench-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(bytes.length + 1024);
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Authorization", authorization)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         return new Response(response.statusCode(), parse(response.body()));
     }
 

@@ -99,6 +99,7 @@ final class Summary {
 
     static void latency(ObjectNode node, Latency latency) {
         putRounded(node, "p50Ms", latency.p50Ms());
+        putRounded(node, "p95Ms", latency.p95Ms());
         putRounded(node, "p99Ms", latency.p99Ms());
         putRounded(node, "maxMs", latency.maxMs());
     }
