@@ -3,7 +3,6 @@ package dev.aic.bench;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -93,14 +92,7 @@ record EmbeddingOptions(
 
     /** Parses the command line; on bad arguments prints why and the usage, and exits with status 2. */
     static EmbeddingOptions fromCommandLine(String[] args) {
-        try {
-            return parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            throw e;
-        }
+        return CommandLine.parsedOrExit(() -> parse(args, System.getenv()), USAGE);
     }
 
     static EmbeddingOptions parse(String[] args, Map<String, String> env) {
@@ -121,13 +113,9 @@ record EmbeddingOptions(
         String vectorDatabase = "aic_bench_vectors";
         long seed = 5;
 
-        List<String> rest = new ArrayList<>(List.of(args));
-        while (!rest.isEmpty()) {
-            String name = rest.remove(0);
-            if (rest.isEmpty()) {
-                throw new IllegalArgumentException("option " + name + " needs a value");
-            }
-            String value = rest.remove(0);
+        for (CommandLine.Option option : CommandLine.options(args)) {
+            String name = option.name();
+            String value = option.value();
             switch (name) {
                 case "--command-url" -> commandUrl = value;
                 case "--ai-worker-url" -> aiWorkerUrl = value;

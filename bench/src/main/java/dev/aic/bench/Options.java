@@ -3,8 +3,6 @@ package dev.aic.bench;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -84,14 +82,7 @@ record Options(
      * arguments prints why and the usage, and exits with status 2.
      */
     static Options fromCommandLine(String[] args, String defaultCaller) {
-        try {
-            return parse(args, System.getenv(), defaultCaller);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            throw e;
-        }
+        return CommandLine.parsedOrExit(() -> parse(args, System.getenv(), defaultCaller), USAGE);
     }
 
     /** Parses {@code --name value} pairs; throws {@link IllegalArgumentException} with a readable message. */
@@ -111,13 +102,9 @@ record Options(
         int members = 3000;
         Integer events = null;
 
-        List<String> rest = new ArrayList<>(List.of(args));
-        while (!rest.isEmpty()) {
-            String name = rest.remove(0);
-            if (rest.isEmpty()) {
-                throw new IllegalArgumentException("option " + name + " needs a value");
-            }
-            String value = rest.remove(0);
+        for (CommandLine.Option option : CommandLine.options(args)) {
+            String name = option.name();
+            String value = option.value();
             switch (name) {
                 case "--concurrency" -> concurrency = parseInt(name, value);
                 case "--duration" -> durationSeconds = parseInt(name, value);

@@ -3,8 +3,6 @@ package dev.aic.bench;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,14 +59,7 @@ record SearchQualityOptions(
 
     /** Parses the command line; on bad arguments prints why and the usage, and exits with status 2. */
     static SearchQualityOptions fromCommandLine(String[] args) {
-        try {
-            return parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            throw e;
-        }
+        return CommandLine.parsedOrExit(() -> parse(args, System.getenv()), USAGE);
     }
 
     static SearchQualityOptions parse(String[] args, Map<String, String> env) {
@@ -85,13 +76,9 @@ record SearchQualityOptions(
         long indexTimeoutSeconds = 3600;
         String scope = "author";
 
-        List<String> rest = new ArrayList<>(List.of(args));
-        while (!rest.isEmpty()) {
-            String name = rest.remove(0);
-            if (rest.isEmpty()) {
-                throw new IllegalArgumentException("option " + name + " needs a value");
-            }
-            String value = rest.remove(0);
+        for (CommandLine.Option option : CommandLine.options(args)) {
+            String name = option.name();
+            String value = option.value();
             switch (name) {
                 case "--command-url" -> commandUrl = value;
                 case "--query-url" -> queryUrl = value;
