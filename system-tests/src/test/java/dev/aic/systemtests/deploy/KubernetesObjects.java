@@ -32,9 +32,6 @@ final class KubernetesObjects {
         }
     }
 
-    record ServiceAccount(Metadata metadata) {
-    }
-
     record ConfigMap(Metadata metadata, Map<String, String> data) {
         ConfigMap {
             data = data == null ? Map.of() : data;
