@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -25,17 +26,35 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * {@link ReplayToken#isReplay}: Axon 4.13.0 calls an event a replay that was still uncommitted at the reset and
  * committed after the replay passed the reset's index (ReplayOverGapsTest). Only a processor's own batches count:
  * a dead letter processed later runs in a unit of work of its own, after the batch already counted it.
+ * <p>
+ * Nor is an event counted that the segment's stream had already delivered before this batch: Axon's embedded event
+ * store can hand a catching-up tracking processor an event twice when it moves between its private stream and the
+ * shared one over a gap (AxonFramework issues 1037 and 1193), and the tracking processor does not filter it. The
+ * handlers take it again harmlessly, as they take any event twice; the ledger must not, or reconciliation would
+ * see a surplus and rewind the processor for ever.
  */
 final class ProcessedEventCounting implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private final String processor;
     private final ProcessedEventCounts counts;
+    private final SegmentPositions positions;
     private final String resourceKey;
+    private final String segmentKey;
 
-    ProcessedEventCounting(String processor, ProcessedEventCounts counts) {
+    ProcessedEventCounting(String processor, ProcessedEventCounts counts, SegmentPositions positions) {
         this.processor = processor;
         this.counts = counts;
+        this.positions = positions;
         this.resourceKey = ProcessedEventCounting.class.getName() + "/" + processor;
+        // the key under which Axon's tracking processor puts the batch's segment in the unit of work
+        this.segmentKey = "Processor[" + processor + "]/SegmentId";
+    }
+
+    /** Where a segment's current stream had got to before the batch now running: what it delivered already. */
+    @FunctionalInterface
+    interface SegmentPositions {
+
+        Optional<TrackingToken> reached(int segment);
     }
 
     @Override
@@ -52,15 +71,18 @@ final class ProcessedEventCounting implements MessageHandlerInterceptor<EventMes
     private Map<TakenBefore, List<String>> taken(UnitOfWork<?> unitOfWork) {
         return unitOfWork.root().getOrComputeResource(resourceKey, key -> {
             Map<TakenBefore, List<String>> identifiers = new LinkedHashMap<>();
+            Integer segment = unitOfWork.root().getResource(segmentKey);
+            TakenBefore delivered = segment == null ? TakenBefore.NOTHING : positions.reached(segment)
+                    .map(WrappedToken::unwrapLowerBound).map(TakenBefore::of).orElse(TakenBefore.NOTHING);
             unitOfWork.root().onPrepareCommit(batch -> identifiers.forEach(
-                    (before, taken) -> counts.add(processor, taken, before)));
+                    (before, taken) -> counts.add(processor, taken, before, delivered)));
             return identifiers;
         });
     }
 
     /**
-     * The events a processor had taken when it was reset, as its token then said: every index up to {@code index}
-     * but the {@code gaps}. Outside a replay, none.
+     * The events a token says were taken: every index up to {@code index} but the {@code gaps}. Of an event, those
+     * its processor had taken when it was reset; outside a replay, none.
      */
     record TakenBefore(long index, Set<Long> gaps) {
 
@@ -75,11 +97,14 @@ final class ProcessedEventCounting implements MessageHandlerInterceptor<EventMes
                     .map(TakenBefore::of).orElse(NOTHING);
         }
 
-        private static TakenBefore of(TrackingToken atReset) {
-            if (atReset instanceof GapAwareTrackingToken gapAware) {
+        static TakenBefore of(TrackingToken token) {
+            if (token == null) {
+                return NOTHING;
+            }
+            if (token instanceof GapAwareTrackingToken gapAware) {
                 return new TakenBefore(gapAware.getIndex(), Set.copyOf(gapAware.getGaps()));
             }
-            return new TakenBefore(atReset.position().orElse(-1), Set.of());
+            return new TakenBefore(token.position().orElse(-1), Set.of());
         }
     }
 }

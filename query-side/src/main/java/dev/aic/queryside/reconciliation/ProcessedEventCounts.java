@@ -31,11 +31,13 @@ class ProcessedEventCounts {
 
     /**
      * Counts the events with these identifiers for {@code processor}, each in the bucket of its global position,
-     * except those {@code before} a reset says the processor had taken (and counted) already. The position is
+     * except those {@code before} a reset says the processor had taken (and counted) already and those its stream
+     * had {@code delivered} before. The position is
      * looked up rather than taken from the event's tracking token: the token of an event that filled a gap carries
      * the processor's furthest position, not the event's.
      */
-    void add(String processor, Collection<String> eventIdentifiers, ProcessedEventCounting.TakenBefore before) {
+    void add(String processor, Collection<String> eventIdentifiers, ProcessedEventCounting.TakenBefore before,
+             ProcessedEventCounting.TakenBefore delivered) {
         if (eventIdentifiers.isEmpty()) {
             return;
         }
@@ -43,11 +45,12 @@ class ProcessedEventCounts {
                 INSERT INTO processed_event_count (processor, bucket, count, checksum)
                 SELECT ?, globalindex / ?, count(*), sum(hashtextextended(eventidentifier, 0))
                 FROM event_store.domainevententry WHERE eventidentifier = ANY (?)
+                  AND NOT (globalindex <= ? AND globalindex <> ALL (?))
                   AND NOT (globalindex <= ? AND globalindex <> ALL (?)) GROUP BY 2
                 ON CONFLICT (processor, bucket) DO UPDATE SET count = processed_event_count.count + EXCLUDED.count,
                     checksum = processed_event_count.checksum + EXCLUDED.checksum""",
                 processor, BUCKET_SIZE, eventIdentifiers.toArray(String[]::new), before.index(),
-                before.gaps().toArray(Long[]::new));
+                before.gaps().toArray(Long[]::new), delivered.index(), delivered.gaps().toArray(Long[]::new));
     }
 
     Map<Long, Tally> of(String processor) {

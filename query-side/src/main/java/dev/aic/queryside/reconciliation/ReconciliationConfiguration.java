@@ -1,6 +1,8 @@
 package dev.aic.queryside.reconciliation;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +13,10 @@ class ReconciliationConfiguration {
     @Bean
     ConfigurerModule countProcessedEvents(ProcessedEventCounts counts) {
         return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
-                (configuration, processor) -> new ProcessedEventCounting(processor, counts));
+                (configuration, processor) -> new ProcessedEventCounting(processor, counts, segment ->
+                        configuration.eventProcessingConfiguration()
+                                .eventProcessor(processor, StreamingEventProcessor.class)
+                                .map(streaming -> streaming.processingStatus().get(segment))
+                                .map(EventTrackerStatus::getTrackingToken)));
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.common.transaction.TransactionManager;
@@ -68,19 +69,54 @@ class ReplayLedgerIT {
         }
         String processor = "ledger-it-" + UUID.randomUUID();
 
-        take(processor, delivered);
+        take(processor, delivered, Optional.empty());
 
         assertThat(counted(processor)).as("events counted for the replay: only the one missing at the reset")
                 .isEqualTo(1);
     }
 
-    /** The processor's batch: the interceptor sees each event, the ledger is written as the batch commits. */
-    private void take(String processor, Map<String, TrackingToken> delivered) throws Exception {
+    @Test
+    void anEventTheStreamDeliversAgainAfterItsBatchCountsOnce() throws Exception {
+        UserEvents events = new UserEvents(eventStore, jdbc);
+        UserId user = events.register("Twice Tom");
+        List<Long> stored = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            stored.add(events.publish(new UserProfileUpdated(user, "Tom " + i, null, List.of(), null)));
+            ids.add(jdbc.queryForObject(
+                    "SELECT eventidentifier FROM event_store.domainevententry WHERE globalindex = ?",
+                    String.class, stored.get(i)));
+        }
+        GapAwareTrackingToken first = GapAwareTrackingToken.newInstance(stored.get(0), Set.of());
+        GapAwareTrackingToken second = first.advanceTo(stored.get(1), Integer.MAX_VALUE);
+        GapAwareTrackingToken third = second.advanceTo(stored.get(2), Integer.MAX_VALUE);
+        String processor = "ledger-it-" + UUID.randomUUID();
+        Map<String, TrackingToken> firstBatch = new LinkedHashMap<>();
+        firstBatch.put(ids.get(0), first);
+        firstBatch.put(ids.get(1), second);
+        take(processor, firstBatch, Optional.empty());
+
+        // the embedded event store hands the second event over again, in the batch after the one that took it
+        Map<String, TrackingToken> secondBatch = new LinkedHashMap<>();
+        secondBatch.put(ids.get(1), second);
+        secondBatch.put(ids.get(2), third);
+        take(processor, secondBatch, Optional.of(second));
+
+        assertThat(counted(processor)).as("events counted: each of the three once").isEqualTo(3);
+    }
+
+    /**
+     * The processor's batch in segment 0, whose stream had {@code reached} a token before it: the interceptor sees
+     * each event, the ledger is written as the batch commits.
+     */
+    private void take(String processor, Map<String, TrackingToken> delivered, Optional<TrackingToken> reached)
+            throws Exception {
         List<EventMessage<?>> messages = new ArrayList<>();
         delivered.forEach((id, token) -> messages.add(new GenericTrackedEventMessage<>(token,
                 new GenericEventMessage<>(id, "payload", Map.of(), java.time.Instant.now()))));
-        ProcessedEventCounting counting = new ProcessedEventCounting(processor, counts);
+        ProcessedEventCounting counting = new ProcessedEventCounting(processor, counts, segment -> reached);
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
+        batch.resources().put("Processor[" + processor + "]/SegmentId", 0);
         batch.attachTransaction(transactionManager);
         batch.executeWithResult(() -> counting.handle(batch, () -> null));
     }
