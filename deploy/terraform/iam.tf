@@ -4,7 +4,7 @@
 locals {
   oidc_issuer = trimprefix(local.oidc_issuer_url, "https://")
 
-  # one role per service account; the query-side has neither a role nor any AWS API to call
+  # one role per service account
   service_account_roles = {
     # stores uploads, replaces and deletes them
     command-side = {
@@ -14,6 +14,12 @@ locals {
     # parses untrusted files: it may only read them, never write or delete
     ai-worker = {
       service_account = "aic-ai-worker"
+      policy          = data.aws_iam_policy_document.uploads_read_only.json
+    }
+    # serves uploads to the members who may read them (GET /api/documents/{id}/content): read only, like the
+    # ai-worker; it streams them itself rather than handing out presigned URLs (docs/knowledge-hub.md)
+    query-side = {
+      service_account = "aic-query-side"
       policy          = data.aws_iam_policy_document.uploads_read_only.json
     }
     # the External Secrets Operator, on behalf of the namespace: the database, Kafka, SMTP and personal-data secrets

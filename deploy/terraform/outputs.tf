@@ -64,6 +64,7 @@ output "kustomize_env" {
     IMAGE_REGISTRY          = split("/", aws_ecr_repository.service["command-side"].repository_url)[0]
     COMMAND_SIDE_ROLE_ARN   = aws_iam_role.service_account["command-side"].arn
     AI_WORKER_ROLE_ARN      = aws_iam_role.service_account["ai-worker"].arn
+    QUERY_SIDE_ROLE_ARN     = aws_iam_role.service_account["query-side"].arn
     SECRETS_READER_ROLE_ARN = aws_iam_role.service_account["secrets-reader"].arn
     # the master credentials, for the Job db-roles only; each service has its own secret
     DB_SECRET_NAME              = aws_secretsmanager_secret.db.name

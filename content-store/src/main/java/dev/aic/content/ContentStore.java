@@ -1,26 +1,20 @@
 package dev.aic.content;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
  * Object storage for document content, addressed by key. The filesystem store is the default; any
  * S3-compatible store in production ({@code aic.documents.store}). Deleting a missing key is not an error,
- * so a delete may be repeated.
+ * so a delete may be repeated. Only the command-side writes; readers depend on {@link ContentReader}.
  */
-public interface ContentStore {
+public interface ContentStore extends ContentReader {
 
     /** Keys are relative paths of safe characters: {@code documents/<id>/<uuid>}. */
     Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
 
     /** Stores the file's bytes under the key, replacing what was there. */
     void put(String key, Path content, String contentType);
-
-    /** @throws NoSuchContentException when nothing is stored under the key */
-    InputStream get(String key);
-
-    boolean exists(String key);
 
     void delete(String key);
 

@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code aic.documents}: where document content is stored. The command-side writes it; the ai-worker reads it.
+ * {@code aic.documents}: where document content is stored. The command-side writes it; the ai-worker and the
+ * query-side only read it.
  *
  * @param store     {@code filesystem} (default) or {@code s3}
  * @param directory root of the filesystem store

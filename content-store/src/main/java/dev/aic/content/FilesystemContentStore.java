@@ -1,12 +1,16 @@
 package dev.aic.content;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Content as files under one directory, the key being the relative path. A file is copied beside its
@@ -49,6 +53,25 @@ public class FilesystemContentStore implements ContentStore {
     }
 
     @Override
+    public InputStream get(String key, long offset, long length) {
+        ContentReader.requireValidRange(offset, length);
+        try {
+            FileChannel channel = FileChannel.open(resolve(key), StandardOpenOption.READ);
+            try {
+                channel.position(offset);
+                return new BoundedInputStream(Channels.newInputStream(channel), length);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (NoSuchFileException e) {
+            throw new NoSuchContentException(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + key, e);
+        }
+    }
+
+    @Override
     public boolean exists(String key) {
         return Files.isRegularFile(resolve(key));
     }
@@ -68,5 +91,57 @@ public class FilesystemContentStore implements ContentStore {
             throw new IllegalArgumentException("Invalid content key: " + key);
         }
         return path;
+    }
+
+    /** At most {@code remaining} bytes of the stream it wraps. */
+    private static final class BoundedInputStream extends FilterInputStream {
+
+        private long remaining;
+
+        BoundedInputStream(InputStream in, long remaining) {
+            super(in);
+            this.remaining = remaining;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int next = super.read();
+            if (next >= 0) {
+                remaining--;
+            }
+            return next;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int read = super.read(buffer, offset, (int) Math.min(length, remaining));
+            if (read > 0) {
+                remaining -= read;
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(Math.min(n, remaining));
+            remaining -= skipped;
+            return skipped;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(super.available(), remaining);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
     }
 }

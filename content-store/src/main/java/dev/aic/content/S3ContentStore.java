@@ -34,6 +34,18 @@ public class S3ContentStore implements ContentStore {
     }
 
     @Override
+    public InputStream get(String key, long offset, long length) {
+        ContentReader.requireValidRange(offset, length);
+        // HTTP ranges are inclusive; S3 cuts a range that runs past the end short, as the filesystem store does
+        String range = "bytes=" + offset + "-" + (offset + length - 1);
+        try {
+            return s3.getObject(request -> request.bucket(bucket).key(ContentStore.requireValidKey(key)).range(range));
+        } catch (NoSuchKeyException e) {
+            throw new NoSuchContentException(key);
+        }
+    }
+
+    @Override
     public boolean exists(String key) {
         try {
             s3.headObject(request -> request.bucket(bucket).key(ContentStore.requireValidKey(key)));

@@ -92,6 +92,23 @@ class S3ContentStoreTest {
     }
 
     @Test
+    void aRangeIsReadWithoutTheRestOfTheObject() throws IOException {
+        byte[] bytes = new byte[200_000];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 7);
+        }
+        store.put("documents/d4/v1", Files.write(work.resolve("large.pdf"), bytes), "application/pdf");
+
+        try (InputStream middle = store.get("documents/d4/v1", 65_536, 1_000);
+             InputStream last = store.get("documents/d4/v1", 199_990, 50)) {
+            assertThat(middle.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 65_536, 66_536));
+            assertThat(last.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 199_990, 200_000));
+        }
+        assertThatThrownBy(() -> store.get("documents/d4/none", 0, 10))
+                .isInstanceOf(ContentStore.NoSuchContentException.class);
+    }
+
+    @Test
     void deletedContentIsGoneAndDeletingAgainIsHarmless() throws IOException {
         Path file = Files.writeString(work.resolve("notes.md"), "# Notes\n", StandardCharsets.UTF_8);
         store.put("documents/d2/v1", file, "text/markdown");

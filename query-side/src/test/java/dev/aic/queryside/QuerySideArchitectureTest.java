@@ -69,6 +69,12 @@ class QuerySideArchitectureTest {
             .that().resideInAPackage("dev.aic.queryside..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.aic.commandside..", "dev.aic.aiworker..");
 
+    /** Uploads are the command-side's to write and delete: this service holds only the reading half of the store. */
+    @ArchTest
+    static final ArchRule onlyReadsTheContentStore = noClasses()
+            .that().resideInAPackage("dev.aic.queryside..")
+            .should().dependOnClassesThat().areAssignableTo(dev.aic.content.ContentStore.class);
+
     @ArchTest
     static final ArchRule neverDecides = noClasses()
             .that().resideInAPackage("dev.aic.queryside..")

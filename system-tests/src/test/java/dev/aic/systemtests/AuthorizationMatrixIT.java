@@ -100,6 +100,8 @@ class AuthorizationMatrixIT {
                 f -> f.query("GET", "/api/me/calendar.ics", null)),
         QUERY_DOCUMENT("GET /api/documents/{id} (query)", ROLE_HOLDERS,
                 f -> f.query("GET", "/api/documents/" + document, null)),
+        QUERY_DOCUMENT_CONTENT("GET /api/documents/{id}/content (query)", ROLE_HOLDERS,
+                f -> f.query("GET", "/api/documents/" + document + "/content", null)),
         // an unknown document: the stream of a real one stays open until it is indexed
         QUERY_DOCUMENT_STATUS("GET /api/documents/{id}/status/stream (query)", ROLE_HOLDERS,
                 f -> f.query("GET", "/api/documents/" + UUID.randomUUID() + "/status/stream", null)),

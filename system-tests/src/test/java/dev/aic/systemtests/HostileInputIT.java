@@ -50,7 +50,7 @@ class HostileInputIT {
                 // a role-less caller of its own: the shared demo newbie may have registered in another suite
                 PLATFORM.token("newbie-" + UUID.randomUUID().toString().substring(0, 8)),
                 registeredMemberAndAnotherUser(), PLATFORM.token("olivia"),
-                publishedCommunityEvent());
+                publishedCommunityEvent(), projectedDocument());
         Map<String, List<Probe>> byCategory = HostileRequests.against(targets).stream()
                 .collect(Collectors.groupingBy(Probe::category, LinkedHashMap::new, Collectors.toList()));
         EVENTS[0] = PLATFORM.storedEventsCausedByCallers();
@@ -140,6 +140,22 @@ class HostileInputIT {
                 .sendJson("POST", null);
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
         return event;
+    }
+
+    /** A document olivia uploaded for every member to read, once the query-side has it: the download requests aim at it. */
+    private static String projectedDocument() {
+        String olivia = PLATFORM.token("olivia");
+        Http.Reply uploaded = Http.to(PLATFORM.commandSide().url("/api/documents")).bearer(olivia).multipart("POST",
+                Map.of("title", "Hostile target notes", "visibility", "MEMBERS"), "hostile-target.txt",
+                ("Notes to download by ranges " + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        String document = uploaded.json().get("id").asText();
+        String consistencyToken = uploaded.json().get("consistencyToken").asText();
+        org.awaitility.Awaitility.await("the query-side serves " + document).atMost(Duration.ofSeconds(30))
+                .until(() -> Http.to(PLATFORM.querySide().url("/api/documents/" + document + "/content"))
+                        .bearer(PLATFORM.token("alice")).header("Consistency-Token", consistencyToken).get(),
+                        reply -> reply.status() == 200);
+        return document;
     }
 
     private static boolean isProblem(RawHttp.Response response) {

@@ -43,10 +43,10 @@ final class HostileRequests {
 
     /**
      * Who sends what: the callers' tokens and the ids the requests aim at. {@code organizer} organises
-     * {@code event}, a published community event.
+     * {@code event}, a published community event; {@code member} may read {@code document}.
      */
     record Targets(String admin, String member, String unregistered, String existingUser, String organizer,
-                   String event) {
+                   String event, String document) {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -162,6 +162,7 @@ final class HostileRequests {
                 new IdRoute(Service.COMMAND, "POST", "/api/documents/{id}/reprocess", member, null),
                 new IdRoute(Service.QUERY, "GET", "/api/documents/{id}", member, null),
                 new IdRoute(Service.QUERY, "GET", "/api/documents/{id}/status/stream", member, null),
+                new IdRoute(Service.QUERY, "GET", "/api/documents/{id}/content", member, null),
                 new IdRoute(Service.COMMAND, "POST", "/api/admin/users/{id}/erasure", admin,
                         () -> "{\"reason\":\"hostile probe\"}"),
                 new IdRoute(Service.COMMAND, "GET", "/api/audit/entities/{id}/events", admin, null),
@@ -535,6 +536,33 @@ final class HostileRequests {
         for (String path : List.of(event + "/attendees", event + "/stats")) {
             badAuthorization(Service.QUERY, "GET", path, null);
         }
+        downloads();
+    }
+
+    /** A readable document's bytes: versions that are no number or none of its own, ranges no content can answer. */
+    private void downloads() {
+        String content = "/api/documents/" + targets.document() + "/content";
+        for (String version : List.of("0", "-1", "abc", "1.5", "1e3", "99999999999", "%00", "2", "2147483647")) {
+            send(Service.QUERY, "invalid download request", "GET " + content + "?version=" + version, "GET",
+                    content + "?version=" + version, targets.member(), null, List.of(), true);
+        }
+        for (String range : List.of("bytes=abc", "bytes=5-1", "bytes=999999999-", "bytes=99999999999999999999-",
+                "bytes=-0", "bytes", "bytes=", "bytes=-", "bytes=1-2-3", "bytes=0x10-0x20", "bytes=+1-2",
+                "bytes=%00")) {
+            send(Service.QUERY, "invalid download request", "GET " + content + " Range " + abbreviate(range), "GET",
+                    content, targets.member(), null, List.of(Map.entry("Range", range)), true);
+        }
+        // odd but legal (RFC 9110 §14.2): several ranges, another unit or a stale If-Range get the whole content
+        String manyRanges = "bytes=" + String.join(",", java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> i + "-" + i).toList());
+        for (List<Map.Entry<String, String>> headers : List.of(List.of(Map.entry("Range", manyRanges)),
+                List.of(Map.entry("Range", "lines=1-2")), List.of(Map.entry("Range", "bytes=0-0,-1")),
+                List.of(Map.entry("Range", "bytes=0-9"), Map.entry("If-Range", "garbage")),
+                List.of(Map.entry("If-None-Match", "garbage, *, W/\"x\"")))) {
+            send(Service.QUERY, "odd download request", "GET " + content + " " + abbreviate(headers.toString()), "GET",
+                    content, targets.member(), null, headers, false);
+        }
+        badAuthorization(Service.QUERY, "GET", content, null);
     }
 
     // ---------------------------------------------------------------- authorization

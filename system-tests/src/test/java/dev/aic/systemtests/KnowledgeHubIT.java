@@ -5,7 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aic.aiworker.extraction.TestDocuments;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,9 +39,10 @@ class KnowledgeHubIT {
         String member = platform.token("reader-" + UUID.randomUUID().toString().substring(0, 8));
         String me = signIn(member);
 
-        String pdf = upload(member, "Club minutes.pdf", "Club minutes", TestDocuments.pdf(List.of(
+        byte[] minutes = TestDocuments.pdf(List.of(
                 "Welcome to the reading group. We meet every second Tuesday in the library.",
-                "Our treasurer reported that membership fees rise next spring to cover venue rental.")));
+                "Our treasurer reported that membership fees rise next spring to cover venue rental."));
+        String pdf = upload(member, "Club minutes.pdf", "Club minutes", minutes);
         String docx = upload(member, "Observatory handbook.docx", "Observatory handbook", TestDocuments.docx(List.of(
                 Map.entry("heading1", "Operations"),
                 Map.entry("heading2", "Maintenance"),
@@ -55,6 +62,9 @@ class KnowledgeHubIT {
         assertThat(fees.get("page").asInt()).isEqualTo(2);
         assertThat(fees.get("text").asText()).contains("membership fees rise next spring");
         assertCitationSpansItsText(fees);
+        // the passage links to its source at its page, and the link opens the very bytes uploaded
+        assertThat(fees.get("source").asText()).isEqualTo("/api/documents/" + pdf + "/content?version=1#page=2");
+        assertThat(open(member, fees.get("source").asText())).isEqualTo(minutes);
 
         JsonNode descent = bestPassage(search(member, "semantic", "optimisation algorithm minimising error iteratively", me),
                 pptx);
@@ -77,6 +87,7 @@ class KnowledgeHubIT {
         JsonNode citation = asked.json().get("citations").get(0);
         assertThat(citation.get("documentId").asText()).isEqualTo(pdf);
         assertThat(citation.get("page").asInt()).isEqualTo(2);
+        assertThat(citation.get("source").asText()).isEqualTo("/api/documents/" + pdf + "/content?version=1#page=2");
         assertThat(asked.json().get("answer").asText()).contains("membership fees").contains("[1]");
     }
 
@@ -127,6 +138,23 @@ class KnowledgeHubIT {
         }
         System.out.printf("ai-worker killed mid-document: %d chunks recorded once each, %d rows in pgvector%n",
                 chunkCount, chunkCount);
+    }
+
+    /** Follows a source link as a browser does: the fragment stays with the viewer, the rest is requested. */
+    private byte[] open(String token, String source) {
+        URI link = platform.querySide().url(source.substring(0, source.indexOf('#')));
+        try {
+            HttpResponse<byte[]> opened = HttpClient.newHttpClient().send(HttpRequest.newBuilder(link)
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(opened.statusCode()).as(link.toString()).isEqualTo(200);
+            assertThat(opened.headers().firstValue("Content-Type")).as(link.toString()).hasValue("application/pdf");
+            return opened.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String signIn(String token) {

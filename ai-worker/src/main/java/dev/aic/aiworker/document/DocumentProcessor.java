@@ -12,6 +12,7 @@ import dev.aic.aiworker.extraction.SectionLocation;
 import dev.aic.messaging.DeliveryAttempts;
 import dev.aic.messaging.PoisonRecordException;
 import dev.aic.aiworker.extraction.DocumentExtractor;
+import dev.aic.content.ContentReader;
 import dev.aic.content.ContentStore;
 import dev.aic.contracts.document.ChunkLocation;
 import dev.aic.contracts.document.EmbeddedChunk;
@@ -56,7 +57,7 @@ class DocumentProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentProcessor.class);
 
-    private final ContentStore content;
+    private final ContentReader content;
     private final DocumentExtractor extractor;
     private final TextChunker chunker;
     private final TextEmbedder embedder;
@@ -69,7 +70,7 @@ class DocumentProcessor {
     private final DeliveryAttempts attempts;
     private final ReadWriteLock suspects = new ReentrantReadWriteLock();
 
-    DocumentProcessor(ContentStore content, DocumentExtractor extractor, TextChunker chunker, EmbeddingModels models,
+    DocumentProcessor(ContentReader content, DocumentExtractor extractor, TextChunker chunker, EmbeddingModels models,
             DocumentVersions versions, ProcessingReports reports, MeterRegistry meters, ObservationRegistry observations,
             DeliveryAttempts attempts) {
         this.attempts = attempts;

@@ -12,4 +12,9 @@ public class DocumentNotFoundException extends RuntimeException implements NotFo
     DocumentNotFoundException(UUID id) {
         super("No document with id " + id);
     }
+
+    /** A document the caller may read, without that content version. */
+    DocumentNotFoundException(UUID id, int version) {
+        super("No version " + version + " of document " + id);
+    }
 }

@@ -29,10 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code document}, {@code document_processing} and {@code document_chunk} in PostgreSQL, in the
- * processor's transaction. Every handler first claims the event's sequence number on the document row
- * ({@code version < seq}); an event the row already reflects claims nothing and changes nothing, so a
- * redelivered batch of chunks is not stored twice and a stale status never overwrites a newer one.
+ * Keeps {@code document}, {@code document_version}, {@code document_processing} and {@code document_chunk} in
+ * PostgreSQL, in the processor's transaction. Every handler first claims the event's sequence number on the
+ * document row ({@code version < seq}); an event the row already reflects claims nothing and changes nothing, so
+ * a redelivered batch of chunks is not stored twice and a stale status never overwrites a newer one.
  */
 @Component
 @ProcessingGroup(ProjectionNames.DOCUMENTS)
@@ -56,14 +56,19 @@ class DocumentProjection {
                 event.communityEventId() == null ? null : event.communityEventId().value(), event.version(),
                 event.contentType(), event.sizeBytes(), event.sha256(), event.originalFilename(), utc(at), utc(at),
                 seq);
+        addVersion(event.documentId(), event.version(), event.storageKey(), event.contentType(), event.sizeBytes(),
+                event.sha256(), event.originalFilename());
     }
 
     @EventHandler
     void on(DocumentVersionAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
-        claim(event.documentId(), seq, """
+        if (claim(event.documentId(), seq, """
                 current_version = ?, content_type = ?, size_bytes = ?, sha256 = ?, original_filename = ?,
                 updated_at = ?""", event.version(), event.contentType(), event.sizeBytes(), event.sha256(),
-                event.originalFilename(), utc(at));
+                event.originalFilename(), utc(at))) {
+            addVersion(event.documentId(), event.version(), event.storageKey(), event.contentType(),
+                    event.sizeBytes(), event.sha256(), event.originalFilename());
+        }
     }
 
     @EventHandler
@@ -177,7 +182,18 @@ class DocumentProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE document_chunk, document_processing, document");
+        jdbc.update("TRUNCATE document_chunk, document_processing, document_version, document");
+    }
+
+    /** Where a content version's bytes are and what they are; a version already recorded stays as it is. */
+    private void addVersion(DocumentId document, int version, String storageKey, String contentType, long sizeBytes,
+            String sha256, String originalFilename) {
+        jdbc.update("""
+                INSERT INTO document_version (document_id, version, storage_key, content_type, size_bytes, sha256,
+                    original_filename)
+                SELECT d.id, ?, ?, ?, ?, ?, ? FROM document d WHERE d.id = ?
+                ON CONFLICT (document_id, version) DO NOTHING""",
+                version, storageKey, contentType, sizeBytes, sha256, originalFilename, id(document));
     }
 
     /** The processing row of a version and model with {@code status}, made if its start was never seen. */

@@ -48,6 +48,17 @@ class Documents {
                 visible.arguments(List.of(id))).stream().findFirst();
     }
 
+    /** Where a content version of a document is stored, if the read model records it. */
+    Optional<StoredContent> content(UUID id, int version) {
+        return jdbc.query("""
+                SELECT document_id, version, storage_key, content_type, size_bytes, sha256, original_filename
+                FROM document_version WHERE document_id = ? AND version = ?""",
+                (rs, row) -> new StoredContent(rs.getObject("document_id", UUID.class), rs.getInt("version"),
+                        rs.getString("storage_key"), rs.getString("content_type"), rs.getLong("size_bytes"),
+                        rs.getString("sha256"), rs.getString("original_filename")),
+                id, version).stream().findFirst();
+    }
+
     /** Up to {@code size} of {@code owner}'s documents, newest first, after the one whose keys are {@code after}. */
     List<DocumentView> ofOwner(UUID owner, List<String> after, int size) {
         if (after == null) {

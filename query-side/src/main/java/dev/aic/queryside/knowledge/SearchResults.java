@@ -1,6 +1,7 @@
 package dev.aic.queryside.knowledge;
 
 import dev.aic.contracts.document.ChunkLocation;
+import dev.aic.queryside.document.DocumentSources;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,14 +29,21 @@ record SearchResults(String mode, ModelView model, Boolean degraded, List<Docume
      * @param highlight an HTML fragment: the text's best fragment, escaped, with matched words in {@code <em>}
      *                  (full-text matches only; semantic matches have none)
      * @param location for people: "page 3", "slide 2", "A > B"
+     * @param source   the original bytes of the passage's version (GET, relative to the query-side), with
+     *                 {@code #page=N} on a PDF page
      */
     record Passage(int chunkIndex, String text, String highlight, Integer page, Integer slide, List<String> headings,
-                   String location, int startOffset, int endOffset, double score) {
+                   String location, int startOffset, int endOffset, double score, String source) {
 
         static Passage of(ChunkHit hit) {
             return new Passage(hit.chunkIndex(), hit.text(), hit.highlight(), hit.page(), hit.slide(),
-                    hit.headings(), SearchResults.location(hit), hit.startOffset(), hit.endOffset(), hit.score());
+                    hit.headings(), SearchResults.location(hit), hit.startOffset(), hit.endOffset(), hit.score(),
+                    SearchResults.source(hit));
         }
+    }
+
+    static String source(ChunkHit hit) {
+        return DocumentSources.of(hit.documentId(), hit.version(), hit.page());
     }
 
     static String location(ChunkHit hit) {

@@ -23,7 +23,7 @@ class RebuildableProjections {
     @Bean
     RebuildableProjection documentsProjection() {
         return RebuildableProjection.ofTables(ProjectionNames.DOCUMENTS, "document", "document_processing",
-                "document_chunk");
+                "document_chunk", "document_version");
     }
 
     @Bean

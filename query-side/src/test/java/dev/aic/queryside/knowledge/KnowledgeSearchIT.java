@@ -148,7 +148,8 @@ class KnowledgeSearchIT {
                 .containsEntry("version", 1);
         Map<String, Object> best = passages(results.get(0)).get(0);
         assertThat(best).containsEntry("chunkIndex", 0).containsEntry("page", 1).containsEntry("location", "page 1")
-                .containsEntry("startOffset", 0);
+                .containsEntry("startOffset", 0)
+                .containsEntry("source", "/api/documents/" + optimisation + "/content?version=1#page=1");
         assertThat((String) best.get("text")).startsWith("Gradient descent");
         // the second chunk is nearer than any other document's
         assertThat(passages(results.get(0))).extracting(passage -> passage.get("chunkIndex")).containsExactly(0, 1);
@@ -168,7 +169,9 @@ class KnowledgeSearchIT {
         assertThat((String) passage.get("highlight")).contains("<em>step</em> by <em>step</em>");
         assertThat(passage).containsEntry("location", "page 1");
         assertThat(passages(results.get(1)).get(0)).containsEntry("location", "Finance > Budget")
-                .containsEntry("headings", List.of("Finance", "Budget"));
+                .containsEntry("headings", List.of("Finance", "Budget"))
+                // no page to open at outside a PDF: the document itself
+                .containsEntry("source", "/api/documents/" + budget + "/content?version=1");
     }
 
     @Test
@@ -306,7 +309,8 @@ class KnowledgeSearchIT {
         assertThat(citations).hasSize(2);
         assertThat(citations.get(0)).containsEntry("n", 1).containsEntry("documentId", optimisation.toString())
                 .containsEntry("title", "Optimisation notes").containsEntry("version", 1)
-                .containsEntry("location", "page 1").containsEntry("page", 1);
+                .containsEntry("location", "page 1").containsEntry("page", 1)
+                .containsEntry("source", "/api/documents/" + optimisation + "/content?version=1#page=1");
         assertThat((String) answer.get("answer")).startsWith("Gradient descent minimises the loss function")
                 .contains(" [1] ").endsWith(" [2]");
     }

@@ -12,6 +12,7 @@ import dev.aic.systemtests.deploy.KubernetesObjects.ResourceQuota;
 import dev.aic.systemtests.deploy.KubernetesObjects.Rollout;
 import dev.aic.systemtests.deploy.KubernetesObjects.ScaledObject;
 import dev.aic.systemtests.deploy.KubernetesObjects.Service;
+import dev.aic.systemtests.deploy.KubernetesObjects.ServiceAccount;
 import dev.aic.systemtests.deploy.KubernetesObjects.Workload;
 import java.net.URI;
 import java.util.ArrayList;
@@ -180,6 +181,23 @@ class DeploymentManifestsTest {
             var labels = service.spec().template().metadata().labels();
             assertThat(budgets).as(overlay + " " + service.metadata().name())
                     .anyMatch(budget -> budget.spec().selector().selects(labels));
+        }
+    }
+
+    /**
+     * Each service reaches the uploads bucket with an IAM role of its own (deploy/terraform/iam.tf): the
+     * command-side's writes, the ai-worker's and the query-side's (which serves the uploads to readers) only read.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("awsOverlays")
+    void everyServiceActsOnAwsWithARoleOfItsOwn(RenderedOverlay overlay) {
+        var accounts = overlay.all("ServiceAccount", ServiceAccount.class);
+        for (String service : SERVICES) {
+            assertThat(accounts).as(overlay + " aic-" + service)
+                    .filteredOn(account -> account.metadata().name().equals("aic-" + service)).singleElement()
+                    .satisfies(account -> assertThat(account.metadata().annotations())
+                            .hasEntrySatisfying("eks.amazonaws.com/role-arn",
+                                    role -> assertThat(role).endsWith("-" + service)));
         }
     }
 

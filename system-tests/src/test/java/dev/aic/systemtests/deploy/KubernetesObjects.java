@@ -32,6 +32,9 @@ final class KubernetesObjects {
         }
     }
 
+    record ServiceAccount(Metadata metadata) {
+    }
+
     record ConfigMap(Metadata metadata, Map<String, String> data) {
         ConfigMap {
             data = data == null ? Map.of() : data;
