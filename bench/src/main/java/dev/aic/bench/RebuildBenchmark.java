@@ -29,6 +29,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -403,6 +404,8 @@ public final class RebuildBenchmark {
         env.put("AIC_JDBC_URL", benchUrl());
         env.put("AIC_OPENSEARCH_INDEX_PREFIX", PREFIX);
         env.put("AIC_OPENSEARCH_URL", options.get("--opensearch-url"));
+        env.put("AIC_OPENSEARCH_USER", System.getenv("AIC_QUERY_SIDE_OPENSEARCH_USER"));
+        env.put("AIC_OPENSEARCH_PASSWORD", System.getenv("AIC_QUERY_SIDE_OPENSEARCH_PASSWORD"));
         env.put("AIC_OIDC_ISSUER_URI", options.get("--issuer-url"));
         env.put("AIC_MANAGEMENT_PORT", "");
         env.put("AIC_LOG_FORMAT", "ecs");
@@ -455,6 +458,10 @@ public final class RebuildBenchmark {
         if (body != null) {
             request.header("Content-Type", url.endsWith("_bulk") ? "application/x-ndjson" : "application/json");
         }
+        // OpenSearch's administrator, as ./infra env names it
+        String admin = System.getenv("AIC_OPENSEARCH_USER") + ":" + System.getenv("AIC_OPENSEARCH_PASSWORD");
+        request.header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(admin.getBytes(StandardCharsets.UTF_8)));
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300 && !(method.equals("DELETE") && response.statusCode() == 404)) {
             throw new IllegalStateException(method + " " + url + ": HTTP " + response.statusCode() + " " + response.body());

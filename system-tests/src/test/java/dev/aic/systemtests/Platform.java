@@ -71,10 +71,12 @@ final class Platform {
      * A fresh database needs fresh read models beside it: an earlier run's OpenSearch indices under the same
      * prefix hold documents of events this store never had.
      */
-    private static void deleteIndices(String openSearchUrl, String pattern) {
+    private static void deleteIndices(Endpoints infra, String pattern) {
         try {
-            var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(openSearchUrl + "/" + pattern
-                    + "?expand_wildcards=all")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            var request = HttpRequest.newBuilder(URI.create(infra.openSearchUrl() + "/" + pattern
+                    + "?expand_wildcards=all")).DELETE();
+            infra.openSearchAdminHeaders().forEach(request::header);
+            var answer = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("OpenSearch did not delete " + pattern + ": " + answer.body());
             }
@@ -99,7 +101,7 @@ final class Platform {
         Endpoints infra = Infrastructure.endpoints();
         String database = System.getProperty("aic.test.database", "aic_system_tests");
         String jdbcUrl = Infrastructure.freshDatabase(database);
-        deleteIndices(infra.openSearchUrl(), database + "-*");
+        deleteIndices(infra, database + "-*");
         DevIdentity identity = DevIdentity.start();
         SMTP.start();
         Zipkin zipkin = Zipkin.start(ZIPKIN_PORT);
@@ -178,6 +180,10 @@ final class Platform {
         Map<String, String> env = new HashMap<>(common);
         env.put("AIC_PG_USER", infra.service(service).username());
         env.put("AIC_PG_PASSWORD", infra.service(service).password());
+        if (service.equals("query-side")) {
+            env.put("AIC_OPENSEARCH_USER", infra.openSearchQuerySide().username());
+            env.put("AIC_OPENSEARCH_PASSWORD", infra.openSearchQuerySide().password());
+        }
         if (KafkaLogins.SERVICES.contains(service)) {
             env.put("AIC_KAFKA_SECURITY_PROTOCOL", infra.kafka().securityProtocol());
             env.put("AIC_KAFKA_USER", infra.kafka().service(service).username());
@@ -269,6 +275,14 @@ final class Platform {
             querySide = ServiceProcess.start("query-side", QUERY_SIDE_PORT, querySideEnvironment)
                     .awaitReady(START_DEADLINE);
         }
+    }
+
+    /** A request to OpenSearch ({@code path} from the node's root) as its administrator, who sets up and inspects. */
+    static Http openSearch(String path) {
+        Endpoints infra = Infrastructure.endpoints();
+        Http http = Http.to(URI.create(infra.openSearchUrl() + "/" + path));
+        infra.openSearchAdminHeaders().forEach(http::header);
+        return http;
     }
 
     /** A setting the services were started with, e.g. {@code AIC_OPENSEARCH_URL}. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,8 +76,7 @@ final class QueryReplica implements AutoCloseable {
             throw new IllegalStateException("Cannot drop schema " + schema, e);
         }
         for (String index : INDICES) {
-            Http.Reply deleted = Http.to(URI.create(platform.setting("AIC_OPENSEARCH_URL") + "/" + indexPrefix + index
-                    + "*")).sendJson("DELETE", null);
+            Http.Reply deleted = Platform.openSearch(indexPrefix + index + "*").sendJson("DELETE", null);
             assertThat(deleted.status()).as(deleted.toString()).isIn(200, 404);
         }
         Map<String, String> environment = new HashMap<>(platform.querySideEnvironment());
@@ -207,10 +205,9 @@ final class QueryReplica implements AutoCloseable {
      * outlive its database, so they may hold an earlier run's documents), as "docs=N md5=…" over id:version.
      */
     private String documents(String index, Set<String> aggregates) {
-        String opensearch = platform.setting("AIC_OPENSEARCH_URL") + "/" + index;
-        Http.Reply refreshed = Http.to(URI.create(opensearch + "/_refresh")).post("{}");
+        Http.Reply refreshed = Platform.openSearch(index + "/_refresh").post("{}");
         assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
-        Http.Reply found = Http.to(URI.create(opensearch + "/_search")).post("""
+        Http.Reply found = Platform.openSearch(index + "/_search").post("""
                 {"size": 10000, "version": true, "_source": false, "track_total_hits": true,
                  "query": {"match_all": {}}}""");
         assertThat(found.status()).as(found.toString()).isEqualTo(200);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -270,9 +269,8 @@ class RsvpReadModelsIT {
         JsonNode attendees = read("/api/events/" + event + "/attendees", consistencyToken);
         JsonNode stats = read("/api/events/" + event + "/stats", consistencyToken);
         JsonNode hits = search(word, false, consistencyToken);
-        URI document = URI.create(PLATFORM.setting("AIC_OPENSEARCH_URL") + "/"
-                + PLATFORM.setting("AIC_OPENSEARCH_INDEX_PREFIX") + "community-events/_doc/" + event);
-        Http.Reply indexed = Http.to(document).get();
+        Http.Reply indexed = Platform.openSearch(PLATFORM.setting("AIC_OPENSEARCH_INDEX_PREFIX")
+                + "community-events/_doc/" + event).get();
         assertThat(indexed.status()).as(indexed.toString()).isEqualTo(200);
         return new ReadModels(view, attendees, stats, hits, indexed.json().get("_source"),
                 indexed.json().get("_version").asLong());

@@ -110,9 +110,11 @@ public final class Infrastructure {
         // the container's broker takes any client (no SASL listener): the Kafka access tests need ./infra's broker
         Map<String, Endpoints.Login> kafkaServices = new HashMap<>();
         KafkaLogins.SERVICES.forEach(service -> kafkaServices.put(service, new Endpoints.Login(service, service)));
+        // the container's OpenSearch runs without its security plugin: nobody signs in (./infra's node has it)
         Endpoints infra = new Endpoints(postgres.getJdbcUrl(), "aic", "aic", kafka.getBootstrapServers(),
                 openSearch.getHttpHostAddress(), services, new KafkaLogins(kafka.getBootstrapServers(), "PLAINTEXT",
-                        new Endpoints.Login("aic", "aic"), kafkaServices));
+                        new Endpoints.Login("aic", "aic"), kafkaServices),
+                new Endpoints.Login("admin", ""), new Endpoints.Login("aic-query-side", ""));
         prepareCluster(infra);
         return infra;
     }
@@ -156,8 +158,15 @@ public final class Infrastructure {
         }
         KafkaLogins kafka = new KafkaLogins(env.get("AIC_KAFKA_BOOTSTRAP"), env.get("AIC_KAFKA_SECURITY_PROTOCOL"),
                 new Endpoints.Login(env.get("AIC_KAFKA_USER"), env.get("AIC_KAFKA_PASSWORD")), kafkaServices);
+        if (env.get("AIC_QUERY_SIDE_OPENSEARCH_USER") == null) {
+            throw new IllegalStateException("./infra env names no AIC_QUERY_SIDE_OPENSEARCH_USER: an ./infra from"
+                    + " before OpenSearch's authentication?");
+        }
         return new Endpoints(env.get("AIC_JDBC_URL"), env.get("AIC_PG_USER"), env.get("AIC_PG_PASSWORD"),
-                env.get("AIC_KAFKA_BOOTSTRAP"), env.get("AIC_OPENSEARCH_URL"), services, kafka);
+                env.get("AIC_KAFKA_BOOTSTRAP"), env.get("AIC_OPENSEARCH_URL"), services, kafka,
+                new Endpoints.Login(env.get("AIC_OPENSEARCH_USER"), env.get("AIC_OPENSEARCH_PASSWORD")),
+                new Endpoints.Login(env.get("AIC_QUERY_SIDE_OPENSEARCH_USER"),
+                        env.get("AIC_QUERY_SIDE_OPENSEARCH_PASSWORD")));
     }
 
     private static Path repositoryRoot() {

@@ -7,7 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Points a Spring Boot test at the real infrastructure: a database of its own (named by the
  * {@code aic.test.database} system property, dropped and created once per JVM), the shared Kafka
- * broker and OpenSearch, with indices prefixed by the database name so suites never see each other's.
+ * broker and OpenSearch (signed in as the query-side's user), with indices prefixed by the database name so suites
+ * never see each other's.
  * With {@code aic.test.service} set ({@code command-side}, {@code ai-worker}), the application connects with that
  * service's own PostgreSQL role and Kafka principal, as deployed; otherwise as the administrators (a suite that
  * writes the event store itself to feed the query-side, whose role may only read it). A test's own Kafka clients,
@@ -36,6 +37,8 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
                 "spring.datasource.hikari.minimum-idle=1",
                 "spring.datasource.hikari.idle-timeout=10000",
                 "aic.opensearch.url=" + infra.openSearchUrl(),
+                "aic.opensearch.user=" + infra.openSearchQuerySide().username(),
+                "aic.opensearch.password=" + infra.openSearchQuerySide().password(),
                 "aic.opensearch.index-prefix=" + database + "-",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + DevIdentity.start().issuerUri(),
                 "aic.security.group-roles[" + DevIdentity.ADMIN_GROUP + "]=ADMIN")
