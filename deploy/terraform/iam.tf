@@ -115,3 +115,18 @@ data "aws_iam_policy_document" "read_secrets" {
     resources = [module.kafka.scram_kms_key_arn]
   }
 }
+
+# the query-side's role is the only one the OpenSearch domain's resource policy and fine-grained access control
+# admit (modules/opensearch); its requests must be signed with it (SigV4: deploy/README.md, On AWS)
+data "aws_iam_policy_document" "search" {
+  statement {
+    actions   = ["es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut", "es:ESHttpDelete", "es:ESHttpPatch"]
+    resources = ["${module.opensearch.arn}/*"]
+  }
+}
+
+resource "aws_iam_role_policy" "query_side_search" {
+  name   = "search"
+  role   = aws_iam_role.service_account["query-side"].id
+  policy = data.aws_iam_policy_document.search.json
+}

@@ -6,7 +6,7 @@
 locals {
   load_balancer_name = "${local.name}-api"
   # the ALB's subnets, one per zone; the NetworkPolicies admit the API ports from these ranges only
-  load_balancer_subnet_ids = slice(var.public_subnet_ids, 0, 3)
+  load_balancer_subnet_ids = slice(local.public_subnet_ids, 0, 3)
 
   # The services take the client's address from X-Forwarded-For only when the request comes from a trusted proxy
   # (AIC_TRUSTED_PROXIES, a regular expression that Tomcat matches against the whole address): the ALB, whose
@@ -23,9 +23,10 @@ locals {
   )]
 }
 
-# the controller places internet-facing load balancers in the subnets tagged for them
+# the controller places internet-facing load balancers in the subnets tagged for them: modules/vpc tags its own,
+# an existing VPC's public subnets are tagged here
 resource "aws_ec2_tag" "load_balancer_subnet" {
-  for_each = toset(local.load_balancer_subnet_ids)
+  for_each = local.create_vpc ? {} : { for index, id in slice(var.public_subnet_ids, 0, 3) : tostring(index) => id }
 
   resource_id = each.value
   key         = "kubernetes.io/role/elb"

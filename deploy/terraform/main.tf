@@ -1,4 +1,4 @@
-# AWS production infrastructure of the AIC Platform, in an existing VPC:
+# AWS infrastructure of one environment of the AIC Platform, in a VPC of its own (network.tf) or an existing one:
 # EKS (or an existing cluster), RDS PostgreSQL, MSK, OpenSearch Service, S3 for uploads,
 # ECR for the images, the database secret and the IAM roles of the pods.
 
@@ -9,7 +9,7 @@ data "aws_partition" "current" {}
 locals {
   name = "${var.name_prefix}-${var.environment}"
   # MSK and OpenSearch place one broker / node per subnet: three subnets, three zones
-  data_subnet_ids = slice(var.private_subnet_ids, 0, 3)
+  data_subnet_ids = slice(local.private_subnet_ids, 0, 3)
 }
 
 # ---- Kubernetes -----------------------------------------------------------------------------
@@ -20,7 +20,7 @@ module "eks" {
 
   name                         = local.name
   kubernetes_version           = var.eks_version
-  subnet_ids                   = var.private_subnet_ids
+  subnet_ids                   = local.private_subnet_ids
   endpoint_public_access_cidrs = var.eks_endpoint_public_access_cidrs
   node_instance_types          = var.eks_node_instance_types
   node_count                   = var.eks_node_count
@@ -53,8 +53,8 @@ module "postgres" {
   source = "./modules/postgres"
 
   name                      = local.name
-  vpc_id                    = var.vpc_id
-  subnet_ids                = var.private_subnet_ids
+  vpc_id                    = local.vpc_id
+  subnet_ids                = local.private_subnet_ids
   client_security_group_ids = local.client_security_group_ids
   engine_version            = var.db_engine_version
   instance_class            = var.db_instance_class
@@ -72,7 +72,7 @@ module "kafka" {
   source = "./modules/kafka"
 
   name                      = local.name
-  vpc_id                    = var.vpc_id
+  vpc_id                    = local.vpc_id
   subnet_ids                = local.data_subnet_ids
   client_security_group_ids = local.client_security_group_ids
   kafka_version             = var.kafka_version
@@ -90,7 +90,7 @@ module "opensearch" {
   source = "./modules/opensearch"
 
   name                      = local.name
-  vpc_id                    = var.vpc_id
+  vpc_id                    = local.vpc_id
   subnet_ids                = local.data_subnet_ids
   client_security_group_ids = local.client_security_group_ids
   engine_version            = var.opensearch_version
@@ -98,6 +98,11 @@ module "opensearch" {
   instance_count            = var.opensearch_instance_count
   dedicated_master_type     = var.opensearch_dedicated_master_type
   volume_gb                 = var.opensearch_volume_gb
+  # Fine-grained access control with IAM: the query-side is the domain's only client (it creates, fills, swaps and
+  # drops every index through aliases), so its role is the master user and the only principal the resource policy
+  # admits; no other service and no anonymous request gets in (iam.tf grants it es:ESHttp*).
+  master_user_role_arn = aws_iam_role.service_account["query-side"].arn
+  client_role_arns     = [aws_iam_role.service_account["query-side"].arn]
 
   depends_on = [aws_iam_service_linked_role.opensearch]
 }

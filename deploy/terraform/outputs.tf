@@ -77,7 +77,7 @@ output "kustomize_env" {
     PGHOST                    = module.postgres.address
     PGPORT                    = module.postgres.port
     PGDATABASE                = var.db_name
-    VPC_CIDR                  = data.aws_vpc.this.cidr_block
+    VPC_CIDR                  = local.vpc_cidr
     AIC_KAFKA_BOOTSTRAP       = module.kafka.bootstrap_brokers_sasl_scram
     AIC_OPENSEARCH_URL        = "https://${module.opensearch.endpoint}"
     SMTP_SECRET_NAME          = aws_secretsmanager_secret.smtp.name

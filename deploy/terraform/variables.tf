@@ -28,20 +28,45 @@ variable "tags" {
   default     = {}
 }
 
-# ---- network: an existing VPC ---------------------------------------------------------------
+# ---- network (network.tf) ------------------------------------------------------------------
+
+variable "vpc_cidr" {
+  description = "Address range of the environment's own VPC (modules/vpc); one per environment, so that they can be peered later (production 10.0.0.0/16, staging 10.1.0.0/16, dev 10.2.0.0/16)."
+  type        = string
+  default     = "10.0.0.0/16"
+}
+
+variable "vpc_single_nat_gateway" {
+  description = "One NAT gateway for all three zones instead of one per zone: cheaper, for dev; the private subnets lose the internet with that zone."
+  type        = bool
+  default     = false
+}
 
 variable "vpc_id" {
-  description = "The existing VPC to deploy into."
+  description = "An existing VPC to deploy into instead of creating one; empty (the default) creates the environment's own VPC."
   type        = string
+  default     = ""
 }
 
 variable "private_subnet_ids" {
-  description = "Private subnets of the VPC, one per availability zone; the first three (three different zones) hold the MSK brokers and the OpenSearch nodes."
+  description = "With vpc_id only: private subnets of the existing VPC, one per availability zone; the first three (three different zones) hold the MSK brokers and the OpenSearch nodes."
   type        = list(string)
+  default     = []
 
   validation {
-    condition     = length(var.private_subnet_ids) >= 3
+    condition     = length(var.private_subnet_ids) == 0 || length(var.private_subnet_ids) >= 3
     error_message = "Give at least three private subnets in three different availability zones."
+  }
+}
+
+variable "public_subnet_ids" {
+  description = "With vpc_id only: public subnets of the existing VPC, one per availability zone; the first three hold the internet-facing ALB."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = length(var.public_subnet_ids) == 0 || length(var.public_subnet_ids) >= 3
+    error_message = "Give at least three public subnets in three different availability zones."
   }
 }
 
@@ -90,7 +115,7 @@ variable "additional_client_security_group_ids" {
 }
 
 variable "create_vpc_endpoints" {
-  description = "Create interface endpoints for STS and S3 in the VPC (the ai-worker may reach nothing outside it)."
+  description = "Create interface endpoints for STS and S3 in the VPC (the ai-worker may reach nothing outside it); false only where an existing VPC has them."
   type        = bool
   default     = true
 }
@@ -259,16 +284,6 @@ variable "mail_route53_zone_id" {
 }
 
 # ---- the public entrance (ingress.tf) -------------------------------------------------------
-
-variable "public_subnet_ids" {
-  description = "Public subnets of the VPC, one per availability zone; the first three hold the internet-facing ALB."
-  type        = list(string)
-
-  validation {
-    condition     = length(var.public_subnet_ids) >= 3
-    error_message = "Give at least three public subnets in three different availability zones."
-  }
-}
 
 variable "public_route53_zone_id" {
   description = "Route 53 hosted zone of command_host and query_host: the certificate's validation records and the API's names."

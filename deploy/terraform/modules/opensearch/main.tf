@@ -18,8 +18,9 @@ resource "aws_vpc_security_group_ingress_rule" "clients" {
   to_port                      = 443
 }
 
-# The domain lives in the VPC and only the security group above can reach it; the services do
-# not sign requests, so the resource policy admits any principal that gets through the network.
+# Who may call the domain at all: the roles given (the query-side's, which signs its requests with SigV4, and is
+# the master user too); an unsigned or anonymous request is refused before fine-grained access control
+# looks at it. Inside, fine-grained access control decides per index (advanced_security_options below).
 data "aws_iam_policy_document" "access" {
   statement {
     actions   = ["es:ESHttp*"]
@@ -27,7 +28,7 @@ data "aws_iam_policy_document" "access" {
 
     principals {
       type        = "AWS"
-      identifiers = ["*"]
+      identifiers = var.client_role_arns
     }
   }
 }
@@ -68,6 +69,18 @@ resource "aws_opensearch_domain" "this" {
   domain_endpoint_options {
     enforce_https       = true
     tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"
+  }
+
+  # fine-grained access control with IAM identities only: no internal users and passwords, no anonymous access;
+  # the master user (all indices, the security plugin's role mappings) is an IAM role
+  advanced_security_options {
+    enabled                        = true
+    anonymous_auth_enabled         = false
+    internal_user_database_enabled = false
+
+    master_user_options {
+      master_user_arn = var.master_user_role_arn
+    }
   }
 
   vpc_options {

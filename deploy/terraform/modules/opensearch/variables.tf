@@ -38,3 +38,18 @@ variable "dedicated_master_type" {
 variable "volume_gb" {
   type = number
 }
+
+variable "master_user_role_arn" {
+  description = "IAM role of fine-grained access control's master user: every index, and the role mappings of the security plugin."
+  type        = string
+}
+
+variable "client_role_arns" {
+  description = "IAM roles that the resource policy admits, and nothing else: the services that call the domain (signing with SigV4), the master user's role among them."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.client_role_arns) > 0 && !contains(var.client_role_arns, "*") && contains(var.client_role_arns, var.master_user_role_arn)
+    error_message = "Name the roles that may call the domain, the master user's among them; never \"*\"."
+  }
+}

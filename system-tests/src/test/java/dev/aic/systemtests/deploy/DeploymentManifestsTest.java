@@ -48,7 +48,7 @@ class DeploymentManifestsTest {
         for (String name : RenderedOverlay.names()) {
             overlays.add(RenderedOverlay.render(name));
         }
-        assertThat(overlays).extracting(RenderedOverlay::name).contains("local", "staging", "production");
+        assertThat(overlays).extracting(RenderedOverlay::name).contains("local", "dev", "staging", "production");
     }
 
     Stream<RenderedOverlay> overlays() {
@@ -303,6 +303,102 @@ class DeploymentManifestsTest {
             assertThat(quantity(quota.spec().hard().get("limits." + resource)))
                     .as(overlay + " limits." + resource).isGreaterThanOrEqualTo(limits);
         }
+    }
+
+    /**
+     * Each AWS environment has names of its own (deploy/terraform names everything aic-{environment}), so that dev,
+     * staging and production can share an account: its images come from its own ECR repositories, its pods act with
+     * its own IAM roles and read its own secrets, its load balancer and bucket are its own.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("awsOverlays")
+    void everyAwsNameIsTheEnvironmentsOwn(RenderedOverlay overlay) {
+        String prefix = "aic-" + overlay.name();
+        for (Workload workload : services(overlay)) {
+            for (Container container : concat(workload.spec().template().spec().containers(),
+                    workload.spec().template().spec().initContainers())) {
+                if (container.image().contains("/aic-")) {
+                    assertThat(container.image()).as(overlay + " " + workload.metadata().name() + "/" + container.name() + " image")
+                            .contains("/" + prefix + "/");
+                }
+            }
+        }
+        for (ServiceAccount account : overlay.all("ServiceAccount", ServiceAccount.class)) {
+            String role = account.metadata().annotations().get("eks.amazonaws.com/role-arn");
+            if (role != null) {
+                assertThat(role).as(overlay + " " + account.metadata().name() + " role")
+                        .matches("arn:aws:iam::\\d{12}:role/" + prefix + "-[a-z-]+");
+            }
+        }
+        var secretNames = Pattern.compile("\"key\":\"([^\"]+)\"|key=([^,}]+)")
+                .matcher(String.valueOf(overlay.all("ExternalSecret", Map.class)))
+                .results().map(match -> match.group(1) != null ? match.group(1) : match.group(2)).toList();
+        assertThat(secretNames).as(overlay + " Secrets Manager names").isNotEmpty()
+                .allMatch(name -> name.startsWith(prefix + "/") || name.startsWith("AmazonMSK_" + prefix + "_"));
+        assertThat(overlay.configMap("aic-config").get("AIC_DOCUMENTS_S3_BUCKET")).as(overlay + " bucket").startsWith(prefix + "-");
+        assertThat(overlay.one("Ingress", "aic-api", Ingress.class).orElseThrow().metadata().annotations())
+                .as(overlay + " load balancer").containsEntry("alb.ingress.kubernetes.io/load-balancer-name", prefix + "-api");
+    }
+
+    /**
+     * Traces leave every service for a collector the overlay names (issue 20): exported, to a Zipkin v2 endpoint, a
+     * sampling probability that is one; on AWS an in-cluster Service (name.namespace.svc) that an egress
+     * NetworkPolicy lets each service's pods reach on that port, for egress is denied otherwise.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyServiceSendsItsTracesToACollectorItMayReach(RenderedOverlay overlay) {
+        var config = overlay.configMap("aic-config");
+        assertThat(config).as(overlay + " tracing").containsEntry("AIC_ZIPKIN_EXPORT", "true").containsKey("AIC_ZIPKIN_ENDPOINT");
+        double sampling = Double.parseDouble(config.get("AIC_TRACING_SAMPLING_PROBABILITY"));
+        assertThat(sampling).as(overlay + " sampling probability").isGreaterThan(0).isLessThanOrEqualTo(1);
+        URI endpoint = URI.create(config.get("AIC_ZIPKIN_ENDPOINT"));
+        assertThat(endpoint.getPath()).as(overlay + " Zipkin's span API").isEqualTo("/api/v2/spans");
+        assertThat(endpoint.getPort()).as(overlay + " collector port").isPositive();
+        if (!overlay.onAws()) {
+            return;
+        }
+        var inCluster = Pattern.compile("([a-z0-9-]+)\\.([a-z0-9-]+)\\.svc(\\.cluster\\.local)?").matcher(endpoint.getHost());
+        assertThat(inCluster.matches()).as(overlay + ": " + endpoint.getHost() + " is a Service in the cluster").isTrue();
+        String namespace = inCluster.group(2);
+        var policies = overlay.all("NetworkPolicy", NetworkPolicy.class);
+        for (Workload service : services(overlay)) {
+            var labels = service.spec().template().metadata().labels();
+            assertThat(policies).as(overlay + " " + service.metadata().name() + " may reach " + namespace + " on " + endpoint.getPort())
+                    .anyMatch(policy -> policy.spec().policyTypes().contains("Egress") && podSelectorSelects(policy.spec().podSelector(), labels)
+                            && policy.spec().egress() != null && policy.spec().egress().stream()
+                                    .anyMatch(rule -> admitsNamespacePort(rule, namespace, endpoint.getPort())));
+        }
+    }
+
+    /** A NetworkPolicy's podSelector (matchLabels, matchExpressions with In) against a pod's labels. */
+    @SuppressWarnings("unchecked")
+    private static boolean podSelectorSelects(Map<String, Object> selector, Map<String, String> labels) {
+        if (selector == null || selector.isEmpty()) {
+            return true;
+        }
+        var matchLabels = (Map<String, String>) selector.getOrDefault("matchLabels", Map.of());
+        if (!labels.entrySet().containsAll(matchLabels.entrySet())) {
+            return false;
+        }
+        for (var expression : (List<Map<String, Object>>) selector.getOrDefault("matchExpressions", List.of())) {
+            if (!"In".equals(expression.get("operator"))
+                    || !((List<String>) expression.get("values")).contains(labels.get((String) expression.get("key")))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean admitsNamespacePort(Map<String, Object> rule, String namespace, int port) {
+        var to = (List<Map<String, Object>>) rule.getOrDefault("to", List.of());
+        boolean toNamespace = to.stream()
+                .map(peer -> (Map<String, Object>) peer.getOrDefault("namespaceSelector", Map.of()))
+                .anyMatch(selector -> namespace.equals(
+                        ((Map<String, Object>) selector.getOrDefault("matchLabels", Map.of())).get("kubernetes.io/metadata.name")));
+        var ports = (List<Map<String, Object>>) rule.get("ports");
+        return toNamespace && (ports == null || ports.stream().anyMatch(entry -> Integer.valueOf(port).equals(entry.get("port"))));
     }
 
     /** The port Spring Boot's actuator listens on: AIC_MANAGEMENT_PORT of aic-config, else the API's port. */

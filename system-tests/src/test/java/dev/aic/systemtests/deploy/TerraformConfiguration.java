@@ -46,6 +46,7 @@ final class TerraformConfiguration {
     }
 
     private final List<Resource> resources = new ArrayList<>();
+    private final List<Resource> dataSources = new ArrayList<>();
     private final Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> moduleBlocks = new LinkedHashMap<>();
 
@@ -83,6 +84,9 @@ final class TerraformConfiguration {
         var blocks = (Map<String, Map<String, Object>>) file.getOrDefault("resource", Map.of());
         blocks.forEach((type, named) -> named.forEach((name, attributes) ->
                 resources.add(new Resource(module, type, name, (Map<String, Object>) attributes))));
+        var data = (Map<String, Map<String, Object>>) file.getOrDefault("data", Map.of());
+        data.forEach((type, named) -> named.forEach((name, attributes) ->
+                dataSources.add(new Resource(module, type, name, (Map<String, Object>) attributes))));
         if (module.isEmpty()) {
             variables.putAll((Map<String, Map<String, Object>>) file.getOrDefault("variable", Map.of()));
             moduleBlocks.putAll((Map<String, Map<String, Object>>) file.getOrDefault("module", Map.of()));
@@ -91,6 +95,11 @@ final class TerraformConfiguration {
 
     List<Resource> resources(String type) {
         return resources.stream().filter(resource -> resource.type().equals(type)).toList();
+    }
+
+    /** The data blocks of one type ("aws_iam_policy_document"), in every module. */
+    List<Resource> dataSources(String type) {
+        return dataSources.stream().filter(source -> source.type().equals(type)).toList();
     }
 
     List<Resource> all() {

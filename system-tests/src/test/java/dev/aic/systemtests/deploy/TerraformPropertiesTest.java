@@ -162,4 +162,90 @@ class TerraformPropertiesTest {
         });
         assertThat(terraform.resources("aws_wafv2_web_acl_logging_configuration")).hasSize(1);
     }
+
+    /**
+     * The environment brings its own network (modules/vpc) rather than assuming one: private subnets in at least two
+     * zones (three here, for MSK and OpenSearch) hold the cluster and the data stores, public subnets hold only the
+     * load balancer and the NAT gateways, and every flow is logged.
+     */
+    @Test
+    void theEnvironmentHasAVpcOfItsOwnWithPrivateDataSubnetsInSeveralZonesAndFlowLogs() {
+        assertThat(terraform.moduleUses("vpc")).as("the root uses modules/vpc").singleElement().satisfies(vpc -> {
+            assertThat((Double) vpc.get("availability_zone_count")).as("zones").isGreaterThanOrEqualTo(2);
+            assertThat(String.valueOf(vpc.get("name"))).as("the VPC's name carries the environment").matches(".*local\\.name.*|.*var\\.environment.*");
+        });
+        assertThat(terraform.rootVariable("vpc_id").orElseThrow().get("default"))
+                .as("no VPC is assumed: an empty vpc_id creates one").isEqualTo("");
+
+        var subnets = terraform.resources("aws_subnet").stream().filter(subnet -> subnet.module().equals("vpc")).toList();
+        Resource privateSubnets = subnets.stream().filter(subnet -> subnet.name().equals("private")).findFirst()
+                .orElseThrow(() -> new AssertionError("modules/vpc has no private subnets"));
+        Resource publicSubnets = subnets.stream().filter(subnet -> subnet.name().equals("public")).findFirst()
+                .orElseThrow(() -> new AssertionError("modules/vpc has no public subnets"));
+        for (Resource subnet : List.of(privateSubnets, publicSubnets)) {
+            assertThat(String.valueOf(subnet.attribute("count"))).as(subnet + ": one per zone").contains("availability_zone_count");
+            assertThat(String.valueOf(subnet.attribute("availability_zone"))).as(subnet + ": each in its zone").contains("count.index");
+            assertThat(subnet.attribute("map_public_ip_on_launch")).as(subnet + ": no public address by default").isEqualTo(false);
+        }
+        assertThat(String.valueOf(publicSubnets.attribute("tags"))).as("the ALB's subnets are the public ones")
+                .contains("kubernetes.io/role/elb");
+
+        // the private subnets reach out through NAT gateways in the public subnets, never through the internet gateway
+        var privateRoutes = terraform.resources("aws_route_table").stream()
+                .filter(table -> table.module().equals("vpc") && table.name().equals("private")).toList();
+        assertThat(privateRoutes).singleElement().satisfies(table -> {
+            assertThat(String.valueOf(table.attribute("route", "nat_gateway_id"))).contains("aws_nat_gateway");
+            assertThat(table.attribute("route", "gateway_id")).isNull();
+        });
+        assertThat(terraform.resources("aws_nat_gateway")).singleElement()
+                .satisfies(nat -> assertThat(String.valueOf(nat.attribute("subnet_id"))).contains("aws_subnet.public"));
+        assertThat(terraform.resources("aws_flow_log")).as("flow logs").singleElement()
+                .satisfies(log -> assertThat(log.attribute("traffic_type")).as("accepted and rejected flows").isEqualTo("ALL"));
+
+        // what holds data or runs the pods is placed in the private subnets, the load balancer in the public ones
+        for (String module : List.of("eks", "postgres", "kafka", "opensearch")) {
+            assertThat(terraform.moduleUses(module)).as("modules/" + module).isNotEmpty().allSatisfy(use ->
+                    assertThat(String.valueOf(use.get("subnet_ids"))).as("modules/" + module + " subnet_ids")
+                            .matches("local\\.(private_subnet_ids|data_subnet_ids)"));
+        }
+    }
+
+    /**
+     * OpenSearch checks who asks, not only where from: fine-grained access control with IAM identities (no internal
+     * users with passwords, no anonymous access), an IAM role as master user, and a resource policy that names the
+     * service's role instead of "*".
+     */
+    @Test
+    void openSearchAdmitsOnlyTheServiceRolesWithFineGrainedAccessControl() {
+        var domains = terraform.resources("aws_opensearch_domain");
+        assertThat(domains).isNotEmpty();
+        for (Resource domain : domains) {
+            assertThat(domain.attribute("advanced_security_options", "enabled")).as(domain + " fine-grained access control").isEqualTo(true);
+            assertThat(domain.attribute("advanced_security_options", "internal_user_database_enabled"))
+                    .as(domain + " without an internal user database").isEqualTo(false);
+            assertThat(domain.attribute("advanced_security_options", "anonymous_auth_enabled"))
+                    .as(domain + " without anonymous access").isEqualTo(false);
+            assertThat(String.valueOf(domain.attribute("advanced_security_options", "master_user_options", "master_user_arn")))
+                    .as(domain + " master user: an IAM role").isEqualTo("var.master_user_role_arn");
+            assertThat(domain.attribute("advanced_security_options", "master_user_options", "master_user_password"))
+                    .as(domain + " no master password").isNull();
+            assertThat(domain.attribute("node_to_node_encryption", "enabled")).as(domain + " between nodes").isEqualTo(true);
+            assertThat(domain.attribute("encrypt_at_rest", "enabled")).as(domain + " at rest").isEqualTo(true);
+            assertThat(domain.attribute("domain_endpoint_options", "enforce_https")).as(domain + " HTTPS only").isEqualTo(true);
+
+            String policyName = String.valueOf(domain.attribute("access_policies")).replaceAll("^data\\.aws_iam_policy_document\\.|\\.json$", "");
+            Resource policy = terraform.dataSources("aws_iam_policy_document").stream()
+                    .filter(source -> source.module().equals(domain.module()) && source.name().equals(policyName))
+                    .findFirst().orElseThrow(() -> new AssertionError(domain + ": access_policies is no policy document of its module"));
+            String principals = String.valueOf(policy.attribute("statement", "principals", "identifiers"));
+            assertThat(principals).as(domain + " resource policy principals: the roles given, not \"*\"")
+                    .isEqualTo("var.client_role_arns");
+        }
+        assertThat(terraform.moduleUses("opensearch")).singleElement().satisfies(use -> {
+            assertThat(String.valueOf(use.get("master_user_role_arn"))).as("the master user is a service role")
+                    .startsWith("aws_iam_role.");
+            assertThat(String.valueOf(use.get("client_role_arns"))).as("the admitted roles: the master user's among them")
+                    .contains(String.valueOf(use.get("master_user_role_arn"))).doesNotContain("*");
+        });
+    }
 }
