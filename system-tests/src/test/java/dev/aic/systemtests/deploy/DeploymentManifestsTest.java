@@ -14,7 +14,9 @@ import dev.aic.systemtests.deploy.KubernetesObjects.ScaledObject;
 import dev.aic.systemtests.deploy.KubernetesObjects.Service;
 import dev.aic.systemtests.deploy.KubernetesObjects.ServiceAccount;
 import dev.aic.systemtests.deploy.KubernetesObjects.Workload;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -198,6 +200,36 @@ class DeploymentManifestsTest {
                     .satisfies(account -> assertThat(account.metadata().annotations())
                             .hasEntrySatisfying("eks.amazonaws.com/role-arn",
                                     role -> assertThat(role).endsWith("-" + service)));
+        }
+    }
+
+    /**
+     * The OpenSearch domain takes IAM only (deploy/terraform/modules/opensearch): the query-side SigV4-signs its
+     * requests with its role (above) for the environment's region, over HTTPS, and is given no OpenSearch password,
+     * with which it would refuse to start.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("awsOverlays")
+    void theQuerySideSignsItsOpenSearchRequestsWithItsRoleAndHasNoOpenSearchPassword(RenderedOverlay overlay)
+            throws IOException {
+        Container querySide = overlay.one("Deployment", "query-side", Workload.class).orElseThrow()
+                .spec().template().spec().containers().get(0);
+        var environment = overlay.environment(querySide);
+        assertThat(environment).as(overlay + " query-side's environment")
+                .containsEntry("AIC_OPENSEARCH_AWS_REGION", awsRegion(overlay))
+                .doesNotContainKey("AIC_OPENSEARCH_PASSWORD");
+        assertThat(environment.get("AIC_OPENSEARCH_URL")).as(overlay + " OpenSearch URL").startsWith("https://");
+    }
+
+    /** The environment's region, as Terraform's output kustomize_env wrote it into the overlay's aws/aws.env. */
+    private static String awsRegion(RenderedOverlay overlay) throws IOException {
+        try (var lines = Files.lines(RenderedOverlay.OVERLAYS.resolve(overlay.name()).resolve("aws").resolve("aws.env"))) {
+            String region = lines.filter(line -> line.startsWith("AWS_REGION="))
+                    .map(line -> line.substring("AWS_REGION=".length()).strip())
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(overlay + ": aws.env has no AWS_REGION"));
+            assertThat(region).as(overlay + " AWS_REGION").matches("[a-z]{2}(-[a-z]+)+-\\d");
+            return region;
         }
     }
 

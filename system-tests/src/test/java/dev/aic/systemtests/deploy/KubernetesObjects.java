@@ -55,12 +55,25 @@ final class KubernetesObjects {
                            Boolean readOnlyRootFilesystem) {
     }
 
+    /** A variable given by value; one given from a Secret's or ConfigMap's key (valueFrom) has no value here. */
+    record EnvVar(String name, String value) {
+    }
+
+    record NameRef(String name) {
+    }
+
+    /** Every key of a ConfigMap or of a Secret as a variable. */
+    record EnvFromSource(NameRef configMapRef, NameRef secretRef) {
+    }
+
     record Container(String name, String image, List<String> command, List<ContainerPort> ports,
                      Probe startupProbe, Probe livenessProbe, Probe readinessProbe, SecurityContext securityContext,
-                     Map<String, Map<String, String>> resources) {
+                     Map<String, Map<String, String>> resources, List<EnvVar> env, List<EnvFromSource> envFrom) {
         Container {
             command = command == null ? List.of() : command;
             ports = ports == null ? List.of() : ports;
+            env = env == null ? List.of() : env;
+            envFrom = envFrom == null ? List.of() : envFrom;
         }
 
         List<Probe> probes() {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +99,42 @@ final class RenderedOverlay {
                 .findFirst()
                 .map(KubernetesObjects.ConfigMap::data)
                 .orElseThrow(() -> new AssertionError(name + " renders no ConfigMap " + generatedName));
+    }
+
+    /**
+     * The variables a container is given, by name: its envFrom's ConfigMaps with their values, its envFrom's Secrets
+     * (generated, or made by an ExternalSecret) with null values, for only their keys are in the manifests, then its
+     * env, which Kubernetes lets win.
+     */
+    Map<String, String> environment(KubernetesObjects.Container container) {
+        var environment = new LinkedHashMap<String, String>();
+        for (var source : container.envFrom()) {
+            if (source.configMapRef() != null) {
+                named("ConfigMap", source.configMapRef().name())
+                        .forEach(map -> map.path("data").fields()
+                                .forEachRemaining(entry -> environment.put(entry.getKey(), entry.getValue().asText())));
+            }
+            if (source.secretRef() != null) {
+                String secret = source.secretRef().name();
+                named("Secret", secret).forEach(generated -> List.of("data", "stringData").forEach(field ->
+                        generated.path(field).fieldNames().forEachRemaining(key -> environment.put(key, null))));
+                objects.stream()
+                        .filter(node -> "ExternalSecret".equals(node.path("kind").asText()))
+                        .filter(node -> secret.equals(node.path("spec").path("target").path("name")
+                                .asText(node.path("metadata").path("name").asText())))
+                        .forEach(external -> external.path("spec").path("data")
+                                .forEach(data -> environment.put(data.path("secretKey").asText(), null)));
+            }
+        }
+        container.env().forEach(variable -> environment.put(variable.name(), variable.value()));
+        return environment;
+    }
+
+    private List<JsonNode> named(String kind, String objectName) {
+        return objects.stream()
+                .filter(node -> kind.equals(node.path("kind").asText()))
+                .filter(node -> objectName.equals(node.path("metadata").path("name").asText()))
+                .toList();
     }
 
     @Override
