@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Peak command throughput: N workers each register users back-to-back through
@@ -20,6 +21,7 @@ final class CommandLoad {
     private final UsersApi api;
     private final Emails emails;
     private final List<Register> workers = new CopyOnWriteArrayList<>();
+    private final AtomicLong created = new AtomicLong();
 
     CommandLoad(UsersApi api, Emails emails) {
         this.api = api;
@@ -28,11 +30,17 @@ final class CommandLoad {
 
     ClosedLoop.Result run(int concurrency, Duration warmup, Duration duration) throws Exception {
         workers.clear();
+        created.set(0);
         return ClosedLoop.run(concurrency, warmup, duration, worker -> {
             Register register = new Register(worker);
             workers.add(register);
             return register;
         });
+    }
+
+    /** Every user the last run created, its warmup included. */
+    long created() {
+        return created.get();
     }
 
     /** The last user each worker created: once all are readable, the projection has (about) caught up. */
@@ -55,6 +63,7 @@ final class CommandLoad {
                 return "HTTP " + registration.status();
             }
             lastCreated = registration.id();
+            created.incrementAndGet();
             return null;
         }
     }

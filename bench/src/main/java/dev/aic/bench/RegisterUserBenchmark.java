@@ -13,7 +13,8 @@ import java.util.Map;
  * <p>Three phases, one run, the same concurrency throughout:
  * <ol>
  *   <li>{@link BaselineInserts}: what PostgreSQL alone commits per second, the physical limit;</li>
- *   <li>{@link CommandLoad}: peak {@code POST /api/users} throughput, reported as a ratio to (1);</li>
+ *   <li>{@link CommandLoad}: peak {@code POST /api/users} throughput, reported as a ratio to (1), and the CPU
+ *       every process of the platform spent per registration ({@link CpuPerCommand});</li>
  *   <li>{@link VisibilityLag}: at half the rate of (2), how long until each new user is readable on
  *       the query side.</li>
  * </ol>
@@ -25,6 +26,9 @@ import java.util.Map;
 public final class RegisterUserBenchmark {
 
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(120);
+    /** How long the idle burn is measured, and how long the consumers get to settle after the read models. */
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(5);
+    private static final Duration SETTLE = Duration.ofSeconds(2);
 
     private RegisterUserBenchmark() {
     }
@@ -47,8 +51,12 @@ public final class RegisterUserBenchmark {
                 .run(n, options.warmup(), options.duration()));
         say(String.format(Locale.ROOT, "    %.0f inserts/s", baseline.perSecond()));
 
+        say("    the platform's processes idle for " + IDLE_WINDOW.toSeconds() + " s: their CPU burn at rest");
+        ProcessCpu.Sample idle = CpuPerCommand.idleRate(IDLE_WINDOW);
         say("2/3 commands: closed-loop POST /api/users, " + options.timing());
         CommandLoad commandLoad = new CommandLoad(api, emails);
+        ProcessCpu.Sample cpuBefore = ProcessCpu.sample();
+        long commandsFrom = System.nanoTime();
         ClosedLoop.Result commands = MachineCpu.during("commands", cpuBusy,
                 () -> commandLoad.run(n, options.warmup(), options.duration()));
         say(String.format(Locale.ROOT, "    %.0f commands/s, errors %s", commands.perSecond(), commands.errors()));
@@ -56,6 +64,10 @@ public final class RegisterUserBenchmark {
         VisibilityLag visibility = new VisibilityLag(api, emails, n, options.pollInterval(), options.visibilityTimeout());
         say("    waiting for the query side to catch up with the peak-load backlog");
         VisibilityLag.CatchUp catchUp = visibility.awaitCatchUp(commandLoad.lastCreated(), CATCH_UP_TIMEOUT);
+        // the ai-worker and the other consumers of the users topic follow the read models by a moment
+        Thread.sleep(SETTLE.toMillis());
+        CpuPerCommand cpu = new CpuPerCommand(ProcessCpu.sample().minus(cpuBefore), idle,
+                Duration.ofNanos(System.nanoTime() - commandsFrom), commandLoad.created());
 
         double rate = Math.max(1, commands.perSecond() / 2);
         say(String.format(Locale.ROOT, "3/3 lag: open-loop POST at %.0f/s, polling GET /api/users/{id} every %d ms, %s",
@@ -63,7 +75,7 @@ public final class RegisterUserBenchmark {
         VisibilityLag.Result lag = MachineCpu.during("lag", cpuBusy,
                 () -> visibility.run(rate, options.warmup(), options.duration()));
 
-        Report report = new Report(options, startedAt, baseline, commands, catchUp, lag, cpuBusy);
+        Report report = new Report(options, startedAt, baseline, commands, cpu, catchUp, lag, cpuBusy);
         System.out.print(report.summary());
         Path json = report.writeJson(options.outputDirectory());
         say("summary written to " + json);

@@ -23,6 +23,7 @@ final class Report {
     private final Options options;
     private final ClosedLoop.Result baseline;
     private final ClosedLoop.Result commands;
+    private final CpuPerCommand cpu;
     private final VisibilityLag.CatchUp catchUp;
     private final VisibilityLag.Result lag;
     private final Summary format;
@@ -32,10 +33,11 @@ final class Report {
      *                ("baseline", "commands", "lag"), NaN where unknown
      */
     Report(Options options, Instant startedAt, ClosedLoop.Result baseline, ClosedLoop.Result commands,
-           VisibilityLag.CatchUp catchUp, VisibilityLag.Result lag, Map<String, Double> cpuBusy) {
+           CpuPerCommand cpu, VisibilityLag.CatchUp catchUp, VisibilityLag.Result lag, Map<String, Double> cpuBusy) {
         this.options = options;
         this.baseline = baseline;
         this.commands = commands;
+        this.cpu = cpu;
         this.catchUp = catchUp;
         this.lag = lag;
         this.format = new Summary("register-user", options, startedAt, cpuBusy);
@@ -66,6 +68,7 @@ final class Report {
                 commands.perSecond(), commands.latency().p50Ms(), commands.latency().p99Ms(),
                 commands.latency().maxMs(), ratio(), MIN_RATIO, verdict(ratioMet()), format.cpu("commands")));
         text.append(Summary.errorLine(commands.errors()));
+        text.append(cpu.text("registration"));
         text.append(String.format(Locale.ROOT, "catch-up  %s%n", catchUp.complete()
                 ? String.format(Locale.ROOT, "query side showed the last peak-load users %.2f s after the load stopped",
                         catchUp.took().toNanos() / 1e9)
@@ -98,6 +101,7 @@ final class Report {
         cmd.put("ratioToBaseline", Summary.round(ratio()));
         cmd.put("targetMinRatio", MIN_RATIO);
         cmd.put("targetMet", ratioMet());
+        cpu.json(cmd, "cpu");
 
         ObjectNode caught = root.putObject("catchUp");
         caught.put("complete", catchUp.complete());
