@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -55,6 +56,17 @@ public class SecurityConfiguration {
                 .addFilterBefore(bodyLimit, HeaderWriterFilter.class)
                 .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * No Micrometer observation around each security filter, authentication and authorisation: the HTTP server's
+     * observation already times and traces every request, and these wrapped all of the chain's filters on every
+     * request (a fifth of the command-side's request CPU under load, docs/benchmarks.md). A refused request still
+     * shows in the HTTP metrics by its status.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Added by Spring Boot to the issuer and audience checks of the JWT decoder it configures. */
