@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ public class Pseudonyms {
 
     private final SecretKeySpec key;
 
+    @Autowired
     Pseudonyms(AnalyticsProperties properties) {
         this(properties.pseudonymKeyBytes());
     }
