@@ -113,6 +113,9 @@ class AuthorizationMatrixIT {
                 f -> f.query("GET", "/api/search?q=matrix+notes&mode=fulltext", null)),
         ASK("POST /api/ask (query)", ROLE_HOLDERS,
                 f -> f.query("POST", "/api/ask", "{\"question\":\"What are the matrix notes about?\"}")),
+        SEARCH_FEEDBACK("POST /api/search/feedback (query)", ROLE_HOLDERS,
+                f -> f.query("POST", "/api/search/feedback", "{\"searchId\":\"" + UUID.randomUUID()
+                        + "\",\"documentId\":\"" + UUID.randomUUID() + "\",\"rank\":1}")),
         DRAFT_EVENT("POST /api/events", EnumSet.of(Caller.ORGANIZER, Caller.ADMIN, Caller.DIRECTORY_GROUP_ADMIN),
                 f -> f.command("POST", "/api/events", Request.draft())),
         CHANGE_EVENT_DETAILS("PUT /api/events/{id}/details", ORGANISERS, f -> f.command("PUT",

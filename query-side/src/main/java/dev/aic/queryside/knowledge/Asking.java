@@ -1,5 +1,6 @@
 package dev.aic.queryside.knowledge;
 
+import dev.aic.contracts.document.EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,15 @@ class Asking {
         this.chat = chat;
     }
 
-    Answer ask(AskRequest request, Audience.Reader reader) {
+    /**
+     * An answer and the models behind it.
+     *
+     * @param chatModel the model that wrote the answer; null when the answer is extractive
+     */
+    record Asked(Answer answer, EmbeddingModel embeddingModel, String chatModel) {
+    }
+
+    Asked ask(AskRequest request, Audience.Reader reader) {
         int limit = request.limitOrDefault();
         // each ranking looks deeper than the answer cites, so fusion has something to agree on
         var ranking = search.chunks(request.question(), SearchMode.HYBRID, request.filter(), reader,
@@ -33,8 +42,9 @@ class Asking {
         }
         Boolean degraded = ranking.degraded() ? Boolean.TRUE : null;
         return chat.answer(request.question(), passages)
-                .map(prose -> new Answer(prose, citations, true, degraded))
-                .orElseGet(() -> new Answer(extract(passages), citations, false, degraded));
+                .map(prose -> new Asked(new Answer(prose, citations, true, degraded), ranking.model(), chat.model()))
+                .orElseGet(() -> new Asked(new Answer(extract(passages), citations, false, degraded), ranking.model(),
+                        null));
     }
 
     /** Each passage's text, whitespace tidied, followed by its citation mark. */

@@ -43,6 +43,10 @@ class ChatAnswers {
     private record Completed(List<Choice> choices) {
     }
 
+    String model() {
+        return chat.model();
+    }
+
     boolean enabled() {
         return http != null;
     }

@@ -1,11 +1,15 @@
 package dev.aic.queryside.knowledge;
 
 import dev.aic.queryside.ProjectionNames;
+import dev.aic.queryside.analytics.SearchFacts;
 import dev.aic.queryside.consistency.ReadModel;
 import dev.aic.web.openapi.ProblemResponses;
 import dev.aic.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -17,6 +21,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,16 +36,23 @@ import org.springframework.web.bind.annotation.RestController;
 class KnowledgeController {
 
     static final int MAX_QUERY = 500;
+    private static final String SEARCH_ID_DESCRIPTION = "Identifies this search in analytics: send it with"
+            + " POST /api/search/feedback when the member opens a result";
     private static final String ANY_ROLE = "hasAnyRole('MEMBER', 'ORGANIZER', 'ADMIN', 'AUDITOR')";
+
+    /** The id of the search's fact in analytics, which feedback on its results refers to. */
+    static final String SEARCH_ID = "Search-Id";
 
     private final KnowledgeSearch search;
     private final Asking asking;
     private final Audience audience;
+    private final SearchFacts facts;
 
-    KnowledgeController(KnowledgeSearch search, Asking asking, Audience audience) {
+    KnowledgeController(KnowledgeSearch search, Asking asking, Audience audience, SearchFacts facts) {
         this.search = search;
         this.asking = asking;
         this.audience = audience;
+        this.facts = facts;
     }
 
     @GetMapping("/api/search")
@@ -51,7 +64,9 @@ class KnowledgeController {
                     + " while the ai-worker cannot embed it); fulltext ranks by words and highlights them; hybrid"
                     + " (default) fuses both rankings and falls back to words alone, saying degraded: true.")
     @ProblemResponses({503})
-    SearchResults search(@AuthenticationPrincipal Caller caller,
+    @ApiResponse(responseCode = "200", description = "OK", headers = @Header(name = SEARCH_ID,
+            description = SEARCH_ID_DESCRIPTION, schema = @Schema(type = "string", format = "uuid")))
+    ResponseEntity<SearchResults> search(@AuthenticationPrincipal Caller caller,
             @Parameter(description = "What to look for") @RequestParam @NotBlank @Size(max = MAX_QUERY) String q,
             @Parameter(description = "semantic, fulltext or hybrid") @RequestParam(defaultValue = "hybrid")
             @Pattern(regexp = SearchMode.PATTERN, message = "must be semantic, fulltext or hybrid") String mode,
@@ -69,8 +84,11 @@ class KnowledgeController {
             int limit) {
         List<String> tagList = tags == null ? List.of()
                 : Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
-        return search.search(q.strip(), SearchMode.of(mode), new SearchFilter(tagList, author, from, to,
-                communityEventId), reader(caller), limit);
+        long started = System.nanoTime();
+        SearchFilter filter = new SearchFilter(tagList, author, from, to, communityEventId);
+        SearchResults results = search.search(q.strip(), SearchMode.of(mode), filter, reader(caller), limit);
+        UUID searchId = facts.searched(caller, ReportedSearch.of(q.strip(), filter, results, millisSince(started)));
+        return ResponseEntity.ok().header(SEARCH_ID, searchId.toString()).body(results);
     }
 
     @PostMapping("/api/ask")
@@ -80,8 +98,17 @@ class KnowledgeController {
             + " passages it comes from",
             description = "Extractive by default: the best passages of a hybrid search, each followed by [n]."
                     + " With a chat model configured, its prose from those passages (generated: true).")
-    Answer ask(@AuthenticationPrincipal Caller caller, @Valid @RequestBody AskRequest request) {
-        return asking.ask(request, reader(caller));
+    @ApiResponse(responseCode = "200", description = "OK", headers = @Header(name = SEARCH_ID,
+            description = SEARCH_ID_DESCRIPTION, schema = @Schema(type = "string", format = "uuid")))
+    ResponseEntity<Answer> ask(@AuthenticationPrincipal Caller caller, @Valid @RequestBody AskRequest request) {
+        long started = System.nanoTime();
+        Asking.Asked asked = asking.ask(request, reader(caller));
+        UUID searchId = facts.searched(caller, ReportedSearch.of(request, asked, millisSince(started)));
+        return ResponseEntity.ok().header(SEARCH_ID, searchId.toString()).body(asked.answer());
+    }
+
+    private static long millisSince(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     }
 
     private Audience.Reader reader(Caller caller) {

@@ -38,13 +38,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes members, community events and document histories straight into the event store, as the command-side
  * and the ai-worker's reports would, and waits until the query-side's processors have read them.
  */
-record KnowledgeLibrary(EventStore eventStore, JdbcTemplate jdbc, EventProcessingConfiguration processing) {
+public record KnowledgeLibrary(EventStore eventStore, JdbcTemplate jdbc, EventProcessingConfiguration processing) {
 
     static final Duration PROJECTION_DEADLINE = Duration.ofSeconds(60);
     /** The model the documents suites embed with, so every suite's searchable documents share one serving model. */
     static final EmbeddingModel MODEL = new EmbeddingModel("all-minilm-l6-v2", "a".repeat(64), 384);
 
-    record Member(UserId id, String username) {
+    public record Member(UserId id, String username) {
 
         UUID uuid() {
             return id.value();
@@ -52,10 +52,10 @@ record KnowledgeLibrary(EventStore eventStore, JdbcTemplate jdbc, EventProcessin
     }
 
     /** A chunk as a test writes it: its text, where it is, and the vector the test chose. */
-    record Chunk(String text, ChunkLocation location, float[] vector) {
+    public record Chunk(String text, ChunkLocation location, float[] vector) {
     }
 
-    Member member(String displayName) {
+    public Member member(String displayName) {
         String username = UserEvents.newUsername();
         return new Member(new UserEvents(eventStore, jdbc).registerAs(username, displayName), username);
     }
@@ -75,7 +75,7 @@ record KnowledgeLibrary(EventStore eventStore, JdbcTemplate jdbc, EventProcessin
     }
 
     /** Uploads a document and processes its first version completely: searchable once projected. */
-    DocumentId searchable(Member owner, String title, List<String> tags, DocumentVisibility visibility,
+    public DocumentId searchable(Member owner, String title, List<String> tags, DocumentVisibility visibility,
             CommunityEventId event, Chunk... chunks) {
         DocumentId id = new DocumentId(UUID.randomUUID());
         publish(new DocumentUploaded(id, 1, owner.id(), title, tags, visibility, event, "application/pdf", 2048,
@@ -125,7 +125,7 @@ record KnowledgeLibrary(EventStore eventStore, JdbcTemplate jdbc, EventProcessin
     }
 
     /** Waits until every processor search reads from has read everything stored so far. */
-    void awaitProjected() {
+    public void awaitProjected() {
         long head = new UserEvents(eventStore, jdbc).head();
         await().atMost(PROJECTION_DEADLINE).until(() -> List.of("users", "community-events", "documents",
                 ProjectionNames.DOCUMENT_CHUNKS_SEARCH).stream().allMatch(group -> caughtUp(group, head)));

@@ -1,0 +1,110 @@
+package dev.aic.queryside.analytics;
+
+import dev.aic.queryside.search.OpenSearchProperties;
+import dev.aic.queryside.search.VersionedIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code search-facts} OpenSearch index, for analysts. Unlike the read models it is no projection: the facts
+ * are not events, so nothing can rebuild them, and a new mapping version starts empty beside the old one.
+ */
+@Component
+class SearchFactIndex {
+
+    static final String NAME = "search-facts";
+    private static final int VERSION = 1;
+    private static final int PAGE = 1000;
+
+    private final OpenSearchClient client;
+    private final VersionedIndex index;
+
+    SearchFactIndex(OpenSearchClient client, OpenSearchProperties properties) {
+        this.client = client;
+        this.index = new VersionedIndex(client, properties.alias(NAME), VERSION, definition -> definition
+                .mappings(mapping -> mapping
+                        .dynamic(DynamicMapping.Strict)
+                        .properties("searchId", p -> p.keyword(k -> k))
+                        .properties("type", p -> p.keyword(k -> k))
+                        .properties("@timestamp", p -> p.date(d -> d))
+                        .properties("member", p -> p.keyword(k -> k))
+                        // words for analysts' searches, the whole query for "top queries" terms aggregations
+                        .properties("query", p -> p.text(t -> t
+                                .fields("keyword", k -> k.keyword(x -> x.ignoreAbove(512)))))
+                        .properties("mode", p -> p.keyword(k -> k))
+                        .properties("filters", p -> p.object(o -> o
+                                .properties("tags", f -> f.keyword(k -> k))
+                                .properties("author", f -> f.keyword(k -> k))
+                                .properties("from", f -> f.date(d -> d))
+                                .properties("to", f -> f.date(d -> d))
+                                .properties("communityEventId", f -> f.keyword(k -> k))))
+                        .properties("resultCount", p -> p.integer(i -> i))
+                        .properties("documentIds", p -> p.keyword(k -> k))
+                        .properties("latencyMs", p -> p.long_(l -> l))
+                        .properties("embeddingModel", p -> p.keyword(k -> k))
+                        .properties("chatModel", p -> p.keyword(k -> k))
+                        .properties("degraded", p -> p.boolean_(b -> b))
+                        .properties("documentId", p -> p.keyword(k -> k))
+                        .properties("rank", p -> p.integer(i -> i))));
+        index.ensureCurrent();
+    }
+
+    String alias() {
+        return index.alias();
+    }
+
+    String physicalName() {
+        return index.physicalName();
+    }
+
+    /**
+     * Indexes the facts in one bulk request, without waiting for a refresh: analysts read facts seconds later.
+     *
+     * @return how many OpenSearch refused
+     */
+    int write(List<SearchFact> facts) {
+        List<BulkOperation> operations = facts.stream().map(fact -> BulkOperation.of(operation -> operation
+                .index(i -> i.index(index.alias()).document(fact)))).toList();
+        try {
+            var response = client.bulk(b -> b.operations(operations));
+            return (int) response.items().stream().map(BulkResponseItem::error).filter(error -> error != null)
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Deletes every fact older than {@code cutoff}, a page at a time: the OpenSearch we run locally has no reindex
+     * module, so no delete-by-query.
+     *
+     * @return how many were deleted
+     */
+    long deleteOlderThan(Instant cutoff) {
+        Query old = Query.of(q -> q.range(r -> r.field("@timestamp").lt(JsonData.of(cutoff.toString()))));
+        long deleted = 0;
+        try {
+            while (true) {
+                var page = client.search(s -> s.index(index.alias()).size(PAGE).query(old)
+                        .source(source -> source.fetch(false)), SearchFact.class);
+                if (page.hits().hits().isEmpty()) {
+                    return deleted;
+                }
+                index.bulk(page.hits().hits().stream().map(hit -> BulkOperation.of(operation -> operation
+                        .delete(d -> d.index(hit.index()).id(hit.id())))).toList());
+                deleted += page.hits().hits().size();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
