@@ -100,7 +100,7 @@ public final class Infrastructure {
                 .withDatabaseName("aic").withUsername("aic").withPassword("aic")
                 .withCommand("postgres", "-c", "max_connections=200");
         var kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:3.9.1"));
-        var openSearch = new OpensearchContainer<>(DockerImageName.parse("opensearchproject/opensearch:2.19.2"));
+        var openSearch = new OpensearchContainer<>(DockerImageName.parse("opensearchproject/opensearch:2.19.4"));
         postgres.start();
         kafka.start();
         openSearch.start();
