@@ -91,20 +91,7 @@ class SearchFactIndex {
      */
     long deleteOlderThan(Instant cutoff) {
         Query old = Query.of(q -> q.range(r -> r.field("@timestamp").lt(JsonData.of(cutoff.toString()))));
-        long deleted = 0;
-        try {
-            while (true) {
-                var page = client.search(s -> s.index(index.alias()).size(PAGE).query(old)
-                        .source(source -> source.fetch(false)), SearchFact.class);
-                if (page.hits().hits().isEmpty()) {
-                    return deleted;
-                }
-                index.bulk(page.hits().hits().stream().map(hit -> BulkOperation.of(operation -> operation
-                        .delete(d -> d.index(hit.index()).id(hit.id())))).toList());
-                deleted += page.hits().hits().size();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return index.changeEachMatching(old, PAGE, id -> BulkOperation.of(operation -> operation
+                .delete(d -> d.index(index.target()).id(id))));
     }
 }

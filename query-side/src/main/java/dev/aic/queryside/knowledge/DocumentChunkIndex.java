@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -119,32 +118,17 @@ class DocumentChunkIndex {
         Query notYetSearchable = Query.of(q -> q.bool(b -> b.filter(chunksOf(documentId))
                 .filter(f -> f.term(t -> t.field("version").value(FieldValue.of(version))))
                 .mustNot(m -> m.term(t -> t.field("searchable").value(FieldValue.of(true))))));
-        forEachPage(notYetSearchable, id -> BulkOperation.of(operation -> operation.update(u -> u
+        index.changeEachMatching(notYetSearchable, PAGE, id -> BulkOperation.of(operation -> operation.update(u -> u
                 .index(index.target()).id(id).document(Map.of("searchable", true)))));
         Query older = Query.of(q -> q.bool(b -> b.filter(chunksOf(documentId))
                 .filter(f -> f.range(r -> r.field("version").lt(JsonData.of(version))))));
-        forEachPage(older, id -> BulkOperation.of(operation -> operation.delete(d -> d.index(index.target()).id(id))));
+        index.changeEachMatching(older, PAGE, id -> BulkOperation.of(operation -> operation.delete(d -> d.index(index.target()).id(id))));
     }
 
     /** Removes every chunk of the document. */
     void deleteChunks(UUID documentId) {
-        forEachPage(chunksOf(documentId), id -> BulkOperation.of(operation -> operation.delete(d -> d
+        index.changeEachMatching(chunksOf(documentId), PAGE, id -> BulkOperation.of(operation -> operation.delete(d -> d
                 .index(index.target()).id(id))));
-    }
-
-    private void forEachPage(Query query, Function<String, BulkOperation> change) {
-        try {
-            while (true) {
-                var page = client.search(s -> s.index(index.target()).size(PAGE).query(query)
-                        .source(source -> source.fetch(false)), ChunkDocument.class);
-                if (page.hits().hits().isEmpty()) {
-                    return;
-                }
-                index.bulk(page.hits().hits().stream().map(hit -> change.apply(hit.id())).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Empties the index for a replay from the start of the event store. */

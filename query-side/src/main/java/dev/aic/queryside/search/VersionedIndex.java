@@ -10,6 +10,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.indices.CreateIndexRequest;
@@ -134,6 +135,30 @@ public final class VersionedIndex {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Applies {@code change} (built from a document's id) to every document {@code query} matches, a page at a time,
+     * by bulk requests: the OpenSearch we run locally has no reindex module, so no update- or delete-by-query. Each
+     * page must change what the query matches, so that the next search finds the rest.
+     *
+     * @return how many documents were changed
+     */
+    public long changeEachMatching(Query query, int pageSize, Function<String, BulkOperation> change) {
+        long changed = 0;
+        try {
+            while (true) {
+                var page = client.search(s -> s.index(target()).size(pageSize).query(query)
+                        .source(source -> source.fetch(false)), Object.class);
+                if (page.hits().hits().isEmpty()) {
+                    return changed;
+                }
+                bulk(page.hits().hits().stream().map(hit -> change.apply(hit.id())).toList());
+                changed += page.hits().hits().size();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
