@@ -22,7 +22,8 @@ locals {
       service_account = "aic-query-side"
       policy          = data.aws_iam_policy_document.uploads_read_only.json
     }
-    # the External Secrets Operator, on behalf of the namespace: the database, Kafka, SMTP and personal-data secrets
+    # the External Secrets Operator, on behalf of the namespace: the database, Kafka, SMTP, personal-data and
+    # analytics pseudonym key secrets
     secrets-reader = {
       service_account = "aic-secrets-reader"
       policy          = data.aws_iam_policy_document.read_secrets.json
@@ -103,6 +104,7 @@ data "aws_iam_policy_document" "read_secrets" {
         aws_secretsmanager_secret.db.arn,
         aws_secretsmanager_secret.smtp.arn,
         aws_secretsmanager_secret.personal_data.arn,
+        aws_secretsmanager_secret.analytics_pseudonym_key.arn,
       ],
       [for secret in aws_secretsmanager_secret.db_service : secret.arn],
       module.kafka.scram_secret_arns,

@@ -82,6 +82,8 @@ output "kustomize_env" {
     AIC_OPENSEARCH_URL        = "https://${module.opensearch.endpoint}"
     SMTP_SECRET_NAME          = aws_secretsmanager_secret.smtp.name
     PERSONAL_DATA_SECRET_NAME = aws_secretsmanager_secret.personal_data.name
+    # the query-side's alone (ExternalSecret aic-analytics)
+    ANALYTICS_PSEUDONYM_KEY_SECRET_NAME = aws_secretsmanager_secret.analytics_pseudonym_key.name
     # each service signs in to Kafka as its own SCRAM user (ExternalSecrets aic-kafka-<service>)
     KAFKA_COMMAND_SIDE_SECRET_NAME = module.kafka.scram_secret_names["command-side"]
     KAFKA_AI_WORKER_SECRET_NAME    = module.kafka.scram_secret_names["ai-worker"]

@@ -62,6 +62,34 @@ resource "aws_secretsmanager_secret_version" "personal_data" {
   secret_string_wo_version = 1
 }
 
+# The key of the HMAC that turns members into pseudonyms in search analytics (docs/analytics.md): the query-side's
+# AIC_ANALYTICS_PSEUDONYM_KEY, a secret of its own, apart from the personal-data master key above, which it leaves as
+# it is. Generated like that key (43 random letters and digits plus "=", the Base64 of 32 bytes, in no plan, state or
+# output), but not guarded like it: losing or replacing it only breaks the link between the pseudonyms of the facts
+# written before and after (a member gets a new pseudonym), no data becomes unreadable. Hence no prevent_destroy and
+# the recovery window of the other secrets, and no replica in a second region: the facts it links are in this
+# region's OpenSearch domain, and would not outlive the region either. Increasing analytics_pseudonym_key_version
+# replaces it on purpose (the ExternalSecret refreshes within the hour; restart the query-side).
+ephemeral "aws_secretsmanager_random_password" "analytics_pseudonym_key" {
+  password_length     = 43
+  exclude_punctuation = true
+}
+
+resource "aws_secretsmanager_secret" "analytics_pseudonym_key" {
+  name                    = "${local.name}/analytics-pseudonym-key"
+  description             = "Key of the member pseudonyms in the search analytics of the AIC Platform (${var.environment})"
+  recovery_window_in_days = 7
+}
+
+resource "aws_secretsmanager_secret_version" "analytics_pseudonym_key" {
+  secret_id = aws_secretsmanager_secret.analytics_pseudonym_key.id
+  # the key is the query-side's environment variable (ExternalSecret aic-analytics)
+  secret_string_wo = jsonencode({
+    AIC_ANALYTICS_PSEUDONYM_KEY = "${ephemeral.aws_secretsmanager_random_password.analytics_pseudonym_key.random_password}="
+  })
+  secret_string_wo_version = var.analytics_pseudonym_key_version
+}
+
 # One PostgreSQL role per service (docs/security-least-privilege.md): the ai-worker, which parses untrusted files,
 # and the query-side never hold credentials that could alter the event store.
 locals {

@@ -4,6 +4,12 @@ variable "aws_region" {
   default     = "us-east-1"
 }
 
+variable "analytics_pseudonym_key_version" {
+  description = "Increase to generate a new key for the members' pseudonyms in search analytics: facts before and after no longer link up (docs/analytics.md)."
+  type        = number
+  default     = 1
+}
+
 variable "personal_data_replica_region" {
   description = "Second region holding a replica of the personal-data master key (its escrow)."
   type        = string

@@ -3,9 +3,12 @@ package dev.aic.systemtests.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aic.systemtests.deploy.KubernetesObjects.Container;
+import dev.aic.systemtests.deploy.KubernetesObjects.EnvFromSource;
+import dev.aic.systemtests.deploy.KubernetesObjects.ExternalSecret;
 import dev.aic.systemtests.deploy.KubernetesObjects.HorizontalPodAutoscaler;
 import dev.aic.systemtests.deploy.KubernetesObjects.Ingress;
 import dev.aic.systemtests.deploy.KubernetesObjects.LimitRange;
+import dev.aic.systemtests.deploy.KubernetesObjects.NameRef;
 import dev.aic.systemtests.deploy.KubernetesObjects.NetworkPolicy;
 import dev.aic.systemtests.deploy.KubernetesObjects.PodDisruptionBudget;
 import dev.aic.systemtests.deploy.KubernetesObjects.ResourceQuota;
@@ -20,6 +23,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -219,6 +223,70 @@ class DeploymentManifestsTest {
                 .containsEntry("AIC_OPENSEARCH_AWS_REGION", awsRegion(overlay))
                 .doesNotContainKey("AIC_OPENSEARCH_PASSWORD");
         assertThat(environment.get("AIC_OPENSEARCH_URL")).as(overlay + " OpenSearch URL").startsWith("https://");
+    }
+
+    /**
+     * Members appear in search analytics only as HMAC pseudonyms under the query-side's AIC_ANALYTICS_PSEUDONYM_KEY
+     * (docs/analytics.md), without which it refuses to start outside the development profile. On AWS the key is a
+     * Secret of its own, made by an ExternalSecret from the environment's own Secrets Manager secret
+     * aic-{environment}/analytics-pseudonym-key (deploy/terraform/secrets.tf), not the personal-data master key's; the
+     * development key stays refused; and the command-side and the ai-worker, which pseudonymise nothing, never get it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("awsOverlays")
+    void theQuerySidePseudonymisesMembersWithAKeyOfTheEnvironmentsOwn(RenderedOverlay overlay) {
+        String variable = "AIC_ANALYTICS_PSEUDONYM_KEY";
+        String remoteKey = "aic-" + overlay.name() + "/analytics-pseudonym-key";
+        var externalSecrets = overlay.all("ExternalSecret", ExternalSecret.class);
+        Container querySide = firstContainer(overlay, "query-side");
+        var feeding = querySide.envFrom().stream()
+                .map(EnvFromSource::secretRef).filter(Objects::nonNull).map(NameRef::name)
+                .flatMap(secret -> externalSecrets.stream().filter(external -> external.secretName().equals(secret)))
+                .filter(external -> external.spec().data().stream().anyMatch(data -> variable.equals(data.secretKey())))
+                .toList();
+        assertThat(feeding).as(overlay + " query-side: " + variable + " from a Secret that an ExternalSecret makes")
+                .singleElement().satisfies(external -> {
+                    assertThat(external.spec().data()).as(overlay + " ExternalSecret " + external.metadata().name()
+                            + ": the pseudonym key alone, from the environment's own secret").singleElement()
+                            .satisfies(data -> {
+                                assertThat(data.secretKey()).isEqualTo(variable);
+                                assertThat(data.remoteRef().key()).as("remote key").isEqualTo(remoteKey);
+                                assertThat(data.remoteRef().property()).as("property").isEqualTo(variable);
+                            });
+                    assertThat(external.secretName()).as(overlay + ": not the personal-data Secret")
+                            .isNotEqualTo("aic-personal-data");
+                });
+        assertThat(externalSecrets).as(overlay + ": " + remoteKey + " is read into no other ExternalSecret")
+                .filteredOn(external -> external.spec().data().stream()
+                        .anyMatch(data -> data.remoteRef() != null && remoteKey.equals(data.remoteRef().key())))
+                .containsExactlyElementsOf(feeding);
+
+        var environment = overlay.environment(querySide);
+        assertThat(environment).as(overlay + " query-side: nothing overrides the Secret's key").containsEntry(variable, null);
+        assertThat(environment.get("AIC_ANALYTICS_DEVELOPMENT_KEY_ALLOWED")).as(overlay + ": the development key refused")
+                .isIn(null, "false");
+        assertThat(String.valueOf(environment.get("SPRING_PROFILES_ACTIVE"))).as(overlay + " profiles")
+                .doesNotContain("development");
+        for (String service : List.of("command-side", "ai-worker")) {
+            assertThat(overlay.environment(firstContainer(overlay, service))).as(overlay + " " + service)
+                    .doesNotContainKey(variable);
+        }
+    }
+
+    /** Elsewhere (the local overlay) the query-side has the key or the development profile that allows the well-known one. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theQuerySideHasAPseudonymKeyOrTheDevelopmentProfile(RenderedOverlay overlay) {
+        var environment = overlay.environment(firstContainer(overlay, "query-side"));
+        assertThat(environment.containsKey("AIC_ANALYTICS_PSEUDONYM_KEY")
+                || String.valueOf(environment.get("SPRING_PROFILES_ACTIVE")).contains("development"))
+                .as(overlay + " query-side: AIC_ANALYTICS_PSEUDONYM_KEY or the development profile").isTrue();
+    }
+
+    private static Container firstContainer(RenderedOverlay overlay, String deployment) {
+        return overlay.one("Deployment", deployment, Workload.class)
+                .orElseThrow(() -> new AssertionError(overlay + ": no Deployment " + deployment))
+                .spec().template().spec().containers().get(0);
     }
 
     /** The environment's region, as Terraform's output kustomize_env wrote it into the overlay's aws/aws.env. */

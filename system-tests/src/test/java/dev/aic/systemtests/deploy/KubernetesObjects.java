@@ -193,6 +193,30 @@ final class KubernetesObjects {
     record Ingress(Metadata metadata, IngressSpec spec) {
     }
 
+    record RemoteRef(String key, String property) {
+    }
+
+    /** One key of the Secret an ExternalSecret makes, and where in the secret store its value comes from. */
+    record ExternalSecretData(String secretKey, RemoteRef remoteRef) {
+    }
+
+    record ExternalSecretTarget(String name) {
+    }
+
+    record ExternalSecretSpec(ExternalSecretTarget target, List<ExternalSecretData> data) {
+        ExternalSecretSpec {
+            data = data == null ? List.of() : data;
+        }
+    }
+
+    /** The External Secrets Operator's: a Secret made from a secret store's (AWS Secrets Manager's) secrets. */
+    record ExternalSecret(Metadata metadata, ExternalSecretSpec spec) {
+        /** The Secret it makes: its target's name, else its own. */
+        String secretName() {
+            return spec.target() != null && spec.target().name() != null ? spec.target().name() : metadata.name();
+        }
+    }
+
     record QuotaSpec(Map<String, String> hard) {
     }
 

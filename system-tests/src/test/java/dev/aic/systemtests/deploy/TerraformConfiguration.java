@@ -113,6 +113,20 @@ final class TerraformConfiguration {
                 .toList();
     }
 
+    /**
+     * The text of one top-level block of a root file, from its header (data "aws_iam_policy_document" "read_secrets")
+     * to its closing brace: for what hcl4j cannot evaluate, such as a list built with concat() or a for expression.
+     */
+    static String blockText(String file, String header) throws IOException {
+        String text = Files.readString(ROOT.resolve(file));
+        int start = text.indexOf("\n" + header + " {");
+        if (start < 0) {
+            throw new AssertionError(file + " has no block " + header);
+        }
+        int end = text.indexOf("\n}", start + 1);
+        return text.substring(start + 1, end < 0 ? text.length() : end + 2);
+    }
+
     Optional<Map<String, Object>> rootVariable(String name) {
         return Optional.ofNullable(variables.get(name));
     }

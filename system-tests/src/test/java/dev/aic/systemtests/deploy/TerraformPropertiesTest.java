@@ -3,6 +3,7 @@ package dev.aic.systemtests.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aic.systemtests.deploy.TerraformConfiguration.Resource;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -120,6 +121,48 @@ class TerraformPropertiesTest {
         }
         assertThat(secrets).filteredOn(secret -> secret.name().equals("personal_data")).singleElement()
                 .satisfies(key -> assertThat(key.attribute("lifecycle", "prevent_destroy")).isEqualTo(true));
+    }
+
+    /**
+     * The query-side's pseudonym key (docs/analytics.md) is a secret of its own in every environment
+     * (local.name/analytics-pseudonym-key), its value generated during apply into a write-only argument, readable by
+     * the External Secrets role and named in kustomize_env for the overlay's ExternalSecret. It leaves the
+     * personal-data master key's secret as it was: its name, its replica (escrow) and its protection from destroy.
+     */
+    @Test
+    void everyEnvironmentHasAPseudonymKeyOfItsOwnThatTheSecretsReaderMayRead() throws IOException {
+        var versions = terraform.resources("aws_secretsmanager_secret_version").stream()
+                .filter(version -> String.valueOf(version.attribute("secret_string_wo")).contains("\"AIC_ANALYTICS_PSEUDONYM_KEY\""))
+                .toList();
+        assertThat(versions).as("a secret version holding AIC_ANALYTICS_PSEUDONYM_KEY").hasSize(1);
+        Resource version = versions.get(0);
+        assertThat(String.valueOf(version.attribute("secret_string_wo"))).as(version + ": generated during apply")
+                .contains("ephemeral.aws_secretsmanager_random_password.")
+                .doesNotContain("AIC_PERSONAL_DATA_MASTER_KEY");
+        var secretId = Pattern.compile("aws_secretsmanager_secret\\.([a-z0-9_]+)\\.id")
+                .matcher(String.valueOf(version.attribute("secret_id")));
+        assertThat(secretId.matches()).as(version + " secret_id").isTrue();
+        String secretName = secretId.group(1);
+        assertThat(secretName).as("a secret of its own").isNotEqualTo("personal_data");
+        Resource secret = terraform.resources("aws_secretsmanager_secret").stream()
+                .filter(candidate -> candidate.module().equals(version.module()) && candidate.name().equals(secretName))
+                .findFirst().orElseThrow(() -> new AssertionError("no aws_secretsmanager_secret." + secretName));
+        assertThat(String.valueOf(secret.attribute("name"))).as(secret + ": one per environment")
+                .isEqualTo("local.name/analytics-pseudonym-key");
+
+        assertThat(terraform.resources("aws_secretsmanager_secret")).filteredOn(candidate -> candidate.name().equals("personal_data"))
+                .singleElement().satisfies(personalData -> {
+                    assertThat(String.valueOf(personalData.attribute("name"))).isEqualTo("local.name/personal-data");
+                    assertThat(personalData.attribute("replica", "region")).as("its escrow replica").isNotNull();
+                    assertThat(personalData.attribute("lifecycle", "prevent_destroy")).isEqualTo(true);
+                });
+
+        String reference = "aws_secretsmanager_secret." + secretName;
+        assertThat(TerraformConfiguration.blockText("iam.tf", "data \"aws_iam_policy_document\" \"read_secrets\""))
+                .as("the External Secrets role may read it").contains(reference + ".arn");
+        assertThat(TerraformConfiguration.blockText("outputs.tf", "output \"kustomize_env\""))
+                .as("kustomize_env names it for the overlays' aws.env")
+                .containsPattern("ANALYTICS_PSEUDONYM_KEY_SECRET_NAME\\s*=\\s*" + Pattern.quote(reference + ".name"));
     }
 
     @Test
