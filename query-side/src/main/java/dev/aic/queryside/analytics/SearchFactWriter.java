@@ -48,8 +48,11 @@ class SearchFactWriter {
         }
     }
 
-    /** Writes everything queued, a batch at a time; on the schedule's thread, never a request's. */
-    void drain() {
+    /**
+     * Writes everything queued, a batch at a time; on the schedule's thread, never a request's. One drain at a time:
+     * whoever drains returns only once no earlier drain is still writing.
+     */
+    synchronized void drain() {
         List<SearchFact> batch = new ArrayList<>(batchSize);
         while (queue.drainTo(batch, batchSize) > 0) {
             try {

@@ -56,6 +56,8 @@ class SearchFactIT {
     @Autowired
     SearchFactSchedule schedule;
     @Autowired
+    SearchFactWriter writer;
+    @Autowired
     Pseudonyms pseudonyms;
     @Autowired
     MeterRegistry meters;
@@ -87,7 +89,9 @@ class SearchFactIT {
         String searchId = searched.getHeaders().getFirst("Search-Id");
         assertThat(searchId).isNotBlank();
         List<Map> recorded = facts.awaitFacts(searchId, 1);
-        Thread.sleep(500); // two flushes of the writer: a second fact would be there by now
+        // the search queued its facts before it answered: once the writer has written all it holds, a second fact
+        // would be in the index
+        writer.drain();
         assertThat(facts.facts(searchId)).hasSize(1);
         Map<String, Object> fact = recorded.get(0);
         assertThat(fact).containsEntry("type", "search").containsEntry("query", "gradient " + word)
