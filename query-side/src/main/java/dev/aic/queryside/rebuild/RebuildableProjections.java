@@ -42,4 +42,26 @@ class RebuildableProjections {
         return RebuildableProjection.ofIndex(ProjectionNames.DOCUMENT_CHUNKS_SEARCH,
                 openSearch.alias("document-chunks"));
     }
+
+    @Bean
+    RebuildableProjection analyticsMembersProjection(OpenSearchProperties openSearch) {
+        return RebuildableProjection.ofIndex(ProjectionNames.ANALYTICS_MEMBERS, openSearch.alias("analytics-members"));
+    }
+
+    @Bean
+    RebuildableProjection analyticsCommunityEventsProjection(OpenSearchProperties openSearch) {
+        return RebuildableProjection.ofIndex(ProjectionNames.ANALYTICS_COMMUNITY_EVENTS,
+                openSearch.alias("analytics-community-events"));
+    }
+
+    @Bean
+    RebuildableProjection analyticsRsvpsProjection(OpenSearchProperties openSearch) {
+        return RebuildableProjection.ofIndex(ProjectionNames.ANALYTICS_RSVPS, openSearch.alias("analytics-rsvps"));
+    }
+
+    @Bean
+    RebuildableProjection analyticsDocumentsProjection(OpenSearchProperties openSearch) {
+        return RebuildableProjection.ofIndex(ProjectionNames.ANALYTICS_DOCUMENTS,
+                openSearch.alias("analytics-documents"));
+    }
 }

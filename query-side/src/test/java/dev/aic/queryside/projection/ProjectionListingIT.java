@@ -57,9 +57,12 @@ class ProjectionListingIT {
         listing.body().forEach(projection -> kinds.put(projection.get("processor").asText(),
                 projection.get("kind").asText()));
         System.out.println("[projections] kinds: " + kinds);
-        assertThat(kinds).isEqualTo(Map.of("users", "POSTGRESQL", "users-search", "OPENSEARCH",
-                "community-events", "POSTGRESQL", "community-events-search", "OPENSEARCH", "agendas", "POSTGRESQL",
-                "documents", "POSTGRESQL", "document-chunks-search", "OPENSEARCH"));
+        assertThat(kinds).isEqualTo(Map.ofEntries(Map.entry("users", "POSTGRESQL"),
+                Map.entry("users-search", "OPENSEARCH"), Map.entry("community-events", "POSTGRESQL"),
+                Map.entry("community-events-search", "OPENSEARCH"), Map.entry("agendas", "POSTGRESQL"),
+                Map.entry("documents", "POSTGRESQL"), Map.entry("document-chunks-search", "OPENSEARCH"),
+                Map.entry("analytics-members", "OPENSEARCH"), Map.entry("analytics-community-events", "OPENSEARCH"),
+                Map.entry("analytics-rsvps", "OPENSEARCH"), Map.entry("analytics-documents", "OPENSEARCH")));
     }
 
     @Test
