@@ -68,12 +68,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @QuerySideIntegrationTest
 class AnalyticsProjectionIT {
 
-    private static final Duration PROJECTION_DEADLINE = Duration.ofSeconds(30);
     private static final Duration REBUILD_DEADLINE = Duration.ofSeconds(120);
     private static final EmbeddingModel MINILM = new EmbeddingModel("all-minilm-l6-v2", "a".repeat(64), 384);
-    private static final List<String> ANALYTICS = List.of(ProjectionNames.ANALYTICS_MEMBERS,
-            ProjectionNames.ANALYTICS_COMMUNITY_EVENTS, ProjectionNames.ANALYTICS_RSVPS,
-            ProjectionNames.ANALYTICS_DOCUMENTS);
+    private static final List<String> ANALYTICS = AnalyticsHistory.PROJECTIONS;
 
     @Autowired
     EventStore eventStore;
@@ -101,10 +98,12 @@ class AnalyticsProjectionIT {
     SearchFactIndex searchFacts;
 
     UserEvents users;
+    AnalyticsHistory history;
 
     @BeforeEach
     void connect() {
-        users = new UserEvents(eventStore, jdbc);
+        history = new AnalyticsHistory(eventStore, jdbc, processing, keys);
+        users = history.users();
     }
 
     @Test
@@ -114,7 +113,7 @@ class AnalyticsProjectionIT {
         users.publish(new UserRolesChanged(nora, List.of(Role.MEMBER, Role.ORGANIZER)));
         UserId otto = users.register("Otto Gone", Instant.parse("2026-04-01T00:30:00Z"));
         users.publish(new UserDeactivated(otto, "left"));
-        awaitProjected();
+        history.awaitProjected();
 
         Map<String, Object> noraFacts = member(nora);
         assertThat(noraFacts).containsEntry("member", pseudonyms.of(nora.value()))
@@ -131,19 +130,19 @@ class AnalyticsProjectionIT {
         List<UserId> guests = IntStream.range(0, 4).mapToObj(i -> users.register("Guest " + i)).toList();
         CommunityEventId meetup = new CommunityEventId(UUID.randomUUID());
         Instant startsAt = Instant.now().plus(Duration.ofDays(5));
-        append(new CommunityEventEvent.Drafted(meetup, organiser, new Details("Graphs", "About graphs", null,
+        history.append(new CommunityEventEvent.Drafted(meetup, organiser, new Details("Graphs", "About graphs", null,
                 "https://meet.example.org/g", List.of("graphs", "ml"), Visibility.PUBLIC),
                 new Schedule(startsAt, startsAt.plus(Duration.ofHours(2)), "UTC"), 2));
-        append(new CommunityEventEvent.Published(meetup));
-        append(new RsvpConfirmed(meetup, guests.get(0)));
-        append(new RsvpConfirmed(meetup, guests.get(1)));
-        append(new RsvpWaitlisted(meetup, guests.get(2)));
-        append(new RsvpWaitlisted(meetup, guests.get(3)));
-        append(new RsvpCancelled(meetup, guests.get(0), RsvpState.CONFIRMED));
-        append(new PromotedFromWaitingList(meetup, guests.get(2)));
+        history.append(new CommunityEventEvent.Published(meetup));
+        history.append(new RsvpConfirmed(meetup, guests.get(0)));
+        history.append(new RsvpConfirmed(meetup, guests.get(1)));
+        history.append(new RsvpWaitlisted(meetup, guests.get(2)));
+        history.append(new RsvpWaitlisted(meetup, guests.get(3)));
+        history.append(new RsvpCancelled(meetup, guests.get(0), RsvpState.CONFIRMED));
+        history.append(new PromotedFromWaitingList(meetup, guests.get(2)));
         Instant checkIn = Instant.parse("2026-06-01T18:05:00Z");
-        append(new AttendeeCheckedIn(meetup, guests.get(1)), checkIn);
-        awaitProjected();
+        history.append(new AttendeeCheckedIn(meetup, guests.get(1)), checkIn);
+        history.awaitProjected();
 
         assertThat(one(communityEvents.alias(), "communityEventId", meetup.value().toString()))
                 .containsEntry("status", "PUBLISHED").containsEntry("online", true).containsEntry("hasVenue", false)
@@ -165,17 +164,17 @@ class AnalyticsProjectionIT {
     @Test
     void documentsShowTheirProcessingPagesChunksTimeAndFailureReason() {
         UserId owner = users.register("Uma Uploader");
-        DocumentId processed = upload(owner, "application/pdf", 4096);
+        DocumentId processed = history.upload(owner, "application/pdf", 4096, Instant.now());
         Instant started = Instant.parse("2026-05-01T12:00:00Z");
-        append(new DocumentEvent.ProcessingStarted(processed, 1, MINILM), started);
-        append(new DocumentEvent.ChunksEmbedded(processed, 1, MINILM, List.of(chunk(0, 1), chunk(1, 3), chunk(2, 2))),
+        history.append(new DocumentEvent.ProcessingStarted(processed, 1, MINILM), started);
+        history.append(new DocumentEvent.ChunksEmbedded(processed, 1, MINILM, List.of(chunk(0, 1), chunk(1, 3), chunk(2, 2))),
                 started.plusMillis(500));
-        append(new DocumentEvent.ProcessingCompleted(processed, 1, MINILM, 3), started.plusMillis(1_250));
-        DocumentId failed = upload(owner, "application/zip", 1024);
-        append(new DocumentEvent.ProcessingStarted(failed, 1, MINILM), started);
-        append(new DocumentEvent.ProcessingFailed(failed, 1, MINILM, ProcessingFailureReason.UNSUPPORTED_TYPE,
+        history.append(new DocumentEvent.ProcessingCompleted(processed, 1, MINILM, 3), started.plusMillis(1_250));
+        DocumentId failed = history.upload(owner, "application/zip", 1024, Instant.now());
+        history.append(new DocumentEvent.ProcessingStarted(failed, 1, MINILM), started);
+        history.append(new DocumentEvent.ProcessingFailed(failed, 1, MINILM, ProcessingFailureReason.UNSUPPORTED_TYPE,
                 "not a document"), started.plusMillis(40));
-        awaitProjected();
+        history.awaitProjected();
 
         assertThat(one(documents.alias(), "documentId", processed.value().toString()))
                 .containsEntry("status", "PROCESSED").containsEntry("contentType", "application/pdf")
@@ -194,23 +193,23 @@ class AnalyticsProjectionIT {
         UserId organiser = users.register("Olga Organiser");
         CommunityEventId meetup = new CommunityEventId(UUID.randomUUID());
         Instant startsAt = Instant.now().plus(Duration.ofDays(5));
-        append(new CommunityEventEvent.Drafted(meetup, organiser, new Details("Bouldering", "About bouldering", "Gym",
+        history.append(new CommunityEventEvent.Drafted(meetup, organiser, new Details("Bouldering", "About bouldering", "Gym",
                 null, List.of(), Visibility.MEMBERS), new Schedule(startsAt, startsAt.plus(Duration.ofHours(2)), "UTC"), 5));
-        append(new CommunityEventEvent.Published(meetup));
-        append(new RsvpConfirmed(meetup, zoe));
-        append(new AttendeeCheckedIn(meetup, zoe));
+        history.append(new CommunityEventEvent.Published(meetup));
+        history.append(new RsvpConfirmed(meetup, zoe));
+        history.append(new AttendeeCheckedIn(meetup, zoe));
         String pseudonym = pseudonyms.of(zoe.value());
         UUID search = UUID.randomUUID();
         searchFacts.write(List.of(SearchFact.clicked(search, Instant.now(), pseudonym, UUID.randomUUID(), 1),
                 new SearchFact(search.toString(), "search", Instant.now(), pseudonyms.of(organiser.value()), "climbing",
                         "fulltext", new SearchFact.Filters(List.of(), pseudonym, null, null, null), 0, List.of(), 5L,
                         null, null, false, null, null)));
-        awaitProjected();
+        history.awaitProjected();
         openSearch.indices().refresh(r -> r.index(searchFacts.alias()));
         assertThat(holding(pseudonym)).hasSize(5);
 
-        erase(zoe);
-        awaitProjected();
+        history.erase(zoe);
+        history.awaitProjected();
 
         assertThat(holding(pseudonym)).isEmpty();
         assertThat(holding(zoe.value().toString())).isEmpty();
@@ -228,17 +227,17 @@ class AnalyticsProjectionIT {
         users.publish(new UserProfileUpdated(member, "Rebuilt Rita", null, List.of("ml"), null));
         CommunityEventId meetup = new CommunityEventId(UUID.randomUUID());
         Instant startsAt = Instant.now().plus(Duration.ofDays(3));
-        append(new CommunityEventEvent.Drafted(meetup, member, new Details("Rebuilt", "About it", "Hall", null,
+        history.append(new CommunityEventEvent.Drafted(meetup, member, new Details("Rebuilt", "About it", "Hall", null,
                 List.of("ml"), Visibility.MEMBERS), new Schedule(startsAt, startsAt.plus(Duration.ofHours(1)), "UTC"), 3));
-        append(new CommunityEventEvent.Published(meetup));
-        append(new RsvpConfirmed(meetup, member));
-        DocumentId document = upload(member, "text/markdown", 300);
-        append(new DocumentEvent.ProcessingStarted(document, 1, MINILM));
-        append(new DocumentEvent.ProcessingCompleted(document, 1, MINILM, 1));
+        history.append(new CommunityEventEvent.Published(meetup));
+        history.append(new RsvpConfirmed(meetup, member));
+        DocumentId document = history.upload(member, "text/markdown", 300, Instant.now());
+        history.append(new DocumentEvent.ProcessingStarted(document, 1, MINILM));
+        history.append(new DocumentEvent.ProcessingCompleted(document, 1, MINILM, 1));
         UserId erased = users.register("Erased Emil");
-        append(new RsvpWaitlisted(meetup, erased));
-        erase(erased);
-        awaitProjected();
+        history.append(new RsvpWaitlisted(meetup, erased));
+        history.erase(erased);
+        history.awaitProjected();
 
         // Indices of earlier runs of this suite keep their documents while the event store starts empty, so the
         // first rebuild may differ from the live index; once swapped in, a second rebuild must be equal.
@@ -256,53 +255,10 @@ class AnalyticsProjectionIT {
                 .extracting(fact -> fact.get("member")).containsExactlyInAnyOrder(pseudonyms.of(member.value()), null);
     }
 
-    private DocumentId upload(UserId owner, String contentType, long size) {
-        DocumentId id = new DocumentId(UUID.randomUUID());
-        append(new DocumentEvent.DocumentUploaded(id, 1, owner, "Notes of Uma", List.of("ml"),
-                DocumentVisibility.MEMBERS, null, contentType, size, "0123456789abcdef".repeat(4),
-                "documents/" + id + "/1", "uma-notes.pdf"));
-        return id;
-    }
-
     private static EmbeddedChunk chunk(int index, int page) {
         String text = "Passage " + index;
         return new EmbeddedChunk(index, text, 0, ChunkLocation.page(page), 0, text.length(), 3,
                 new EmbeddingVector(new float[384]));
-    }
-
-    /** What the command-side does in one transaction: the key becomes a tombstone and MemberErased is stored. */
-    private void erase(UserId member) {
-        jdbc.update("""
-                INSERT INTO event_store.personal_data_key (subject_id, key, erased_at) VALUES (?, NULL, now())
-                ON CONFLICT (subject_id) DO UPDATE SET key = NULL, erased_at = now()""", member.value());
-        keys.evict(member.value());
-        users.publish(new MemberErased(member, "request 118"));
-    }
-
-    private void append(Object event) {
-        append(event, Instant.now());
-    }
-
-    private void append(Object event, Instant at) {
-        String type = event instanceof CommunityEventEvent ? "CommunityEvent" : "Document";
-        String id = event instanceof CommunityEventEvent communityEvent ? communityEvent.eventId().toString()
-                : ((DocumentEvent) event).documentId().toString();
-        Long last = jdbc.queryForObject(
-                "SELECT max(sequencenumber) FROM event_store.domainevententry WHERE aggregateidentifier = ?",
-                Long.class, id);
-        eventStore.publish(new GenericDomainEventMessage<>(type, id, last == null ? 0 : last + 1, event,
-                MetaData.emptyInstance(), UUID.randomUUID().toString(), at));
-    }
-
-    /** Until every analytics processor has handled the newest event of the store. */
-    private void awaitProjected() {
-        long head = users.head();
-        await().atMost(PROJECTION_DEADLINE).until(() -> ANALYTICS.stream().allMatch(group -> {
-            StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
-                    .orElseThrow();
-            return !processor.processingStatus().isEmpty() && processor.processingStatus().values().stream()
-                    .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head);
-        }));
     }
 
     private Map<String, Object> member(UserId id) {
