@@ -8,8 +8,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.BuiltinScriptLanguage;
+import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.Script;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
@@ -81,9 +81,11 @@ class AnalyticsIndex<D> {
     static long removeEachHolding(VersionedIndex index, String field, String value) {
         Query holding = Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
         JsonData path = JsonData.of(List.of(field.split("\\.")));
+        Script remove = Script.of(script -> script.inline(inline -> inline
+                .lang(language -> language.builtin(BuiltinScriptLanguage.Painless))
+                .source(REMOVE_PATH).params("path", path)));
         return index.changeEachMatching(holding, PAGE, id -> BulkOperation.of(operation -> operation
-                .update(update -> update.index(index.target()).id(id).script(Script.of(script -> script
-                        .inline(inline -> inline.lang(language -> language.builtin(BuiltinScriptLanguage.Painless)).source(REMOVE_PATH).params("path", path)))))));
+                .update(update -> update.index(index.target()).id(id).script(remove))));
     }
 
     /** Empties the index for a replay from the start of the event store. */

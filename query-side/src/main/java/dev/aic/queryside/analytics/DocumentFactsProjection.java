@@ -63,7 +63,8 @@ class DocumentFactsProjection {
 
     @EventHandler
     void on(ProcessingStarted event, @SequenceNumber long seq, @Timestamp Instant at) {
-        change(event, seq, facts -> facts.version() == event.version() ? facts.started(at, event.model().name()) : facts);
+        change(event, seq, facts -> facts.version() == event.version()
+                ? facts.started(at, event.model().name()) : facts);
     }
 
     @EventHandler

@@ -41,7 +41,8 @@ public class Pseudonyms {
      */
     public UUID documentOf(UUID id) {
         String hash = of("analytics-document:" + id);
-        return new UUID(Long.parseUnsignedLong(hash.substring(0, 16), 16), Long.parseUnsignedLong(hash.substring(16, 32), 16));
+        return new UUID(Long.parseUnsignedLong(hash.substring(0, 16), 16),
+                Long.parseUnsignedLong(hash.substring(16, 32), 16));
     }
 
     /** The caller's platform user, or, for a signed-in identity not registered yet, its issuer and subject. */
