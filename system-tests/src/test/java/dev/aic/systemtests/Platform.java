@@ -252,8 +252,9 @@ final class Platform {
      */
     synchronized Duration terminateAndRestartCommandSide(Duration atMost) {
         Duration shutdown = commandSide.terminate(atMost);
-        commandSide = ServiceProcess.start("command-side", COMMAND_SIDE_PORT, environment)
-                .awaitReady(RESTART_UNDER_LOAD_DEADLINE);
+        // kept before it is ready, so that the platform's shutdown stops it even if it never gets there
+        commandSide = ServiceProcess.start("command-side", COMMAND_SIDE_PORT, environment);
+        commandSide.awaitReady(RESTART_UNDER_LOAD_DEADLINE);
         return shutdown;
     }
 
@@ -287,8 +288,8 @@ final class Platform {
         try {
             whileStopped.accept(aiWorker);
         } finally {
-            aiWorker = ServiceProcess.start("ai-worker", AI_WORKER_PORT, aiWorkerEnvironment)
-                    .awaitReady(RESTART_UNDER_LOAD_DEADLINE);
+            aiWorker = ServiceProcess.start("ai-worker", AI_WORKER_PORT, aiWorkerEnvironment);
+            aiWorker.awaitReady(RESTART_UNDER_LOAD_DEADLINE);
         }
         return shutdown;
     }
