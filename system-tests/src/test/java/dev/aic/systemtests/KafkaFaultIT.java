@@ -7,11 +7,9 @@ import dev.aic.aiworker.extraction.TestDocuments;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,8 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * between the two, and still every registration is applied once and every uploaded document is processed to
  * completion once.
  *
- * <p>"Applied" is observed twice over: the idempotent consumer's inbox row ({@code processed_message}) and the
- * effect itself, the "Member registered" log line the listener writes in the inbox's transaction.
+ * <p>"Applied" is observed twice over: the idempotent consumer's inbox row and the effect itself
+ * ({@link MemberRegistrations}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaFaultIT {
@@ -37,8 +35,6 @@ class KafkaFaultIT {
     private static final int SECOND_WORKER_PORT = 18084;
     private static final Duration LOAD_DEADLINE = Duration.ofMinutes(3);
     private static final Duration DELIVERY_DEADLINE = Duration.ofMinutes(4);
-    private static final Pattern APPLIED = Pattern.compile(
-            "\"message\":\"Member registered\",(?:\"(?:traceId|spanId)\":\"[0-9a-f]+\",)*\"eventId\":\"([^\"]+)\"");
     private static final Pattern USER_PARTITIONS = Pattern.compile("partitions assigned: \\[(aic\\.users\\.v1-[^\\]]*)]");
 
     private final Platform platform = Platform.shared();
@@ -123,63 +119,10 @@ class KafkaFaultIT {
         }
     }
 
-    /**
-     * Waits until every {@code UserRegistered} of the load's members is in the ai-worker's inbox, then checks that
-     * each one's effect ran exactly once across {@code workers}; returns the figures.
-     */
     private String awaitAppliedOnce(String prefix, List<ServiceProcess> workers) throws SQLException {
-        List<String> events = registrations(prefix);
-        await("%d integration events applied by the ai-worker".formatted(events.size())).atMost(DELIVERY_DEADLINE)
-                .pollInterval(Duration.ofMillis(500)).until(() -> inInbox(prefix) == events.size());
-        Set<String> ofThisLoad = Set.copyOf(events);
-        Map<String, Integer> applied = new HashMap<>();
-        Map<String, Integer> perWorker = new LinkedHashMap<>();
-        for (ServiceProcess worker : workers) {
-            Matcher effect = APPLIED.matcher(worker.logText());
-            int count = 0;
-            while (effect.find()) {
-                if (ofThisLoad.contains(effect.group(1))) {
-                    applied.merge(effect.group(1), 1, Integer::sum);
-                    count++;
-                }
-            }
-            perWorker.put(worker.name(), count);
-        }
-        List<String> notOnce = events.stream().filter(event -> applied.getOrDefault(event, 0) != 1)
-                .map(event -> event + " applied " + applied.getOrDefault(event, 0) + " times").toList();
-        assertThat(notOnce).as("integration events not applied exactly once (of %d)", events.size()).isEmpty();
-        return ("%d UserRegistered integration events in the inbox once each and applied once each (effects per"
-                + " worker: %s)").formatted(events.size(), perWorker);
-    }
-
-    private List<String> registrations(String prefix) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (var connection = platform.database(); var statement = connection.prepareStatement("""
-                SELECT eventidentifier FROM event_store.domainevententry
-                WHERE payloadtype = 'dev.aic.contracts.user.UserRegistered'
-                  AND convert_from(metadata, 'UTF8')::jsonb ->> 'actorSubject' LIKE ?""")) {
-            statement.setString(1, "%#" + prefix + "-%");   // members register themselves: <issuer>#<username>
-            try (var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-        }
-        return ids;
-    }
-
-    private long inInbox(String prefix) throws SQLException {
-        try (var connection = platform.database(); var statement = connection.prepareStatement("""
-                SELECT count(*) FROM ai_worker.processed_message processed
-                JOIN event_store.domainevententry event ON event.eventidentifier = processed.event_id
-                WHERE event.payloadtype = 'dev.aic.contracts.user.UserRegistered'
-                  AND convert_from(event.metadata, 'UTF8')::jsonb ->> 'actorSubject' LIKE ?""")) {
-            statement.setString(1, "%#" + prefix + "-%");
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        Map<String, String> logs = new LinkedHashMap<>();
+        workers.forEach(worker -> logs.put(worker.name(), worker.logText()));
+        return new MemberRegistrations(platform, prefix).awaitAppliedOnce(DELIVERY_DEADLINE, logs);
     }
 
     private static String lastUserPartitions(ServiceProcess worker) {
