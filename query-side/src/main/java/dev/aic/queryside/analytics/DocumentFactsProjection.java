@@ -2,13 +2,13 @@ package dev.aic.queryside.analytics;
 
 import dev.aic.contracts.document.DocumentEvent;
 import dev.aic.contracts.document.DocumentEvent.ChunksEmbedded;
-import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
-import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
-import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
+import dev.aic.contracts.document.DocumentEvent.Deleted;
 import dev.aic.contracts.document.DocumentEvent.ProcessingCompleted;
 import dev.aic.contracts.document.DocumentEvent.ProcessingFailed;
 import dev.aic.contracts.document.DocumentEvent.ProcessingStarted;
 import dev.aic.contracts.document.DocumentEvent.ReprocessingRequested;
+import dev.aic.contracts.document.DocumentEvent.Uploaded;
+import dev.aic.contracts.document.DocumentEvent.VersionAdded;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.eventstore.ProcessorTokens;
@@ -42,7 +42,7 @@ class DocumentFactsProjection {
     }
 
     @EventHandler
-    void on(DocumentUploaded event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(Uploaded event, @SequenceNumber long seq, @Timestamp Instant at) {
         UUID id = event.documentId().value();
         if (index.current(id).isEmpty()) {
             index.put(DocumentFacts.uploaded(id, at, event.version(), event.contentType(), event.sizeBytes(),
@@ -52,7 +52,7 @@ class DocumentFactsProjection {
     }
 
     @EventHandler
-    void on(DocumentVersionAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(VersionAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
         change(event, seq, facts -> facts.newVersion(at, event.version(), event.contentType(), event.sizeBytes()));
     }
 
@@ -88,7 +88,7 @@ class DocumentFactsProjection {
     }
 
     @EventHandler
-    void on(DocumentDeleted event, @SequenceNumber long seq) {
+    void on(Deleted event, @SequenceNumber long seq) {
         change(event, seq, DocumentFacts::asDeleted);
     }
 

@@ -56,7 +56,7 @@ record AnalyticsHistory(EventStore eventStore, JdbcTemplate jdbc, EventProcessin
 
     DocumentId upload(UserId owner, String contentType, long size, Instant at) {
         DocumentId id = new DocumentId(UUID.randomUUID());
-        append(new DocumentEvent.DocumentUploaded(id, 1, owner, "Notes of " + owner, List.of("ml"),
+        append(new DocumentEvent.Uploaded(id, 1, owner, "Notes of " + owner, List.of("ml"),
                 DocumentVisibility.MEMBERS, null, contentType, size, "0123456789abcdef".repeat(4),
                 "documents/" + id + "/1", "notes.pdf"), at);
         return id;
