@@ -16,7 +16,6 @@ import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
-import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
 import org.opensearch.client.opensearch.core.search.Hit;
@@ -40,11 +39,9 @@ class DocumentChunkIndex {
     private final OpenSearchClient client;
     private final VersionedIndex index;
     private final boolean needsFilling;
-    private final String titleField;
 
-    DocumentChunkIndex(OpenSearchClient client, OpenSearchProperties properties, SearchProperties search) {
+    DocumentChunkIndex(OpenSearchClient client, OpenSearchProperties properties) {
         this.client = client;
-        this.titleField = "title^" + search.titleBoost();
         this.index = new VersionedIndex(client, properties.alias(NAME), VERSION, definition -> definition
                 .mappings(mapping -> mapping
                         .dynamic(DynamicMapping.Strict)
@@ -140,17 +137,15 @@ class DocumentChunkIndex {
     }
 
     /**
-     * The searchable chunks best matching {@code text} (BM25 on the stemmed text and on the document's title,
-     * the title's words counting {@code titleBoost} times, an exact phrase on the unstemmed text counting
-     * double) that the reader may see, with the matched words highlighted in an HTML
+     * The searchable chunks best matching {@code text} (BM25 on the stemmed text, an exact phrase on the
+     * unstemmed one counting double) that the reader may see, with the matched words highlighted in an HTML
      * fragment whose only markup is {@code <em>} (the text's own {@code <}, {@code &} … are escaped).
      */
     List<ChunkHit> search(String text, SearchFilter filter, Audience.Reader reader, int size) {
         try {
             var response = client.search(s -> s.index(index.alias()).size(size)
                     .query(q -> q.bool(b -> {
-                        b.must(m -> m.multiMatch(mm -> mm.query(text).fields("text", titleField)
-                                .type(TextQueryType.MostFields)));
+                        b.must(m -> m.match(mm -> mm.field("text").query(FieldValue.of(text))));
                         b.should(sh -> sh.matchPhrase(mp -> mp.field("text.exact").query(text).boost(2.0f)));
                         b.filter(f -> f.term(t -> t.field("kind").value(FieldValue.of(ChunkDocument.CHUNK))));
                         b.filter(f -> f.term(t -> t.field("searchable").value(FieldValue.of(true))));

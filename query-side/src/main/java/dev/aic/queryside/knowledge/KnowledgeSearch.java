@@ -2,6 +2,7 @@ package dev.aic.queryside.knowledge;
 
 import dev.aic.contracts.document.EmbeddingModel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +81,20 @@ class KnowledgeSearch {
                 List<ChunkHit> byMeaning = vectors.nearest(embedding.vector(), embedding.model().fingerprint(),
                         filter, reader, candidates);
                 var fused = HybridFusion.fuse(byMeaning, byWords, properties.semanticWeight());
-                yield new Ranking(mode, embedding.model(), false, fused.chunks().stream().limit(size).toList(),
-                        fused.documentScores());
+                yield new Ranking(mode, embedding.model(), false,
+                        atMostPerDocument(fused.chunks(), properties.chunksPerDocument(), size), fused.documentScores());
             }
         };
+    }
+
+    /**
+     * The first {@code limit} chunks, at most {@code perDocument} of one document: a ranking that keeps a
+     * document's chunks together would otherwise spend the whole limit on its first documents.
+     */
+    static List<ChunkHit> atMostPerDocument(List<ChunkHit> ranked, int perDocument, int limit) {
+        Map<UUID, Integer> taken = new HashMap<>();
+        return ranked.stream().filter(hit -> taken.merge(hit.documentId(), 1, Integer::sum) <= perDocument)
+                .limit(limit).toList();
     }
 
     /**

@@ -12,11 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param hybridCandidates how many documents deep each mode looks, at least, before hybrid fuses them
  * @param semanticWeight the share of meaning in a hybrid score, the rest being words' (both scaled to their
  *                       ranking's best); 0.8 won on the search-quality benchmark (docs/knowledge-hub.md)
- * @param titleBoost how much a word of the document's title counts against one of the chunk's text, full text
  */
 @ConfigurationProperties("aic.search")
 record SearchProperties(Integer efSearch, Integer overfetch, Integer chunksPerDocument, Integer hybridCandidates,
-                        Double semanticWeight, Float titleBoost) {
+                        Double semanticWeight) {
 
     SearchProperties {
         efSearch = efSearch == null ? 100 : efSearch;
@@ -24,7 +23,6 @@ record SearchProperties(Integer efSearch, Integer overfetch, Integer chunksPerDo
         chunksPerDocument = chunksPerDocument == null ? 5 : chunksPerDocument;
         hybridCandidates = hybridCandidates == null ? 50 : hybridCandidates;
         semanticWeight = semanticWeight == null ? 0.8 : semanticWeight;
-        titleBoost = titleBoost == null ? 2f : titleBoost;
         if (semanticWeight < 0 || semanticWeight > 1) {
             throw new IllegalArgumentException("aic.search.semantic-weight is a share, from 0 to 1: " + semanticWeight);
         }

@@ -80,6 +80,16 @@ class KnowledgeSearchTest {
     }
 
     @Test
+    void anAnswerQuotesAtMostThreePassagesOfOneDocument() {
+        List<ChunkHit> ranked = List.of(hit(NOTES, 0, 0.9, null), hit(NOTES, 1, 0.8, null), hit(NOTES, 2, 0.7, null),
+                hit(NOTES, 3, 0.6, null), hit(BUDGET, 0, 0.5, null), hit(MINUTES, 0, 0.4, null));
+
+        assertThat(Asking.passages(ranked, 5)).extracting(ChunkHit::key).containsExactly(key(NOTES, 0),
+                key(NOTES, 1), key(NOTES, 2), key(BUDGET, 0), key(MINUTES, 0));
+        assertThat(Asking.passages(ranked, 2)).hasSize(2);
+    }
+
+    @Test
     void theExtractiveAnswerCitesEachPassageAfterItsText() {
         String answer = Asking.extract(List.of(hit(NOTES, 0, 1, null), hit(BUDGET, 0, 1, null)));
 
