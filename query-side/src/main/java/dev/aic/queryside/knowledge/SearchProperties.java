@@ -9,15 +9,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                 selective filter keeps scanning instead of returning fewer rows
  * @param overfetch how many times k rows the filtered vector walk collects before keeping the k nearest
  * @param chunksPerDocument how many chunks each ranking fetches per requested document, before grouping
- * @param rrfK the constant of reciprocal rank fusion: 1 / (k + rank)
+ * @param hybridCandidates how many documents deep each mode looks, at least, before hybrid fuses them
+ * @param semanticWeight the share of meaning in a hybrid score, the rest being words' (both scaled to their
+ *                       ranking's best); 0.8 won on the search-quality benchmark (docs/knowledge-hub.md)
  */
 @ConfigurationProperties("aic.search")
-record SearchProperties(Integer efSearch, Integer overfetch, Integer chunksPerDocument, Integer rrfK) {
+record SearchProperties(Integer efSearch, Integer overfetch, Integer chunksPerDocument, Integer hybridCandidates,
+                        Double semanticWeight) {
 
     SearchProperties {
         efSearch = efSearch == null ? 100 : efSearch;
         overfetch = overfetch == null ? 5 : overfetch;
         chunksPerDocument = chunksPerDocument == null ? 5 : chunksPerDocument;
-        rrfK = rrfK == null ? 60 : rrfK;
+        hybridCandidates = hybridCandidates == null ? 50 : hybridCandidates;
+        semanticWeight = semanticWeight == null ? 0.8 : semanticWeight;
+        if (semanticWeight < 0 || semanticWeight > 1) {
+            throw new IllegalArgumentException("aic.search.semantic-weight is a share, from 0 to 1: " + semanticWeight);
+        }
     }
 }
