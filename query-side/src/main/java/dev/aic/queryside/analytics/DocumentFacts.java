@@ -42,7 +42,10 @@ record DocumentFacts(@JsonProperty("documentId") UUID id, @JsonProperty("@timest
 
     /** The highest page or slide a chunk came from, when the format has them. */
     DocumentFacts pagesSeen(Integer page) {
-        Integer pages = page == null ? this.pages : this.pages == null ? page : Math.max(this.pages, page);
+        Integer pages = this.pages;
+        if (page != null) {
+            pages = pages == null ? page : Integer.valueOf(Math.max(pages, page));
+        }
         return new DocumentFacts(id, timestamp, version, contentType, sizeBytes, tags, visibility, communityEventId,
                 status, embeddingModel, pages, chunks, processingStartedAt, processedAt, processingMs, failureReason,
                 deleted);
