@@ -26,14 +26,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Who may call what (docs/api.md), checked over real HTTP with real tokens: every endpoint of both services
  * against every kind of caller, each cell its own test. Allowed means anything but 401/403 (the request may
- * still be refused for its content); denied means 401 without a token and 403 with one. Then the object-level
+ * still be refused for its content), and 200 for the analytics API's read-only figures; denied means 401 without a
+ * token and 403 with one. Then the object-level
  * rules a role table cannot show, and which paths are open without a token.
  */
 class AuthorizationMatrixIT {
 
     enum Caller {
         ANONYMOUS(null), NEWBIE("newbie"), MEMBER("alice"), ORGANIZER("olivia"), ADMIN("adam"), AUDITOR("audrey"),
-        DIRECTORY_GROUP_ADMIN("erin");
+        ANALYST("anna"), DIRECTORY_GROUP_ADMIN("erin");
 
         final String username;
 
@@ -49,7 +50,7 @@ class AuthorizationMatrixIT {
 
     private static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
     private static final Set<Caller> ROLE_HOLDERS = EnumSet.of(Caller.MEMBER, Caller.ORGANIZER, Caller.ADMIN,
-            Caller.AUDITOR, Caller.DIRECTORY_GROUP_ADMIN);
+            Caller.AUDITOR, Caller.ANALYST, Caller.DIRECTORY_GROUP_ADMIN);
     private static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN, Caller.DIRECTORY_GROUP_ADMIN);
     /** The event's organiser (olivia drafted it) and administrators: the aggregate's rule. */
     private static final Set<Caller> ORGANISERS = EnumSet.of(Caller.ORGANIZER, Caller.ADMIN, Caller.DIRECTORY_GROUP_ADMIN);
@@ -59,7 +60,10 @@ class AuthorizationMatrixIT {
     private static final Set<Caller> DOCUMENT_KEEPERS = EnumSet.of(Caller.ORGANIZER, Caller.ADMIN,
             Caller.DIRECTORY_GROUP_ADMIN);
     private static final Set<Caller> AUDITORS = EnumSet.of(Caller.AUDITOR, Caller.ADMIN, Caller.DIRECTORY_GROUP_ADMIN);
-    /** Registered users with a role: registration itself grants MEMBER, so the auditor may RSVP too. */
+    /** The analytics API: analysts, auditors and administrators, who must get the figures (200), not just pass. */
+    private static final Set<Caller> ANALYSTS = EnumSet.of(Caller.ANALYST, Caller.AUDITOR, Caller.ADMIN,
+            Caller.DIRECTORY_GROUP_ADMIN);
+    /** Registered users with a role: registration itself grants MEMBER, so the auditor and analyst may RSVP too. */
     private static final Set<Caller> PARTICIPANTS = ROLE_HOLDERS;
 
     /**
@@ -245,6 +249,20 @@ class AuthorizationMatrixIT {
                 f -> f.query("POST", "/api/admin/projections/no-such-projection/rebuild/swap", null)),
         COMPARE_REBUILD("GET /api/admin/projections/{processor}/compare (query)", ADMINS,
                 f -> f.query("GET", "/api/admin/projections/no-such-projection/compare", null)),
+        ANALYTICS_MEMBERS_REGISTERED("GET /api/analytics/series/members-registered (query)", ANALYSTS,
+                f -> f.query("GET", "/api/analytics/series/members-registered?interval=month", null)),
+        ANALYTICS_COMMUNITY_EVENTS_CREATED("GET /api/analytics/series/community-events-created (query)", ANALYSTS,
+                f -> f.query("GET", "/api/analytics/series/community-events-created?interval=week", null)),
+        ANALYTICS_SEARCHES("GET /api/analytics/series/searches (query)", ANALYSTS,
+                f -> f.query("GET", "/api/analytics/series/searches?interval=day", null)),
+        ANALYTICS_TOP_SEARCH_QUERIES("GET /api/analytics/top/search-queries (query)", ANALYSTS,
+                f -> f.query("GET", "/api/analytics/top/search-queries?size=5", null)),
+        ANALYTICS_TOP_ZERO_RESULT_QUERIES("GET /api/analytics/top/zero-result-queries (query)", ANALYSTS,
+                f -> f.query("GET", "/api/analytics/top/zero-result-queries?size=5", null)),
+        ANALYTICS_TOP_COMMUNITY_EVENT_TAGS("GET /api/analytics/top/community-event-tags (query)", ANALYSTS,
+                f -> f.query("GET", "/api/analytics/top/community-event-tags", null)),
+        ANALYTICS_ATTENDANCE_FUNNEL("GET /api/analytics/funnels/attendance (query)", ANALYSTS,
+                f -> f.query("GET", "/api/analytics/funnels/attendance?communityEventId=" + f.event, null)),
         REGISTER_SELF("POST /api/me", SIGNED_IN, f -> f.command("POST", "/api/me", "{}"));
 
         final String route;
@@ -371,7 +389,9 @@ class AuthorizationMatrixIT {
 
         Http.Reply reply = endpoint.call.apply(new Request(PLATFORM, token, target, event));
 
-        if (expected.equals("allowed")) {
+        if (expected.equals("allowed") && endpoint.allowed == ANALYSTS) {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        } else if (expected.equals("allowed")) {
             assertThat(reply.status()).as(reply.toString()).isNotIn(401, 403).isLessThan(500);
         } else {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(caller == Caller.ANONYMOUS ? 401 : 403);

@@ -5,5 +5,6 @@ public enum Role {
     MEMBER,
     ORGANIZER,
     ADMIN,
-    AUDITOR
+    AUDITOR,
+    ANALYST
 }
