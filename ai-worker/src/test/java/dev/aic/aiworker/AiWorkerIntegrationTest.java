@@ -43,7 +43,7 @@ public @interface AiWorkerIntegrationTest {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             try (Admin admin = Admin.create(Infrastructure.endpoints().kafka().asAdmin())) {
-                for (String topic : List.of(Topics.DOCUMENTS, Topics.USERS, Topics.AGENDA_SOLVE_REQUESTS)) {
+                for (String topic : List.of(Topics.DOCUMENTS, Topics.AGENDA_SOLVE_REQUESTS)) {
                     create(admin, topic);
                 }
             }

@@ -56,11 +56,11 @@ class IntegrationEventPublisher {
 
     @EventHandler
     void on(UserRegistered event, EventMessage<?> message, @Timestamp Instant at) {
-        var integrationEvent = new UserRegisteredIntegrationEvent(event.userId().value(), event.displayName(), at);
+        var integrationEvent = new UserRegisteredIntegrationEvent(event.userId().value(), at);
         publish(Topics.USERS, event.userId().toString(), integrationEvent, message);
     }
 
-    /** Consumers forget the member; the registration they were told about named them. */
+    /** Consumers forget what they keep under the member's id. */
     @EventHandler
     void on(MemberErased event, EventMessage<?> message, @Timestamp Instant at) {
         publish(Topics.USERS, event.userId().toString(), new MemberErasedIntegrationEvent(event.userId().value(), at),
