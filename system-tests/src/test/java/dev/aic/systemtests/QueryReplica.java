@@ -1,5 +1,12 @@
 package dev.aic.systemtests;
 
+import static dev.aic.queryside.ProjectionNames.AGENDAS;
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS;
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS_SEARCH;
+import static dev.aic.queryside.ProjectionNames.DOCUMENTS;
+import static dev.aic.queryside.ProjectionNames.DOCUMENT_CHUNKS_SEARCH;
+import static dev.aic.queryside.ProjectionNames.USERS;
+import static dev.aic.queryside.ProjectionNames.USERS_SEARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,8 +41,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class QueryReplica implements AutoCloseable {
 
-    static final List<String> PROCESSORS = List.of("users", "users-search", "community-events",
-            "community-events-search", "documents", "document-chunks-search", "agendas");
+    static final List<String> PROCESSORS = List.of(USERS, USERS_SEARCH, COMMUNITY_EVENTS,
+            COMMUNITY_EVENTS_SEARCH, DOCUMENTS, DOCUMENT_CHUNKS_SEARCH, AGENDAS);
     static final List<String> TABLES = List.of("user_profile", "community_event", "community_event_rsvp", "document",
             "document_processing", "document_chunk", "agenda", "agenda_room", "agenda_slot", "agenda_session",
             "agenda_mark", "agenda_solve");

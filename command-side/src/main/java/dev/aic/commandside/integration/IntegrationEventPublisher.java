@@ -2,6 +2,7 @@ package dev.aic.commandside.integration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.commandside.ProcessorNames;
 import dev.aic.commandside.eventstore.EventIndexes;
 import dev.aic.contracts.agenda.AgendaEvent.SolveRequested;
 import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
@@ -38,10 +39,9 @@ import org.springframework.stereotype.Component;
  * broker acknowledged the record: delivery is at least once, and consumers de-duplicate on the event id.
  */
 @Component
-@ProcessingGroup(IntegrationEventPublisher.PROCESSING_GROUP)
+@ProcessingGroup(ProcessorNames.KAFKA_PUBLISHER)
 class IntegrationEventPublisher {
 
-    static final String PROCESSING_GROUP = "kafka-publisher";
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaTemplate<String, String> kafka;
