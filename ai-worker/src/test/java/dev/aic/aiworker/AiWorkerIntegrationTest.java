@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "aic.documents.directory=target/it-content",
+        "aic.content.directory=target/it-content",
         "aic.documents.processing.group-id=ai-worker-it",
         "aic.documents.processing.retry.initial-interval=100ms",
         "aic.documents.processing.retry.max-retries=2",

@@ -1,6 +1,7 @@
 package dev.aic.queryside.knowledge;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the knowledge search ranks.
@@ -12,12 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rrfK the constant of reciprocal rank fusion: 1 / (k + rank)
  */
 @ConfigurationProperties("aic.search")
-record SearchProperties(Integer efSearch, Integer overfetch, Integer chunksPerDocument, Integer rrfK) {
-
-    SearchProperties {
-        efSearch = efSearch == null ? 100 : efSearch;
-        overfetch = overfetch == null ? 5 : overfetch;
-        chunksPerDocument = chunksPerDocument == null ? 5 : chunksPerDocument;
-        rrfK = rrfK == null ? 60 : rrfK;
-    }
+record SearchProperties(@DefaultValue("100") int efSearch, @DefaultValue("5") int overfetch,
+                        @DefaultValue("5") int chunksPerDocument, @DefaultValue("60") int rrfK) {
 }
