@@ -141,6 +141,9 @@ final class Platform {
         // records an aborted earlier run left unprocessed (a document built to kill the worker, say) are not this
         // run's: the group starts where the topics end now
         skipEarlierRuns(infra.kafka(), "ai-worker-" + database, Topics.DOCUMENTS);
+        // and the command-side's group of the reports: a new one would otherwise start with every report the shared
+        // topic holds, and work through them ("unknown document") before this run's
+        skipEarlierRuns(infra.kafka(), "command-side-documents-" + database, Topics.DOCUMENT_PROCESSING);
         aiWorkerEnv.put("SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET", "latest");
         Map<String, String> commandSideEnv = withLogin(env, infra, "command-side");
         Map<String, String> querySideEnv = withLogin(env, infra, "query-side");
