@@ -109,6 +109,11 @@ module "opensearch" {
 
 module "uploads" {
   source = "./modules/uploads-bucket"
+  # the bucket's replica lives in a second region (docs/runbooks/restore.md)
+  providers = {
+    aws         = aws
+    aws.replica = aws.uploads_replica
+  }
 
   # bucket names are global: the account id keeps this one unique
   bucket_name             = "${local.name}-uploads-${data.aws_caller_identity.current.account_id}"

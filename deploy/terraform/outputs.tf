@@ -47,6 +47,11 @@ output "uploads_bucket" {
   value       = module.uploads.bucket_name
 }
 
+output "uploads_replica_bucket" {
+  description = "The uploads' replica in uploads_replica_region (restore from it: docs/runbooks/restore.md)"
+  value       = module.uploads.replica_bucket_name
+}
+
 output "ecr_repository_urls" {
   description = "ECR repository of each service image."
   value       = { for name, repo in aws_ecr_repository.service : name => repo.repository_url }

@@ -264,6 +264,17 @@ variable "uploads_noncurrent_version_days" {
   default     = 90
 }
 
+variable "uploads_replica_region" {
+  description = "Second region holding the replica of the uploads bucket (its backup); must differ from aws_region."
+  type        = string
+  default     = "us-west-2"
+
+  validation {
+    condition     = var.uploads_replica_region != var.aws_region
+    error_message = "The uploads' replica must be in a region other than aws_region."
+  }
+}
+
 variable "log_retention_days" {
   description = "Retention of the CloudWatch log groups created here."
   type        = number

@@ -181,7 +181,7 @@ public final class RebuildBenchmark {
             for (int d = 0; d < documents; d++) {
                 DocumentId id = new DocumentId(new UUID(1, d + 1));
                 String aggregate = id.toString();
-                flush.accept(row("Document", aggregate, 0, new DocumentEvent.DocumentUploaded(id, 1,
+                flush.accept(row("Document", aggregate, 0, new DocumentEvent.Uploaded(id, 1,
                         owners.get(d % owners.size()), "Notes " + d, List.of("ml"), DocumentVisibility.MEMBERS, null,
                         "application/pdf", 2048, "0123456789abcdef".repeat(4), "documents/" + id + "/1", "notes.pdf"), at));
                 flush.accept(row("Document", aggregate, 1, new DocumentEvent.ProcessingStarted(id, 1, MODEL), at));

@@ -13,7 +13,8 @@ public final class EventUpcasters {
     private EventUpcasters() {
     }
 
+    /** Renames first: a revision upcaster recognises an event by today's class name. */
     public static EventUpcasterChain chain() {
-        return new EventUpcasterChain(new RsvpCancelledUpcaster());
+        return new EventUpcasterChain(new RenamedEventUpcaster(), new RsvpCancelledUpcaster());
     }
 }

@@ -2,6 +2,7 @@ package dev.aic.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.web.http.BodySizeLimitFilter;
+import dev.aic.web.http.ClosingConnectionsFilter;
 import dev.aic.web.http.RequestIdFilter;
 import dev.aic.web.json.StrictJson;
 import dev.aic.web.http.ProblemErrorReportValve;
@@ -62,6 +63,19 @@ public class WebConventionsConfiguration {
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         var registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Wraps every other filter, so that it sees each response before it is committed. */
+    @Bean
+    ClosingConnectionsFilter closingConnectionsFilter() {
+        return new ClosingConnectionsFilter();
+    }
+
+    @Bean
+    FilterRegistrationBean<ClosingConnectionsFilter> closingConnectionsFilterRegistration(ClosingConnectionsFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

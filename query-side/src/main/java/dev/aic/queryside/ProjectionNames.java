@@ -14,6 +14,10 @@ public final class ProjectionNames {
     public static final String DOCUMENTS = "documents";
     public static final String DOCUMENT_CHUNKS_SEARCH = "document-chunks-search";
     public static final String AGENDAS = "agendas";
+    public static final String ANALYTICS_MEMBERS = "analytics-members";
+    public static final String ANALYTICS_COMMUNITY_EVENTS = "analytics-community-events";
+    public static final String ANALYTICS_RSVPS = "analytics-rsvps";
+    public static final String ANALYTICS_DOCUMENTS = "analytics-documents";
 
     private ProjectionNames() {
     }

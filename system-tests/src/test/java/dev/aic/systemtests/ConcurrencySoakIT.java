@@ -58,10 +58,10 @@ class ConcurrencySoakIT {
     /** The query-side's reconciliation interval (aic.reconciliation.check-interval), plus a margin. */
     private static final Duration RECONCILIATION = Duration.ofSeconds(70);
     private static final List<String> PUBLISHED_TYPES = List.of("dev.aic.contracts.user.UserRegistered",
-            "dev.aic.contracts.user.MemberErased", "dev.aic.contracts.document.DocumentEvent$DocumentUploaded",
-            "dev.aic.contracts.document.DocumentEvent$DocumentVersionAdded",
+            "dev.aic.contracts.user.MemberErased", "dev.aic.contracts.document.DocumentEvent$Uploaded",
+            "dev.aic.contracts.document.DocumentEvent$VersionAdded",
             "dev.aic.contracts.document.DocumentEvent$ReprocessingRequested",
-            "dev.aic.contracts.document.DocumentEvent$DocumentDeleted");
+            "dev.aic.contracts.document.DocumentEvent$Deleted");
     private static final List<String> PROJECTIONS = List.of(USERS, COMMUNITY_EVENTS, DOCUMENTS, USERS_SEARCH,
             COMMUNITY_EVENTS_SEARCH, DOCUMENT_CHUNKS_SEARCH);
 

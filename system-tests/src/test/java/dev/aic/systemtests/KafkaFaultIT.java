@@ -3,7 +3,6 @@ package dev.aic.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.aic.aiworker.extraction.TestDocuments;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
 import java.sql.SQLException;
@@ -49,23 +48,22 @@ class KafkaFaultIT {
     @Test
     void restartingTheBrokerWhileMembersRegisterAndDocumentsArriveLosesAndRepeatsNothing() throws Exception {
         String prefix = "kafka-restart-" + run;
-        String member = signedIn("archivist-" + run);
-        List<String> documents = new ArrayList<>();
+        var documents = new DocumentStream(platform, platform.token("archivist-" + run), run, DELIVERY_DEADLINE);
         try (var published = PublishedRecords.on(Topics.USERS)) {
             String verified;
             try (var load = CommandLoad.start(platform, prefix, 4)) {
                 load.awaitAccepted(100, LOAD_DEADLINE);
-                documents.add(upload(member, documents.size()));
+                documents.upload();
                 long stopping = System.nanoTime();
                 InfraFaults.stopKafka();
                 long stopped = System.nanoTime();
                 load.awaitAccepted(100, LOAD_DEADLINE);
-                documents.add(upload(member, documents.size()));
+                documents.upload();
                 long starting = System.nanoTime();
                 InfraFaults.startKafka();
                 long restarted = System.nanoTime();
                 load.awaitAccepted(100, LOAD_DEADLINE);
-                documents.add(upload(member, documents.size()));
+                documents.upload();
                 load.close();
                 System.out.printf("Broker stopped in %d ms, down for %d ms (100 commands and an upload accepted"
                                 + " meanwhile), ready again %d ms after its start; %s%n", (stopped - stopping) / 1_000_000,
@@ -74,7 +72,7 @@ class KafkaFaultIT {
             }
             long restartedAt = System.nanoTime();
             String delivered = awaitPublished(prefix, published);
-            List<String> processed = processedOnce(member, documents);
+            List<String> processed = documents.awaitProcessedOnce();
             System.out.printf("Broker restart: %s; %s; documents processed once each (1 start, 1 completion, chunk"
                             + " rows = chunk count): %s, the last %d ms after the load stopped%n", verified, delivered,
                     processed, (System.nanoTime() - restartedAt) / 1_000_000);
@@ -84,33 +82,26 @@ class KafkaFaultIT {
     @Order(2)
     @Test
     void aSecondAiWorkerJoiningMidStreamLosesAndRepeatsNothing() throws Exception {
-        String member = signedIn("librarian-" + run);
-        List<String> documents = new ArrayList<>();
-        documents.add(upload(member, documents.size()));
-        documents.add(upload(member, documents.size()));
+        var documents = new DocumentStream(platform, platform.token("librarian-" + run), run, DELIVERY_DEADLINE);
+        documents.upload();
+        documents.upload();
         try (ServiceProcess second = ServiceProcess.start("ai-worker", "ai-worker-2", SECOND_WORKER_PORT,
                 platform.aiWorkerEnvironment())) {
-            documents.add(upload(member, documents.size()));
-            documents.add(upload(member, documents.size()));
+            documents.upload();
+            documents.upload();
             ServiceProcess joining = second.awaitReady(Platform.START_DEADLINE);
             await("the second ai-worker consumes documents").atMost(Platform.START_DEADLINE)
                     .until(() -> DOCUMENT_PARTITIONS.matcher(joining.logText()).find());
-            documents.add(upload(member, documents.size()));
-            documents.add(upload(member, documents.size()));
+            documents.upload();
+            documents.upload();
             System.out.printf("A second ai-worker joined the group mid-stream (document partitions of the first: %s,"
                             + " of the second: %s); %d documents uploaded around the join%n",
-                    documentPartitions(platform.aiWorker()), documentPartitions(second), documents.size());
-            List<String> processed = processedOnce(member, documents);
+                    documentPartitions(platform.aiWorker()), documentPartitions(second),
+                    documents.documents().size());
+            List<String> processed = documents.awaitProcessedOnce();
             System.out.printf("Rebalance: documents processed once each (1 start, 1 completion, chunk rows = chunk"
                     + " count): %s%n", processed);
         }
-    }
-
-    private String signedIn(String username) {
-        String token = platform.token(username);
-        Http.Reply signedIn = Http.to(platform.commandSide().url("/api/me")).bearer(token).post("{}");
-        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(201);
-        return token;
     }
 
     /**
@@ -147,21 +138,6 @@ class KafkaFaultIT {
         return ids;
     }
 
-    /** Waits until each document is INDEXED, then checks it was processed exactly once; returns the chunk counts. */
-    private List<String> processedOnce(String member, List<String> documents) throws SQLException {
-        List<String> processed = new ArrayList<>();
-        for (String document : documents) {
-            int chunks = awaitIndexed(member, document);
-            assertThat(platform.storedEvents(document, "DocumentEvent$ProcessingStarted"))
-                    .as("processing runs of %s", document).isEqualTo(1);
-            assertThat(platform.storedEvents(document, "DocumentEvent$ProcessingCompleted"))
-                    .as("completions of %s", document).isEqualTo(1);
-            assertThat(chunkRows(document)).as("chunk rows of %s in pgvector", document).isEqualTo(chunks);
-            processed.add(document.substring(0, 8) + ":" + chunks + " chunks");
-        }
-        return processed;
-    }
-
     /** The documents' partitions in the worker's latest assignments, one line per consumer. */
     private static List<String> documentPartitions(ServiceProcess worker) {
         Matcher assigned = DOCUMENT_PARTITIONS.matcher(worker.logText());
@@ -170,42 +146,5 @@ class KafkaFaultIT {
             all.add("[" + assigned.group(1) + "]");
         }
         return all.subList(Math.max(0, all.size() - 2), all.size());
-    }
-
-    private String upload(String token, int n) {
-        byte[] pdf = TestDocuments.pdf(List.of("Rebalance notes %s number %d: the reading circle meets on Thursday %d."
-                .formatted(run, n, n)));
-        Http.Reply uploaded = Http.to(platform.commandSide().url("/api/documents")).bearer(token)
-                .multipart("POST", Map.of("title", "Rebalance " + n, "visibility", "MEMBERS"), "notes-" + n + ".pdf", pdf);
-        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-        return uploaded.json().get("id").asText();
-    }
-
-    /** The chunk count of the document's processing once it is INDEXED; fails at once if it FAILED. */
-    private int awaitIndexed(String token, String document) {
-        int[] chunks = new int[1];
-        await("document " + document + " indexed").atMost(DELIVERY_DEADLINE).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    Http.Reply read = Http.to(platform.querySide().url("/api/documents/" + document)).bearer(token).get();
-                    if (read.status() != 200) {
-                        return false;
-                    }
-                    var processing = read.json().get("processing");
-                    assertThat(processing.get("status").asText()).as(read.toString()).isNotEqualTo("FAILED");
-                    chunks[0] = processing.path("chunkCount").asInt();
-                    return "INDEXED".equals(processing.get("status").asText());
-                });
-        return chunks[0];
-    }
-
-    private long chunkRows(String document) throws SQLException {
-        try (var connection = platform.database(); var statement = connection.prepareStatement(
-                "SELECT count(*) FROM query.document_chunk WHERE document_id = ?::uuid")) {
-            statement.setString(1, document);
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 
 /**
@@ -35,6 +36,8 @@ import org.awaitility.Awaitility;
 final class Platform {
 
     static final Duration START_DEADLINE = Duration.ofMinutes(2);
+    /** A service started again while a load runs on this shared 2-core machine: the ai-worker took 107 s once. */
+    static final Duration RESTART_UNDER_LOAD_DEADLINE = Duration.ofMinutes(4);
     static final int COMMAND_SIDE_PORT = 18081;
     static final int QUERY_SIDE_PORT = 18082;
     static final int AI_WORKER_PORT = 18083;
@@ -247,6 +250,18 @@ final class Platform {
         commandSide = ServiceProcess.start("command-side", COMMAND_SIDE_PORT, environment).awaitReady(START_DEADLINE);
     }
 
+    /**
+     * SIGTERM to the command-side, waiting up to {@code atMost} for it to exit, then starts it again on the same
+     * port with the same settings; returns how long its shutdown took.
+     */
+    synchronized Duration terminateAndRestartCommandSide(Duration atMost) {
+        Duration shutdown = commandSide.terminate(atMost);
+        // kept before it is ready, so that the platform's shutdown stops it even if it never gets there
+        commandSide = ServiceProcess.start("command-side", COMMAND_SIDE_PORT, environment);
+        commandSide.awaitReady(RESTART_UNDER_LOAD_DEADLINE);
+        return shutdown;
+    }
+
     /** The settings the command-side was started with; the others' differ in their database role. */
     Map<String, String> environment() {
         return environment;
@@ -265,6 +280,22 @@ final class Platform {
     synchronized void killAndRestartAiWorker() {
         aiWorker.kill();
         aiWorker = ServiceProcess.start("ai-worker", AI_WORKER_PORT, aiWorkerEnvironment).awaitReady(START_DEADLINE);
+    }
+
+    /**
+     * SIGTERM to the ai-worker, waiting up to {@code atMost} for it to exit; gives the stopped process to
+     * {@code whileStopped} (its log, say), then starts it again on the same port with the same settings. Returns
+     * how long its shutdown took.
+     */
+    synchronized Duration terminateAndRestartAiWorker(Duration atMost, Consumer<ServiceProcess> whileStopped) {
+        Duration shutdown = aiWorker.terminate(atMost);
+        try {
+            whileStopped.accept(aiWorker);
+        } finally {
+            aiWorker = ServiceProcess.start("ai-worker", AI_WORKER_PORT, aiWorkerEnvironment);
+            aiWorker.awaitReady(RESTART_UNDER_LOAD_DEADLINE);
+        }
+        return shutdown;
     }
 
     /**

@@ -48,7 +48,7 @@ class QuerySideFleetFaultIT {
                 instance.awaitReady(FLEET_START_DEADLINE);
             }
             long ready = System.nanoTime();
-            int segments = QueryReplica.PROCESSORS.size() * SEGMENTS;
+            int segments = QueryReplica.PROCESSORS.size() * SEGMENTS + QueryReplica.SINGLE_SEGMENT.size();
             await("all %d segments claimed".formatted(segments)).atMost(TAKEOVER_DEADLINE)
                     .pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertClaimedByLiveInstances(fleet, segments));
             System.out.printf("%d query-side instances started together in %d ms on an empty token table, under load;"

@@ -125,6 +125,26 @@ final class ServiceProcess implements AutoCloseable {
         waitForExit();
     }
 
+    /**
+     * SIGTERM, as Kubernetes stops a pod, and waits up to {@code atMost} for the process to exit; returns how long
+     * its shutdown took. Fails (after a {@code kill -9}) if it did not exit in time: a shutdown that hangs is what
+     * the orchestrator ends with SIGKILL, in-flight work and all.
+     */
+    Duration terminate(Duration atMost) {
+        long signalled = System.nanoTime();
+        process.destroy();
+        try {
+            if (!process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException(name + " still running " + atMost + " after SIGTERM; log: " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted waiting for " + name + " to exit", e);
+        }
+        return Duration.ofNanos(System.nanoTime() - signalled);
+    }
+
     @Override
     public void close() {
         process.destroy();

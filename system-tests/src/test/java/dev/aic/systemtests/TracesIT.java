@@ -43,7 +43,7 @@ class TracesIT {
                                 "The club lends its telescopes to members for a week.")));
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         String document = uploaded.json().get("id").asText();
-        String traceId = traceIdOf(document, "DocumentUploaded");
+        String traceId = traceIdOf(document, "Uploaded");
 
         Trace trace = awaitTrace(traceId, "command-side http post /api/documents",
                 spans -> spans.has("query-side", DOCUMENTS, "ChunksEmbedded")

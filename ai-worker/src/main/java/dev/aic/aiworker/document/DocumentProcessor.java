@@ -182,7 +182,7 @@ class DocumentProcessor {
         EmbeddingModel model = new EmbeddingModel(modelVersion.name(), modelVersion.fingerprint(),
                 modelVersion.dimension());
         reports.publish(new Failed(version.documentId(), version.version(), model, reason, detail), 0);
-        versions.recordRun(version, modelVersion, DocumentVersions.Outcome.FAILED, reason.name(), null);
+        versions.recordRun(version, modelVersion, DocumentVersions.Outcome.FAILED, reason, null);
         count(Outcome.FAILED, reason.name());
         log.atWarn().addKeyValue("documentId", version.documentId()).addKeyValue("version", version.version())
                 .addKeyValue("reason", reason).addKeyValue("detail", detail).log("Document version failed");

@@ -1,6 +1,7 @@
 package dev.aic.aiworker.document;
 
 import dev.aic.aiworker.embedding.EmbeddingModelVersion;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +40,7 @@ class DocumentVersions {
     }
 
     /** Notes that the version's final report for the model was acknowledged; repeated runs keep the last note. */
-    void recordRun(DocumentVersion version, EmbeddingModelVersion model, Outcome outcome, String failureReason,
+    void recordRun(DocumentVersion version, EmbeddingModelVersion model, Outcome outcome, ProcessingFailureReason failureReason,
             Integer chunkCount) {
         jdbc.update("""
                 INSERT INTO embedding_run (document_id, version, model_fingerprint, model_name, outcome,
@@ -49,7 +50,7 @@ class DocumentVersions {
                 SET outcome = excluded.outcome, failure_reason = excluded.failure_reason,
                     chunk_count = excluded.chunk_count, completed_at = now()""",
                 version.documentId(), version.version(), model.fingerprint(), model.name(), outcome.name(),
-                failureReason, chunkCount);
+                failureReason == null ? null : failureReason.name(), chunkCount);
     }
 
     /**

@@ -47,8 +47,8 @@ class FailedProcessingReporter {
         reports.publish(new Failed(version.documentId(), version.version(),
                 new EmbeddingModel(model.name(), model.fingerprint(), model.dimension()),
                 ProcessingFailureReason.WORKER_CRASHED, crash.getMessage()), 0);
-        versions.recordRun(version, model, DocumentVersions.Outcome.FAILED,
-                ProcessingFailureReason.WORKER_CRASHED.name(), null);
+        versions.recordRun(version, model, DocumentVersions.Outcome.FAILED, ProcessingFailureReason.WORKER_CRASHED,
+                null);
     }
 
     void report(ConsumerRecord<?, ?> record, Exception exception) {

@@ -3,6 +3,7 @@ package dev.aic.commandside.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.aic.contracts.RenamedEventUpcaster;
 import dev.aic.personaldata.PersonalDataSerializer;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
@@ -33,8 +34,9 @@ record AuditedEvent(
 
     private static JsonNode payload(StoredEvent event, PersonalDataSerializer events, ObjectMapper json) {
         try {
-            return events.readableTree(new SimpleSerializedObject<>(event.payload(), byte[].class, event.payloadType(),
-                    event.payloadRevision()));
+            // the type shown is the stored one; its personal fields are those of the class it has today
+            return events.readableTree(new SimpleSerializedObject<>(event.payload(), byte[].class,
+                    RenamedEventUpcaster.currentName(event.payloadType()), event.payloadRevision()));
         } catch (RuntimeException unreadable) {
             // an event no reader can decrypt (its ciphertext altered, say) is shown as stored: the audit shows, never hides
             return tree(event.payload(), json);

@@ -2,6 +2,7 @@ package dev.aic.commandside.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.aic.contracts.RenamedEventUpcaster;
 import dev.aic.personaldata.PersonalDataSerializer;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -69,9 +70,12 @@ class EventExport {
             parameters.add(DateTimeUtils.formatInstant(filter.to()));
         }
         if (filter.type() != null) {
-            sql.append(" AND (e.payloadtype = ? OR regexp_replace(e.payloadtype, '^.*[.$]', '') = ?)");
+            // events of the type stored before their class was renamed are of the type too
+            sql.append(" AND (e.payloadtype = ? OR regexp_replace(e.payloadtype, '^.*[.$]', '') = ?"
+                    + " OR e.payloadtype = ANY (string_to_array(?, ',')))");
             parameters.add(filter.type());
             parameters.add(filter.type());
+            parameters.add(String.join(",", RenamedEventUpcaster.formerNames(filter.type())));
         }
         if (filter.aggregateType() != null) {
             sql.append(" AND e.type = ?");

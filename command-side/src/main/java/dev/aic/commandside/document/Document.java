@@ -6,9 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonMerge;
 import dev.aic.contracts.document.DocumentEvent.ChunksEmbedded;
-import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
-import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
-import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
+import dev.aic.contracts.document.DocumentEvent.Deleted;
+import dev.aic.contracts.document.DocumentEvent.Uploaded;
+import dev.aic.contracts.document.DocumentEvent.VersionAdded;
 import dev.aic.contracts.document.DocumentEvent.ProcessingCompleted;
 import dev.aic.contracts.document.DocumentEvent.ProcessingFailed;
 import dev.aic.contracts.document.DocumentEvent.ProcessingStarted;
@@ -76,7 +76,7 @@ class Document {
     Document(DocumentCommands.Upload command) {
         DocumentCommands.Content content = command.content();
         DocumentCommands.Audience audience = command.audience();
-        apply(new DocumentUploaded(command.documentId(), 1, command.owner(), command.title().strip(),
+        apply(new Uploaded(command.documentId(), 1, command.owner(), command.title().strip(),
                 command.tags().stream().map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList(),
                 audience.visibility(), audience.communityEventId(), content.contentType(), content.sizeBytes(),
                 content.sha256(), content.storageKey(), content.originalFilename()));
@@ -91,7 +91,7 @@ class Document {
             return new DocumentCommands.Replaced(version, false);
         }
         int next = version + 1;
-        apply(new DocumentVersionAdded(id, next, content.contentType(), content.sizeBytes(), content.sha256(),
+        apply(new VersionAdded(id, next, content.contentType(), content.sizeBytes(), content.sha256(),
                 content.storageKey(), content.originalFilename()));
         return new DocumentCommands.Replaced(next, true);
     }
@@ -101,7 +101,7 @@ class Document {
         requireOwnerOrAdmin(command.actor());
         List<String> keys = List.copyOf(storageKeys);
         if (!deleted) {
-            apply(new DocumentDeleted(id, keys));
+            apply(new Deleted(id, keys));
         }
         return keys;
     }
@@ -233,7 +233,7 @@ class Document {
     }
 
     @EventSourcingHandler
-    void on(DocumentUploaded event) {
+    void on(Uploaded event) {
         id = event.documentId();
         owner = event.owner();
         version = event.version();
@@ -244,7 +244,7 @@ class Document {
     }
 
     @EventSourcingHandler
-    void on(DocumentVersionAdded event) {
+    void on(VersionAdded event) {
         version = event.version();
         sha256 = event.sha256();
         contentType = event.contentType();
@@ -254,7 +254,7 @@ class Document {
     }
 
     @EventSourcingHandler
-    void on(DocumentDeleted event) {
+    void on(Deleted event) {
         deleted = true;
     }
 

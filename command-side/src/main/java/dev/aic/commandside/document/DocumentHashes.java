@@ -1,9 +1,9 @@
 package dev.aic.commandside.document;
 
 import dev.aic.commandside.ProcessorNames;
-import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
-import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
-import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
+import dev.aic.contracts.document.DocumentEvent.Deleted;
+import dev.aic.contracts.document.DocumentEvent.Uploaded;
+import dev.aic.contracts.document.DocumentEvent.VersionAdded;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.user.UserId;
 import java.util.Optional;
@@ -46,20 +46,20 @@ class DocumentHashes {
     }
 
     @EventHandler
-    void on(DocumentUploaded event) {
+    void on(Uploaded event) {
         claim(event.owner(), event.sha256(), event.documentId());
     }
 
     /** The new version's bytes replace what the document held. */
     @EventHandler
-    void on(DocumentVersionAdded event) {
+    void on(VersionAdded event) {
         claim(owner(event.documentId()).orElseThrow(() -> new IllegalStateException(
                 "Document " + event.documentId() + " has no content row")), event.sha256(), event.documentId());
     }
 
     /** The document is gone: its bytes may be uploaded again. */
     @EventHandler
-    void on(DocumentDeleted event) {
+    void on(Deleted event) {
         jdbc.update("DELETE FROM document_content WHERE document_id = ?", event.documentId().value());
     }
 

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.commandside.ProcessorNames;
 import dev.aic.commandside.eventstore.EventIndexes;
 import dev.aic.contracts.agenda.AgendaEvent.SolveRequested;
-import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
-import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
-import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
+import dev.aic.contracts.document.DocumentEvent.Deleted;
+import dev.aic.contracts.document.DocumentEvent.Uploaded;
+import dev.aic.contracts.document.DocumentEvent.VersionAdded;
 import dev.aic.contracts.document.DocumentEvent.ReprocessingRequested;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.integration.AgendaSolveRequestedIntegrationEvent;
@@ -68,13 +68,13 @@ class IntegrationEventPublisher {
     }
 
     @EventHandler
-    void on(DocumentUploaded event, EventMessage<?> message) {
+    void on(Uploaded event, EventMessage<?> message) {
         versionReady(event.documentId(), event.version(), event.contentType(), event.sha256(), event.storageKey(),
                 event.sizeBytes(), message);
     }
 
     @EventHandler
-    void on(DocumentVersionAdded event, EventMessage<?> message) {
+    void on(VersionAdded event, EventMessage<?> message) {
         versionReady(event.documentId(), event.version(), event.contentType(), event.sha256(), event.storageKey(),
                 event.sizeBytes(), message);
     }
@@ -87,7 +87,7 @@ class IntegrationEventPublisher {
     }
 
     @EventHandler
-    void on(DocumentDeleted event, EventMessage<?> message) {
+    void on(Deleted event, EventMessage<?> message) {
         publish(Topics.DOCUMENTS, event.documentId().toString(),
                 new DocumentDeletedIntegrationEvent(event.documentId().value()), message);
     }

@@ -3,6 +3,7 @@ package dev.aic.commandside.user;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.commandside.web.Attribution;
+import dev.aic.contracts.RenamedEventUpcaster;
 import dev.aic.contracts.communityevent.CommunityEventEvent;
 import dev.aic.contracts.document.DocumentEvent;
 import dev.aic.contracts.user.EmailPreferencesChanged;
@@ -83,7 +84,7 @@ class MemberDataExport {
                 latest(stored, UserProfileUpdated.class, UserRegistered.class).orElse(null),
                 latest(stored, EmailPreferencesChanged.class).orElse(null),
                 happenings(stored, member, RSVP_EVENTS, "member"),
-                happenings(stored, member, Set.of(DocumentEvent.DocumentUploaded.class.getName()), "owner"),
+                happenings(stored, member, Set.of(DocumentEvent.Uploaded.class.getName()), "owner"),
                 notifications(member), stored);
     }
 
@@ -120,7 +121,8 @@ class MemberDataExport {
     private MemberDataArchive.StoredEvent storedEvent(ResultSet row, UserId member, String identity) throws SQLException {
         String aggregateType = row.getString("type");
         String aggregateId = row.getString("aggregateidentifier");
-        String payloadType = row.getString("payloadtype");
+        // by today's name: the archive's sections pick events by their class, whatever name they were stored under
+        String payloadType = RenamedEventUpcaster.currentName(row.getString("payloadtype"));
         String revision = row.getString("payloadrevision");
         JsonNode metadata = tree(row.getBytes("metadata"));
         // self-registration is caused by an identity that has no user id yet

@@ -2,9 +2,9 @@ package dev.aic.commandside.document;
 
 import dev.aic.contracts.document.ChunkLocation;
 import dev.aic.contracts.document.DocumentEvent.ChunksEmbedded;
-import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
-import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
-import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
+import dev.aic.contracts.document.DocumentEvent.Deleted;
+import dev.aic.contracts.document.DocumentEvent.Uploaded;
+import dev.aic.contracts.document.DocumentEvent.VersionAdded;
 import dev.aic.contracts.document.DocumentEvent.ProcessingCompleted;
 import dev.aic.contracts.document.DocumentEvent.ProcessingFailed;
 import dev.aic.contracts.document.DocumentEvent.ProcessingStarted;
@@ -33,9 +33,9 @@ class DocumentProcessingTest {
     private static final String SHA_2 = "b".repeat(64);
     private static final EmbeddingModel MINILM = new EmbeddingModel("all-minilm-l6-v2", "f".repeat(64), 4);
     private static final EmbeddingModel E5 = new EmbeddingModel("e5-small", "e".repeat(64), 4);
-    private static final DocumentUploaded UPLOADED = new DocumentUploaded(PAPER, 1, ADA, "Attention", List.of("nlp"),
+    private static final Uploaded UPLOADED = new Uploaded(PAPER, 1, ADA, "Attention", List.of("nlp"),
             DocumentVisibility.MEMBERS, null, "application/pdf", 1234, SHA_1, "documents/d1/one", "paper.pdf");
-    private static final DocumentVersionAdded VERSION_2 = new DocumentVersionAdded(PAPER, 2, "text/markdown", 99,
+    private static final VersionAdded VERSION_2 = new VersionAdded(PAPER, 2, "text/markdown", 99,
             SHA_2, "documents/d1/two", "paper.md");
     private static final ProcessingStarted STARTED = new ProcessingStarted(PAPER, 1, MINILM);
     private static final DocumentCommands.Actor OWNER = new DocumentCommands.Actor(ADA, false);
@@ -242,7 +242,7 @@ class DocumentProcessingTest {
 
     @Test
     void reportsAboutADeletedDocumentRecordNothing() {
-        DocumentDeleted deleted = new DocumentDeleted(PAPER, List.of("documents/d1/one"));
+        Deleted deleted = new Deleted(PAPER, List.of("documents/d1/one"));
         fixture.given(UPLOADED, deleted)
                 .when(new DocumentCommands.RecordProcessingStarted(PAPER, 1, MINILM))
                 .expectSuccessfulHandlerExecution()
@@ -335,7 +335,7 @@ class DocumentProcessingTest {
     @Test
     void aDeletedDocumentIsNotProcessedAgain() {
         fixture.given(UPLOADED, STARTED, failed(ProcessingFailureReason.CORRUPT),
-                        new DocumentDeleted(PAPER, List.of("documents/d1/one")))
+                        new Deleted(PAPER, List.of("documents/d1/one")))
                 .when(new DocumentCommands.Reprocess(PAPER, null, OWNER))
                 .expectException(DocumentRuleViolation.class)
                 .expectExceptionMessage("Document " + PAPER + " was deleted")

@@ -3,9 +3,9 @@ package dev.aic.commandside.document;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aic.contracts.communityevent.CommunityEventId;
-import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
-import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
-import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
+import dev.aic.contracts.document.DocumentEvent.Deleted;
+import dev.aic.contracts.document.DocumentEvent.Uploaded;
+import dev.aic.contracts.document.DocumentEvent.VersionAdded;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.user.UserId;
@@ -27,7 +27,7 @@ class DocumentTest {
             "application/pdf", 1234, SHA_1, "paper.pdf");
     private static final DocumentCommands.Content V2 = new DocumentCommands.Content("documents/d1/two",
             "text/markdown", 99, SHA_2, "paper.md");
-    private static final DocumentUploaded UPLOADED = new DocumentUploaded(PAPER, 1, ADA, "Attention", List.of("nlp"),
+    private static final Uploaded UPLOADED = new Uploaded(PAPER, 1, ADA, "Attention", List.of("nlp"),
             DocumentVisibility.MEMBERS, null, "application/pdf", 1234, SHA_1, "documents/d1/one", "paper.pdf");
     private static final DocumentCommands.Actor OWNER = new DocumentCommands.Actor(ADA, false);
     private static final DocumentCommands.Actor STRANGER = new DocumentCommands.Actor(EVE, false);
@@ -50,7 +50,7 @@ class DocumentTest {
         fixture.givenNoPriorActivity()
                 .when(new DocumentCommands.Upload(PAPER, ADA, "Slides", List.of(),
                         new DocumentCommands.Audience(DocumentVisibility.EVENT_ATTENDEES, MEETUP), V1))
-                .expectEvents(new DocumentUploaded(PAPER, 1, ADA, "Slides", List.of(),
+                .expectEvents(new Uploaded(PAPER, 1, ADA, "Slides", List.of(),
                         DocumentVisibility.EVENT_ATTENDEES, MEETUP, "application/pdf", 1234, SHA_1, "documents/d1/one",
                         "paper.pdf"));
     }
@@ -69,7 +69,7 @@ class DocumentTest {
         fixture.given(UPLOADED)
                 .when(new DocumentCommands.AddVersion(PAPER, null, OWNER, V2))
                 .expectResultMessagePayload(new DocumentCommands.Replaced(2, true))
-                .expectEvents(new DocumentVersionAdded(PAPER, 2, "text/markdown", 99, SHA_2, "documents/d1/two",
+                .expectEvents(new VersionAdded(PAPER, 2, "text/markdown", 99, SHA_2, "documents/d1/two",
                         "paper.md"));
     }
 
@@ -85,7 +85,7 @@ class DocumentTest {
     void anAdministratorMayReplaceTheContent() {
         fixture.given(UPLOADED)
                 .when(new DocumentCommands.AddVersion(PAPER, null, ADMIN, V2))
-                .expectEvents(new DocumentVersionAdded(PAPER, 2, "text/markdown", 99, SHA_2, "documents/d1/two",
+                .expectEvents(new VersionAdded(PAPER, 2, "text/markdown", 99, SHA_2, "documents/d1/two",
                         "paper.md"));
     }
 
@@ -99,7 +99,7 @@ class DocumentTest {
 
     @Test
     void aStaleVersionIsRefused() {
-        fixture.given(UPLOADED, new DocumentVersionAdded(PAPER, 2, "text/markdown", 99, SHA_2, "documents/d1/two",
+        fixture.given(UPLOADED, new VersionAdded(PAPER, 2, "text/markdown", 99, SHA_2, "documents/d1/two",
                         "paper.md"))
                 .when(new DocumentCommands.AddVersion(PAPER, 0L, OWNER, V1))
                 .expectException(ConflictingAggregateVersionException.class)
@@ -108,7 +108,7 @@ class DocumentTest {
 
     @Test
     void aDeletedDocumentTakesNoNewContent() {
-        fixture.given(UPLOADED, new DocumentDeleted(PAPER, List.of("documents/d1/one")))
+        fixture.given(UPLOADED, new Deleted(PAPER, List.of("documents/d1/one")))
                 .when(new DocumentCommands.AddVersion(PAPER, null, OWNER, V2))
                 .expectException(DocumentRuleViolation.class)
                 .expectNoEvents();
@@ -116,16 +116,16 @@ class DocumentTest {
 
     @Test
     void deletingNamesTheContentOfEveryVersion() {
-        fixture.given(UPLOADED, new DocumentVersionAdded(PAPER, 2, "text/markdown", 99, SHA_2, "documents/d1/two",
+        fixture.given(UPLOADED, new VersionAdded(PAPER, 2, "text/markdown", 99, SHA_2, "documents/d1/two",
                         "paper.md"))
                 .when(new DocumentCommands.Delete(PAPER, null, OWNER))
                 .expectResultMessagePayload(List.of("documents/d1/one", "documents/d1/two"))
-                .expectEvents(new DocumentDeleted(PAPER, List.of("documents/d1/one", "documents/d1/two")));
+                .expectEvents(new Deleted(PAPER, List.of("documents/d1/one", "documents/d1/two")));
     }
 
     @Test
     void deletingTwiceChangesNothingAndNamesTheContentAgain() {
-        fixture.given(UPLOADED, new DocumentDeleted(PAPER, List.of("documents/d1/one")))
+        fixture.given(UPLOADED, new Deleted(PAPER, List.of("documents/d1/one")))
                 .when(new DocumentCommands.Delete(PAPER, null, OWNER))
                 .expectResultMessagePayload(List.of("documents/d1/one"))
                 .expectNoEvents();

@@ -109,7 +109,7 @@ class DocumentUploadIT {
         assertThat(response.getBody()).containsEntry("contentType", "application/pdf")
                 .containsEntry("sha256", sha256(pdf)).containsEntry("sizeBytes", pdf.length)
                 .containsEntry("contentVersion", 1).containsEntry("duplicate", false);
-        JsonNode event = storedEvent(id, "DocumentUploaded");
+        JsonNode event = storedEvent(id, "Uploaded");
         assertThat(event.get("contentType").asText()).isEqualTo("application/pdf");
         assertThat(event.get("sha256").asText()).isEqualTo(sha256(pdf));
         assertThat(event.get("originalFilename").asText()).isEqualTo("attention.pdf");
@@ -229,9 +229,9 @@ class DocumentUploadIT {
                 .containsEntry("contentType", "application/pdf");
         assertThat(sameAgain.getBody()).containsEntry("contentVersion", 2).containsEntry("version", 1);
         assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
-        JsonNode added = storedEvent(id, "DocumentVersionAdded");
+        JsonNode added = storedEvent(id, "VersionAdded");
         assertThat(added.get("version").asInt()).isEqualTo(2);
-        String key1 = storedEvent(id, "DocumentUploaded").get("storageKey").asText();
+        String key1 = storedEvent(id, "Uploaded").get("storageKey").asText();
         String key2 = added.get("storageKey").asText();
         assertThat(store.exists(key1)).isTrue();
         assertThat(store.exists(key2)).isTrue();
@@ -246,7 +246,7 @@ class DocumentUploadIT {
         assertThat(deleted.getBody()).containsEntry("version", 2);
         assertThat(deletedAgain.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(deletedAgain.getBody()).containsEntry("version", 2);
-        assertThat(storedEvent(id, "DocumentDeleted").get("storageKeys").size()).isEqualTo(2);
+        assertThat(storedEvent(id, "Deleted").get("storageKeys").size()).isEqualTo(2);
         assertThat(store.exists(key1)).isFalse();
         assertThat(store.exists(key2)).isFalse();
         assertThat(replace("alice", id, v1, "talk.txt", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

@@ -19,21 +19,21 @@ public sealed interface DocumentEvent {
      * bytes, never taken from the client; {@code communityEventId} is set only for {@code EVENT_ATTENDEES}.
      */
     @Revision("1")
-    record DocumentUploaded(DocumentId documentId, int version, UserId owner, String title, List<String> tags,
-                            DocumentVisibility visibility, CommunityEventId communityEventId, String contentType,
-                            long sizeBytes, String sha256, String storageKey, String originalFilename)
+    record Uploaded(DocumentId documentId, int version, UserId owner, String title, List<String> tags,
+                    DocumentVisibility visibility, CommunityEventId communityEventId, String contentType,
+                    long sizeBytes, String sha256, String storageKey, String originalFilename)
             implements DocumentEvent {
     }
 
     /** New content replaced the current version; earlier versions stay in storage until the document is deleted. */
     @Revision("1")
-    record DocumentVersionAdded(DocumentId documentId, int version, String contentType, long sizeBytes,
-                                String sha256, String storageKey, String originalFilename) implements DocumentEvent {
+    record VersionAdded(DocumentId documentId, int version, String contentType, long sizeBytes, String sha256,
+                        String storageKey, String originalFilename) implements DocumentEvent {
     }
 
     /** Final: the document is gone, and so is the content of every version, listed in {@code storageKeys}. */
     @Revision("1")
-    record DocumentDeleted(DocumentId documentId, List<String> storageKeys) implements DocumentEvent {
+    record Deleted(DocumentId documentId, List<String> storageKeys) implements DocumentEvent {
     }
 
     /**

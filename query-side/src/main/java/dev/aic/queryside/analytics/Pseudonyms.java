@@ -35,6 +35,16 @@ public class Pseudonyms {
         return id == null ? null : of(id.toString());
     }
 
+    /**
+     * The id of a member's own analytics document: a keyed hash of the member's id under another label than their
+     * pseudonym, so that it cannot be derived from the pseudonym and stays the same when erasure removes that.
+     */
+    public UUID documentOf(UUID id) {
+        String hash = of("analytics-document:" + id);
+        return new UUID(Long.parseUnsignedLong(hash.substring(0, 16), 16),
+                Long.parseUnsignedLong(hash.substring(16, 32), 16));
+    }
+
     /** The caller's platform user, or, for a signed-in identity not registered yet, its issuer and subject. */
     public String of(Caller caller) {
         return caller.userId().map(this::of).orElseGet(() -> of(caller.key()));

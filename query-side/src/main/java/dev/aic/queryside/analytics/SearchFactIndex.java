@@ -84,6 +84,20 @@ class SearchFactIndex {
     }
 
     /**
+     * Takes an erased member's pseudonym out of every fact that holds it, as the searcher or as a filter's author:
+     * their facts stay, counted, but no longer link to each other or to their other analytics documents.
+     */
+    long forget(String pseudonym) {
+        try {
+            client.indices().refresh(r -> r.index(index.alias()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AnalyticsIndex.removeEachHolding(index, "member", pseudonym)
+                + AnalyticsIndex.removeEachHolding(index, "filters.author", pseudonym);
+    }
+
+    /**
      * Deletes every fact older than {@code cutoff}, a page at a time: the OpenSearch we run locally has no reindex
      * module, so no delete-by-query.
      *

@@ -16,6 +16,7 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpConfirmed;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
+import dev.aic.contracts.communityevent.RsvpState;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.user.UserId;
 import dev.aic.queryside.ProjectionNames;
@@ -40,6 +41,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(ProjectionNames.COMMUNITY_EVENTS)
 class CommunityEventProjection {
+
+    /** The row of a member who gave their place up: no {@link RsvpState} any more, but counted in the stats. */
+    private static final String CANCELLED = "CANCELLED";
 
     private final JdbcTemplate jdbc;
 
@@ -112,23 +116,23 @@ class CommunityEventProjection {
 
     @EventHandler
     void on(RsvpConfirmed event, @SequenceNumber long seq) {
-        rsvp(event.eventId(), event.member(), seq, "CONFIRMED", null, false);
+        rsvp(event.eventId(), event.member(), seq, RsvpState.CONFIRMED.name(), null, false);
     }
 
     @EventHandler
     void on(RsvpWaitlisted event, @SequenceNumber long seq) {
         // the sequence number orders the waiting list exactly as the aggregate's queue
-        rsvp(event.eventId(), event.member(), seq, "WAITING", seq, true);
+        rsvp(event.eventId(), event.member(), seq, RsvpState.WAITLISTED.name(), seq, true);
     }
 
     @EventHandler
     void on(RsvpCancelled event, @SequenceNumber long seq) {
-        rsvp(event.eventId(), event.member(), seq, "CANCELLED", null, false);
+        rsvp(event.eventId(), event.member(), seq, CANCELLED, null, false);
     }
 
     @EventHandler
     void on(PromotedFromWaitingList event, @SequenceNumber long seq) {
-        rsvp(event.eventId(), event.member(), seq, "CONFIRMED", null, false);
+        rsvp(event.eventId(), event.member(), seq, RsvpState.CONFIRMED.name(), null, false);
     }
 
     @EventHandler
@@ -170,7 +174,7 @@ class CommunityEventProjection {
                 UPDATE community_event e SET
                     confirmed_count = counts.confirmed, waiting_count = counts.waiting, checked_in_count = counts.checked_in
                 FROM (SELECT count(*) FILTER (WHERE state = 'CONFIRMED') AS confirmed,
-                             count(*) FILTER (WHERE state = 'WAITING') AS waiting,
+                             count(*) FILTER (WHERE state = 'WAITLISTED') AS waiting,
                              count(*) FILTER (WHERE state = 'CONFIRMED' AND checked_in) AS checked_in
                       FROM community_event_rsvp WHERE event_id = ?) counts
                 WHERE e.id = ?""", id(eventId), id(eventId));

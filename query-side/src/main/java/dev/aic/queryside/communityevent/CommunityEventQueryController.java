@@ -1,5 +1,6 @@
 package dev.aic.queryside.communityevent;
 
+import dev.aic.contracts.communityevent.RsvpState;
 import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.consistency.ReadModel;
 import dev.aic.queryside.user.NotRegisteredException;
@@ -161,7 +162,7 @@ class CommunityEventQueryController {
     ResponseEntity<String> myCalendar(@AuthenticationPrincipal Caller caller,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         List<CommunityEventCalendar.Entry> entries = events.ofMember(me(caller), clock.instant(), limit).stream()
-                .map(mine -> new CommunityEventCalendar.Entry(mine.event(), "WAITING".equals(mine.state()))).toList();
+                .map(mine -> new CommunityEventCalendar.Entry(mine.event(), mine.rsvp() == RsvpState.WAITLISTED)).toList();
         return ResponseEntity.ok().contentType(CALENDAR).body(calendar.render(entries));
     }
 

@@ -1,5 +1,6 @@
 package dev.aic.queryside.communityevent;
 
+import dev.aic.contracts.communityevent.RsvpState;
 import dev.aic.contracts.communityevent.Visibility;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -100,15 +101,15 @@ class CommunityEvents {
     List<MyCommunityEvent> ofMember(UUID member, Instant now, int size) {
         return jdbc.query("SELECT " + COLUMNS + """
                         , r.state, r.checked_in,
-                        CASE WHEN r.state = 'WAITING' THEN (SELECT count(*) FROM community_event_rsvp w
-                             WHERE w.event_id = r.event_id AND w.state = 'WAITING'
+                        CASE WHEN r.state = 'WAITLISTED' THEN (SELECT count(*) FROM community_event_rsvp w
+                             WHERE w.event_id = r.event_id AND w.state = 'WAITLISTED'
                                AND w.waiting_position <= r.waiting_position) END AS waiting_rank
                         FROM community_event_rsvp r JOIN community_event e ON e.id = r.event_id
-                        WHERE r.user_id = ? AND r.state IN ('CONFIRMED', 'WAITING') AND e.published
+                        WHERE r.user_id = ? AND r.state IN ('CONFIRMED', 'WAITLISTED') AND e.published
                         ORDER BY e.ends_at < ?, CASE WHEN e.ends_at >= ? THEN e.starts_at END,
                                  e.starts_at DESC, e.id
                         LIMIT ?""",
-                (rs, row) -> new MyCommunityEvent(view(rs), rs.getString("state"),
+                (rs, row) -> new MyCommunityEvent(view(rs), RsvpState.valueOf(rs.getString("state")),
                         rs.getObject("waiting_rank") == null ? null : rs.getInt("waiting_rank"),
                         rs.getBoolean("checked_in")),
                 member, utc(now), utc(now), size);
@@ -123,8 +124,8 @@ class CommunityEvents {
                 LEFT JOIN user_profile u ON u.id = r.user_id
                 WHERE r.event_id = ? AND r.state = ?""";
         return new Attendees(eventId,
-                jdbc.query(select + " ORDER BY r.updated_version, r.user_id", attendee, eventId, "CONFIRMED"),
-                jdbc.query(select + " ORDER BY r.waiting_position", attendee, eventId, "WAITING"));
+                jdbc.query(select + " ORDER BY r.updated_version, r.user_id", attendee, eventId, RsvpState.CONFIRMED.name()),
+                jdbc.query(select + " ORDER BY r.waiting_position", attendee, eventId, RsvpState.WAITLISTED.name()));
     }
 
     CommunityEventStats stats(UUID eventId) {
@@ -132,7 +133,7 @@ class CommunityEvents {
                 SELECT count(*) AS rsvps,
                        count(*) FILTER (WHERE ever_waitlisted) AS ever_waitlisted,
                        count(*) FILTER (WHERE state = 'CONFIRMED') AS confirmed,
-                       count(*) FILTER (WHERE state = 'WAITING') AS waiting,
+                       count(*) FILTER (WHERE state = 'WAITLISTED') AS waiting,
                        count(*) FILTER (WHERE state = 'CANCELLED') AS cancelled,
                        count(*) FILTER (WHERE state = 'CONFIRMED' AND checked_in) AS checked_in
                 FROM community_event_rsvp WHERE event_id = ?""", (rs, row) -> {

@@ -3,9 +3,9 @@ package dev.aic.queryside.document;
 import com.pgvector.PGvector;
 import dev.aic.contracts.document.ChunkLocation;
 import dev.aic.contracts.document.DocumentEvent.ChunksEmbedded;
-import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
-import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
-import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
+import dev.aic.contracts.document.DocumentEvent.Deleted;
+import dev.aic.contracts.document.DocumentEvent.Uploaded;
+import dev.aic.contracts.document.DocumentEvent.VersionAdded;
 import dev.aic.contracts.document.DocumentEvent.ProcessingCompleted;
 import dev.aic.contracts.document.DocumentEvent.ProcessingFailed;
 import dev.aic.contracts.document.DocumentEvent.ProcessingStarted;
@@ -45,7 +45,7 @@ class DocumentProjection {
     }
 
     @EventHandler
-    void on(DocumentUploaded event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(Uploaded event, @SequenceNumber long seq, @Timestamp Instant at) {
         jdbc.update("""
                 INSERT INTO document (id, owner_id, title, tags, visibility, community_event_id, current_version,
                     content_type, size_bytes, sha256, original_filename, created_at, updated_at, version)
@@ -61,7 +61,7 @@ class DocumentProjection {
     }
 
     @EventHandler
-    void on(DocumentVersionAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(VersionAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
         if (claim(event.documentId(), seq, """
                 current_version = ?, content_type = ?, size_bytes = ?, sha256 = ?, original_filename = ?,
                 updated_at = ?""", event.version(), event.contentType(), event.sizeBytes(), event.sha256(),
@@ -72,7 +72,7 @@ class DocumentProjection {
     }
 
     @EventHandler
-    void on(DocumentDeleted event) {
+    void on(Deleted event) {
         // the processing rows and the chunks go with it (ON DELETE CASCADE)
         jdbc.update("DELETE FROM document WHERE id = ?", id(event.documentId()));
     }

@@ -1,6 +1,7 @@
 package dev.aic.queryside.document;
 
 import dev.aic.contracts.document.DocumentVisibility;
+import dev.aic.contracts.document.ProcessingFailureReason;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,7 +91,7 @@ class Documents {
                 LIMIT ?""",
                 (rs, row) -> new ProcessingFailures.Failure(rs.getObject("id", UUID.class), rs.getString("title"),
                         rs.getObject("owner_id", UUID.class), rs.getInt("document_version"),
-                        rs.getString("model_name"), rs.getString("failure_reason"), rs.getString("failure_detail"),
+                        rs.getString("model_name"), failureReason(rs), rs.getString("failure_detail"),
                         instant(rs, "started_at"), instant(rs, "updated_at")),
                 size);
     }
@@ -101,7 +102,7 @@ class Documents {
         ProcessingStatus processing = status == null ? ProcessingStatus.queued(currentVersion)
                 : new ProcessingStatus(currentVersion, ProcessingState.valueOf(status), rs.getInt("chunks_embedded"),
                         (Integer) rs.getObject("chunk_count"), rs.getString("model_name"),
-                        rs.getString("failure_reason"), rs.getString("failure_detail"), instant(rs, "started_at"),
+                        failureReason(rs), rs.getString("failure_detail"), instant(rs, "started_at"),
                         instant(rs, "processing_updated_at"));
         Integer searchableVersion = (Integer) rs.getObject("searchable_version");
         return new DocumentView(rs.getObject("id", UUID.class), rs.getString("title"), strings(rs.getArray("tags")),
@@ -114,6 +115,11 @@ class Documents {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private static ProcessingFailureReason failureReason(ResultSet rs) throws SQLException {
+        String reason = rs.getString("failure_reason");
+        return reason == null ? null : ProcessingFailureReason.valueOf(reason);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.aic.queryside.document;
 
+import dev.aic.contracts.document.ProcessingFailureReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +9,7 @@ import java.util.UUID;
 record ProcessingFailures(List<Failure> items) {
 
     /** The newest run of a document's current version, which failed. */
-    record Failure(UUID documentId, String title, UUID owner, int documentVersion, String model, String reason,
-                   String detail, Instant startedAt, Instant failedAt) {
+    record Failure(UUID documentId, String title, UUID owner, int documentVersion, String model,
+                   ProcessingFailureReason reason, String detail, Instant startedAt, Instant failedAt) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.aic.queryside.document;
 
+import dev.aic.contracts.document.ProcessingFailureReason;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
@@ -11,9 +12,8 @@ record ProcessingStatus(
         @Schema(description = "chunks with their vector so far") int chunksEmbedded,
         @Schema(description = "the version's chunks in all, once INDEXED") Integer chunkCount,
         @Schema(description = "the embedding model's name, e.g. all-minilm-l6-v2; absent while QUEUED") String model,
-        @Schema(description = "when FAILED: NO_TEXT, UNSUPPORTED_TYPE, TOO_LARGE, TOO_MUCH_TEXT,"
-                + " TOO_LARGE_WHEN_EXTRACTED, TOO_DEEPLY_NESTED, EXTRACTION_TIMEOUT, EXTRACTION_CRASHED, ENCRYPTED,"
-                + " CORRUPT, CONTENT_MISSING, CONTENT_MISMATCH, WORKER_CRASHED or PROCESSING_ERROR") String failureReason,
+        @Schema(description = "when FAILED: why (docs/knowledge-hub.md lists the reasons)")
+        ProcessingFailureReason failureReason,
         @Schema(description = "when FAILED: what happened, for people") String failureDetail,
         Instant startedAt,
         Instant updatedAt) {

@@ -35,7 +35,7 @@ class Asking {
         // each ranking looks deeper than the answer cites, so fusion has something to agree on
         var ranking = search.chunks(request.question(), SearchMode.HYBRID, request.filter(), reader,
                 Math.max(limit * 4, 20));
-        List<ChunkHit> passages = ranking.chunks().stream().limit(limit).toList();
+        List<ChunkHit> passages = passages(ranking.chunks(), limit);
         List<Answer.Citation> citations = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
             citations.add(Answer.Citation.of(i + 1, passages.get(i)));
@@ -45,6 +45,14 @@ class Asking {
                 .map(prose -> new Asked(new Answer(prose, citations, true, degraded), ranking.model(), chat.model()))
                 .orElseGet(() -> new Asked(new Answer(extract(passages), citations, false, degraded), ranking.model(),
                         null));
+    }
+
+    /**
+     * The first {@code limit} chunks, at most three of one document, as a search result shows them: hybrid ranks
+     * a document's chunks together, and an answer should not quote one page five times.
+     */
+    static List<ChunkHit> passages(List<ChunkHit> ranked, int limit) {
+        return KnowledgeSearch.atMostPerDocument(ranked, KnowledgeSearch.PASSAGES_PER_DOCUMENT, limit);
     }
 
     /** Each passage's text, whitespace tidied, followed by its citation mark. */

@@ -1,8 +1,8 @@
 package dev.aic.queryside.knowledge;
 
 import dev.aic.contracts.document.DocumentEvent.ChunksEmbedded;
-import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
-import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
+import dev.aic.contracts.document.DocumentEvent.Deleted;
+import dev.aic.contracts.document.DocumentEvent.Uploaded;
 import dev.aic.contracts.document.DocumentEvent.ProcessingCompleted;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.queryside.ProjectionNames;
@@ -42,7 +42,7 @@ class DocumentChunkSearchProjection {
     }
 
     @EventHandler
-    void on(DocumentUploaded event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(Uploaded event, @SequenceNumber long seq, @Timestamp Instant at) {
         String id = event.documentId().toString();
         index.putMetadata(event.documentId().value(), new ChunkDocument(ChunkDocument.DOCUMENT, id, null, null, null,
                 event.title(), event.tags(), event.owner().value().toString(), event.visibility().name(),
@@ -87,7 +87,7 @@ class DocumentChunkSearchProjection {
     }
 
     @EventHandler
-    void on(DocumentDeleted event, @SequenceNumber long seq) {
+    void on(Deleted event, @SequenceNumber long seq) {
         UUID id = event.documentId().value();
         index.deleteChunks(id);
         index.metadata(id).ifPresent(metadata -> index.putMetadata(id, metadata.document().markedDeleted(), seq + 1));

@@ -2,7 +2,7 @@ package dev.aic.queryside.knowledge;
 
 import dev.aic.contracts.document.EmbeddingModel;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Ranks chunks by meaning (pgvector), by words (OpenSearch) or both fused with reciprocal rank fusion, then
- * groups them by document. Both rankings see only the searchable version's chunks the caller may read.
+ * Ranks chunks by meaning (pgvector), by words (OpenSearch) or both ({@link HybridFusion}), then groups them by
+ * document. Both rankings see only the searchable version's chunks the caller may read.
  */
 @Component
 class KnowledgeSearch {
@@ -34,20 +34,31 @@ class KnowledgeSearch {
         this.properties = properties;
     }
 
-    /** Ranked chunks, best first, and how they were ranked. */
-    record Ranking(SearchMode mode, EmbeddingModel model, boolean degraded, List<ChunkHit> chunks) {
+    /**
+     * Ranked chunks, best document first, and how they were ranked.
+     *
+     * @param documentScores each document's score where it is not its best chunk's (hybrid); empty otherwise
+     */
+    record Ranking(SearchMode mode, EmbeddingModel model, boolean degraded, List<ChunkHit> chunks,
+                   Map<UUID, Double> documentScores) {
+
+        Ranking(SearchMode mode, EmbeddingModel model, boolean degraded, List<ChunkHit> chunks) {
+            this(mode, model, degraded, chunks, Map.of());
+        }
     }
 
     SearchResults search(String q, SearchMode mode, SearchFilter filter, Audience.Reader reader, int documents) {
         Ranking ranking = chunks(q, mode, filter, reader, documents * properties.chunksPerDocument());
         return new SearchResults(mode.wire(), ranking.model() == null ? null
                 : new SearchResults.ModelView(ranking.model().name(), ranking.model().fingerprint()),
-                ranking.degraded() ? Boolean.TRUE : null, group(ranking.chunks(), documents));
+                ranking.degraded() ? Boolean.TRUE : null, group(ranking, documents));
     }
 
     /**
-     * The best {@code size} chunks. Semantic throws {@link EmbeddingUnavailableException} when the query cannot
-     * be embedded; hybrid then ranks by words alone and says so.
+     * The best {@code size} chunks (hybrid: of the best documents, whole). Semantic throws
+     * {@link EmbeddingUnavailableException} when the query cannot be embedded; hybrid then ranks by words alone
+     * and says so. Hybrid lets each mode look at least {@code hybridCandidates} documents deep, because a
+     * document the other mode ranks high is often far down this one's list.
      */
     Ranking chunks(String q, SearchMode mode, SearchFilter filter, Audience.Reader reader, int size) {
         return switch (mode) {
@@ -58,50 +69,46 @@ class KnowledgeSearch {
                         vectors.nearest(embedding.vector(), embedding.model().fingerprint(), filter, reader, size));
             }
             case HYBRID -> {
-                List<ChunkHit> byWords = words.search(q, filter, reader, size);
+                int candidates = Math.max(size, properties.hybridCandidates() * properties.chunksPerDocument());
+                List<ChunkHit> byWords = words.search(q, filter, reader, candidates);
                 EmbeddingClient.Embedding embedding;
                 try {
                     embedding = servingModel.embedQuery(q);
                 } catch (EmbeddingUnavailableException e) {
                     log.warn("Hybrid search ranks by words alone: {}", e.getMessage());
-                    yield new Ranking(mode, null, true, byWords);
+                    yield new Ranking(mode, null, true, byWords.stream().limit(size).toList());
                 }
                 List<ChunkHit> byMeaning = vectors.nearest(embedding.vector(), embedding.model().fingerprint(),
-                        filter, reader, size);
-                yield new Ranking(mode, embedding.model(), false, fuse(byMeaning, byWords, properties.rrfK(), size));
+                        filter, reader, candidates);
+                var fused = HybridFusion.fuse(byMeaning, byWords, properties.semanticWeight());
+                yield new Ranking(mode, embedding.model(), false,
+                        atMostPerDocument(fused.chunks(), properties.chunksPerDocument(), size), fused.documentScores());
             }
         };
     }
 
     /**
-     * Reciprocal rank fusion: each chunk scores the sum of 1 / (k + rank) over the rankings it appears in. Ranks
-     * count, not the rankings' scores, which are on scales that cannot be compared. The full-text hit's
-     * highlight is kept.
+     * The first {@code limit} chunks, at most {@code perDocument} of one document: a ranking that keeps a
+     * document's chunks together would otherwise spend the whole limit on its first documents.
      */
-    static List<ChunkHit> fuse(List<ChunkHit> first, List<ChunkHit> second, int k, int size) {
-        Map<String, ChunkHit> hits = new LinkedHashMap<>();
-        Map<String, Double> scores = new LinkedHashMap<>();
-        for (List<ChunkHit> ranking : List.of(first, second)) {
-            for (int rank = 0; rank < ranking.size(); rank++) {
-                ChunkHit hit = ranking.get(rank);
-                hits.merge(hit.key(), hit, (kept, other) -> kept.highlight() == null && other.highlight() != null
-                        ? kept.withHighlight(other.highlight()) : kept);
-                scores.merge(hit.key(), 1.0 / (k + rank + 1), Double::sum);
-            }
-        }
-        return hits.values().stream().map(hit -> hit.withScore(scores.get(hit.key())))
-                .sorted(Comparator.comparingDouble(ChunkHit::score).reversed().thenComparing(ChunkHit::key))
-                .limit(size).toList();
+    static List<ChunkHit> atMostPerDocument(List<ChunkHit> ranked, int perDocument, int limit) {
+        Map<UUID, Integer> taken = new HashMap<>();
+        return ranked.stream().filter(hit -> taken.merge(hit.documentId(), 1, Integer::sum) <= perDocument)
+                .limit(limit).toList();
     }
 
-    /** Documents in the order of their best chunk, each with up to three of its chunks, best first. */
-    static List<SearchResults.DocumentResult> group(List<ChunkHit> ranked, int documents) {
+    /**
+     * Documents in the order of their first chunk, each with up to three of its chunks in ranking order, scored
+     * as the ranking scores documents.
+     */
+    static List<SearchResults.DocumentResult> group(Ranking ranking, int documents) {
         Map<UUID, List<ChunkHit>> byDocument = new LinkedHashMap<>();
-        ranked.forEach(hit -> byDocument.computeIfAbsent(hit.documentId(), id -> new ArrayList<>()).add(hit));
+        ranking.chunks().forEach(hit -> byDocument.computeIfAbsent(hit.documentId(), id -> new ArrayList<>()).add(hit));
         return byDocument.values().stream().limit(documents).map(hits -> {
             ChunkHit best = hits.get(0);
             return new SearchResults.DocumentResult(best.documentId(), best.title(), best.tags(), best.ownerId(),
-                    best.version(), best.score(), hits.stream().limit(PASSAGES_PER_DOCUMENT)
+                    best.version(), ranking.documentScores().getOrDefault(best.documentId(), best.score()),
+                    hits.stream().limit(PASSAGES_PER_DOCUMENT)
                     .map(SearchResults.Passage::of).toList());
         }).toList();
     }

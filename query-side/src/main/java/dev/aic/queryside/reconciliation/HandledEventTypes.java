@@ -1,5 +1,6 @@
 package dev.aic.queryside.reconciliation;
 
+import dev.aic.contracts.RenamedEventUpcaster;
 import dev.aic.queryside.reconciliation.EventStoreCounts.StoredType;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +32,9 @@ class HandledEventTypes {
     }
 
     private Class<?> classOf(StoredType type) {
-        Class<?> payload = eventSerializer.classForType(new SimpleSerializedType(type.type(), type.revision()));
+        // an event stored under its class's former name is handled as today's class (the upcaster renames it)
+        Class<?> payload = eventSerializer.classForType(
+                new SimpleSerializedType(RenamedEventUpcaster.currentName(type.type()), type.revision()));
         if (payload == UnknownSerializedType.class) {
             log.warn("Stored event type {} (revision {}) is unknown here: no processor is checked for it",
                     type.type(), type.revision());

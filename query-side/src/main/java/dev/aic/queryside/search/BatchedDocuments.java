@@ -65,6 +65,18 @@ public final class BatchedDocuments<D> {
         }
     }
 
+    /**
+     * Sends the writes this batch has collected so far, refreshed, so that a search (which finds only what is
+     * indexed) sees them: for a handler that changes documents by query, such as a member's erasure.
+     */
+    public void flushPending() {
+        Map<UUID, Indexed<D>> pending = pending();
+        if (pending != null) {
+            flush(new LinkedHashMap<>(pending), index.target());
+            pending.clear();
+        }
+    }
+
     private Map<UUID, Indexed<D>> pending() {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;

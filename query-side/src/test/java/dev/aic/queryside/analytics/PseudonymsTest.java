@@ -34,6 +34,18 @@ class PseudonymsTest {
     }
 
     @Test
+    void aMembersAnalyticsDocumentIdIsStableAndCannotBeFoundFromTheirPseudonym() {
+        Pseudonyms pseudonyms = new Pseudonyms(KEY);
+        String pseudonym = pseudonyms.of(MEMBER);
+        String documentId = pseudonyms.documentOf(MEMBER).toString().replace("-", "");
+
+        assertThat(pseudonyms.documentOf(MEMBER)).isEqualTo(pseudonyms.documentOf(MEMBER))
+                .isNotEqualTo(MEMBER).isNotEqualTo(pseudonyms.documentOf(UUID.randomUUID()));
+        assertThat(pseudonym).doesNotContain(documentId);
+        assertThat(documentId).isNotEqualTo(pseudonym.substring(0, 32));
+    }
+
+    @Test
     void anotherKeyGivesAnotherPseudonym() {
         byte[] other = "another key of thirty-two bytes!".getBytes(StandardCharsets.UTF_8);
 

@@ -272,6 +272,11 @@ class CommunityEventProjectionIT {
         assertThat(api.at("/paths/~1api~1events~1{id}/get/responses").has("404")).isTrue();
         assertThat(api.at("/paths/~1api~1events/get/parameters").findValuesAsText("name"))
                 .contains("q", "tag", "from", "to", "online", "hasSeats", "limit", "cursor");
+        // the published word of an RSVP's state in /api/me/events, whatever the platform calls it inside
+        var mine = api.at("/components/schemas/MyCommunityEvent/properties");
+        assertThat(mine.path("state").path("enum").toString()).isEqualTo("[\"CONFIRMED\",\"WAITING\"]");
+        assertThat(mine.fieldNames()).toIterable().containsExactlyInAnyOrder("event", "state", "waitingPosition",
+                "checkedIn");
     }
 
     private String snapshot(CommunityEventId id) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.contracts.communityevent.CommunityEventId;
-import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
-import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
+import dev.aic.contracts.document.DocumentEvent.Uploaded;
+import dev.aic.contracts.document.DocumentEvent.VersionAdded;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.content.ContentStoreProperties;
@@ -217,7 +217,7 @@ class DocumentContentIT {
         byte[] second = "Second edition, as text.\n".getBytes(StandardCharsets.UTF_8);
         String key = "documents/" + id + "/" + UUID.randomUUID();
         uploads.put(key, Files.write(work.resolve("second.txt"), second), "text/plain");
-        history.publish(new DocumentVersionAdded(id, 2, "text/plain", second.length, sha256(second), key,
+        history.publish(new VersionAdded(id, 2, "text/plain", second.length, sha256(second), key,
                 "guide.txt"));
         history.awaitProjected();
 
@@ -237,7 +237,7 @@ class DocumentContentIT {
         DocumentId id = new DocumentId(UUID.randomUUID());
         String key = "documents/" + id + "/" + UUID.randomUUID();
         uploads.put(key, Files.write(work.resolve(UUID.randomUUID() + ".upload"), bytes), contentType);
-        history.publish(new DocumentUploaded(id, 1, owner.id(), "Document " + filename.length(), List.of("manual"),
+        history.publish(new Uploaded(id, 1, owner.id(), "Document " + filename.length(), List.of("manual"),
                 visibility, event, contentType, bytes.length, sha256(bytes), key, filename));
         return id;
     }

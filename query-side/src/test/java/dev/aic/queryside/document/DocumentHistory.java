@@ -12,7 +12,7 @@ import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.document.ChunkLocation;
 import dev.aic.contracts.document.DocumentEvent;
-import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
+import dev.aic.contracts.document.DocumentEvent.Uploaded;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.document.EmbeddedChunk;
@@ -75,15 +75,15 @@ record DocumentHistory(EventStore eventStore, JdbcTemplate jdbc, EventProcessing
         publish("CommunityEvent", event.eventId().toString(), event);
     }
 
-    DocumentUploaded uploaded(Member owner, String title, DocumentVisibility visibility, CommunityEventId event) {
+    Uploaded uploaded(Member owner, String title, DocumentVisibility visibility, CommunityEventId event) {
         DocumentId id = new DocumentId(UUID.randomUUID());
-        return new DocumentUploaded(id, 1, owner.id(), title, List.of("notes", "ml"), visibility, event,
+        return new Uploaded(id, 1, owner.id(), title, List.of("notes", "ml"), visibility, event,
                 "application/pdf", 2048, SHA, "documents/" + id + "/1", title.toLowerCase() + ".pdf");
     }
 
     /** Uploads a document and returns its id. */
     DocumentId upload(Member owner, String title, DocumentVisibility visibility, CommunityEventId event) {
-        DocumentUploaded uploaded = uploaded(owner, title, visibility, event);
+        Uploaded uploaded = uploaded(owner, title, visibility, event);
         publish(uploaded);
         return uploaded.documentId();
     }
@@ -108,6 +108,22 @@ record DocumentHistory(EventStore eventStore, JdbcTemplate jdbc, EventProcessing
         return jdbc.queryForObject("""
                 SELECT globalindex FROM event_store.domainevententry
                 WHERE aggregateidentifier = ? AND sequencenumber = ?""", Long.class, id, sequence);
+    }
+
+    /**
+     * Appends a row as an earlier release stored it, {@code payload} under {@code payloadType} (a class name this
+     * release may no longer have), revision 1, and returns its global position.
+     */
+    long publishStored(DocumentId id, String payloadType, String payload) {
+        long sequence = version(id.toString()) + 1;
+        jdbc.update("""
+                INSERT INTO event_store.domainevententry (eventidentifier, metadata, payload, payloadrevision, payloadtype,
+                    timestamp, aggregateidentifier, sequencenumber, type)
+                VALUES (?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), '1', ?, ?, ?, ?, 'Document')""",
+                UUID.randomUUID().toString(), payload, payloadType, Instant.now().toString(), id.toString(), sequence);
+        return jdbc.queryForObject("""
+                SELECT globalindex FROM event_store.domainevententry
+                WHERE aggregateidentifier = ? AND sequencenumber = ?""", Long.class, id.toString(), sequence);
     }
 
     long version(String aggregateId) {

@@ -9,9 +9,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.document.DocumentEvent.ChunksEmbedded;
-import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
-import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
-import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
+import dev.aic.contracts.document.DocumentEvent.Deleted;
+import dev.aic.contracts.document.DocumentEvent.Uploaded;
+import dev.aic.contracts.document.DocumentEvent.VersionAdded;
 import dev.aic.contracts.document.DocumentEvent.ProcessingCompleted;
 import dev.aic.contracts.document.DocumentEvent.ProcessingFailed;
 import dev.aic.contracts.document.DocumentEvent.ProcessingStarted;
@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -61,7 +62,7 @@ class DocumentProjectionIT {
         Member organizer = history.member("Olga Organiser");
         CommunityEventId event = history.communityEvent(organizer);
         Instant uploadedAt = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
-        DocumentUploaded upload = history.uploaded(owner, "Gradients", DocumentVisibility.EVENT_ATTENDEES, event);
+        Uploaded upload = history.uploaded(owner, "Gradients", DocumentVisibility.EVENT_ATTENDEES, event);
         DocumentId id = upload.documentId();
         history.publish(upload, uploadedAt);
         history.awaitProjected();
@@ -116,7 +117,7 @@ class DocumentProjectionIT {
         assertThat(chunkRows(id)).containsExactly("1/0/true", "1/1/true", "1/2/true");
 
         Instant replacedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        history.publish(new DocumentVersionAdded(id, 2, "text/markdown", 512, "f".repeat(64), "documents/" + id + "/2",
+        history.publish(new VersionAdded(id, 2, "text/markdown", 512, "f".repeat(64), "documents/" + id + "/2",
                 "gradients.md"), replacedAt);
         history.awaitProjected();
         document = document(id);
@@ -139,11 +140,35 @@ class DocumentProjectionIT {
         assertThat(chunkRows(id)).containsExactly("2/0/true", "2/1/true");
         assertThat(processing(id, 2)).containsEntry("status", "INDEXED").containsEntry("chunk_count", 2);
 
-        history.publish(new DocumentDeleted(id, List.of("documents/" + id + "/1", "documents/" + id + "/2")));
+        history.publish(new Deleted(id, List.of("documents/" + id + "/1", "documents/" + id + "/2")));
         history.awaitProjected();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM document WHERE id = ?", Long.class, id.value())).isZero();
         assertThat(processingRows(id)).isEmpty();
         assertThat(chunkRows(id)).isEmpty();
+    }
+
+    @Test
+    void aDocumentStoredUnderTheFormerEventNamesIsProjectedAsOneStoredToday() {
+        Member owner = history.member("Otto Older");
+        DocumentId id = new DocumentId(UUID.randomUUID());
+        String former = "dev.aic.contracts.document.DocumentEvent$";
+        history.publishStored(id, former + "DocumentUploaded", """
+                {"documentId":"%s","version":1,"owner":"%s","title":"Stored long ago","tags":["old"],\
+                "visibility":"MEMBERS","communityEventId":null,"contentType":"application/pdf","sizeBytes":2048,\
+                "sha256":"%s","storageKey":"documents/%s/1","originalFilename":"old.pdf"}""".formatted(id, owner.id(),
+                SHA, id));
+        history.publishStored(id, former + "DocumentVersionAdded", """
+                {"documentId":"%s","version":2,"contentType":"text/plain","sizeBytes":10,"sha256":"%s",\
+                "storageKey":"documents/%s/2","originalFilename":"old.txt"}""".formatted(id, "e".repeat(64), id));
+        history.awaitProjected();
+        assertThat(document(id)).containsEntry("owner_id", owner.uuid()).containsEntry("title", "Stored long ago")
+                .containsEntry("current_version", 2).containsEntry("content_type", "text/plain")
+                .containsEntry("original_filename", "old.txt");
+
+        history.publishStored(id, former + "DocumentDeleted", """
+                {"documentId":"%s","storageKeys":["documents/%s/1","documents/%s/2"]}""".formatted(id, id, id));
+        history.awaitProjected();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM document WHERE id = ?", Long.class, id.value())).isZero();
     }
 
     @Test
@@ -179,7 +204,7 @@ class DocumentProjectionIT {
     @Test
     void anEventDeliveredAgainChangesNothing() {
         Member owner = history.member("Rita Redelivered");
-        DocumentUploaded upload = history.uploaded(owner, "Twice", DocumentVisibility.PUBLIC, null);
+        Uploaded upload = history.uploaded(owner, "Twice", DocumentVisibility.PUBLIC, null);
         DocumentId id = upload.documentId();
         history.publish(upload);
         history.publish(new ProcessingStarted(id, 1, MINILM));
@@ -194,7 +219,7 @@ class DocumentProjectionIT {
         projection.on(new ProcessingStarted(id, 1, MINILM), 1, later);
         projection.on(new ChunksEmbedded(id, 1, MINILM, chunks(1, 0, 2)), 2, later);
         projection.on(new ProcessingFailed(id, 1, MINILM, ProcessingFailureReason.CORRUPT, "late"), 3, later);
-        projection.on(new DocumentUploaded(id, 1, owner.id(), "Other", List.of(), DocumentVisibility.MEMBERS, null,
+        projection.on(new Uploaded(id, 1, owner.id(), "Other", List.of(), DocumentVisibility.MEMBERS, null,
                 "text/plain", 1, SHA, "elsewhere", null), 0, later);
 
         assertThat(snapshot(id)).isEqualTo(before);
@@ -207,12 +232,12 @@ class DocumentProjectionIT {
         history.publish(new ProcessingStarted(kept, 1, MINILM));
         history.publish(new ChunksEmbedded(kept, 1, MINILM, chunks(1, 0, 2)));
         history.publish(new ProcessingCompleted(kept, 1, MINILM, 2));
-        history.publish(new DocumentVersionAdded(kept, 2, "text/plain", 10, SHA, "documents/" + kept + "/2", null));
+        history.publish(new VersionAdded(kept, 2, "text/plain", 10, SHA, "documents/" + kept + "/2", null));
         history.publish(new ProcessingStarted(kept, 2, MINILM));
         history.publish(new ChunksEmbedded(kept, 2, MINILM, chunks(2, 0, 1)));
         history.publish(new ProcessingFailed(kept, 2, MINILM, ProcessingFailureReason.NO_TEXT, "nothing to read"));
         DocumentId deleted = history.upload(owner, "Gone", DocumentVisibility.PUBLIC, null);
-        history.publish(new DocumentDeleted(deleted, List.of("documents/" + deleted + "/1")));
+        history.publish(new Deleted(deleted, List.of("documents/" + deleted + "/1")));
         history.awaitProjected();
         List<String> before = tables();
         assertThat(before).anySatisfy(row -> assertThat(row).contains(kept.toString()));

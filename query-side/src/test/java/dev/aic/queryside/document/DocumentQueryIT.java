@@ -12,7 +12,7 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpConfirmed;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.document.DocumentEvent.ChunksEmbedded;
-import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
+import dev.aic.contracts.document.DocumentEvent.VersionAdded;
 import dev.aic.contracts.document.DocumentEvent.ProcessingCompleted;
 import dev.aic.contracts.document.DocumentEvent.ProcessingFailed;
 import dev.aic.contracts.document.DocumentEvent.ProcessingStarted;
@@ -108,7 +108,7 @@ class DocumentQueryIT {
         assertThat(indexed.getHeaders().getETag()).isEqualTo("\"3\"");
 
         // a new version is queued, while search still answers from the first
-        history.publish(new DocumentVersionAdded(id, 2, "text/plain", 99, SHA, "documents/" + id + "/2", "a.txt"));
+        history.publish(new VersionAdded(id, 2, "text/plain", 99, SHA, "documents/" + id + "/2", "a.txt"));
         history.awaitProjected();
         ResponseEntity<Map> replaced = api.get(owner.username(), "/api/documents/" + id);
         assertThat(replaced.getBody()).containsEntry("currentVersion", 2).containsEntry("searchable", true)

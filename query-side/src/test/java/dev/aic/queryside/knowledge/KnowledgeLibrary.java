@@ -14,7 +14,7 @@ import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.document.ChunkLocation;
 import dev.aic.contracts.document.DocumentEvent;
 import dev.aic.contracts.document.DocumentEvent.ChunksEmbedded;
-import dev.aic.contracts.document.DocumentEvent.DocumentUploaded;
+import dev.aic.contracts.document.DocumentEvent.Uploaded;
 import dev.aic.contracts.document.DocumentEvent.ProcessingCompleted;
 import dev.aic.contracts.document.DocumentEvent.ProcessingStarted;
 import dev.aic.contracts.document.DocumentId;
@@ -81,7 +81,7 @@ public record KnowledgeLibrary(EventStore eventStore, JdbcTemplate jdbc, EventPr
     public DocumentId searchable(Member owner, String title, List<String> tags, DocumentVisibility visibility,
             CommunityEventId event, Chunk... chunks) {
         DocumentId id = new DocumentId(UUID.randomUUID());
-        publish(new DocumentUploaded(id, 1, owner.id(), title, tags, visibility, event, "application/pdf", 2048,
+        publish(new Uploaded(id, 1, owner.id(), title, tags, visibility, event, "application/pdf", 2048,
                 "0123456789abcdef".repeat(4), "documents/" + id + "/1", "document.pdf"));
         process(id, 1, chunks);
         return id;

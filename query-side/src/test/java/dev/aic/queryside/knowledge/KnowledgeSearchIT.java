@@ -10,8 +10,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.document.ChunkLocation;
 import dev.aic.contracts.document.DocumentEvent.ChunksEmbedded;
-import dev.aic.contracts.document.DocumentEvent.DocumentDeleted;
-import dev.aic.contracts.document.DocumentEvent.DocumentVersionAdded;
+import dev.aic.contracts.document.DocumentEvent.Deleted;
+import dev.aic.contracts.document.DocumentEvent.VersionAdded;
 import dev.aic.contracts.document.DocumentEvent.ProcessingCompleted;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.DocumentVisibility;
@@ -362,7 +362,7 @@ class KnowledgeSearchIT {
         String search = "/api/search?mode=fulltext&tags=" + marker + "&q=";
         assertThat(versions(ok(get(bob, search + "alpha")))).containsExactly(1);
 
-        library.publish(new DocumentVersionAdded(id, 2, "application/pdf", 100, "f".repeat(64),
+        library.publish(new VersionAdded(id, 2, "application/pdf", 100, "f".repeat(64),
                 "documents/" + id + "/2", "v2.pdf"));
         library.embed(id, 2, new Chunk("Beta release notes " + marker, ChunkLocation.page(1), axis(6)));
         library.awaitProjected();
@@ -385,7 +385,7 @@ class KnowledgeSearchIT {
         assertThat(versions(ok(get(bob, search + "alpha")))).isEmpty();
         assertThat(versions(ok(get(bob, search + "notes")))).containsExactly(2);
 
-        library.publish(new DocumentDeleted(id, List.of("documents/" + id + "/1", "documents/" + id + "/2")));
+        library.publish(new Deleted(id, List.of("documents/" + id + "/1", "documents/" + id + "/2")));
         library.awaitProjected();
         for (String mode : List.of("semantic", "fulltext", "hybrid")) {
             assertThat(results(ok(get(bob, "/api/search?mode=" + mode + "&tags=" + marker + "&q=notes")))).as(mode)

@@ -1,6 +1,10 @@
 package dev.aic.queryside.projection;
 
 import static dev.aic.queryside.ProjectionNames.AGENDAS;
+import static dev.aic.queryside.ProjectionNames.ANALYTICS_COMMUNITY_EVENTS;
+import static dev.aic.queryside.ProjectionNames.ANALYTICS_DOCUMENTS;
+import static dev.aic.queryside.ProjectionNames.ANALYTICS_MEMBERS;
+import static dev.aic.queryside.ProjectionNames.ANALYTICS_RSVPS;
 import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS;
 import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS_SEARCH;
 import static dev.aic.queryside.ProjectionNames.DOCUMENTS;
@@ -64,9 +68,12 @@ class ProjectionListingIT {
         listing.body().forEach(projection -> kinds.put(projection.get("processor").asText(),
                 projection.get("kind").asText()));
         System.out.println("[projections] kinds: " + kinds);
-        assertThat(kinds).isEqualTo(Map.of(USERS, "POSTGRESQL", USERS_SEARCH, "OPENSEARCH",
-                COMMUNITY_EVENTS, "POSTGRESQL", COMMUNITY_EVENTS_SEARCH, "OPENSEARCH", AGENDAS, "POSTGRESQL",
-                DOCUMENTS, "POSTGRESQL", DOCUMENT_CHUNKS_SEARCH, "OPENSEARCH"));
+        assertThat(kinds).isEqualTo(Map.ofEntries(Map.entry(USERS, "POSTGRESQL"), Map.entry(USERS_SEARCH, "OPENSEARCH"),
+                Map.entry(COMMUNITY_EVENTS, "POSTGRESQL"), Map.entry(COMMUNITY_EVENTS_SEARCH, "OPENSEARCH"),
+                Map.entry(AGENDAS, "POSTGRESQL"), Map.entry(DOCUMENTS, "POSTGRESQL"),
+                Map.entry(DOCUMENT_CHUNKS_SEARCH, "OPENSEARCH"), Map.entry(ANALYTICS_MEMBERS, "OPENSEARCH"),
+                Map.entry(ANALYTICS_COMMUNITY_EVENTS, "OPENSEARCH"), Map.entry(ANALYTICS_RSVPS, "OPENSEARCH"),
+                Map.entry(ANALYTICS_DOCUMENTS, "OPENSEARCH")));
     }
 
     @Test

@@ -234,7 +234,7 @@ class ProjectionRebuildIT {
     /** A document uploaded by {@code owner} and embedded in {@code chunks} chunks: the pgvector rows. */
     private DocumentId embeddedDocument(UserId owner, int chunks) {
         DocumentId id = new DocumentId(UUID.randomUUID());
-        publish(new DocumentEvent.DocumentUploaded(id, 1, owner, "Notes " + id.value(), List.of("ml"),
+        publish(new DocumentEvent.Uploaded(id, 1, owner, "Notes " + id.value(), List.of("ml"),
                 DocumentVisibility.MEMBERS, null, "application/pdf", 2048, "0123456789abcdef".repeat(4),
                 "documents/" + id + "/1", "notes.pdf"));
         publish(new DocumentEvent.ProcessingStarted(id, 1, MINILM));

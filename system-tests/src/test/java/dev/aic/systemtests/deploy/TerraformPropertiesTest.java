@@ -94,6 +94,59 @@ class TerraformPropertiesTest {
         }
     }
 
+    /**
+     * The content store's backup beyond versioning (issue 20): every upload is replicated within 15 minutes to a
+     * versioned bucket in a second region, under a KMS key of that region that rotates and survives a deletion for
+     * 30 days; delete markers follow (an erasure completes there too) and the copy keeps noncurrent versions as
+     * long as the source.
+     */
+    @Test
+    void uploadsAreReplicatedToAVersionedBucketInASecondRegionUnderAKeyOfItsOwn() {
+        Resource replication = terraform.resources("aws_s3_bucket_replication_configuration").stream()
+                .filter(configuration -> configuration.module().equals("uploads-bucket")).findFirst()
+                .orElseThrow(() -> new AssertionError("the uploads bucket has no replication configuration"));
+        assertThat(String.valueOf(replication.attribute("bucket"))).isEqualTo("aws_s3_bucket.this.id");
+        assertThat(replication.attribute("rule", "status")).isEqualTo("Enabled");
+        assertThat(replication.attribute("rule", "delete_marker_replication", "status")).isEqualTo("Enabled");
+        assertThat(replication.attribute("rule", "source_selection_criteria", "sse_kms_encrypted_objects", "status"))
+                .as("KMS-encrypted uploads replicated too").isEqualTo("Enabled");
+        assertThat(replication.attribute("rule", "destination", "replication_time", "status")).isEqualTo("Enabled");
+        assertThat(replication.attribute("rule", "destination", "replication_time", "time", "minutes"))
+                .as("replicated within (minutes)").isEqualTo(15.0);
+        assertThat(String.valueOf(replication.attribute("rule", "destination", "bucket")))
+                .isEqualTo("aws_s3_bucket.replica.arn");
+        assertThat(String.valueOf(
+                replication.attribute("rule", "destination", "encryption_configuration", "replica_kms_key_id")))
+                .isEqualTo("aws_kms_key.replica.arn");
+
+        Resource replica = onlyOne("aws_s3_bucket", "replica");
+        assertThat(String.valueOf(replica.attribute("provider"))).as("the replica's region").isEqualTo("aws.replica");
+        assertThat(onlyOne("aws_s3_bucket_versioning", "replica").attribute("versioning_configuration", "status"))
+                .isEqualTo("Enabled");
+        assertThat(String.valueOf(onlyOne("aws_s3_bucket_server_side_encryption_configuration", "replica")
+                .attribute("rule", "apply_server_side_encryption_by_default", "kms_master_key_id")))
+                .isEqualTo("aws_kms_key.replica.arn");
+        assertThat(String.valueOf(onlyOne("aws_s3_bucket_lifecycle_configuration", "replica")
+                .attribute("rule", "noncurrent_version_expiration", "noncurrent_days")))
+                .as("kept as long as the source keeps them").isEqualTo("var.noncurrent_version_days");
+        Resource key = onlyOne("aws_kms_key", "replica");
+        assertThat(String.valueOf(key.attribute("provider"))).isEqualTo("aws.replica");
+        assertThat(key.attribute("enable_key_rotation")).isEqualTo(true);
+        assertThat((Double) key.attribute("deletion_window_in_days")).isGreaterThanOrEqualTo(30);
+
+        // the root hands the module a provider in another region than its own
+        assertThat(terraform.moduleUses("uploads-bucket")).singleElement().satisfies(use ->
+                assertThat(String.valueOf(use.get("providers"))).contains("aws.uploads_replica"));
+        var region = terraform.rootVariable("uploads_replica_region").orElseThrow();
+        assertThat(region.get("validation")).as("a validation refuses the primary region").isNotNull();
+    }
+
+    private Resource onlyOne(String type, String name) {
+        return terraform.resources(type).stream()
+                .filter(resource -> resource.module().equals("uploads-bucket") && resource.name().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("modules/uploads-bucket has no " + type + "." + name));
+    }
+
     @Test
     void kafkaAndOpenSearchEncryptAtRestAndInTransit() {
         for (Resource kafka : terraform.resources("aws_msk_cluster")) {
