@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "aic.documents.directory=target/it-content",
+        "aic.content.directory=target/it-content",
         "aic.documents.processing.group-id=ai-worker-it",
         "aic.documents.processing.retry.initial-interval=100ms",
         "aic.documents.processing.retry.max-retries=2",
@@ -43,7 +43,7 @@ public @interface AiWorkerIntegrationTest {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             try (Admin admin = Admin.create(Infrastructure.endpoints().kafka().asAdmin())) {
-                for (String topic : List.of(Topics.DOCUMENTS, Topics.USERS, Topics.AGENDA_SOLVE_REQUESTS)) {
+                for (String topic : List.of(Topics.DOCUMENTS, Topics.AGENDA_SOLVE_REQUESTS)) {
                     create(admin, topic);
                 }
             }

@@ -1,5 +1,7 @@
 package dev.aic.bench;
 
+import static dev.aic.queryside.ProjectionNames.DOCUMENT_CHUNKS_SEARCH;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +33,7 @@ import java.util.function.Consumer;
 final class ManualUpload {
 
     /** The search projection that must have caught up before full-text search sees every page. */
-    static final String FULLTEXT_PROJECTION = "document-chunks-search";
+    static final String FULLTEXT_PROJECTION = DOCUMENT_CHUNKS_SEARCH;
     private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(5);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(20);
     private static final Duration PROJECTION_TIMEOUT = Duration.ofMinutes(10);

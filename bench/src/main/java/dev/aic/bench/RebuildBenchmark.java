@@ -1,5 +1,12 @@
 package dev.aic.bench;
 
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS;
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS_SEARCH;
+import static dev.aic.queryside.ProjectionNames.DOCUMENTS;
+import static dev.aic.queryside.ProjectionNames.DOCUMENT_CHUNKS_SEARCH;
+import static dev.aic.queryside.ProjectionNames.USERS;
+import static dev.aic.queryside.ProjectionNames.USERS_SEARCH;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,8 +66,8 @@ public final class RebuildBenchmark {
     private static final String DATABASE = "aic_bench_rebuild";
     private static final String PREFIX = "bench-rebuild-";
     private static final EmbeddingModel MODEL = new EmbeddingModel("all-minilm-l6-v2", "a".repeat(64), 384);
-    private static final List<String> LIVE_PROCESSORS = List.of("users", "users-search", "community-events",
-            "community-events-search", "documents", "document-chunks-search");
+    private static final List<String> LIVE_PROCESSORS = List.of(USERS, USERS_SEARCH, COMMUNITY_EVENTS,
+            COMMUNITY_EVENTS_SEARCH, DOCUMENTS, DOCUMENT_CHUNKS_SEARCH);
 
     private final Map<String, String> options;
     private final String password = System.getenv("AIC_PG_PASSWORD");
@@ -113,7 +120,7 @@ public final class RebuildBenchmark {
             for (String projection : options.get("--projections").split(",")) {
                 String name = projection.trim();
                 // the events the projection handles; it reads (and skips) the others too
-                long own = name.startsWith("document") ? 4L * documents : name.startsWith("users") ? 2L * users : events;
+                long own = name.startsWith("document") ? 4L * documents : name.startsWith(USERS) ? 2L * users : events;
                 rebuild(name, events, own);
             }
         } finally {
@@ -366,9 +373,9 @@ public final class RebuildBenchmark {
 
     private void summary() throws IOException {
         Map<String, Object> ratios = new LinkedHashMap<>();
-        ratio(ratios, "users", "baseline.postgres.rowsPerSecond");
-        ratio(ratios, "documents", "baseline.pgvector.documentEventsPerSecond");
-        ratio(ratios, "users-search", "baseline.opensearch.userEventsPerSecond");
+        ratio(ratios, USERS, "baseline.postgres.rowsPerSecond");
+        ratio(ratios, DOCUMENTS, "baseline.pgvector.documentEventsPerSecond");
+        ratio(ratios, USERS_SEARCH, "baseline.opensearch.userEventsPerSecond");
         results.put("ratios", ratios);
         Path out = Path.of(options.get("--out"));
         Files.createDirectories(out);

@@ -64,7 +64,7 @@ public final class RegisterUserBenchmark {
         VisibilityLag visibility = new VisibilityLag(api, emails, n, options.pollInterval(), options.visibilityTimeout());
         say("    waiting for the query side to catch up with the peak-load backlog");
         VisibilityLag.CatchUp catchUp = visibility.awaitCatchUp(commandLoad.lastCreated(), CATCH_UP_TIMEOUT);
-        // the ai-worker and the other consumers of the users topic follow the read models by a moment
+        // the Kafka publisher and the other processors of the command-side follow the read models by a moment
         Thread.sleep(SETTLE.toMillis());
         CpuPerCommand cpu = new CpuPerCommand(ProcessCpu.sample().minus(cpuBefore), idle,
                 Duration.ofNanos(System.nanoTime() - commandsFrom), commandLoad.created());

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Object storage for document content, addressed by key. The filesystem store is the default; any
- * S3-compatible store in production ({@code aic.documents.store}). Deleting a missing key is not an error,
+ * S3-compatible store in production ({@code aic.content.store}). Deleting a missing key is not an error,
  * so a delete may be repeated. Only the command-side writes; readers depend on {@link ContentReader}.
  */
 public interface ContentStore extends ContentReader {

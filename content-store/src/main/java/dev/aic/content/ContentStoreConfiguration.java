@@ -11,7 +11,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
-/** The {@link ContentStore} that {@code aic.documents.store} names; imported by the services that need one. */
+/** The {@link ContentStore} that {@code aic.content.store} names; imported by the services that need one. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ContentStoreProperties.class)
 public class ContentStoreConfiguration {
@@ -40,7 +40,7 @@ public class ContentStoreConfiguration {
 
     private static String requireBucket(ContentStoreProperties.S3 s3) {
         if (s3.bucket() == null || s3.bucket().isBlank()) {
-            throw new IllegalStateException("aic.documents.s3.bucket (AIC_DOCUMENTS_S3_BUCKET) must be set for the s3 store");
+            throw new IllegalStateException("aic.content.s3.bucket (AIC_DOCUMENTS_S3_BUCKET) must be set for the s3 store");
         }
         return s3.bucket();
     }

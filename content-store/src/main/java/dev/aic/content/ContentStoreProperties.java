@@ -5,14 +5,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code aic.documents}: where document content is stored. The command-side writes it; the ai-worker and the
- * query-side only read it.
+ * {@code aic.content}: where document content is stored. The command-side writes it; the ai-worker and the
+ * query-side only read it. Its own prefix, apart from each service's {@code aic.documents}: the three services bind
+ * it alike.
  *
  * @param store     {@code filesystem} (default) or {@code s3}
  * @param directory root of the filesystem store
  * @param s3        the bucket of the S3 store; credentials come from the SDK's default provider chain
  */
-@ConfigurationProperties("aic.documents")
+@ConfigurationProperties("aic.content")
 public record ContentStoreProperties(@DefaultValue("filesystem") Store store,
                                      @DefaultValue(".local/content") Path directory, @DefaultValue S3 s3) {
 

@@ -170,7 +170,7 @@ class WireFormatApprovalTest {
                 new UserReactivated(new UserId(USER)),
                 new MemberErased(new UserId(USER), "erasure request 2026-114"),
                 new EmailPreferencesChanged(new UserId(USER), List.of(EmailTopic.EVENT_REMINDER)),
-                new UserRegisteredIntegrationEvent(USER, "Ada Lovelace", AT),
+                new UserRegisteredIntegrationEvent(USER, AT),
                 new MemberErasedIntegrationEvent(USER, AT),
                 new DocumentEvent.Uploaded(PAPER, 1, new UserId(USER), "Attention is all you need",
                         List.of("nlp", "transformers"), DocumentVisibility.EVENT_ATTENDEES, MEETUP, "application/pdf",

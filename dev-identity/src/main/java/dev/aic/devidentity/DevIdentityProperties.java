@@ -2,6 +2,7 @@ package dev.aic.devidentity;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The demo directory and what goes into its tokens.
@@ -14,28 +15,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param swagger      the browser client of the services' Swagger UI
  */
 @ConfigurationProperties("aic.dev-identity")
-record DevIdentityProperties(String secret, List<String> audience, List<String> defaultRoles, List<Person> users,
-                             Swagger swagger) {
+record DevIdentityProperties(String secret, @DefaultValue List<String> audience,
+                             @DefaultValue List<String> defaultRoles, @DefaultValue List<Person> users,
+                             @DefaultValue Swagger swagger) {
 
     DevIdentityProperties {
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("aic.dev-identity.secret must not be blank");
         }
-        audience = audience == null ? List.of() : List.copyOf(audience);
-        defaultRoles = defaultRoles == null ? List.of() : List.copyOf(defaultRoles);
-        users = users == null ? List.of() : List.copyOf(users);
-        swagger = swagger == null ? new Swagger(null, null) : swagger;
+        audience = List.copyOf(audience);
+        defaultRoles = List.copyOf(defaultRoles);
+        users = List.copyOf(users);
     }
 
     /**
      * @param clientId     the public client's id (authorization code with PKCE, no secret)
      * @param redirectUris where the Swagger UIs of the services receive the authorization code
      */
-    record Swagger(String clientId, List<String> redirectUris) {
+    record Swagger(@DefaultValue("aic-swagger") String clientId, @DefaultValue List<String> redirectUris) {
 
         Swagger {
-            clientId = clientId == null ? "aic-swagger" : clientId;
-            redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+            redirectUris = List.copyOf(redirectUris);
         }
     }
 }

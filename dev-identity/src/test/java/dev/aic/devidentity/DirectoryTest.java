@@ -12,7 +12,8 @@ class DirectoryTest {
             List.of("MEMBER"), null, null);
 
     private final Directory directory = new Directory(
-            new DevIdentityProperties("s3cret", List.of("aic-platform"), List.of("MEMBER"), List.of(ALICE), null));
+            new DevIdentityProperties("s3cret", List.of("aic-platform"), List.of("MEMBER"), List.of(ALICE),
+                    new DevIdentityProperties.Swagger("aic-swagger", List.of())));
 
     @Test
     void aConfiguredPersonIsFoundAsConfigured() {
@@ -50,7 +51,7 @@ class DirectoryTest {
 
     @Test
     void aConfiguredPersonWithAMalformedUsernameStopsTheStart() {
-        var properties = new DevIdentityProperties("s3cret", null, null,
+        var properties = new DevIdentityProperties("s3cret", List.of(), List.of(),
                 List.of(new Person("Alice", "alice@example.test", "Alice", null, null, null)), null);
 
         assertThatThrownBy(() -> new Directory(properties)).hasMessageContaining("Alice");
@@ -58,7 +59,7 @@ class DirectoryTest {
 
     @Test
     void aBlankSecretStopsTheStart() {
-        assertThatThrownBy(() -> new DevIdentityProperties(" ", null, null, null, null))
+        assertThatThrownBy(() -> new DevIdentityProperties(" ", List.of(), List.of(), List.of(), null))
                 .hasMessageContaining("secret");
     }
 }

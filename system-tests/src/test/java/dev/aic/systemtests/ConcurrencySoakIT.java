@@ -1,5 +1,11 @@
 package dev.aic.systemtests;
 
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS;
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS_SEARCH;
+import static dev.aic.queryside.ProjectionNames.DOCUMENTS;
+import static dev.aic.queryside.ProjectionNames.DOCUMENT_CHUNKS_SEARCH;
+import static dev.aic.queryside.ProjectionNames.USERS;
+import static dev.aic.queryside.ProjectionNames.USERS_SEARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -56,8 +62,8 @@ class ConcurrencySoakIT {
             "dev.aic.contracts.document.DocumentEvent$VersionAdded",
             "dev.aic.contracts.document.DocumentEvent$ReprocessingRequested",
             "dev.aic.contracts.document.DocumentEvent$Deleted");
-    private static final List<String> PROJECTIONS = List.of("users", "community-events", "documents", "users-search",
-            "community-events-search", "document-chunks-search");
+    private static final List<String> PROJECTIONS = List.of(USERS, COMMUNITY_EVENTS, DOCUMENTS, USERS_SEARCH,
+            COMMUNITY_EVENTS_SEARCH, DOCUMENT_CHUNKS_SEARCH);
 
     private final Platform platform = Platform.shared();
     private final String run = UUID.randomUUID().toString().substring(0, 8);

@@ -7,7 +7,6 @@ import dev.aic.contracts.integration.Topics;
 import dev.aic.testsupport.Infrastructure;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,9 +27,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Graceful shutdown (issue 20, item 7): SIGTERM, as Kubernetes stops a pod in a rollout, not {@code kill -9}.
  * The command-side stopped under load finishes the commands it holds: every command answered 2xx has its events
  * in the store, every other one was answered clearly (a 4xx, or 503 and nothing stored) or never reached it
- * (connection refused), and none was left hanging or reset. The ai-worker stopped while integration events flow
- * commits the offset of every record it applied before it exits, so after the restart each effect runs once and
- * its group catches up to the end of the topic without taking anything again.
+ * (connection refused), and none was left hanging or reset. The ai-worker stopped while documents arrive commits
+ * the offset of every version it completed before it exits, so after the restart each document is processed once
+ * and its group catches up to the end of the topic without taking anything again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GracefulShutdownFaultIT {
@@ -64,45 +64,50 @@ class GracefulShutdownFaultIT {
 
     @Order(2)
     @Test
-    void sigtermToTheAiWorkerWhileEventsFlowCommitsWhatItAppliedAndRepeatsNothing() throws Exception {
-        String prefix = "sigterm-ai-" + run;
-        var registrations = new MemberRegistrations(platform, prefix);
+    void sigtermToTheAiWorkerWhileDocumentsArriveCommitsWhatItProcessedAndRepeatsNothing() throws Exception {
+        // the document listener's group: the ai-worker's own unless AIC_DOCUMENTS_GROUP_ID says otherwise
         String group = platform.aiWorkerEnvironment().get("SPRING_KAFKA_CONSUMER_GROUP_ID");
-        var stoppedLog = new AtomicReference<String>();
+        var documents = new DocumentStream(platform, platform.token("sigterm-librarian-" + run), run,
+                DELIVERY_DEADLINE);
+        var completedAtStop = new AtomicReference<List<String>>();
         var committedAtStop = new AtomicReference<Map<TopicPartition, Long>>();
-        String verified;
         Duration shutdown;
-        try (var load = CommandLoad.start(platform, prefix, 4)) {
-            load.awaitAccepted(60, LOAD_DEADLINE);
-            await("the ai-worker applying this load's registrations").atMost(DELIVERY_DEADLINE)
-                    .pollInterval(Duration.ofMillis(200)).until(() -> registrations.inInbox() >= 20);
+        List<ConsumerRecord<String, String>> announced;
+        try (var published = PublishedRecords.on(Topics.DOCUMENTS)) {
+            for (int n = 0; n < 4; n++) {
+                documents.upload();
+            }
+            await("the ai-worker completing some of this stream's documents").atMost(DELIVERY_DEADLINE)
+                    .pollInterval(Duration.ofMillis(200)).until(() -> documents.completed().size() >= 2);
             shutdown = platform.terminateAndRestartAiWorker(SHUTDOWN_WITHIN, stopped -> {
-                stoppedLog.set(stopped.logText());
+                completedAtStop.set(documents.completed());
                 committedAtStop.set(committedOffsets(group));
+                // announced while no worker runs: they wait on the topic for the restarted one
+                documents.upload();
+                documents.upload();
             });
-            load.awaitAccepted(60, LOAD_DEADLINE);
-            load.close();
-            verified = load.verifyAgainstTheStore();
+            documents.upload();
+            announced = published.awaitUntil("the stream's versions on " + Topics.DOCUMENTS, DELIVERY_DEADLINE,
+                    read -> read.stream().map(ConsumerRecord::key).collect(Collectors.toSet())
+                            .containsAll(documents.documents()));
         }
 
-        // everything the stopped worker applied lies below its group's committed offsets: none of it is delivered again
-        List<MemberRegistrations.Applied> appliedBeforeStop = MemberRegistrations.appliedIn(stoppedLog.get());
-        List<MemberRegistrations.Applied> uncommitted = appliedBeforeStop.stream()
-                .filter(applied -> applied.offset() >= committedAtStop.get()
-                        .getOrDefault(new TopicPartition(Topics.USERS, applied.partition()), -1L))
-                .toList();
-        assertThat(uncommitted).as("records applied before SIGTERM whose offsets were not committed (of %d), with"
-                + " the committed offsets %s", appliedBeforeStop.size(), committedAtStop.get()).isEmpty();
+        // every version the stopped worker completed lies below its group's committed offsets: none is delivered again
+        List<String> uncommitted = announced.stream()
+                .filter(record -> completedAtStop.get().contains(record.key()))
+                .filter(record -> record.offset() >= committedAtStop.get()
+                        .getOrDefault(new TopicPartition(record.topic(), record.partition()), -1L))
+                .map(record -> record.key() + "@" + record.partition() + ":" + record.offset()).toList();
+        assertThat(uncommitted).as("versions completed before SIGTERM whose offsets were not committed (of %d), with"
+                + " the committed offsets %s", completedAtStop.get().size(), committedAtStop.get()).isEmpty();
 
-        Map<String, String> logs = new LinkedHashMap<>();
-        logs.put("stopped ai-worker", stoppedLog.get());
-        logs.put("restarted ai-worker", platform.aiWorker().logText());
-        String delivered = registrations.awaitAppliedOnce(DELIVERY_DEADLINE, logs);
-        await("the group's committed offsets at the end of " + Topics.USERS).atMost(DELIVERY_DEADLINE)
+        List<String> processed = documents.awaitProcessedOnce();
+        await("the group's committed offsets at the end of " + Topics.DOCUMENTS).atMost(DELIVERY_DEADLINE)
                 .pollInterval(Duration.ofMillis(500)).until(() -> committedOffsets(group).equals(endOffsets()));
-        System.out.printf("SIGTERM to the ai-worker mid-stream: exited %d ms later, having applied %d records, all of"
-                        + " them below the committed offsets %s; %s; %s; committed offsets at the end of the topic%n",
-                shutdown.toMillis(), appliedBeforeStop.size(), committedAtStop.get(), verified, delivered);
+        System.out.printf("SIGTERM to the ai-worker mid-stream: exited %d ms later, having completed %d versions, all of"
+                        + " them below the committed offsets %s; documents processed once each (1 start, 1 completion,"
+                        + " chunk rows = chunk count): %s; committed offsets at the end of the topic%n",
+                shutdown.toMillis(), completedAtStop.get().size(), committedAtStop.get(), processed);
     }
 
     private static Map<TopicPartition, Long> committedOffsets(String group) {
@@ -110,7 +115,7 @@ class GracefulShutdownFaultIT {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
             return committed.entrySet().stream()
-                    .filter(entry -> entry.getKey().topic().equals(Topics.USERS) && entry.getValue() != null)
+                    .filter(entry -> entry.getKey().topic().equals(Topics.DOCUMENTS) && entry.getValue() != null)
                     .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset(), (a, b) -> a,
                             HashMap<TopicPartition, Long>::new));
         } catch (InterruptedException e) {
@@ -123,9 +128,9 @@ class GracefulShutdownFaultIT {
 
     private static Map<TopicPartition, Long> endOffsets() {
         try (Admin admin = Admin.create(Infrastructure.endpoints().kafka().asAdmin())) {
-            var partitions = admin.describeTopics(List.of(Topics.USERS)).allTopicNames().get().get(Topics.USERS)
+            var partitions = admin.describeTopics(List.of(Topics.DOCUMENTS)).allTopicNames().get().get(Topics.DOCUMENTS)
                     .partitions().stream()
-                    .collect(Collectors.toMap(info -> new TopicPartition(Topics.USERS, info.partition()),
+                    .collect(Collectors.toMap(info -> new TopicPartition(Topics.DOCUMENTS, info.partition()),
                             info -> OffsetSpec.latest()));
             return admin.listOffsets(partitions).all().get().entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset(), (a, b) -> a,
@@ -134,7 +139,7 @@ class GracefulShutdownFaultIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot read the end offsets of " + Topics.USERS, e);
+            throw new IllegalStateException("Cannot read the end offsets of " + Topics.DOCUMENTS, e);
         }
     }
 }

@@ -70,7 +70,7 @@ class LeastPrivilegeIT {
             assertDenied(querySide, "SELECT count(*) FROM event_store.user_account");
             assertDenied(querySide, "SELECT count(*) FROM event_store.audit_chain");
             assertDenied(querySide, "SELECT count(*) FROM notification.recipient");
-            assertDenied(querySide, "SELECT count(*) FROM ai_worker.processed_message");
+            assertDenied(querySide, "SELECT count(*) FROM ai_worker.document_version");
             assertDenied(querySide, "CREATE TABLE event_store.planted (id int)");
         }
     }
@@ -78,7 +78,7 @@ class LeastPrivilegeIT {
     @Test
     void theAiWorkerSeesNothingButItsOwnSchema() throws SQLException {
         try (Connection aiWorker = platform.database("ai-worker")) {
-            assertThat(count(aiWorker, "SELECT count(*) FROM ai_worker.processed_message")).isNotNegative();
+            assertThat(count(aiWorker, "SELECT count(*) FROM ai_worker.document_version")).isNotNegative();
 
             assertDenied(aiWorker, "SELECT count(*) FROM event_store.domainevententry");
             assertDenied(aiWorker, "SELECT count(*) FROM event_store.personal_data_key");

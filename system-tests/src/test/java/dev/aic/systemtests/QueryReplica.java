@@ -1,5 +1,16 @@
 package dev.aic.systemtests;
 
+import static dev.aic.queryside.ProjectionNames.AGENDAS;
+import static dev.aic.queryside.ProjectionNames.ANALYTICS_COMMUNITY_EVENTS;
+import static dev.aic.queryside.ProjectionNames.ANALYTICS_DOCUMENTS;
+import static dev.aic.queryside.ProjectionNames.ANALYTICS_MEMBERS;
+import static dev.aic.queryside.ProjectionNames.ANALYTICS_RSVPS;
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS;
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS_SEARCH;
+import static dev.aic.queryside.ProjectionNames.DOCUMENTS;
+import static dev.aic.queryside.ProjectionNames.DOCUMENT_CHUNKS_SEARCH;
+import static dev.aic.queryside.ProjectionNames.USERS;
+import static dev.aic.queryside.ProjectionNames.USERS_SEARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,11 +45,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class QueryReplica implements AutoCloseable {
 
-    static final List<String> PROCESSORS = List.of("users", "users-search", "community-events",
-            "community-events-search", "documents", "document-chunks-search", "agendas");
+    static final List<String> PROCESSORS = List.of(USERS, USERS_SEARCH, COMMUNITY_EVENTS,
+            COMMUNITY_EVENTS_SEARCH, DOCUMENTS, DOCUMENT_CHUNKS_SEARCH, AGENDAS);
     /** The analytics projections keep their one segment: a member's erasure must reach them after their facts. */
-    static final List<String> SINGLE_SEGMENT = List.of("analytics-members", "analytics-community-events",
-            "analytics-rsvps", "analytics-documents");
+    static final List<String> SINGLE_SEGMENT = List.of(ANALYTICS_MEMBERS, ANALYTICS_COMMUNITY_EVENTS,
+            ANALYTICS_RSVPS, ANALYTICS_DOCUMENTS);
     static final List<String> ALL_PROCESSORS = java.util.stream.Stream.concat(PROCESSORS.stream(),
             SINGLE_SEGMENT.stream()).toList();
     static final List<String> TABLES = List.of("user_profile", "community_event", "community_event_rsvp", "document",

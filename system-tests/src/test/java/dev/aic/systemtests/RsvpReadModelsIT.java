@@ -1,5 +1,7 @@
 package dev.aic.systemtests;
 
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS;
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS_SEARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,7 +53,7 @@ class RsvpReadModelsIT {
     private static final Duration READ_DEADLINE = Duration.ofSeconds(30);
     private static final Duration RSVP_TIMEOUT = Duration.ofMinutes(2);
     private static final HttpClient RACERS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final List<String> PROCESSORS = List.of("community-events", "community-events-search");
+    private static final List<String> PROCESSORS = List.of(COMMUNITY_EVENTS, COMMUNITY_EVENTS_SEARCH);
     private static final String TYPE = "dev.aic.contracts.communityevent.CommunityEventEvent$";
 
     private static final Platform PLATFORM = Platform.shared();

@@ -1,5 +1,7 @@
 package dev.aic.systemtests;
 
+import static dev.aic.queryside.ProjectionNames.DOCUMENTS;
+import static dev.aic.queryside.ProjectionNames.USERS_SEARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,10 +46,10 @@ class TracesIT {
         String traceId = traceIdOf(document, "Uploaded");
 
         Trace trace = awaitTrace(traceId, "command-side http post /api/documents",
-                spans -> spans.has("query-side", "documents", "ChunksEmbedded")
+                spans -> spans.has("query-side", DOCUMENTS, "ChunksEmbedded")
                         && spans.has("ai-worker", "document embed", null));
 
-        Span projection = trace.find("query-side", "documents", "ChunksEmbedded").orElseThrow();
+        Span projection = trace.find("query-side", DOCUMENTS, "ChunksEmbedded").orElseThrow();
         assertThat(trace.ancestry(projection)).as(trace.toString()).containsSubsequence(
                 "command-side http post /api/documents",
                 "command-side kafka-publisher",
@@ -55,7 +57,7 @@ class TracesIT {
                 "ai-worker aic.documents.v1 receive",
                 "ai-worker aic.document-processing.v1 send",
                 "command-side aic.document-processing.v1 receive",
-                "query-side documents");
+                "query-side " + DOCUMENTS);
         Span received = trace.find("ai-worker", "aic.documents.v1 receive", null).orElseThrow();
         for (String stage : List.of("document fetch", "document extract", "document chunk", "document embed")) {
             assertThat(trace.find("ai-worker", stage, null)).as(stage + " in " + trace).isPresent()
@@ -76,22 +78,23 @@ class TracesIT {
         System.out.printf("upload traced: %d spans across %s%n", trace.spans().size(), trace.services());
     }
 
+    /** The registration's integration event is the published contract: the trace ends at its send. */
     @Test
-    void aRegistrationIsOneTraceFromTheRequestToTheSearchIndex() throws SQLException {
+    void aRegistrationIsOneTraceFromTheRequestToTheSearchIndexAndItsPublication() throws SQLException {
         String member = platform.token("registrant-" + UUID.randomUUID().toString().substring(0, 8));
         Http.Reply registered = Http.to(platform.commandSide().url("/api/me")).bearer(member).post("{}");
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         String traceId = traceIdOf(registered.json().get("id").asText(), "UserRegistered");
 
         Trace trace = awaitTrace(traceId, "command-side http post /api/me",
-                spans -> spans.has("query-side", "users-search", "UserRegistered")
-                        && spans.has("ai-worker", "aic.users.v1 receive", null));
+                spans -> spans.has("query-side", USERS_SEARCH, "UserRegistered")
+                        && spans.has("command-side", "aic.users.v1 send", null));
 
-        assertThat(trace.ancestry(trace.find("query-side", "users-search", "UserRegistered").orElseThrow()))
-                .as(trace.toString()).containsSubsequence("command-side http post /api/me", "query-side users-search");
-        assertThat(trace.ancestry(trace.find("ai-worker", "aic.users.v1 receive", null).orElseThrow()))
+        assertThat(trace.ancestry(trace.find("query-side", USERS_SEARCH, "UserRegistered").orElseThrow()))
+                .as(trace.toString()).containsSubsequence("command-side http post /api/me", "query-side " + USERS_SEARCH);
+        assertThat(trace.ancestry(trace.find("command-side", "aic.users.v1 send", null).orElseThrow()))
                 .as(trace.toString()).containsSubsequence("command-side http post /api/me",
-                        "command-side kafka-publisher", "command-side aic.users.v1 send", "ai-worker aic.users.v1 receive");
+                        "command-side kafka-publisher", "command-side aic.users.v1 send");
     }
 
     /** The trace id the command-side stored with the aggregate's first event of that type. */

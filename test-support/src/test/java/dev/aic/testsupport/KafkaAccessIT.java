@@ -92,6 +92,22 @@ class KafkaAccessIT {
                 .cause().isInstanceOf(TopicAuthorizationException.class);
     }
 
+    /** The members' topic is the published contract for other contexts: no service of ours consumes it. */
+    @Test
+    void theAiWorkerCannotReadTheMembersTopic() {
+        Map<String, Object> config = new HashMap<>(KAFKA.as("ai-worker"));
+        config.put("group.id", "ai-worker-" + UUID.randomUUID());
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.USERS));
+
+            Throwable refused = catchThrowable(() -> consumer.poll(Duration.ofSeconds(20)));
+
+            assertThat(refused).isInstanceOf(TopicAuthorizationException.class);
+        }
+        assertThat(catchThrowable(() -> operations("ai-worker", Topics.USERS))).as("describing the topic")
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TopicAuthorizationException.class);
+    }
+
     @Test
     void theAiWorkerCannotJoinTheCommandSidesGroupToTakeItsReports() {
         Map<String, Object> config = new HashMap<>(KAFKA.as("ai-worker"));
@@ -110,8 +126,6 @@ class KafkaAccessIT {
         assertThat(operations("command-side", Topics.USERS)).contains(AclOperation.WRITE)
                 .doesNotContain(AclOperation.READ);
         assertThat(operations("command-side", Topics.DOCUMENT_PROCESSING)).contains(AclOperation.READ)
-                .doesNotContain(AclOperation.WRITE);
-        assertThat(operations("ai-worker", Topics.USERS)).contains(AclOperation.READ)
                 .doesNotContain(AclOperation.WRITE);
         assertThat(operations("ai-worker", Topics.DOCUMENT_PROCESSING)).contains(AclOperation.WRITE)
                 .doesNotContain(AclOperation.READ);

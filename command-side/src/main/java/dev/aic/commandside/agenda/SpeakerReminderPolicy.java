@@ -2,12 +2,9 @@ package dev.aic.commandside.agenda;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** How long before their session speakers are reminded ({@code aic.agendas.speaker-reminder-offset}). */
 @ConfigurationProperties("aic.agendas")
-public record SpeakerReminderPolicy(Duration speakerReminderOffset) {
-
-    public SpeakerReminderPolicy {
-        speakerReminderOffset = speakerReminderOffset == null ? Duration.ofHours(2) : speakerReminderOffset;
-    }
+public record SpeakerReminderPolicy(@DefaultValue("PT2H") Duration speakerReminderOffset) {
 }

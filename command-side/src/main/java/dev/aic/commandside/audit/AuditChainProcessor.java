@@ -1,5 +1,6 @@
 package dev.aic.commandside.audit;
 
+import dev.aic.commandside.ProcessorNames;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -24,10 +25,9 @@ import org.springframework.stereotype.Component;
  * gap stands at the furthest index the processor has seen, not at that event's own.
  */
 @Component
-@ProcessingGroup(AuditChainProcessor.NAME)
+@ProcessingGroup(ProcessorNames.AUDIT_CHAIN)
 class AuditChainProcessor {
 
-    static final String NAME = "audit-chain";
     private static final String BATCH = AuditChainProcessor.class.getName() + ".batch";
 
     private final DataSource dataSource;

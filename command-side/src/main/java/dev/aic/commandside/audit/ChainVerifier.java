@@ -1,5 +1,6 @@
 package dev.aic.commandside.audit;
 
+import dev.aic.commandside.ProcessorNames;
 import dev.aic.commandside.audit.VerificationReport.Finding;
 import dev.aic.commandside.audit.VerificationReport.Head;
 import dev.aic.commandside.audit.VerificationReport.Kind;
@@ -288,7 +289,7 @@ public final class ChainVerifier {
         private Optional<Progress> progress() throws SQLException {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT token FROM tokenentry WHERE processorname = ? AND token IS NOT NULL")) {
-                query.setString(1, AuditChainProcessor.NAME);
+                query.setString(1, ProcessorNames.AUDIT_CHAIN);
                 try (ResultSet row = query.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();

@@ -13,7 +13,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,8 +31,15 @@ class CommunityEventSnapshots {
 
     /** Schedules a snapshot once a command has read or appended {@code snapshot-threshold} events of one event. */
     @Bean(TRIGGER)
-    SnapshotTriggerDefinition communityEventSnapshotTrigger(Snapshotter snapshotter, SnapshotPolicy policy) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, policy.snapshotThreshold());
+    SnapshotTriggerDefinition communityEventSnapshotTrigger(Snapshotter snapshotter,
+            CommunityEventProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /** The reminder rule the aggregate's handlers are given, from the same prefix. */
+    @Bean
+    ReminderPolicy reminderPolicy(CommunityEventProperties properties) {
+        return new ReminderPolicy(properties.reminderOffset());
     }
 
     /**
@@ -73,21 +79,5 @@ class CommunityEventSnapshots {
                 });
         executor.allowCoreThreadTimeOut(true);
         return executor;
-    }
-
-    /**
-     * How many events one command may read or append before the event's next snapshot is taken
-     * ({@code aic.community-events.snapshot-threshold}): the most a load replays after a snapshot, give or
-     * take the few a snapshot in progress misses.
-     */
-    @ConfigurationProperties("aic.community-events")
-    record SnapshotPolicy(Integer snapshotThreshold) {
-
-        SnapshotPolicy {
-            snapshotThreshold = snapshotThreshold == null ? 50 : snapshotThreshold;
-            if (snapshotThreshold < 1) {
-                throw new IllegalArgumentException("aic.community-events.snapshot-threshold must be at least 1");
-            }
-        }
     }
 }

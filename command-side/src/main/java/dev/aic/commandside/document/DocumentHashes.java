@@ -1,5 +1,6 @@
 package dev.aic.commandside.document;
 
+import dev.aic.commandside.ProcessorNames;
 import dev.aic.contracts.document.DocumentEvent.Deleted;
 import dev.aic.contracts.document.DocumentEvent.Uploaded;
 import dev.aic.contracts.document.DocumentEvent.VersionAdded;
@@ -21,11 +22,10 @@ import org.springframework.stereotype.Component;
  * endpoint asks {@link #holder} first, so only a race with the member's own concurrent upload gets that far.
  */
 @Component
-@ProcessingGroup(DocumentHashes.PROCESSING_GROUP)
+@ProcessingGroup(ProcessorNames.DOCUMENT_HASHES)
 class DocumentHashes {
 
     /** A subscribing processor (application.yml): its handlers run in the transaction of the command. */
-    static final String PROCESSING_GROUP = "document-hashes";
 
     private final JdbcTemplate jdbc;
 

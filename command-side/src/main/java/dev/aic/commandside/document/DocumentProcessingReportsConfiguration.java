@@ -3,17 +3,11 @@ package dev.aic.commandside.document;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.aic.messaging.PoisonRecordException;
 import dev.aic.contracts.integration.Topics;
-import java.time.Duration;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -37,7 +31,9 @@ class DocumentProcessingReportsConfiguration {
 
     /** Spring Boot gives the bean to the listener container factory that {@link DocumentProcessingReports} uses. */
     @Bean
-    CommonErrorHandler documentProcessingReportErrors(RetryPolicy policy, KafkaTemplate<String, String> kafka) {
+    CommonErrorHandler documentProcessingReportErrors(DocumentProperties properties,
+            KafkaTemplate<String, String> kafka) {
+        DocumentProperties.ProcessingReports policy = properties.processingReports();
         ExponentialBackOff backOff = new ExponentialBackOff(policy.initialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(policy.maxInterval().toMillis());
         backOff.setMaxElapsedTime(policy.maxElapsed().toMillis());
@@ -58,31 +54,5 @@ class DocumentProcessingReportsConfiguration {
         // with manual acknowledgement the container does not commit a recovered record by itself
         handler.setCommitRecovered(true);
         return handler;
-    }
-
-    @Bean
-    NewTopic documentProcessingDeadLetterTopic(
-            @Value("${aic.kafka.topics.replication-factor:1}") int replicationFactor) {
-        return TopicBuilder.name(Topics.DOCUMENT_PROCESSING_DEAD_LETTER).partitions(1).replicas(replicationFactor)
-                .build();
-    }
-
-    @Bean
-    NewTopic agendaSolveReportsDeadLetterTopic(
-            @Value("${aic.kafka.topics.replication-factor:1}") int replicationFactor) {
-        return TopicBuilder.name(Topics.AGENDA_SOLVE_REPORTS_DEAD_LETTER).partitions(1).replicas(replicationFactor)
-                .build();
-    }
-
-    /**
-     * {@code aic.documents.processing-reports}: how long a failing report is retried before it is skipped.
-     *
-     * @param initialInterval the first wait, doubled after every attempt
-     * @param maxInterval the longest single wait; below Kafka's {@code max.poll.interval.ms} (5 minutes)
-     * @param maxElapsed the total waiting after which the report is given up
-     */
-    @ConfigurationProperties("aic.documents.processing-reports")
-    record RetryPolicy(@DefaultValue("500ms") Duration initialInterval, @DefaultValue("30s") Duration maxInterval,
-                       @DefaultValue("5m") Duration maxElapsed) {
     }
 }

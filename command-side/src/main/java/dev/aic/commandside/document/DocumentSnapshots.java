@@ -3,7 +3,6 @@ package dev.aic.commandside.document;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,23 +21,7 @@ class DocumentSnapshots {
 
     /** Schedules a snapshot once a command has read or appended {@code snapshot-threshold} events of one document. */
     @Bean(TRIGGER)
-    SnapshotTriggerDefinition documentSnapshotTrigger(Snapshotter snapshotter, SnapshotPolicy policy) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, policy.snapshotThreshold());
-    }
-
-    /**
-     * How many events one command may read or append before the document's next snapshot is taken
-     * ({@code aic.documents.snapshot-threshold}). Lower than a community event's: a document's events are
-     * fewer but far larger.
-     */
-    @ConfigurationProperties("aic.documents")
-    record SnapshotPolicy(Integer snapshotThreshold) {
-
-        SnapshotPolicy {
-            snapshotThreshold = snapshotThreshold == null ? 20 : snapshotThreshold;
-            if (snapshotThreshold < 1) {
-                throw new IllegalArgumentException("aic.documents.snapshot-threshold must be at least 1");
-            }
-        }
+    SnapshotTriggerDefinition documentSnapshotTrigger(Snapshotter snapshotter, DocumentProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
     }
 }

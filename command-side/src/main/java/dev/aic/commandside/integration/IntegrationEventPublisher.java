@@ -2,6 +2,7 @@ package dev.aic.commandside.integration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.commandside.ProcessorNames;
 import dev.aic.commandside.eventstore.EventIndexes;
 import dev.aic.contracts.agenda.AgendaEvent.SolveRequested;
 import dev.aic.contracts.document.DocumentEvent.Deleted;
@@ -38,10 +39,9 @@ import org.springframework.stereotype.Component;
  * broker acknowledged the record: delivery is at least once, and consumers de-duplicate on the event id.
  */
 @Component
-@ProcessingGroup(IntegrationEventPublisher.PROCESSING_GROUP)
+@ProcessingGroup(ProcessorNames.KAFKA_PUBLISHER)
 class IntegrationEventPublisher {
 
-    static final String PROCESSING_GROUP = "kafka-publisher";
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaTemplate<String, String> kafka;
@@ -56,11 +56,11 @@ class IntegrationEventPublisher {
 
     @EventHandler
     void on(UserRegistered event, EventMessage<?> message, @Timestamp Instant at) {
-        var integrationEvent = new UserRegisteredIntegrationEvent(event.userId().value(), event.displayName(), at);
+        var integrationEvent = new UserRegisteredIntegrationEvent(event.userId().value(), at);
         publish(Topics.USERS, event.userId().toString(), integrationEvent, message);
     }
 
-    /** Consumers forget the member; the registration they were told about named them. */
+    /** Consumers forget what they keep under the member's id. */
     @EventHandler
     void on(MemberErased event, EventMessage<?> message, @Timestamp Instant at) {
         publish(Topics.USERS, event.userId().toString(), new MemberErasedIntegrationEvent(event.userId().value(), at),

@@ -3,13 +3,14 @@ package dev.aic.commandside.integration;
 import dev.aic.contracts.integration.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * The command-side owns the integration topics it publishes to and creates them at start-up, together with
- * the topic of the reports it consumes.
+ * the topics of the reports it consumes and their dead letters.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfiguration {
@@ -61,7 +62,22 @@ class KafkaTopicsConfiguration {
                 .build();
     }
 
+    /** Where the command-side parks a processing report that took it down too often. */
+    @Bean
+    NewTopic documentProcessingDeadLetterTopic(TopicProperties topics) {
+        return TopicBuilder.name(Topics.DOCUMENT_PROCESSING_DEAD_LETTER).partitions(1)
+                .replicas(topics.replicationFactor()).build();
+    }
+
+    /** Where the command-side parks an agenda solve report that took it down too often. */
+    @Bean
+    NewTopic agendaSolveReportsDeadLetterTopic(TopicProperties topics) {
+        return TopicBuilder.name(Topics.AGENDA_SOLVE_REPORTS_DEAD_LETTER).partitions(1)
+                .replicas(topics.replicationFactor()).build();
+    }
+
+    /** {@code aic.kafka.topics}: the partitions and replicas of every topic the command-side declares. */
     @ConfigurationProperties("aic.kafka.topics")
-    record TopicProperties(int partitions, int replicationFactor) {
+    record TopicProperties(@DefaultValue("4") int partitions, @DefaultValue("1") int replicationFactor) {
     }
 }

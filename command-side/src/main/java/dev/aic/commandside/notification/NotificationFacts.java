@@ -1,5 +1,6 @@
 package dev.aic.commandside.notification;
 
+import dev.aic.commandside.ProcessorNames;
 import dev.aic.contracts.communityevent.CommunityEventEvent;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * every statement is idempotent, so a redelivered event changes nothing.
  */
 @Component
-@ProcessingGroup(NotificationPlanner.PROCESSING_GROUP)
+@ProcessingGroup(ProcessorNames.NOTIFICATIONS)
 class NotificationFacts {
 
     private final JdbcTemplate jdbc;

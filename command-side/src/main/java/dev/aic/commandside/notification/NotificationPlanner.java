@@ -1,5 +1,6 @@
 package dev.aic.commandside.notification;
 
+import dev.aic.commandside.ProcessorNames;
 import dev.aic.contracts.agenda.AgendaEvent.SpeakerReminderDue;
 import dev.aic.contracts.communityevent.CommunityEventEvent.Cancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.PromotedFromWaitingList;
@@ -28,10 +29,9 @@ import org.springframework.stereotype.Component;
  * is not e-mailed at all, nor a reminder for an event that has started.
  */
 @Component
-@ProcessingGroup(NotificationPlanner.PROCESSING_GROUP)
+@ProcessingGroup(ProcessorNames.NOTIFICATIONS)
 class NotificationPlanner {
 
-    static final String PROCESSING_GROUP = "notifications";
     private static final Logger log = LoggerFactory.getLogger(NotificationPlanner.class);
 
     private final JdbcTemplate jdbc;

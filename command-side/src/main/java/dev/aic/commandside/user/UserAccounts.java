@@ -1,5 +1,6 @@
 package dev.aic.commandside.user;
 
+import dev.aic.commandside.ProcessorNames;
 import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.Role;
 import dev.aic.contracts.user.UserDeactivated;
@@ -38,11 +39,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * (it waits for the other transaction) and refuses its command with the same exception.
  */
 @Component
-@ProcessingGroup(UserAccounts.PROCESSING_GROUP)
+@ProcessingGroup(ProcessorNames.USER_ACCOUNTS)
 class UserAccounts implements CallerDirectory, MessageHandlerInterceptor<CommandMessage<?>> {
 
     /** A subscribing processor (application.yml): its handlers run in the transaction of the command. */
-    static final String PROCESSING_GROUP = "user-accounts";
 
     private final JdbcTemplate jdbc;
     private final SubjectKeys keys;

@@ -94,7 +94,7 @@ class DocumentProcessingReportsIT {
 
     @DynamicPropertySource
     static void contentDirectory(DynamicPropertyRegistry registry) {
-        registry.add("aic.documents.directory", CONTENT::toString);
+        registry.add("aic.content.directory", CONTENT::toString);
     }
 
     @Autowired

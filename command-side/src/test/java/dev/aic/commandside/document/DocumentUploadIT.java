@@ -75,7 +75,7 @@ class DocumentUploadIT {
 
     @DynamicPropertySource
     static void contentDirectory(DynamicPropertyRegistry registry) {
-        registry.add("aic.documents.directory", CONTENT::toString);
+        registry.add("aic.content.directory", CONTENT::toString);
     }
 
     @Autowired

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.aic.commandside.Api;
+import dev.aic.commandside.ProcessorNames;
 import dev.aic.testsupport.Infrastructure;
 import dev.aic.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -260,7 +261,7 @@ class NotificationsIT {
 
     private void replayTheNotificationsProcessor() {
         StreamingEventProcessor processor = processing
-                .eventProcessor("notifications", StreamingEventProcessor.class).orElseThrow();
+                .eventProcessor(ProcessorNames.NOTIFICATIONS, StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
         processor.resetTokens();
         processor.start();

@@ -21,9 +21,6 @@ public final class Topics {
     /** Key: agenda id. Value: an {@link AgendaSolveReport}; its simple name is the event type header. */
     public static final String AGENDA_SOLVE_REPORTS = "aic.agenda-solve-reports.v1";
 
-    /** Where the ai-worker parks a {@link #USERS} record that took it down too often. */
-    public static final String USERS_DEAD_LETTER = "aic.users.v1.dlt";
-
     /** Where the command-side parks a {@link #DOCUMENT_PROCESSING} record that took it down too often. */
     public static final String DOCUMENT_PROCESSING_DEAD_LETTER = "aic.document-processing.v1.dlt";
 

@@ -3,6 +3,7 @@ package dev.aic.web.security;
 import dev.aic.contracts.user.Role;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where roles come from in the token: a claim listing role names, and a claim listing directory
@@ -13,11 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param groupRoles  group id to role, e.g. {@code 6f1d9a52-...: ADMIN}
  */
 @ConfigurationProperties("aic.security")
-public record SecurityProperties(String rolesClaim, String groupsClaim, Map<String, Role> groupRoles) {
+public record SecurityProperties(@DefaultValue("roles") String rolesClaim, @DefaultValue("groups") String groupsClaim,
+                                 @DefaultValue Map<String, Role> groupRoles) {
 
     public SecurityProperties {
-        rolesClaim = rolesClaim == null ? "roles" : rolesClaim;
-        groupsClaim = groupsClaim == null ? "groups" : groupsClaim;
-        groupRoles = groupRoles == null ? Map.of() : Map.copyOf(groupRoles);
+        groupRoles = Map.copyOf(groupRoles);
     }
 }

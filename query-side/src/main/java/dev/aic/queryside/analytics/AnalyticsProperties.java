@@ -3,6 +3,7 @@ package dev.aic.queryside.analytics;
 import java.time.Duration;
 import java.util.Base64;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code aic.analytics}: the key that turns member ids into pseudonyms (Base64 of at least 32 bytes), whether the
@@ -10,20 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * and the bounds of the queue between a search and the fact's write.
  */
 @ConfigurationProperties("aic.analytics")
-public record AnalyticsProperties(String pseudonymKey, boolean developmentKeyAllowed, Duration searchRetention,
-                                  Duration retentionCheckInterval, Integer queueCapacity, Integer batchSize,
-                                  Duration flushInterval) {
+public record AnalyticsProperties(String pseudonymKey, boolean developmentKeyAllowed,
+                                  @DefaultValue("P90D") Duration searchRetention,
+                                  @DefaultValue("PT1H") Duration retentionCheckInterval,
+                                  @DefaultValue("10000") int queueCapacity, @DefaultValue("500") int batchSize,
+                                  @DefaultValue("250ms") Duration flushInterval) {
 
     /** Used when no key is configured: fine on a laptop and in tests, refused where development keys are not allowed. */
     public static final String DEVELOPMENT_KEY = "YWljLWxvY2FsLWRldmVsb3BtZW50LXBzZXVkb255bS1rZXk=";
 
     public AnalyticsProperties {
         pseudonymKey = pseudonymKey == null || pseudonymKey.isBlank() ? DEVELOPMENT_KEY : pseudonymKey.trim();
-        searchRetention = searchRetention == null ? Duration.ofDays(90) : searchRetention;
-        retentionCheckInterval = retentionCheckInterval == null ? Duration.ofHours(1) : retentionCheckInterval;
-        queueCapacity = queueCapacity == null ? 10_000 : queueCapacity;
-        batchSize = batchSize == null ? 500 : batchSize;
-        flushInterval = flushInterval == null ? Duration.ofMillis(250) : flushInterval;
         if (pseudonymKey.equals(DEVELOPMENT_KEY) && !developmentKeyAllowed) {
             throw new IllegalStateException("AIC_ANALYTICS_PSEUDONYM_KEY is not set and the development key is not "
                     + "allowed here: set it to 32 random bytes in Base64 (docs/analytics.md)");

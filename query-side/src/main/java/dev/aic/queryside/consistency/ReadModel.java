@@ -13,8 +13,8 @@ import java.lang.annotation.Target;
  * that reads different models depending on a parameter declares one annotation per case.
  *
  * <pre>{@code
- * @ReadModel(value = "users", unlessParameter = "q")
- * @ReadModel(value = "users-search", ifParameter = "q")
+ * @ReadModel(value = ProjectionNames.USERS, unlessParameter = "q")
+ * @ReadModel(value = ProjectionNames.USERS_SEARCH, ifParameter = "q")
  * }</pre>
  */
 @Documented

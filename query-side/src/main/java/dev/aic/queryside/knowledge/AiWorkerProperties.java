@@ -3,6 +3,7 @@ package dev.aic.queryside.knowledge;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the ai-worker embeds search queries. Timeouts are short: a search waits for the embedding, and an
@@ -12,12 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param modelCache how long the ai-worker's active model is remembered
  */
 @ConfigurationProperties("aic.ai-worker")
-record AiWorkerProperties(URI url, Duration connectTimeout, Duration readTimeout, Duration modelCache) {
-
-    AiWorkerProperties {
-        url = url == null ? URI.create("http://127.0.0.1:8083") : url;
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
-        readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
-        modelCache = modelCache == null ? Duration.ofSeconds(30) : modelCache;
-    }
+record AiWorkerProperties(@DefaultValue("http://127.0.0.1:8083") URI url, @DefaultValue("1s") Duration connectTimeout,
+                          @DefaultValue("5s") Duration readTimeout, @DefaultValue("30s") Duration modelCache) {
 }

@@ -1,6 +1,7 @@
 package dev.aic.queryside.knowledge;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the knowledge search ranks.
@@ -14,15 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       ranking's best); 0.8 won on the search-quality benchmark (docs/knowledge-hub.md)
  */
 @ConfigurationProperties("aic.search")
-record SearchProperties(Integer efSearch, Integer overfetch, Integer chunksPerDocument, Integer hybridCandidates,
-                        Double semanticWeight) {
+record SearchProperties(@DefaultValue("100") int efSearch, @DefaultValue("5") int overfetch,
+                        @DefaultValue("5") int chunksPerDocument, @DefaultValue("50") int hybridCandidates,
+                        @DefaultValue("0.8") double semanticWeight) {
 
     SearchProperties {
-        efSearch = efSearch == null ? 100 : efSearch;
-        overfetch = overfetch == null ? 5 : overfetch;
-        chunksPerDocument = chunksPerDocument == null ? 5 : chunksPerDocument;
-        hybridCandidates = hybridCandidates == null ? 50 : hybridCandidates;
-        semanticWeight = semanticWeight == null ? 0.8 : semanticWeight;
         if (semanticWeight < 0 || semanticWeight > 1) {
             throw new IllegalArgumentException("aic.search.semantic-weight is a share, from 0 to 1: " + semanticWeight);
         }

@@ -2,6 +2,7 @@ package dev.aic.queryside.search;
 
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where OpenSearch answers, how the query-side signs its requests, and a prefix for every index and alias name
@@ -10,11 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * password it does not sign in). Never both.
  */
 @ConfigurationProperties("aic.opensearch")
-public record OpenSearchProperties(URI url, String user, String password, String indexPrefix, String awsRegion) {
+public record OpenSearchProperties(URI url, String user, String password, @DefaultValue("") String indexPrefix,
+                                   @DefaultValue("") String awsRegion) {
 
     public OpenSearchProperties {
-        indexPrefix = indexPrefix == null ? "" : indexPrefix;
-        awsRegion = awsRegion == null ? "" : awsRegion.strip();
+        awsRegion = awsRegion.strip();
         if (!awsRegion.isEmpty() && password != null && !password.isEmpty()) {
             throw new IllegalArgumentException("aic.opensearch.aws-region and aic.opensearch.password are both set:"
                     + " with a region the query-side signs its OpenSearch requests with its IAM role (SigV4) and"

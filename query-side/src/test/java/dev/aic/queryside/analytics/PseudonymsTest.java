@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aic.web.security.Caller;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -81,6 +82,7 @@ class PseudonymsTest {
     }
 
     private static AnalyticsProperties properties(String key, boolean developmentKeyAllowed) {
-        return new AnalyticsProperties(key, developmentKeyAllowed, null, null, null, null, null);
+        return new AnalyticsProperties(key, developmentKeyAllowed, Duration.ofDays(90), Duration.ofHours(1), 10_000,
+                500, Duration.ofMillis(250));
     }
 }

@@ -1,5 +1,7 @@
 package dev.aic.queryside.communityevent;
 
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS;
+import static dev.aic.queryside.ProjectionNames.USERS;
 import static org.awaitility.Awaitility.await;
 
 import dev.aic.contracts.communityevent.CommunityEventEvent;
@@ -8,7 +10,6 @@ import dev.aic.contracts.communityevent.Details;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.user.UserId;
-import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.UserEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,8 +103,8 @@ record CommunityEventHistory(EventStore eventStore, JdbcTemplate jdbc, EventProc
     /** Waits until the users' and the community events' processors have read everything stored so far. */
     void awaitProjected() {
         long head = users().head();
-        await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp("users", head)
-                && caughtUp(ProjectionNames.COMMUNITY_EVENTS, head));
+        await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(USERS, head)
+                && caughtUp(COMMUNITY_EVENTS, head));
     }
 
     StreamingEventProcessor processor(String group) {

@@ -1,5 +1,6 @@
 package dev.aic.queryside.consistency;
 
+import static dev.aic.queryside.ProjectionNames.USERS;
 import static dev.aic.queryside.UserEvents.consistencyToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -169,7 +170,7 @@ class ReadYourWritesIT {
 
     @Test
     void waitingRequestsHoldNoRequestThreadAndEachCallerHasOnlyAFewWaiting() throws Exception {
-        Set<String> processors = readModels.processorsOf(Set.of("users"));
+        Set<String> processors = readModels.processorsOf(Set.of(USERS));
         processors.forEach(name -> processing.eventProcessor(name).orElseThrow().shutdownAsync().join());
         int requests = 16;
         ExecutorService clients = Executors.newFixedThreadPool(requests);

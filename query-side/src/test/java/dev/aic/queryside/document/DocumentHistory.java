@@ -1,5 +1,8 @@
 package dev.aic.queryside.document;
 
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS;
+import static dev.aic.queryside.ProjectionNames.DOCUMENTS;
+import static dev.aic.queryside.ProjectionNames.USERS;
 import static org.awaitility.Awaitility.await;
 
 import dev.aic.contracts.communityevent.CommunityEventEvent;
@@ -16,7 +19,6 @@ import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.EmbeddingVector;
 import dev.aic.contracts.user.UserId;
-import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.UserEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,8 +155,8 @@ record DocumentHistory(EventStore eventStore, JdbcTemplate jdbc, EventProcessing
     /** Waits until the users', community events' and documents' processors have read everything stored so far. */
     void awaitProjected() {
         long head = users().head();
-        await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp("users", head)
-                && caughtUp("community-events", head) && caughtUp(ProjectionNames.DOCUMENTS, head));
+        await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(USERS, head)
+                && caughtUp(COMMUNITY_EVENTS, head) && caughtUp(DOCUMENTS, head));
     }
 
     StreamingEventProcessor processor(String group) {

@@ -1,5 +1,9 @@
 package dev.aic.queryside.knowledge;
 
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS;
+import static dev.aic.queryside.ProjectionNames.DOCUMENTS;
+import static dev.aic.queryside.ProjectionNames.DOCUMENT_CHUNKS_SEARCH;
+import static dev.aic.queryside.ProjectionNames.USERS;
 import static org.awaitility.Awaitility.await;
 
 import dev.aic.contracts.communityevent.CommunityEventEvent;
@@ -19,7 +23,6 @@ import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.EmbeddingVector;
 import dev.aic.contracts.user.UserId;
-import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.UserEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,8 +130,8 @@ public record KnowledgeLibrary(EventStore eventStore, JdbcTemplate jdbc, EventPr
     /** Waits until every processor search reads from has read everything stored so far. */
     public void awaitProjected() {
         long head = new UserEvents(eventStore, jdbc).head();
-        await().atMost(PROJECTION_DEADLINE).until(() -> List.of("users", "community-events", "documents",
-                ProjectionNames.DOCUMENT_CHUNKS_SEARCH).stream().allMatch(group -> caughtUp(group, head)));
+        await().atMost(PROJECTION_DEADLINE).until(() -> List.of(USERS, COMMUNITY_EVENTS, DOCUMENTS,
+                DOCUMENT_CHUNKS_SEARCH).stream().allMatch(group -> caughtUp(group, head)));
     }
 
     private boolean caughtUp(String group, long head) {

@@ -1,5 +1,6 @@
 package dev.aic.queryside.projection;
 
+import static dev.aic.queryside.ProjectionNames.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,7 +50,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DeadLetterIT {
 
     private static final Duration PROJECTION_DEADLINE = Duration.ofSeconds(30);
-    private static final String USERS = "users";
     private static final String ADMIN = "adam";
 
     @Autowired

@@ -1,5 +1,16 @@
 package dev.aic.queryside.projection;
 
+import static dev.aic.queryside.ProjectionNames.AGENDAS;
+import static dev.aic.queryside.ProjectionNames.ANALYTICS_COMMUNITY_EVENTS;
+import static dev.aic.queryside.ProjectionNames.ANALYTICS_DOCUMENTS;
+import static dev.aic.queryside.ProjectionNames.ANALYTICS_MEMBERS;
+import static dev.aic.queryside.ProjectionNames.ANALYTICS_RSVPS;
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS;
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS_SEARCH;
+import static dev.aic.queryside.ProjectionNames.DOCUMENTS;
+import static dev.aic.queryside.ProjectionNames.DOCUMENT_CHUNKS_SEARCH;
+import static dev.aic.queryside.ProjectionNames.USERS;
+import static dev.aic.queryside.ProjectionNames.USERS_SEARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,12 +68,12 @@ class ProjectionListingIT {
         listing.body().forEach(projection -> kinds.put(projection.get("processor").asText(),
                 projection.get("kind").asText()));
         System.out.println("[projections] kinds: " + kinds);
-        assertThat(kinds).isEqualTo(Map.ofEntries(Map.entry("users", "POSTGRESQL"),
-                Map.entry("users-search", "OPENSEARCH"), Map.entry("community-events", "POSTGRESQL"),
-                Map.entry("community-events-search", "OPENSEARCH"), Map.entry("agendas", "POSTGRESQL"),
-                Map.entry("documents", "POSTGRESQL"), Map.entry("document-chunks-search", "OPENSEARCH"),
-                Map.entry("analytics-members", "OPENSEARCH"), Map.entry("analytics-community-events", "OPENSEARCH"),
-                Map.entry("analytics-rsvps", "OPENSEARCH"), Map.entry("analytics-documents", "OPENSEARCH")));
+        assertThat(kinds).isEqualTo(Map.ofEntries(Map.entry(USERS, "POSTGRESQL"), Map.entry(USERS_SEARCH, "OPENSEARCH"),
+                Map.entry(COMMUNITY_EVENTS, "POSTGRESQL"), Map.entry(COMMUNITY_EVENTS_SEARCH, "OPENSEARCH"),
+                Map.entry(AGENDAS, "POSTGRESQL"), Map.entry(DOCUMENTS, "POSTGRESQL"),
+                Map.entry(DOCUMENT_CHUNKS_SEARCH, "OPENSEARCH"), Map.entry(ANALYTICS_MEMBERS, "OPENSEARCH"),
+                Map.entry(ANALYTICS_COMMUNITY_EVENTS, "OPENSEARCH"), Map.entry(ANALYTICS_RSVPS, "OPENSEARCH"),
+                Map.entry(ANALYTICS_DOCUMENTS, "OPENSEARCH")));
     }
 
     @Test
@@ -72,29 +83,29 @@ class ProjectionListingIT {
         String constraint = "listing_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         jdbc.execute("ALTER TABLE user_profile ADD CONSTRAINT " + constraint
                 + " CHECK (display_name NOT LIKE 'Poison%') NOT VALID");
-        StreamingEventProcessor search = processing.eventProcessor("users-search", StreamingEventProcessor.class)
+        StreamingEventProcessor search = processing.eventProcessor(USERS_SEARCH, StreamingEventProcessor.class)
                 .orElseThrow();
         UserId parked = events.register("Gil");
         try {
             long poison = events.publish(new UserProfileUpdated(parked, "Poison Gil", null, List.of(), null));
-            await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(api, "users", poison)
-                    && caughtUp(api, "users-search", poison));
-            long searchPosition = tokenPosition("users-search");
+            await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(api, USERS, poison)
+                    && caughtUp(api, USERS_SEARCH, poison));
+            long searchPosition = tokenPosition(USERS_SEARCH);
 
             search.shutDown();
             UserId unseen = events.register("Hal");
             long head = events.publish(new UserProfileUpdated(unseen, "Hal Waits", null, List.of(), null));
-            await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(api, "users", head));
+            await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(api, USERS, head));
 
-            JsonNode users = projection(api, "users");
-            JsonNode stalled = projection(api, "users-search");
+            JsonNode users = projection(api, USERS);
+            JsonNode stalled = projection(api, USERS_SEARCH);
             long parkedInUsers = jdbc.queryForObject(
                     "SELECT count(*) FROM deadletterentry WHERE processinggroup = 'users'", Long.class);
             System.out.printf("[projections] head %d; users %s; users-search %s; letters in users %d%n", head, users,
                     stalled, parkedInUsers);
 
             assertThat(users.get("status").asText()).isEqualTo("CAUGHT_UP");
-            assertThat(users.get("position").asLong()).isEqualTo(tokenPosition("users")).isGreaterThanOrEqualTo(head);
+            assertThat(users.get("position").asLong()).isEqualTo(tokenPosition(USERS)).isGreaterThanOrEqualTo(head);
             assertThat(users.get("lagEvents").asLong()).isZero();
             assertThat(users.get("lagSeconds").asLong()).isZero();
             assertThat(users.get("deadLetters").asLong()).isEqualTo(parkedInUsers).isPositive();
@@ -102,7 +113,8 @@ class ProjectionListingIT {
             assertThat(users.at("/segments/0/owner").asText()).isNotEmpty();
 
             assertThat(stalled.get("status").asText()).isEqualTo("NOT_CLAIMED_HERE");
-            assertThat(stalled.get("position").asLong()).isEqualTo(searchPosition).isEqualTo(tokenPosition("users-search"));
+            assertThat(stalled.get("position").asLong()).isEqualTo(searchPosition)
+                    .isEqualTo(tokenPosition(USERS_SEARCH));
             assertThat(stalled.get("lagEvents").asLong()).isEqualTo(storeHead() - searchPosition)
                     .isGreaterThanOrEqualTo(2);
             assertThat(stalled.get("lagSeconds").asLong()).isNotNegative();
@@ -112,18 +124,18 @@ class ProjectionListingIT {
 
             // the gauges Prometheus scrapes (the test context exports to an in-memory registry, not /actuator/prometheus)
             await().atMost(PROJECTION_DEADLINE).untilAsserted(() -> {
-                assertThat(gauge("aic.projection.lag.events", "users-search")).isEqualTo(storeHead() - searchPosition);
-                assertThat(gauge("aic.projection.dead.letters", "users")).isEqualTo(parkedInUsers);
-                assertThat(gauge("aic.projection.lag.seconds", "users")).isZero();
+                assertThat(gauge("aic.projection.lag.events", USERS_SEARCH)).isEqualTo(storeHead() - searchPosition);
+                assertThat(gauge("aic.projection.dead.letters", USERS)).isEqualTo(parkedInUsers);
+                assertThat(gauge("aic.projection.lag.seconds", USERS)).isZero();
             });
         } finally {
             search.start();
             jdbc.execute("ALTER TABLE user_profile DROP CONSTRAINT IF EXISTS " + constraint);
         }
-        await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(api, "users-search", storeHead()));
+        await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(api, USERS_SEARCH, storeHead()));
         assertThat(api.call(ADMIN, HttpMethod.DELETE, PATH + "/users/dead-letters/sequences/" + parked).status())
                 .isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(projection(api, "users-search").get("lagEvents").asLong()).isZero();
+        assertThat(projection(api, USERS_SEARCH).get("lagEvents").asLong()).isZero();
     }
 
     @Test

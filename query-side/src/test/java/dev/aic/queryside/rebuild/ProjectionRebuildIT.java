@@ -1,5 +1,9 @@
 package dev.aic.queryside.rebuild;
 
+import static dev.aic.queryside.ProjectionNames.COMMUNITY_EVENTS;
+import static dev.aic.queryside.ProjectionNames.DOCUMENTS;
+import static dev.aic.queryside.ProjectionNames.USERS;
+import static dev.aic.queryside.ProjectionNames.USERS_SEARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,11 +84,11 @@ class ProjectionRebuildIT {
         members.forEach(member -> users.publish(new UserProfileUpdated(member, "Renamed " + member.value(), "bio",
                 List.of("ml"), null)));
         List<DocumentId> documents = IntStream.range(0, 5).mapToObj(i -> embeddedDocument(me, 4)).toList();
-        awaitLiveAt(users.head(), "users", "documents", "users-search");
+        awaitLiveAt(users.head(), USERS, DOCUMENTS, USERS_SEARCH);
 
         Load load = new Load(me, reader, documents.get(0));
         try {
-            for (String projection : List.of("users", "documents", "users-search")) {
+            for (String projection : List.of(USERS, DOCUMENTS, USERS_SEARCH)) {
                 ResponseEntity<Map> started = send("POST", ADMIN, "/api/admin/projections/" + projection + "/rebuild");
                 assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
                 assertThat(started.getBody()).containsEntry("state", "RUNNING");
@@ -93,7 +97,7 @@ class ProjectionRebuildIT {
             // dead letters, and leave users of earlier runs in the index, so a live model need not be what the store
             // alone builds. The first comparison may find that and refuse the swap; the operator forces it. The
             // second rebuild below must then be equal.
-            for (String projection : List.of("users", "documents", "users-search")) {
+            for (String projection : List.of(USERS, DOCUMENTS, USERS_SEARCH)) {
                 swappedIn(projection);
             }
             await().atMost(REBUILD_DEADLINE).until(() -> load.writes.get() > 20 && load.reads.get() > 20);
@@ -106,14 +110,14 @@ class ProjectionRebuildIT {
 
         // the swapped-in models keep following the event store
         UserId late = users.register("Late Larry");
-        awaitLiveAt(users.head(), "users", "users-search");
+        awaitLiveAt(users.head(), USERS, USERS_SEARCH);
         assertThat(send("GET", reader, "/api/users/" + late.value()).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         // and they are what a model built from scratch is: a second rebuild finds no difference at the same event
-        for (String projection : List.of("users", "documents", "users-search")) {
+        for (String projection : List.of(USERS, DOCUMENTS, USERS_SEARCH)) {
             send("POST", ADMIN, "/api/admin/projections/" + projection + "/rebuild");
         }
-        for (String projection : List.of("users", "documents", "users-search")) {
+        for (String projection : List.of(USERS, DOCUMENTS, USERS_SEARCH)) {
             Map<?, ?> comparison = (Map<?, ?>) awaitState(projection, "SWAPPED").get("comparison");
             assertThat(comparison.get("samePosition")).isEqualTo(true);
             assertThat(comparison.get("equal")).as(projection + " " + comparison).isEqualTo(true);
@@ -124,7 +128,7 @@ class ProjectionRebuildIT {
     @Test
     void aCancelledRebuildLeavesNothingBehindAndAnInterruptedOneResumesFromItsToken() throws Exception {
         UserId member = users.register("Cora Cancel");
-        awaitLiveAt(users.head(), "community-events", "users-search");
+        awaitLiveAt(users.head(), COMMUNITY_EVENTS, USERS_SEARCH);
 
         assertThat(send("POST", ADMIN, "/api/admin/projections/community-events/rebuild").getStatusCode())
                 .isEqualTo(HttpStatus.ACCEPTED);
@@ -159,7 +163,7 @@ class ProjectionRebuildIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM query_rebuild_users.user_profile", Integer.class))
                 .isPositive();
         // the next poll resumes it from that token, and it completes
-        assertThat(swappedIn("users").get("eventsDone")).isInstanceOf(Number.class);
+        assertThat(swappedIn(USERS).get("eventsDone")).isInstanceOf(Number.class);
         assertThat(send("GET", ADMIN, "/api/users/" + member.value()).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
@@ -200,7 +204,7 @@ class ProjectionRebuildIT {
                         writes.incrementAndGet();
                         // a client's pace: the next write once the live models show this one
                         await().atMost(REBUILD_DEADLINE).pollInterval(Duration.ofMillis(20)).until(() ->
-                                covers("users", written) && covers("users-search", written));
+                                covers(USERS, written) && covers(USERS_SEARCH, written));
                     } catch (RuntimeException e) {
                         failures.incrementAndGet();
                     }

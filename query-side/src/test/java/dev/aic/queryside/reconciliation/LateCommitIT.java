@@ -1,5 +1,7 @@
 package dev.aic.queryside.reconciliation;
 
+import static dev.aic.queryside.ProjectionNames.USERS;
+import static dev.aic.queryside.ProjectionNames.USERS_SEARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -62,7 +64,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @QuerySideIntegrationTest
 class LateCommitIT {
 
-    private static final Set<String> USER_PROJECTIONS = Set.of("users", "users-search");
+    private static final Set<String> USER_PROJECTIONS = Set.of(USERS, USERS_SEARCH);
     private static final Duration CONVERGENCE = Duration.ofMinutes(3);
     private static final Duration WRITING = Duration.parse(System.getProperty("aic.soak", "PT40S"));
     private static final int WRITERS = 8;

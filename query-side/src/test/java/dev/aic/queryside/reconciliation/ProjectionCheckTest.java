@@ -1,5 +1,7 @@
 package dev.aic.queryside.reconciliation;
 
+import static dev.aic.queryside.ProjectionNames.USERS;
+import static dev.aic.queryside.ProjectionNames.USERS_SEARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aic.eventstore.TokenTable;
@@ -48,7 +50,7 @@ class ProjectionCheckTest {
 
     @Test
     void fewerTakenThanCertainIsMissingAndMoreThanPossibleIsSurplus() {
-        var finding = new ProcessorFinding("users", 20_500, List.of(
+        var finding = new ProcessorFinding(USERS, 20_500, List.of(
                 new BucketMismatch(0, 100, 0, 99, false), new BucketMismatch(2, 40, 3, 45, false)));
 
         assertThat(finding.missing()).isEqualTo(1);
@@ -59,7 +61,7 @@ class ProjectionCheckTest {
 
     @Test
     void theRightCountOfOtherEventsIsOneMissingAndOneSurplus() {
-        var finding = new ProcessorFinding("users-search", 175, List.of(new BucketMismatch(0, 175, 0, 175, false)));
+        var finding = new ProcessorFinding(USERS_SEARCH, 175, List.of(new BucketMismatch(0, 175, 0, 175, false)));
 
         assertThat(finding.missing()).isEqualTo(1);
         assertThat(finding.surplus()).isEqualTo(1);

@@ -1,9 +1,8 @@
-package dev.aic.aiworker.inbox;
+package dev.aic.aiworker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aic.aiworker.AiWorkerIntegrationTest;
 import dev.aic.messaging.DeliveryAttempts;
 import dev.aic.messaging.PoisonRecordException;
 import java.util.concurrent.ThreadLocalRandom;
