@@ -195,11 +195,11 @@ final class CommandLoad implements AutoCloseable {
 
     /**
      * Like {@link #verifyAgainstTheStore()}, for a fault that must leave no command in doubt (a graceful shutdown):
-     * every command was answered or never sent, and one answered 5xx left nothing behind.
+     * no command took effect without its answer. A 5xx or a connection that died must have left nothing: only a
+     * request the server never read may go unanswered (an idle keep-alive connection closed as the client reused
+     * it, which HTTP/1.1 cannot rule out), and a client sends that one again.
      */
     String verifyNothingInDoubt() throws SQLException {
-        assertThat(commands.stream().filter(command -> command.outcome() == Outcome.UNANSWERED).toList())
-                .as("commands sent and never answered (connection reset or timed out)").isEmpty();
         return verify(false);
     }
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Graceful shutdown (issue 20, item 7): SIGTERM, as Kubernetes stops a pod in a rollout, not {@code kill -9}.
  * The command-side stopped under load finishes the commands it holds: every command answered 2xx has its events
  * in the store, every other one was answered clearly (a 4xx, or 503 and nothing stored) or never reached it
- * (connection refused), and none was left hanging or reset. The ai-worker stopped while documents arrive commits
+ * (connection refused, or closed before it read the request), and none took effect without its answer. The ai-worker stopped while documents arrive commits
  * the offset of every version it completed before it exits, so after the restart each document is processed once
  * and its group catches up to the end of the topic without taking anything again.
  */
