@@ -18,25 +18,31 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * One application context for every ai-worker integration test (so that only one set of listeners consumes): the
- * real infrastructure, a content directory under {@code target}, a consumer group of the tests' own for documents
- * (a running ai-worker does not take their records), quick retries, and the re-embedding job run by the tests only.
+ * One application context for every ai-worker integration test (so that only one set of listeners
+ * consumes): the real infrastructure, a content directory under {@code target}, a consumer group of
+ * the tests' own for documents (a running ai-worker does not take their records), quick retries,
+ * and the re-embedding job run by the tests only.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "aic.content.directory=target/it-content",
-        "aic.documents.processing.group-id=ai-worker-it",
-        "aic.documents.processing.retry.initial-interval=100ms",
-        "aic.documents.processing.retry.max-retries=2",
-        "aic.documents.processing.reembedding.enabled=false",
-        "aic.embedding.batch-size=2"})
-@ContextConfiguration(initializers = {RealInfrastructure.class, AiWorkerIntegrationTest.DocumentsTopic.class})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "aic.content.directory=target/it-content",
+            "aic.documents.processing.group-id=ai-worker-it",
+            "aic.documents.processing.retry.initial-interval=100ms",
+            "aic.documents.processing.retry.max-retries=2",
+            "aic.documents.processing.reembedding.enabled=false",
+            "aic.embedding.batch-size=2"
+        })
+@ContextConfiguration(
+        initializers = {RealInfrastructure.class, AiWorkerIntegrationTest.DocumentsTopic.class})
 public @interface AiWorkerIntegrationTest {
 
     /**
-     * The command-side creates the topics the worker consumes, as in a deployment; without it, the tests create
-     * them (the worker's principal may not: its consumers would be refused a topic that does not exist yet).
+     * The command-side creates the topics the worker consumes, as in a deployment; without it, the
+     * tests create them (the worker's principal may not: its consumers would be refused a topic
+     * that does not exist yet).
      */
     class DocumentsTopic implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

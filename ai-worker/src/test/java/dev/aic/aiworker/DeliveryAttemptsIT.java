@@ -14,24 +14,33 @@ import org.springframework.beans.factory.annotation.Autowired;
 @AiWorkerIntegrationTest
 class DeliveryAttemptsIT {
 
-    @Autowired
-    DeliveryAttempts attempts;
+    @Autowired DeliveryAttempts attempts;
 
-    /** An Error escaping the work is what a process death looks like from here: the attempt never finished. */
+    /**
+     * An Error escaping the work is what a process death looks like from here: the attempt never
+     * finished.
+     */
     @Test
     void aRecordThatTookTheWorkerDownTwiceIsParkedWithoutRunningItsWork() {
         ConsumerRecord<String, String> record = record();
         AtomicInteger runs = new AtomicInteger();
 
         for (int crash = 0; crash < 2; crash++) {
-            assertThatThrownBy(() -> attempts.attempt(record, () -> {
-                runs.incrementAndGet();
-                throw new OutOfMemoryError("simulated death of the worker");
-            })).isInstanceOf(OutOfMemoryError.class);
+            assertThatThrownBy(
+                            () ->
+                                    attempts.attempt(
+                                            record,
+                                            () -> {
+                                                runs.incrementAndGet();
+                                                throw new OutOfMemoryError(
+                                                        "simulated death of the worker");
+                                            }))
+                    .isInstanceOf(OutOfMemoryError.class);
         }
 
         assertThatThrownBy(() -> attempts.attempt(record, runs::incrementAndGet))
-                .isInstanceOfSatisfying(PoisonRecordException.class, e -> assertThat(e.crashes()).isEqualTo(2))
+                .isInstanceOfSatisfying(
+                        PoisonRecordException.class, e -> assertThat(e.crashes()).isEqualTo(2))
                 .hasMessageContaining("took the service down 2 times");
         assertThat(runs).as("runs of the work").hasValue(2);
     }
@@ -41,9 +50,15 @@ class DeliveryAttemptsIT {
         ConsumerRecord<String, String> record = record();
 
         for (int retry = 0; retry < 5; retry++) {
-            assertThatThrownBy(() -> attempts.attempt(record, () -> {
-                throw new IllegalStateException("broker unavailable");
-            })).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(
+                            () ->
+                                    attempts.attempt(
+                                            record,
+                                            () -> {
+                                                throw new IllegalStateException(
+                                                        "broker unavailable");
+                                            }))
+                    .isInstanceOf(IllegalStateException.class);
         }
 
         assertThat(attempts.attempt(record, () -> "processed")).isEqualTo("processed");
@@ -52,15 +67,24 @@ class DeliveryAttemptsIT {
     @Test
     void aRecordThatCrashedOnceIsStillProcessed() {
         ConsumerRecord<String, String> record = record();
-        assertThatThrownBy(() -> attempts.attempt(record, () -> {
-            throw new StackOverflowError();
-        })).isInstanceOf(StackOverflowError.class);
+        assertThatThrownBy(
+                        () ->
+                                attempts.attempt(
+                                        record,
+                                        () -> {
+                                            throw new StackOverflowError();
+                                        }))
+                .isInstanceOf(StackOverflowError.class);
 
         assertThat(attempts.attempt(record, () -> "processed")).isEqualTo("processed");
     }
 
     private static ConsumerRecord<String, String> record() {
-        return new ConsumerRecord<>("aic.test.attempts", 0, ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
-                "key", "value");
+        return new ConsumerRecord<>(
+                "aic.test.attempts",
+                0,
+                ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
+                "key",
+                "value");
     }
 }

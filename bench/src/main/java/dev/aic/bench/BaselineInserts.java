@@ -14,21 +14,22 @@ import java.util.UUID;
  * The physical limit the command side is compared with: how many event-shaped rows PostgreSQL
  * commits per second at the same concurrency, one INSERT per transaction.
  *
- * <p>Every command ends in at least one such commit (Axon appends its event, a {@code UserRegistered}
- * or an {@code RsvpConfirmed}, to {@code event_store.domainevententry}), so no command pipeline can
- * beat this figure on the same machine; the ratio of command throughput to it says how much the HTTP, validation,
- * Axon and serialisation layers cost. To make the comparison fair the scratch table copies the
- * event store's table definition (bytea payloads, a global index from a sequence with CACHE 1,
- * the same unique constraints and the timestamp index) and each row has the size and shape of a real event.
- * The table lives in its own schema, {@code bench}, dropped and recreated at the start and
- * dropped again at the end, so the event store is never touched.
+ * <p>Every command ends in at least one such commit (Axon appends its event, a {@code
+ * UserRegistered} or an {@code RsvpConfirmed}, to {@code event_store.domainevententry}), so no
+ * command pipeline can beat this figure on the same machine; the ratio of command throughput to it
+ * says how much the HTTP, validation, Axon and serialisation layers cost. To make the comparison
+ * fair the scratch table copies the event store's table definition (bytea payloads, a global index
+ * from a sequence with CACHE 1, the same unique constraints and the timestamp index) and each row
+ * has the size and shape of a real event. The table lives in its own schema, {@code bench}, dropped
+ * and recreated at the start and dropped again at the end, so the event store is never touched.
  */
 final class BaselineInserts {
 
     private static final String[] SCHEMA = {
         "DROP SCHEMA IF EXISTS bench CASCADE",
         "CREATE SCHEMA bench",
-        // the event store's own definition (columns, unique keys, indexes), so the two cannot drift;
+        // the event store's own definition (columns, unique keys, indexes), so the two cannot
+        // drift;
         // only the default is new: a sequence of its own, so the store's positions are never used
         """
         CREATE TABLE bench.bench_event
@@ -37,7 +38,8 @@ final class BaselineInserts {
         "ALTER TABLE bench.bench_event ALTER COLUMN globalindex SET DEFAULT nextval('bench.bench_event_globalindex_seq')",
     };
 
-    private static final String INSERT = """
+    private static final String INSERT =
+            """
             INSERT INTO bench.bench_event (eventidentifier, metadata, payload, payloadrevision, payloadtype,
                                            timestamp, aggregateidentifier, sequencenumber, type)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -55,7 +57,8 @@ final class BaselineInserts {
     ClosedLoop.Result run(int concurrency, Duration warmup, Duration duration) throws Exception {
         execute(SCHEMA);
         try {
-            return ClosedLoop.run(concurrency, warmup, duration, worker -> new InsertEvent(connect()));
+            return ClosedLoop.run(
+                    concurrency, warmup, duration, worker -> new InsertEvent(connect()));
         } finally {
             execute("DROP SCHEMA IF EXISTS bench CASCADE");
         }
@@ -68,7 +71,8 @@ final class BaselineInserts {
     }
 
     private void execute(String... statements) throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -107,15 +111,25 @@ final class BaselineInserts {
 
         /** About 200 bytes of JSON, like a serialised UserRegistered. */
         private static byte[] payload(String userId) {
-            return ("{\"userId\":\"" + userId + "\",\"email\":\"bench-" + userId.substring(0, 8)
-                    + "@example.org\",\"displayName\":\"Benchmark User " + userId.substring(0, 8)
-                    + "\",\"registeredAt\":\"" + Instant.now() + "\",\"roles\":[\"MEMBER\"]}")
+            return ("{\"userId\":\""
+                            + userId
+                            + "\",\"email\":\"bench-"
+                            + userId.substring(0, 8)
+                            + "@example.org\",\"displayName\":\"Benchmark User "
+                            + userId.substring(0, 8)
+                            + "\",\"registeredAt\":\""
+                            + Instant.now()
+                            + "\",\"roles\":[\"MEMBER\"]}")
                     .getBytes(StandardCharsets.UTF_8);
         }
 
         /** About 100 bytes of JSON, like Axon's correlation and trace metadata. */
         private static byte[] metadata() {
-            return ("{\"traceId\":\"" + UUID.randomUUID() + "\",\"correlationId\":\"" + UUID.randomUUID() + "\"}")
+            return ("{\"traceId\":\""
+                            + UUID.randomUUID()
+                            + "\",\"correlationId\":\""
+                            + UUID.randomUUID()
+                            + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
         }
 

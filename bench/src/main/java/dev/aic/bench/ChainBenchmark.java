@@ -26,29 +26,32 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The audit chain at a million events: bulk-loads realistic events into a fresh database, seals them with the
- * command-side's own {@link ChainSealer}, verifies them with its own {@link ChainVerifier}, and compares the
- * verifier with its physical limit measured in the same run: reading the same rows the same way (one cursor,
- * the same fetch size) and feeding the same bytes to one SHA-256. Then it alters one event's payload behind
- * the chain's back and checks that the verifier names it.
+ * The audit chain at a million events: bulk-loads realistic events into a fresh database, seals
+ * them with the command-side's own {@link ChainSealer}, verifies them with its own {@link
+ * ChainVerifier}, and compares the verifier with its physical limit measured in the same run:
+ * reading the same rows the same way (one cursor, the same fetch size) and feeding the same bytes
+ * to one SHA-256. Then it alters one event's payload behind the chain's back and checks that the
+ * verifier names it.
  *
  * <pre>bench/run chain [--events N] [--database NAME]</pre>
  *
  * The database ({@code aic_bench_chain} by default) is dropped and created on the PostgreSQL of
- * {@code --jdbc-url}; nothing else is touched. Exit status 0 when the tampered event was named, 1 otherwise.
+ * {@code --jdbc-url}; nothing else is touched. Exit status 0 when the tampered event was named, 1
+ * otherwise.
  */
 public final class ChainBenchmark {
 
     private static final int SEAL_BATCH = 10_000;
     private static final int FETCH_SIZE = 2_000;
 
-    private ChainBenchmark() {
-    }
+    private ChainBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         long events = 1_000_000;
         String database = "aic_bench_chain";
-        String jdbcUrl = System.getenv().getOrDefault("AIC_JDBC_URL", "jdbc:postgresql://127.0.0.1:55432/aic");
+        String jdbcUrl =
+                System.getenv()
+                        .getOrDefault("AIC_JDBC_URL", "jdbc:postgresql://127.0.0.1:55432/aic");
         String user = System.getenv().getOrDefault("AIC_PG_USER", "aic");
         Path out = Path.of("bench/target");
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -59,8 +62,10 @@ public final class ChainBenchmark {
                 case "--db-user" -> user = args[i + 1];
                 case "--out" -> out = Path.of(args[i + 1]);
                 default -> {
-                    System.err.println("bench: unknown option " + args[i]
-                            + "\nusage: ChainBenchmark [--events N] [--database NAME] [--jdbc-url URL] [--db-user NAME]");
+                    System.err.println(
+                            "bench: unknown option "
+                                    + args[i]
+                                    + "\nusage: ChainBenchmark [--events N] [--database NAME] [--jdbc-url URL] [--db-user NAME]");
                     System.exit(2);
                 }
             }
@@ -112,7 +117,10 @@ public final class ChainBenchmark {
             phase(summary, "verify", intact.checked(), verifySeconds);
             summary.put("verifyIntact", intact.intact());
             summary.put("verifyToBaselineRatio", round(verifySeconds / baselineSeconds));
-            System.out.printf(Locale.ROOT, "  verify takes %.2fx the baseline's time%n", verifySeconds / baselineSeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  verify takes %.2fx the baseline's time%n",
+                    verifySeconds / baselineSeconds);
 
             // a CommunityEventDrafted (every block of forty starts with one) 70 % of the way in
             long victim = 1 + 40 * (loaded / 40 * 7 / 10);
@@ -121,18 +129,34 @@ public final class ChainBenchmark {
             VerificationReport tampered = new ChainVerifier().verify(connection, null, null);
             phase(summary, "verify after tampering", tampered.checked(), seconds(t0));
             VerificationReport.Finding first = tampered.firstBroken();
-            boolean named = first != null && first.globalIndex() == victim && victimId.equals(first.eventIdentifier())
-                    && first.differs().equals(List.of("payload"));
+            boolean named =
+                    first != null
+                            && first.globalIndex() == victim
+                            && victimId.equals(first.eventIdentifier())
+                            && first.differs().equals(List.of("payload"));
             summary.put("tamperedGlobalIndex", victim);
             summary.put("tamperedEventId", victimId);
             summary.put("firstBroken", first);
             summary.put("tamperingNamed", named);
-            System.out.printf(Locale.ROOT, "  tampered event %d (%s): verifier says %s%n", victim, victimId,
-                    first == null ? "intact (NOT DETECTED)" : first.kind() + " at global index " + first.globalIndex()
-                            + " (" + first.eventIdentifier() + "), " + first.detail());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  tampered event %d (%s): verifier says %s%n",
+                    victim,
+                    victimId,
+                    first == null
+                            ? "intact (NOT DETECTED)"
+                            : first.kind()
+                                    + " at global index "
+                                    + first.globalIndex()
+                                    + " ("
+                                    + first.eventIdentifier()
+                                    + "), "
+                                    + first.detail());
             Files.createDirectories(out);
             Path file = out.resolve("chain-" + Instant.now().toString().replace(":", "") + ".json");
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), summary);
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(file.toFile(), summary);
             System.out.println("  summary: " + file);
             System.exit(named && intact.intact() ? 0 : 1);
         }
@@ -142,11 +166,17 @@ public final class ChainBenchmark {
     private static void createEventStore(Connection connection) throws Exception {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA event_store");
-            for (String script : List.of("V1__event_store.sql", "V6__audit_chain.sql",
-                    "V14__audit_chain_repairs.sql")) {
+            for (String script :
+                    List.of(
+                            "V1__event_store.sql",
+                            "V6__audit_chain.sql",
+                            "V14__audit_chain_repairs.sql")) {
                 try (var in = ChainSealer.class.getResourceAsStream("/db/migration/" + script)) {
                     if (in == null) {
-                        throw new IllegalStateException("The command-side's migration " + script + " is not on the classpath");
+                        throw new IllegalStateException(
+                                "The command-side's migration "
+                                        + script
+                                        + " is not on the classpath");
                     }
                     statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
@@ -154,15 +184,19 @@ public final class ChainBenchmark {
         }
     }
 
-    /** Seals every event in global index order, a transaction per batch, as the processor would over time. */
+    /**
+     * Seals every event in global index order, a transaction per batch, as the processor would over
+     * time.
+     */
     private static long seal(Connection connection) throws Exception {
         connection.setAutoCommit(false);
         ChainSealer sealer = new ChainSealer();
         long sealed = 0;
         long after = 0;
-        try (PreparedStatement next = connection.prepareStatement(
-                "SELECT globalindex, eventidentifier FROM domainevententry WHERE globalindex > ? ORDER BY globalindex"
-                        + " LIMIT ?")) {
+        try (PreparedStatement next =
+                connection.prepareStatement(
+                        "SELECT globalindex, eventidentifier FROM domainevententry WHERE globalindex > ? ORDER BY globalindex"
+                                + " LIMIT ?")) {
             while (true) {
                 next.setLong(1, after);
                 next.setInt(2, SEAL_BATCH);
@@ -188,8 +222,9 @@ public final class ChainBenchmark {
     }
 
     /**
-     * The verifier's physical limit: the same rows through one cursor with the same fetch size, every sealed
-     * column's bytes into one running SHA-256. No chain, no per-event digest, no comparison.
+     * The verifier's physical limit: the same rows through one cursor with the same fetch size,
+     * every sealed column's bytes into one running SHA-256. No chain, no per-event digest, no
+     * comparison.
      */
     private static long baseline(Connection connection) throws Exception {
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
@@ -197,15 +232,25 @@ public final class ChainBenchmark {
         long rows = 0;
         connection.setAutoCommit(false);
         connection.setReadOnly(true);
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + StoredEvent.COLUMNS
-                + " FROM audit_chain c JOIN domainevententry e ON e.globalindex = c.global_index ORDER BY c.seq")) {
+        try (PreparedStatement query =
+                connection.prepareStatement(
+                        "SELECT "
+                                + StoredEvent.COLUMNS
+                                + " FROM audit_chain c JOIN domainevententry e ON e.globalindex = c.global_index ORDER BY c.seq")) {
             query.setFetchSize(FETCH_SIZE);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     StoredEvent event = StoredEvent.read(row, 1);
                     sha256.update(number.clear().putLong(event.globalIndex()).array());
-                    for (String text : new String[] {event.eventIdentifier(), event.aggregateIdentifier(),
-                            event.type(), event.payloadType(), event.payloadRevision(), event.timestamp()}) {
+                    for (String text :
+                            new String[] {
+                                event.eventIdentifier(),
+                                event.aggregateIdentifier(),
+                                event.type(),
+                                event.payloadType(),
+                                event.payloadRevision(),
+                                event.timestamp()
+                            }) {
                         if (text != null) {
                             sha256.update(text.getBytes(StandardCharsets.UTF_8));
                         }
@@ -223,12 +268,17 @@ public final class ChainBenchmark {
             connection.setReadOnly(false);
             connection.setAutoCommit(true);
         }
-        System.out.println("  baseline digest " + HexFormat.of().formatHex(sha256.digest()).substring(0, 16) + "…");
+        System.out.println(
+                "  baseline digest "
+                        + HexFormat.of().formatHex(sha256.digest()).substring(0, 16)
+                        + "…");
         return rows;
     }
 
     private static String tamper(Connection connection, long globalIndex) throws Exception {
-        try (PreparedStatement update = connection.prepareStatement("""
+        try (PreparedStatement update =
+                connection.prepareStatement(
+                        """
                 UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),
                     '"capacity":25', '"capacity":250'), 'UTF8')
                 WHERE globalindex = ? AND position('"capacity":25,' in convert_from(payload, 'UTF8')) > 0
@@ -236,7 +286,8 @@ public final class ChainBenchmark {
             update.setLong(1, globalIndex);
             try (ResultSet row = update.executeQuery()) {
                 if (!row.next()) {
-                    throw new IllegalStateException("Event " + globalIndex + " is not a draft with a capacity of 25");
+                    throw new IllegalStateException(
+                            "Event " + globalIndex + " is not a draft with a capacity of 25");
                 }
                 return row.getString(1);
             }
@@ -244,7 +295,8 @@ public final class ChainBenchmark {
     }
 
     private static long size(Connection connection, String table) throws Exception {
-        try (PreparedStatement query = connection.prepareStatement("SELECT pg_total_relation_size(?::regclass)")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT pg_total_relation_size(?::regclass)")) {
             query.setString(1, table);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
@@ -253,10 +305,25 @@ public final class ChainBenchmark {
         }
     }
 
-    private static void phase(Map<String, Object> summary, String name, long count, double seconds) {
+    private static void phase(
+            Map<String, Object> summary, String name, long count, double seconds) {
         double rate = count / seconds;
-        summary.put(name, Map.of("events", count, "seconds", round(seconds), "eventsPerSecond", Math.round(rate)));
-        System.out.printf(Locale.ROOT, "%-32s %,10d events in %7.1f s = %,9.0f events/s%n", name, count, seconds, rate);
+        summary.put(
+                name,
+                Map.of(
+                        "events",
+                        count,
+                        "seconds",
+                        round(seconds),
+                        "eventsPerSecond",
+                        Math.round(rate)));
+        System.out.printf(
+                Locale.ROOT,
+                "%-32s %,10d events in %7.1f s = %,9.0f events/s%n",
+                name,
+                count,
+                seconds,
+                rate);
     }
 
     private static double seconds(long startNanos) {

@@ -17,8 +17,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>A closed loop (each worker sends its next request only when the previous one answered) finds
  * the peak throughput at a given concurrency. The baseline and the command phase both go through
- * this one runner so that their figures differ only in what the operation does, which is what
- * makes their ratio meaningful. An operation counts when it completes inside the measured window;
+ * this one runner so that their figures differ only in what the operation does, which is what makes
+ * their ratio meaningful. An operation counts when it completes inside the measured window;
  * latencies are recorded in microseconds.
  */
 final class ClosedLoop {
@@ -30,13 +30,12 @@ final class ClosedLoop {
          * Performs the operation once.
          *
          * @return {@code null} when it succeeded, otherwise a short key for the kind of failure
-         *         (e.g. an HTTP status or an SQL state) under which it is counted
+         *     (e.g. an HTTP status or an SQL state) under which it is counted
          */
         String call() throws Exception;
 
         /** Releases what {@link OperationFactory#open} acquired; called once, after the run. */
-        default void close() throws Exception {
-        }
+        default void close() throws Exception {}
     }
 
     /** Creates the operation of worker number {@code worker} (0-based). */
@@ -56,15 +55,15 @@ final class ClosedLoop {
         }
     }
 
-    private ClosedLoop() {
-    }
+    private ClosedLoop() {}
 
     static Result run(int concurrency, Duration warmup, Duration duration, OperationFactory factory)
             throws Exception {
         List<Operation> operations = new ArrayList<>(concurrency);
         ExecutorService workers = Executors.newFixedThreadPool(concurrency, Threads.named("load"));
         try {
-            // open every connection first, so the clock measures requests rather than connection set-up
+            // open every connection first, so the clock measures requests rather than connection
+            // set-up
             for (int i = 0; i < concurrency; i++) {
                 operations.add(factory.open(i));
             }
@@ -73,10 +72,12 @@ final class ClosedLoop {
             List<Future<Worker>> futures = new ArrayList<>(concurrency);
             for (Operation operation : operations) {
                 Worker worker = new Worker(operation, measureFrom, measureUntil);
-                futures.add(workers.submit(() -> {
-                    worker.run();
-                    return worker;
-                }));
+                futures.add(
+                        workers.submit(
+                                () -> {
+                                    worker.run();
+                                    return worker;
+                                }));
             }
             Histogram latencies = new Histogram(Latency.PRECISION);
             Map<String, Long> errors = new TreeMap<>();

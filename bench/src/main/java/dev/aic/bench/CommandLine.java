@@ -7,11 +7,9 @@ import java.util.function.Supplier;
 /** The drivers' command lines: {@code --name value} pairs, and how a bad one ends the run. */
 final class CommandLine {
 
-    record Option(String name, String value) {
-    }
+    record Option(String name, String value) {}
 
-    private CommandLine() {
-    }
+    private CommandLine() {}
 
     /** The options in order; throws {@link IllegalArgumentException} for a name without a value. */
     static List<Option> options(String[] args) {
@@ -25,7 +23,9 @@ final class CommandLine {
         return options;
     }
 
-    /** Parses the command line; on bad arguments prints why and the usage, and exits with status 2. */
+    /**
+     * Parses the command line; on bad arguments prints why and the usage, and exits with status 2.
+     */
     static <T> T parsedOrExit(Supplier<T> parse, String usage) {
         try {
             return parse.get();

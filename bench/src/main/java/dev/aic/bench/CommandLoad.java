@@ -8,13 +8,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Peak command throughput: N workers each register users back-to-back through
- * {@code POST /api/users}, every one with an email address never used before.
+ * Peak command throughput: N workers each register users back-to-back through {@code POST
+ * /api/users}, every one with an email address never used before.
  *
- * <p>Anything but 201 is an error, counted by status; the run is only meaningful with none,
- * because a 409 or 500 is cheaper than a real registration and would flatter the figure.
- * The emails carry a per-run prefix so that repeated runs against the same database never
- * collide with each other or with the demo data.
+ * <p>Anything but 201 is an error, counted by status; the run is only meaningful with none, because
+ * a 409 or 500 is cheaper than a real registration and would flatter the figure. The emails carry a
+ * per-run prefix so that repeated runs against the same database never collide with each other or
+ * with the demo data.
  */
 final class CommandLoad {
 
@@ -31,11 +31,15 @@ final class CommandLoad {
     ClosedLoop.Result run(int concurrency, Duration warmup, Duration duration) throws Exception {
         workers.clear();
         created.set(0);
-        return ClosedLoop.run(concurrency, warmup, duration, worker -> {
-            Register register = new Register(worker);
-            workers.add(register);
-            return register;
-        });
+        return ClosedLoop.run(
+                concurrency,
+                warmup,
+                duration,
+                worker -> {
+                    Register register = new Register(worker);
+                    workers.add(register);
+                    return register;
+                });
     }
 
     /** Every user the last run created, its warmup included. */
@@ -43,7 +47,10 @@ final class CommandLoad {
         return created.get();
     }
 
-    /** The last user each worker created: once all are readable, the projection has (about) caught up. */
+    /**
+     * The last user each worker created: once all are readable, the projection has (about) caught
+     * up.
+     */
     List<UUID> lastCreated() {
         return workers.stream().map(worker -> worker.lastCreated).filter(Objects::nonNull).toList();
     }
@@ -58,7 +65,8 @@ final class CommandLoad {
 
         @Override
         public String call() throws Exception {
-            UsersApi.Registration registration = api.register(emails.next("load", worker), "Benchmark User");
+            UsersApi.Registration registration =
+                    api.register(emails.next("load", worker), "Benchmark User");
             if (!registration.created()) {
                 return "HTTP " + registration.status();
             }

@@ -12,11 +12,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Emails {
 
-    private final String run = Long.toString(Instant.now().getEpochSecond(), 36)
-            + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+    private final String run =
+            Long.toString(Instant.now().getEpochSecond(), 36)
+                    + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
     private final AtomicLong sequence = new AtomicLong();
 
     String next(String phase, int worker) {
-        return "bench-" + run + "-" + phase + "-" + worker + "-" + sequence.incrementAndGet() + "@example.org";
+        return "bench-"
+                + run
+                + "-"
+                + phase
+                + "-"
+                + worker
+                + "-"
+                + sequence.incrementAndGet()
+                + "@example.org";
     }
 }

@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The embeddings benchmark's settings, from the command line and the environment, parsed like {@link Options}
- * (which the load drivers share): {@code --name value} pairs, a later one winning, the database password only
- * from {@code AIC_PG_PASSWORD}. Options that only the load drivers know ({@code --query-url},
- * {@code --concurrency}, ...) are accepted and ignored, so bench/run can pass its common endpoints to every driver.
+ * The embeddings benchmark's settings, from the command line and the environment, parsed like
+ * {@link Options} (which the load drivers share): {@code --name value} pairs, a later one winning,
+ * the database password only from {@code AIC_PG_PASSWORD}. Options that only the load drivers know
+ * ({@code --query-url}, {@code --concurrency}, ...) are accepted and ignored, so bench/run can pass
+ * its common endpoints to every driver.
  */
 record EmbeddingOptions(
         URI commandSide,
@@ -38,7 +39,10 @@ record EmbeddingOptions(
 
     /** The parts of the benchmark; all run by default, {@code --phases} picks some. */
     enum Phase {
-        /** (a) ONNX Runtime alone at each batch size, and (c) langchain4j's in-process model on the same chunks. */
+        /**
+         * (a) ONNX Runtime alone at each batch size, and (c) langchain4j's in-process model on the
+         * same chunks.
+         */
         ENGINES,
         /** (b) the ai-worker end to end: upload, extract, chunk, embed, recorded. */
         PIPELINE,
@@ -46,7 +50,8 @@ record EmbeddingOptions(
         INDEX
     }
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             usage: EmbeddingBenchmark [options]
               --phases LIST            comma-separated, of engines, pipeline, index (default: all three)
               --chunks N               chunks of the corpus, the same for (a), (b) and (c) (default 256)
@@ -71,26 +76,32 @@ record EmbeddingOptions(
             throw new IllegalArgumentException("--batch-sizes must list positive numbers");
         }
         if (phases.isEmpty()) {
-            throw new IllegalArgumentException("--phases must name at least one of engines, pipeline, index");
+            throw new IllegalArgumentException(
+                    "--phases must name at least one of engines, pipeline, index");
         }
         if (pipelineTimeout.isNegative() || pipelineTimeout.isZero()) {
             throw new IllegalArgumentException("--pipeline-timeout must be positive");
         }
         if (vectors < 10 || clusters < 1 || clusters > vectors) {
-            throw new IllegalArgumentException("--vectors must be at least 10 and --clusters between 1 and --vectors");
+            throw new IllegalArgumentException(
+                    "--vectors must be at least 10 and --clusters between 1 and --vectors");
         }
         if (queries < 1) {
             throw new IllegalArgumentException("--queries must be at least 1");
         }
         if (!vectorDatabase.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("--vector-database must be a plain lower-case identifier");
+            throw new IllegalArgumentException(
+                    "--vector-database must be a plain lower-case identifier");
         }
         if (dbPassword == null || dbPassword.isEmpty()) {
-            throw new IllegalArgumentException("AIC_PG_PASSWORD is not set (./infra env prints it)");
+            throw new IllegalArgumentException(
+                    "AIC_PG_PASSWORD is not set (./infra env prints it)");
         }
     }
 
-    /** Parses the command line; on bad arguments prints why and the usage, and exits with status 2. */
+    /**
+     * Parses the command line; on bad arguments prints why and the usage, and exits with status 2.
+     */
     static EmbeddingOptions fromCommandLine(String[] args) {
         return CommandLine.parsedOrExit(() -> parse(args, System.getenv()), USAGE);
     }
@@ -126,8 +137,11 @@ record EmbeddingOptions(
                 case "--out" -> out = value;
                 case "--phases" -> phases = phases(value);
                 case "--chunks" -> chunks = Options.parseInt(name, value);
-                case "--batch-sizes" -> batchSizes = Arrays.stream(value.split(","))
-                        .map(size -> Options.parseInt(name, size.trim())).toList();
+                case "--batch-sizes" ->
+                        batchSizes =
+                                Arrays.stream(value.split(","))
+                                        .map(size -> Options.parseInt(name, size.trim()))
+                                        .toList();
                 case "--pipeline-timeout" -> pipelineTimeoutSeconds = Options.parseInt(name, value);
                 case "--vectors" -> vectors = Options.parseInt(name, value);
                 case "--clusters" -> clusters = Options.parseInt(name, value);
@@ -135,16 +149,29 @@ record EmbeddingOptions(
                 case "--vector-database" -> vectorDatabase = value;
                 case "--seed" -> seed = Options.parseInt(name, value);
                 // the load drivers' options, which bench/run passes to every driver
-                case "--query-url", "--concurrency", "--duration", "--warmup" -> {
-                }
+                case "--query-url", "--concurrency", "--duration", "--warmup" -> {}
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return new EmbeddingOptions(Options.baseUri(commandUrl), Options.baseUri(aiWorkerUrl),
-                Options.baseUri(issuer), caller,
-                env.getOrDefault("AIC_DEV_IDENTITY_SECRET", "dev-secret"), jdbcUrl, dbUser, env.get("AIC_PG_PASSWORD"),
-                Path.of(out), phases, chunks, batchSizes, Duration.ofSeconds(pipelineTimeoutSeconds), vectors,
-                clusters, queries, vectorDatabase, seed);
+        return new EmbeddingOptions(
+                Options.baseUri(commandUrl),
+                Options.baseUri(aiWorkerUrl),
+                Options.baseUri(issuer),
+                caller,
+                env.getOrDefault("AIC_DEV_IDENTITY_SECRET", "dev-secret"),
+                jdbcUrl,
+                dbUser,
+                env.get("AIC_PG_PASSWORD"),
+                Path.of(out),
+                phases,
+                chunks,
+                batchSizes,
+                Duration.ofSeconds(pipelineTimeoutSeconds),
+                vectors,
+                clusters,
+                queries,
+                vectorDatabase,
+                seed);
     }
 
     boolean runs(Phase phase) {
@@ -157,8 +184,8 @@ record EmbeddingOptions(
             try {
                 phases.add(Phase.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--phases: unknown phase '" + name.trim()
-                        + "' (engines, pipeline, index)");
+                throw new IllegalArgumentException(
+                        "--phases: unknown phase '" + name.trim() + "' (engines, pipeline, index)");
             }
         }
         return phases;

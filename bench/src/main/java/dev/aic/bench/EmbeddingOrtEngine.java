@@ -20,15 +20,16 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * ONNX Runtime alone, the physical limit of embedding on this machine: all-MiniLM-L6-v2's graph in one
- * {@link OrtSession} with ONNX Runtime's default options (all graph optimisations, one intra-op thread per core),
- * fed directly, with no DJL engine, no Spring, no Kafka between.
+ * ONNX Runtime alone, the physical limit of embedding on this machine: all-MiniLM-L6-v2's graph in
+ * one {@link OrtSession} with ONNX Runtime's default options (all graph optimisations, one intra-op
+ * thread per core), fed directly, with no DJL engine, no Spring, no Kafka between.
  *
- * <p>It does what every embedder must and no more: tokenise with DJL's Hugging Face tokenizer (truncating at 256
- * tokens, as the ai-worker does), sort the texts by token count and cut them into batches (as the ai-worker
- * does), pad each batch to its longest text, run the graph, and mean-pool the real tokens' vectors of
- * {@code last_hidden_state} and normalise them. Tokenising, padding, pooling and normalising are counted: they are
- * a few per cent of a run, and the ai-worker pays them too.
+ * <p>It does what every embedder must and no more: tokenise with DJL's Hugging Face tokenizer
+ * (truncating at 256 tokens, as the ai-worker does), sort the texts by token count and cut them
+ * into batches (as the ai-worker does), pad each batch to its longest text, run the graph, and
+ * mean-pool the real tokens' vectors of {@code last_hidden_state} and normalise them. Tokenising,
+ * padding, pooling and normalising are counted: they are a few per cent of a run, and the ai-worker
+ * pays them too.
  */
 final class EmbeddingOrtEngine implements AutoCloseable {
 
@@ -40,8 +41,12 @@ final class EmbeddingOrtEngine implements AutoCloseable {
     private final boolean takesTypeIds;
     private final double loadSeconds;
 
-    private EmbeddingOrtEngine(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer,
-            double loadSeconds) throws OrtException {
+    private EmbeddingOrtEngine(
+            OrtEnvironment environment,
+            OrtSession session,
+            HuggingFaceTokenizer tokenizer,
+            double loadSeconds)
+            throws OrtException {
         this.environment = environment;
         this.session = session;
         this.tokenizer = tokenizer;
@@ -54,30 +59,48 @@ final class EmbeddingOrtEngine implements AutoCloseable {
         keepDjlOffline();
         long started = System.nanoTime();
         byte[] graph;
-        try (InputStream in = EmbeddingTokenCounter.resource(EmbeddingTokenCounter.MODEL_RESOURCE)) {
+        try (InputStream in =
+                EmbeddingTokenCounter.resource(EmbeddingTokenCounter.MODEL_RESOURCE)) {
             graph = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("reading the ONNX graph from the class path failed", e);
         }
         String maxTokens = Integer.toString(EmbeddingCorpus.MAX_TOKENS);
-        HuggingFaceTokenizer tokenizer = EmbeddingTokenCounter.tokenizer(Map.of("addSpecialTokens", "true",
-                "truncation", "true", "padding", "false", "maxLength", maxTokens, "modelMaxLength", maxTokens));
+        HuggingFaceTokenizer tokenizer =
+                EmbeddingTokenCounter.tokenizer(
+                        Map.of(
+                                "addSpecialTokens",
+                                "true",
+                                "truncation",
+                                "true",
+                                "padding",
+                                "false",
+                                "maxLength",
+                                maxTokens,
+                                "modelMaxLength",
+                                maxTokens));
         try {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(graph, new OrtSession.SessionOptions());
-            return new EmbeddingOrtEngine(environment, session, tokenizer, (System.nanoTime() - started) / 1e9);
+            return new EmbeddingOrtEngine(
+                    environment, session, tokenizer, (System.nanoTime() - started) / 1e9);
         } catch (OrtException e) {
             tokenizer.close();
-            throw new IllegalStateException("ONNX Runtime could not load all-minilm-l6-v2: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "ONNX Runtime could not load all-minilm-l6-v2: " + e.getMessage(), e);
         }
     }
 
-    /** DJL must neither download natives nor call home; the tokenizers jar carries its native library. */
+    /**
+     * DJL must neither download natives nor call home; the tokenizers jar carries its native
+     * library.
+     */
     static void keepDjlOffline() {
         if (System.getenv("DJL_OFFLINE") == null && System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
-        if (System.getenv("OPT_OUT_TRACKING") == null && System.getProperty("OPT_OUT_TRACKING") == null) {
+        if (System.getenv("OPT_OUT_TRACKING") == null
+                && System.getProperty("OPT_OUT_TRACKING") == null) {
             System.setProperty("OPT_OUT_TRACKING", "true");
         }
     }
@@ -89,9 +112,12 @@ final class EmbeddingOrtEngine implements AutoCloseable {
     /** Unit vectors of the texts, in their order, embedded {@code batchSize} at a time. */
     float[][] embed(List<String> texts, int batchSize) {
         Encoding[] encodings = tokenizer.batchEncode(texts);
-        int[] byLength = IntStream.range(0, encodings.length).boxed()
-                .sorted(Comparator.comparingInt(i -> encodings[i].getIds().length))
-                .mapToInt(Integer::intValue).toArray();
+        int[] byLength =
+                IntStream.range(0, encodings.length)
+                        .boxed()
+                        .sorted(Comparator.comparingInt(i -> encodings[i].getIds().length))
+                        .mapToInt(Integer::intValue)
+                        .toArray();
         float[][] vectors = new float[texts.size()][];
         for (int start = 0; start < byLength.length; start += batchSize) {
             int end = Math.min(start + batchSize, byLength.length);
@@ -125,18 +151,24 @@ final class EmbeddingOrtEngine implements AutoCloseable {
         long[] shape = {rows, width};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
-            inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
-            inputs.put("attention_mask", OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
+            inputs.put(
+                    "input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
+            inputs.put(
+                    "attention_mask",
+                    OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
             if (takesTypeIds) {
-                inputs.put("token_type_ids", OnnxTensor.createTensor(environment,
-                        LongBuffer.wrap(new long[rows * width]), shape));
+                inputs.put(
+                        "token_type_ids",
+                        OnnxTensor.createTensor(
+                                environment, LongBuffer.wrap(new long[rows * width]), shape));
             }
             try (OrtSession.Result result = session.run(inputs)) {
                 FloatBuffer states = ((OnnxTensor) result.get(0)).getFloatBuffer();
                 return meanPool(states, mask, rows, width);
             }
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed on a batch of " + rows + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "ONNX Runtime failed on a batch of " + rows + ": " + e.getMessage(), e);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }

@@ -13,27 +13,29 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * How the search part embeds its query texts: by the ai-worker over HTTP, as the query side does, or in process
- * with ONNX Runtime when the ai-worker does not offer the endpoint (yet).
+ * How the search part embeds its query texts: by the ai-worker over HTTP, as the query side does,
+ * or in process with ONNX Runtime when the ai-worker does not offer the endpoint (yet).
  */
 final class EmbeddingQueryEmbedders {
 
-    private EmbeddingQueryEmbedders() {
-    }
+    private EmbeddingQueryEmbedders() {}
 
     /**
-     * The ai-worker's {@code POST /internal/embeddings} if it answers a probe with a vector of the right size,
-     * otherwise {@code engine} in process; {@code say} learns which and why.
+     * The ai-worker's {@code POST /internal/embeddings} if it answers a probe with a vector of the
+     * right size, otherwise {@code engine} in process; {@code say} learns which and why.
      */
-    static VectorIndex.QueryEmbedder choose(URI aiWorker, EmbeddingOrtEngine engine,
-            Consumer<String> say) throws InterruptedException {
+    static VectorIndex.QueryEmbedder choose(
+            URI aiWorker, EmbeddingOrtEngine engine, Consumer<String> say)
+            throws InterruptedException {
         Remote remote = new Remote(aiWorker);
         String refused = remote.probe();
         if (refused == null) {
             return remote;
         }
-        say.accept("    the ai-worker's embedding endpoint is not usable (" + refused
-                + "); query embedding measured in process with ONNX Runtime instead");
+        say.accept(
+                "    the ai-worker's embedding endpoint is not usable ("
+                        + refused
+                        + "); query embedding measured in process with ONNX Runtime instead");
         return new VectorIndex.QueryEmbedder() {
             @Override
             public float[] embed(String text) {
@@ -42,20 +44,25 @@ final class EmbeddingQueryEmbedders {
 
             @Override
             public String source() {
-                return "in process, ONNX Runtime (the ai-worker's POST /internal/embeddings did not answer: " + refused
+                return "in process, ONNX Runtime (the ai-worker's POST /internal/embeddings did not answer: "
+                        + refused
                         + ")";
             }
         };
     }
 
-    /** {@code POST {ai-worker}/internal/embeddings} with {@code {"texts":[...]}}, answering {@code {"vectors":[[...]]}}. */
+    /**
+     * {@code POST {ai-worker}/internal/embeddings} with {@code {"texts":[...]}}, answering {@code
+     * {"vectors":[[...]]}}.
+     */
     private static final class Remote implements VectorIndex.QueryEmbedder {
 
         private final URI endpoint;
-        private final HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        private final HttpClient client =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
         private final ObjectMapper json = new ObjectMapper();
 
         Remote(URI aiWorker) {
@@ -71,7 +78,10 @@ final class EmbeddingQueryEmbedders {
                 }
                 JsonNode vector = json.readTree(answer.body()).path("vectors").path(0);
                 if (vector.size() != EmbeddingOrtEngine.DIMENSION) {
-                    return "POST " + endpoint.getPath() + " answered no " + EmbeddingOrtEngine.DIMENSION
+                    return "POST "
+                            + endpoint.getPath()
+                            + " answered no "
+                            + EmbeddingOrtEngine.DIMENSION
                             + "-dimensional vector";
                 }
                 return null;
@@ -84,7 +94,8 @@ final class EmbeddingQueryEmbedders {
         public float[] embed(String text) throws IOException, InterruptedException {
             HttpResponse<String> answer = post(text);
             if (answer.statusCode() != 200) {
-                throw new IllegalStateException("POST " + endpoint + " answered " + answer.statusCode());
+                throw new IllegalStateException(
+                        "POST " + endpoint + " answered " + answer.statusCode());
             }
             JsonNode vector = json.readTree(answer.body()).path("vectors").path(0);
             float[] values = new float[vector.size()];
@@ -100,12 +111,16 @@ final class EmbeddingQueryEmbedders {
         }
 
         private HttpResponse<String> post(String text) throws IOException, InterruptedException {
-            HttpRequest request = HttpRequest.newBuilder(endpoint)
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("texts", List.of(text)))))
-                    .build();
+            HttpRequest request =
+                    HttpRequest.newBuilder(endpoint)
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json")
+                            .POST(
+                                    HttpRequest.BodyPublishers.ofString(
+                                            json.writeValueAsString(
+                                                    Map.of("texts", List.of(text)))))
+                            .build();
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         }
     }

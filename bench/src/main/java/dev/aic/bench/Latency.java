@@ -5,8 +5,8 @@ import org.HdrHistogram.AbstractHistogram;
 /**
  * The few points of a latency distribution the report shows, in milliseconds.
  *
- * <p>Histograms record microseconds, so sub-millisecond differences (typical of single-row
- * inserts) survive; the report converts once, here.
+ * <p>Histograms record microseconds, so sub-millisecond differences (typical of single-row inserts)
+ * survive; the report converts once, here.
  */
 record Latency(long count, double p50Ms, double p95Ms, double p99Ms, double maxMs) {
 
@@ -17,7 +17,8 @@ record Latency(long count, double p50Ms, double p95Ms, double p99Ms, double maxM
         if (micros.getTotalCount() == 0) {
             return new Latency(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        return new Latency(micros.getTotalCount(),
+        return new Latency(
+                micros.getTotalCount(),
                 millis(micros.getValueAtPercentile(50)),
                 millis(micros.getValueAtPercentile(95)),
                 millis(micros.getValueAtPercentile(99)),

@@ -15,19 +15,18 @@ import java.util.concurrent.Future;
  *
  * <p>The usernames are the same in every run ({@code rsvp-member-1}, {@code rsvp-member-2}, ...),
  * so a member registered by an earlier run answers 409 {@code already-registered} and is simply
- * used again: only the first run against a database pays for the registrations. The events are
- * new in every run, so every member can RSVP to each of them once.
+ * used again: only the first run against a database pays for the registrations. The events are new
+ * in every run, so every member can RSVP to each of them once.
  */
 final class Members {
 
-    private Members() {
-    }
+    private Members() {}
 
     /** The pool of registered members, as {@code Authorization} header values in username order. */
-    record Pool(List<String> authorizations, int newlyRegistered) {
-    }
+    record Pool(List<String> authorizations, int newlyRegistered) {}
 
-    static Pool register(Http http, URI commandSide, URI issuer, String secret, int count, int concurrency)
+    static Pool register(
+            Http http, URI commandSide, URI issuer, String secret, int count, int concurrency)
             throws Exception {
         URI me = URI.create(commandSide + "/api/me");
         List<Callable<Boolean>> registrations = new ArrayList<>(count);
@@ -35,18 +34,23 @@ final class Members {
         for (int i = 0; i < count; i++) {
             int index = i;
             String username = "rsvp-member-" + (i + 1);
-            registrations.add(() -> {
-                String authorization = "Bearer " + AccessToken.clientCredentials(issuer, username, secret);
-                authorizations[index] = authorization;
-                int status = http.post(me, authorization, null, null).status();
-                // 201: registered now; 409 already-registered: by an earlier run, which is as good
-                if (status != 201 && status != 409) {
-                    throw new IllegalStateException("POST /api/me as " + username + " answered " + status);
-                }
-                return status == 201;
-            });
+            registrations.add(
+                    () -> {
+                        String authorization =
+                                "Bearer " + AccessToken.clientCredentials(issuer, username, secret);
+                        authorizations[index] = authorization;
+                        int status = http.post(me, authorization, null, null).status();
+                        // 201: registered now; 409 already-registered: by an earlier run, which is
+                        // as good
+                        if (status != 201 && status != 409) {
+                            throw new IllegalStateException(
+                                    "POST /api/me as " + username + " answered " + status);
+                        }
+                        return status == 201;
+                    });
         }
-        ExecutorService workers = Executors.newFixedThreadPool(concurrency, Threads.named("members"));
+        ExecutorService workers =
+                Executors.newFixedThreadPool(concurrency, Threads.named("members"));
         try {
             int created = 0;
             for (Future<Boolean> registration : workers.invokeAll(registrations)) {

@@ -10,9 +10,9 @@ import java.util.Map;
  * The benchmark's settings, from the command line and the environment.
  *
  * <p>Endpoints come as options (bench/run passes what {@code ./infra env} prints); the database
- * password comes only from the environment ({@code AIC_PG_PASSWORD}) so it never shows in a
- * process listing. A later option wins over an earlier one, which lets bench/run put its
- * defaults first and the caller's arguments after them.
+ * password comes only from the environment ({@code AIC_PG_PASSWORD}) so it never shows in a process
+ * listing. A later option wins over an earlier one, which lets bench/run put its defaults first and
+ * the caller's arguments after them.
  */
 record Options(
         int concurrency,
@@ -32,7 +32,8 @@ record Options(
         int members,
         int events) {
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             usage: RegisterUserBenchmark|RsvpBenchmark [options]
               --concurrency N          client threads for every phase (default 16)
               --duration SECONDS       measured time of every phase (default 20)
@@ -73,19 +74,23 @@ record Options(
             throw new IllegalArgumentException("--events must be at least 1");
         }
         if (dbPassword == null || dbPassword.isEmpty()) {
-            throw new IllegalArgumentException("AIC_PG_PASSWORD is not set (./infra env prints it)");
+            throw new IllegalArgumentException(
+                    "AIC_PG_PASSWORD is not set (./infra env prints it)");
         }
     }
 
     /**
-     * Parses the command line of a driver whose {@code --caller} defaults to {@code defaultCaller}; on bad
-     * arguments prints why and the usage, and exits with status 2.
+     * Parses the command line of a driver whose {@code --caller} defaults to {@code defaultCaller};
+     * on bad arguments prints why and the usage, and exits with status 2.
      */
     static Options fromCommandLine(String[] args, String defaultCaller) {
         return CommandLine.parsedOrExit(() -> parse(args, System.getenv(), defaultCaller), USAGE);
     }
 
-    /** Parses {@code --name value} pairs; throws {@link IllegalArgumentException} with a readable message. */
+    /**
+     * Parses {@code --name value} pairs; throws {@link IllegalArgumentException} with a readable
+     * message.
+     */
     static Options parse(String[] args, Map<String, String> env, String defaultCaller) {
         int concurrency = 16;
         long durationSeconds = 20;
@@ -123,16 +128,32 @@ record Options(
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return new Options(concurrency, Duration.ofSeconds(durationSeconds), Duration.ofSeconds(warmupSeconds),
-                baseUri(commandUrl), baseUri(queryUrl), jdbcUrl, dbUser, env.get("AIC_PG_PASSWORD"), Path.of(out),
-                Duration.ofMillis(pollMillis), Duration.ofSeconds(visibilityTimeoutSeconds), baseUri(issuer), caller,
-                env.getOrDefault("AIC_DEV_IDENTITY_SECRET", "dev-secret"), members,
+        return new Options(
+                concurrency,
+                Duration.ofSeconds(durationSeconds),
+                Duration.ofSeconds(warmupSeconds),
+                baseUri(commandUrl),
+                baseUri(queryUrl),
+                jdbcUrl,
+                dbUser,
+                env.get("AIC_PG_PASSWORD"),
+                Path.of(out),
+                Duration.ofMillis(pollMillis),
+                Duration.ofSeconds(visibilityTimeoutSeconds),
+                baseUri(issuer),
+                caller,
+                env.getOrDefault("AIC_DEV_IDENTITY_SECRET", "dev-secret"),
+                members,
                 events == null ? concurrency : events);
     }
 
     /** "concurrency 16, 5 s warmup + 20 s": how every phase of a run is timed. */
     String timing() {
-        return String.format(Locale.ROOT, "concurrency %d, %d s warmup + %d s", concurrency, warmup.toSeconds(),
+        return String.format(
+                Locale.ROOT,
+                "concurrency %d, %d s warmup + %d s",
+                concurrency,
+                warmup.toSeconds(),
                 duration.toSeconds());
     }
 
@@ -140,7 +161,8 @@ record Options(
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " expects a whole number, got '" + value + "'");
+            throw new IllegalArgumentException(
+                    name + " expects a whole number, got '" + value + "'");
         }
     }
 

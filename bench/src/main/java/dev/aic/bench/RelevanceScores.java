@@ -7,18 +7,18 @@ import java.util.Set;
  * Binary-relevance scores of one ranked answer: a page either answers the question or it does not.
  *
  * <ul>
- *   <li>hit@k: 1 when an answering page is among the first k results;</li>
- *   <li>reciprocal rank@k: 1 / the rank of the first answering page within the first k, else 0 (its mean is
- *       MRR);</li>
- *   <li>nDCG@k: the sum of 1 / log2(rank + 1) over the answering pages within the first k, divided by the same
- *       sum for an ideal ranking that puts every answering page first.</li>
+ *   <li>hit@k: 1 when an answering page is among the first k results;
+ *   <li>reciprocal rank@k: 1 / the rank of the first answering page within the first k, else 0 (its
+ *       mean is MRR);
+ *   <li>nDCG@k: the sum of 1 / log2(rank + 1) over the answering pages within the first k, divided
+ *       by the same sum for an ideal ranking that puts every answering page first.
  * </ul>
+ *
  * A result that maps to no page (a document outside the corpus) counts as not answering.
  */
 final class RelevanceScores {
 
-    private RelevanceScores() {
-    }
+    private RelevanceScores() {}
 
     /** The rank (from 1) of the first answering page, or 0 when none is in {@code ranked}. */
     static int firstRank(List<String> ranked, Set<String> answers) {

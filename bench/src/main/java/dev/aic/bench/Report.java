@@ -30,10 +30,17 @@ final class Report {
 
     /**
      * @param cpuBusy fraction of the machine's CPU time that was busy during each phase
-     *                ("baseline", "commands", "lag"), NaN where unknown
+     *     ("baseline", "commands", "lag"), NaN where unknown
      */
-    Report(Options options, Instant startedAt, ClosedLoop.Result baseline, ClosedLoop.Result commands,
-           CpuPerCommand cpu, VisibilityLag.CatchUp catchUp, VisibilityLag.Result lag, Map<String, Double> cpuBusy) {
+    Report(
+            Options options,
+            Instant startedAt,
+            ClosedLoop.Result baseline,
+            ClosedLoop.Result commands,
+            CpuPerCommand cpu,
+            VisibilityLag.CatchUp catchUp,
+            VisibilityLag.Result lag,
+            Map<String, Double> cpuBusy) {
         this.options = options;
         this.baseline = baseline;
         this.commands = commands;
@@ -52,10 +59,14 @@ final class Report {
     }
 
     boolean lagMet() {
-        return lag.lag().count() > 0 && lag.lag().p99Ms() <= MAX_LAG_P99_MS && lag.notVisible() == 0;
+        return lag.lag().count() > 0
+                && lag.lag().p99Ms() <= MAX_LAG_P99_MS
+                && lag.notVisible() == 0;
     }
 
-    /** True when a phase saw failures, which makes its figures meaningless (see the error lines). */
+    /**
+     * True when a phase saw failures, which makes its figures meaningless (see the error lines).
+     */
     boolean hasErrors() {
         return commands.errorCount() > 0 || lag.errorCount() > 0 || baseline.errorCount() > 0;
     }
@@ -64,25 +75,58 @@ final class Report {
         StringBuilder text = new StringBuilder();
         text.append(format.title("RegisterUser"));
         text.append(format.baselineLine(baseline));
-        text.append(String.format(Locale.ROOT, "commands  cmds/s=%-9.0f p50=%.2fms p99=%.2fms max=%.2fms  ratio=%.3f (target >= %.1f) %s%s%n",
-                commands.perSecond(), commands.latency().p50Ms(), commands.latency().p99Ms(),
-                commands.latency().maxMs(), ratio(), MIN_RATIO, verdict(ratioMet()), format.cpu("commands")));
+        text.append(
+                String.format(
+                        Locale.ROOT,
+                        "commands  cmds/s=%-9.0f p50=%.2fms p99=%.2fms max=%.2fms  ratio=%.3f (target >= %.1f) %s%s%n",
+                        commands.perSecond(),
+                        commands.latency().p50Ms(),
+                        commands.latency().p99Ms(),
+                        commands.latency().maxMs(),
+                        ratio(),
+                        MIN_RATIO,
+                        verdict(ratioMet()),
+                        format.cpu("commands")));
         text.append(Summary.errorLine(commands.errors()));
         text.append(cpu.text("registration"));
-        text.append(String.format(Locale.ROOT, "catch-up  %s%n", catchUp.complete()
-                ? String.format(Locale.ROOT, "query side showed the last peak-load users %.2f s after the load stopped",
-                        catchUp.took().toNanos() / 1e9)
-                : "query side did NOT show the last peak-load users within " + catchUp.took().toSeconds() + " s"));
-        text.append(String.format(Locale.ROOT, "lag       rate=%.0f/s (asked %.0f/s) p50=%.2fms p99=%.2fms max=%.2fms  (target p99 <= %.0f ms) %s%s%n",
-                lag.achievedRate(), lag.targetRate(), lag.lag().p50Ms(), lag.lag().p99Ms(), lag.lag().maxMs(),
-                MAX_LAG_P99_MS, verdict(lagMet()), format.cpu("lag")));
+        text.append(
+                String.format(
+                        Locale.ROOT,
+                        "catch-up  %s%n",
+                        catchUp.complete()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "query side showed the last peak-load users %.2f s after the load stopped",
+                                        catchUp.took().toNanos() / 1e9)
+                                : "query side did NOT show the last peak-load users within "
+                                        + catchUp.took().toSeconds()
+                                        + " s"));
+        text.append(
+                String.format(
+                        Locale.ROOT,
+                        "lag       rate=%.0f/s (asked %.0f/s) p50=%.2fms p99=%.2fms max=%.2fms  (target p99 <= %.0f ms) %s%s%n",
+                        lag.achievedRate(),
+                        lag.targetRate(),
+                        lag.lag().p50Ms(),
+                        lag.lag().p99Ms(),
+                        lag.lag().maxMs(),
+                        MAX_LAG_P99_MS,
+                        verdict(lagMet()),
+                        format.cpu("lag")));
         if (lag.notVisible() > 0) {
-            text.append(String.format(Locale.ROOT, "          %d users never became readable within %d s%n",
-                    lag.notVisible(), options.visibilityTimeout().toSeconds()));
+            text.append(
+                    String.format(
+                            Locale.ROOT,
+                            "          %d users never became readable within %d s%n",
+                            lag.notVisible(),
+                            options.visibilityTimeout().toSeconds()));
         }
         if (lag.dropped() > 0) {
-            text.append(String.format(Locale.ROOT, "          %d scheduled registrations skipped: the senders fell behind the rate%n",
-                    lag.dropped()));
+            text.append(
+                    String.format(
+                            Locale.ROOT,
+                            "          %d scheduled registrations skipped: the senders fell behind the rate%n",
+                            lag.dropped()));
         }
         text.append(Summary.errorLine(lag.errors()));
         return text.toString();
@@ -92,7 +136,9 @@ final class Report {
         return met ? "MET" : "MISSED";
     }
 
-    /** Writes the JSON summary as {@code register-user-<UTC timestamp>.json} and returns its path. */
+    /**
+     * Writes the JSON summary as {@code register-user-<UTC timestamp>.json} and returns its path.
+     */
     Path writeJson(Path directory) throws IOException {
         ObjectNode root = format.json();
         format.closedLoop(root, "baseline", baseline);

@@ -10,33 +10,36 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Load driver for RSVPs to community events, end to end, against a running platform: how many
- * RSVP commands per second one hot event takes, against the same load spread over many events.
+ * Load driver for RSVPs to community events, end to end, against a running platform: how many RSVP
+ * commands per second one hot event takes, against the same load spread over many events.
  *
- * <p>Before the clock starts, {@link Members} signs in and registers a pool of members
- * ({@code --members}), and the organiser ({@code --caller}, olivia) drafts and publishes the events.
- * Then four phases, one run, the same concurrency throughout but for (2):
+ * <p>Before the clock starts, {@link Members} signs in and registers a pool of members ({@code
+ * --members}), and the organiser ({@code --caller}, olivia) drafts and publishes the events. Then
+ * four phases, one run, the same concurrency throughout but for (2):
+ *
  * <ol>
- *   <li>{@link BaselineInserts}: what PostgreSQL alone commits per second, the physical limit;</li>
+ *   <li>{@link BaselineInserts}: what PostgreSQL alone commits per second, the physical limit;
  *   <li>serial: ONE caller RSVPs to its own event, back to back: the rate of one command at a time
- *       with nobody waiting, the ceiling of a serialised event;</li>
- *   <li>hot: every worker RSVPs to ONE event, each RSVP by a member who has not RSVPed to it yet;</li>
- *   <li>many: worker {@code w} RSVPs to event {@code w mod --events} (one event per worker by default).</li>
+ *       with nobody waiting, the ceiling of a serialised event;
+ *   <li>hot: every worker RSVPs to ONE event, each RSVP by a member who has not RSVPed to it yet;
+ *   <li>many: worker {@code w} RSVPs to event {@code w mod --events} (one event per worker by
+ *       default).
  * </ol>
+ *
  * Each RSVP figure is printed as a ratio to (1), and the hot one as a ratio to the serial and the
  * many ones.
  *
  * <p><b>What bounds the hot figure.</b> An event is the consistency boundary for its seats, so the
- * command side runs the commands on one event one after the other: {@code Commands} takes
- * {@code pg_advisory_xact_lock} on the event's id before Axon loads it and holds it until commit,
- * and Axon's optimistic check on {@code (aggregate, sequence number)} backs that up. The hot phase
- * therefore measures one command at a time, whatever the concurrency: its rate is about
- * {@code 1 / (time one RSVP holds the lock)}, and its latency is mostly the queue of the other
- * workers in front of the lock. The event is also rebuilt from its whole history on every command
- * (no snapshots, no aggregate cache), so that time grows with the RSVPs it already took; the report
+ * command side runs the commands on one event one after the other: {@code Commands} takes {@code
+ * pg_advisory_xact_lock} on the event's id before Axon loads it and holds it until commit, and
+ * Axon's optimistic check on {@code (aggregate, sequence number)} backs that up. The hot phase
+ * therefore measures one command at a time, whatever the concurrency: its rate is about {@code 1 /
+ * (time one RSVP holds the lock)}, and its latency is mostly the queue of the other workers in
+ * front of the lock. The event is also rebuilt from its whole history on every command (no
+ * snapshots, no aggregate cache), so that time grows with the RSVPs it already took; the report
  * prints the history length at the end. If the serialisation is the bound, the hot rate stays near
- * the serial one however many callers wait. The many-events phase has N independent locks and
- * short histories, and is bounded by CPU instead.
+ * the serial one however many callers wait. The many-events phase has N independent locks and short
+ * histories, and is bounded by CPU instead.
  *
  * <p><b>Why one member per RSVP.</b> A member RSVPs to an event once: a second RSVP answers where
  * they stand and appends nothing, which is cheaper and would flatter the figure, and pairs of
@@ -45,7 +48,8 @@ import java.util.UUID;
  * capacity (100,000, the largest allowed) is never reached, so no RSVP lands on the waiting list
  * and both phases measure the same command. The pool must hold as many members as the hot event
  * takes RSVPs in its warmup and measured time; if it runs out the phase reports errors (raise
- * {@code --members}). Members keep their usernames across runs, so only the first run registers them.
+ * {@code --members}). Members keep their usernames across runs, so only the first run registers
+ * them.
  *
  * <p>At the end the organiser cancels the benchmark's events, which drops their reminders. Exit
  * status: 0 when every request succeeded, 1 when a phase saw errors, 2 on bad arguments.
@@ -55,8 +59,7 @@ public final class RsvpBenchmark {
     /** The largest capacity a draft may ask for, so that every RSVP gets a seat. */
     static final int CAPACITY = 100_000;
 
-    private RsvpBenchmark() {
-    }
+    private RsvpBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.exit(run(Options.fromCommandLine(args, "olivia")));
@@ -68,14 +71,30 @@ public final class RsvpBenchmark {
         http.requireReady(options.commandSide());
         int n = options.concurrency();
 
-        say(String.format(Locale.ROOT, "signing in and registering %d members (rsvp-member-1 ...)", options.members()));
-        Members.Pool members = Members.register(http, options.commandSide(), options.issuer(), options.callerSecret(),
-                options.members(), n);
-        say(String.format(Locale.ROOT, "    %d members, %d of them registered now", members.authorizations().size(),
-                members.newlyRegistered()));
+        say(
+                String.format(
+                        Locale.ROOT,
+                        "signing in and registering %d members (rsvp-member-1 ...)",
+                        options.members()));
+        Members.Pool members =
+                Members.register(
+                        http,
+                        options.commandSide(),
+                        options.issuer(),
+                        options.callerSecret(),
+                        options.members(),
+                        n);
+        say(
+                String.format(
+                        Locale.ROOT,
+                        "    %d members, %d of them registered now",
+                        members.authorizations().size(),
+                        members.newlyRegistered()));
 
-        String organizer = "Bearer " + AccessToken.clientCredentials(options.issuer(), options.caller(),
-                options.callerSecret());
+        String organizer =
+                "Bearer "
+                        + AccessToken.clientCredentials(
+                                options.issuer(), options.caller(), options.callerSecret());
         EventsApi events = new EventsApi(http, options.commandSide());
         String run = "benchmark " + startedAt;
         List<UUID> serialEvent = new ArrayList<>();
@@ -83,35 +102,78 @@ public final class RsvpBenchmark {
         List<UUID> manyEvents = new ArrayList<>();
         Map<String, Double> cpuBusy = new LinkedHashMap<>();
         try {
-            say(String.format(Locale.ROOT, "%s drafts and publishes 2 + %d events", options.caller(), options.events()));
+            say(
+                    String.format(
+                            Locale.ROOT,
+                            "%s drafts and publishes 2 + %d events",
+                            options.caller(),
+                            options.events()));
             serialEvent.add(events.publish(organizer, "Serial event, " + run, CAPACITY));
             hotEvent.add(events.publish(organizer, "Hot event, " + run, CAPACITY));
             for (int i = 1; i <= options.events(); i++) {
-                manyEvents.add(events.publish(organizer, "Event " + i + " of " + options.events() + ", " + run,
-                        CAPACITY));
+                manyEvents.add(
+                        events.publish(
+                                organizer,
+                                "Event " + i + " of " + options.events() + ", " + run,
+                                CAPACITY));
             }
 
-            say("1/4 baseline: raw event-shaped INSERTs into bench.bench_event, " + options.timing());
-            ClosedLoop.Result baseline = MachineCpu.during("baseline", cpuBusy, () -> new BaselineInserts(options)
-                    .run(n, options.warmup(), options.duration()));
+            say(
+                    "1/4 baseline: raw event-shaped INSERTs into bench.bench_event, "
+                            + options.timing());
+            ClosedLoop.Result baseline =
+                    MachineCpu.during(
+                            "baseline",
+                            cpuBusy,
+                            () ->
+                                    new BaselineInserts(options)
+                                            .run(n, options.warmup(), options.duration()));
             say(String.format(Locale.ROOT, "    %.0f inserts/s", baseline.perSecond()));
 
-            say(String.format(Locale.ROOT, "2/4 serial: closed-loop POST /api/events/{id}/rsvp, ONE caller on one event,"
-                    + " %d s warmup + %d s", options.warmup().toSeconds(), options.duration().toSeconds()));
-            RsvpReport.Phase serial = rsvps("serial", new RsvpLoad(events, members.authorizations(), serialEvent), 1,
-                    options, cpuBusy);
+            say(
+                    String.format(
+                            Locale.ROOT,
+                            "2/4 serial: closed-loop POST /api/events/{id}/rsvp, ONE caller on one event,"
+                                    + " %d s warmup + %d s",
+                            options.warmup().toSeconds(),
+                            options.duration().toSeconds()));
+            RsvpReport.Phase serial =
+                    rsvps(
+                            "serial",
+                            new RsvpLoad(events, members.authorizations(), serialEvent),
+                            1,
+                            options,
+                            cpuBusy);
 
-            say("3/4 hot: closed-loop POST /api/events/{id}/rsvp, all workers on one event, " + options.timing());
-            RsvpReport.Phase hot = rsvps("hot", new RsvpLoad(events, members.authorizations(), hotEvent),
-                    options.concurrency(), options, cpuBusy);
+            say(
+                    "3/4 hot: closed-loop POST /api/events/{id}/rsvp, all workers on one event, "
+                            + options.timing());
+            RsvpReport.Phase hot =
+                    rsvps(
+                            "hot",
+                            new RsvpLoad(events, members.authorizations(), hotEvent),
+                            options.concurrency(),
+                            options,
+                            cpuBusy);
 
-            say(String.format(Locale.ROOT, "4/4 many: closed-loop POST /api/events/{id}/rsvp over %d events, %s",
-                    options.events(), options.timing()));
-            RsvpReport.Phase many = rsvps("many", new RsvpLoad(events, members.authorizations(), manyEvents),
-                    options.concurrency(), options, cpuBusy);
+            say(
+                    String.format(
+                            Locale.ROOT,
+                            "4/4 many: closed-loop POST /api/events/{id}/rsvp over %d events, %s",
+                            options.events(),
+                            options.timing()));
+            RsvpReport.Phase many =
+                    rsvps(
+                            "many",
+                            new RsvpLoad(events, members.authorizations(), manyEvents),
+                            options.concurrency(),
+                            options,
+                            cpuBusy);
 
-            RsvpReport report = new RsvpReport(options, startedAt, baseline, serial, hot, many, members, CAPACITY,
-                    cpuBusy);
+            RsvpReport report =
+                    new RsvpReport(
+                            options, startedAt, baseline, serial, hot, many, members, CAPACITY,
+                            cpuBusy);
             System.out.print(report.summary());
             Path json = report.writeJson(options.outputDirectory());
             say("summary written to " + json);
@@ -124,15 +186,27 @@ public final class RsvpBenchmark {
         }
     }
 
-    private static RsvpReport.Phase rsvps(String phase, RsvpLoad load, int callers, Options options,
-            Map<String, Double> cpuBusy) throws Exception {
-        ClosedLoop.Result result = MachineCpu.during(phase, cpuBusy,
-                () -> load.run(callers, options.warmup(), options.duration()));
-        say(String.format(Locale.ROOT, "    %.1f RSVPs/s, errors %s", result.perSecond(), result.errors()));
-        return new RsvpReport.Phase(result, callers, load.events(), load.rsvpsPerEvent(), load.longestHistory());
+    private static RsvpReport.Phase rsvps(
+            String phase, RsvpLoad load, int callers, Options options, Map<String, Double> cpuBusy)
+            throws Exception {
+        ClosedLoop.Result result =
+                MachineCpu.during(
+                        phase,
+                        cpuBusy,
+                        () -> load.run(callers, options.warmup(), options.duration()));
+        say(
+                String.format(
+                        Locale.ROOT,
+                        "    %.1f RSVPs/s, errors %s",
+                        result.perSecond(),
+                        result.errors()));
+        return new RsvpReport.Phase(
+                result, callers, load.events(), load.rsvpsPerEvent(), load.longestHistory());
     }
 
-    /** Cancels the run's events, so their reminders are dropped; a failure is reported, not fatal. */
+    /**
+     * Cancels the run's events, so their reminders are dropped; a failure is reported, not fatal.
+     */
     private static void cancel(EventsApi events, String organizer, List<UUID> all) {
         say("cancelling the benchmark's events (drops their reminders)");
         for (UUID event : all) {

@@ -9,22 +9,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Peak RSVP throughput over a set of published events: worker {@code w} RSVPs to event
- * {@code w mod events}, each time as the next member of the pool who has not yet RSVPed to that
- * event, back to back.
+ * Peak RSVP throughput over a set of published events: worker {@code w} RSVPs to event {@code w mod
+ * events}, each time as the next member of the pool who has not yet RSVPed to that event, back to
+ * back.
  *
- * <p>Every counted operation is a member's first RSVP to the event, answered 200 with a
- * {@code CONFIRMED} seat (the capacity is never reached): the command that appends
- * {@code RsvpConfirmed} and stores the member's reminder. A second RSVP by the same member would
- * change nothing and append nothing, so it would flatter the figure; cancel-and-RSVP-again pairs
- * would mix in another command. Hence one member per RSVP, and a pool large enough for the phase.
- * Anything else (another status, a waiting-list place, a pool used up) counts as an error.
+ * <p>Every counted operation is a member's first RSVP to the event, answered 200 with a {@code
+ * CONFIRMED} seat (the capacity is never reached): the command that appends {@code RsvpConfirmed}
+ * and stores the member's reminder. A second RSVP by the same member would change nothing and
+ * append nothing, so it would flatter the figure; cancel-and-RSVP-again pairs would mix in another
+ * command. Hence one member per RSVP, and a pool large enough for the phase. Anything else (another
+ * status, a waiting-list place, a pool used up) counts as an error.
  */
 final class RsvpLoad {
 
     /** One event under load, the next pool member to send to it, and its highest version seen. */
-    private record Target(UUID event, AtomicInteger nextMember, AtomicLong version) {
-    }
+    private record Target(UUID event, AtomicInteger nextMember, AtomicLong version) {}
 
     private static final long EXHAUSTED_PAUSE = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -35,11 +34,17 @@ final class RsvpLoad {
     RsvpLoad(EventsApi api, List<String> members, List<UUID> events) {
         this.api = api;
         this.members = members;
-        this.targets = events.stream().map(event -> new Target(event, new AtomicInteger(), new AtomicLong())).toList();
+        this.targets =
+                events.stream()
+                        .map(event -> new Target(event, new AtomicInteger(), new AtomicLong()))
+                        .toList();
     }
 
     ClosedLoop.Result run(int concurrency, Duration warmup, Duration duration) throws Exception {
-        return ClosedLoop.run(concurrency, warmup, duration,
+        return ClosedLoop.run(
+                concurrency,
+                warmup,
+                duration,
                 worker -> new Rsvp(targets.get(worker % targets.size())));
     }
 
@@ -56,8 +61,10 @@ final class RsvpLoad {
 
     /** RSVPs sent to each event, on average, warmup included. */
     double rsvpsPerEvent() {
-        return targets.stream().mapToLong(target -> Math.min(target.nextMember().get(), members.size()))
-                .average().orElse(0);
+        return targets.stream()
+                .mapToLong(target -> Math.min(target.nextMember().get(), members.size()))
+                .average()
+                .orElse(0);
     }
 
     private final class Rsvp implements ClosedLoop.Operation {

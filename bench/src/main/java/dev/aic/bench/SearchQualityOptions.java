@@ -6,13 +6,14 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The search-quality benchmark's settings, parsed like {@link Options}: {@code --name value} pairs, a later one
- * winning. Options that only the load drivers know ({@code --jdbc-url}, {@code --concurrency}, ...) are accepted
- * and ignored, so bench/run can pass its common endpoints to every driver.
+ * The search-quality benchmark's settings, parsed like {@link Options}: {@code --name value} pairs,
+ * a later one winning. Options that only the load drivers know ({@code --jdbc-url}, {@code
+ * --concurrency}, ...) are accepted and ignored, so bench/run can pass its common endpoints to
+ * every driver.
  *
- * @param scope {@code author}: every search and question is limited to the reader's own uploads (the corpus), so
- *              documents that other runs and tests left on a shared platform do not move the figures;
- *              {@code all}: everything the reader may read, as a member searching the whole hub
+ * @param scope {@code author}: every search and question is limited to the reader's own uploads
+ *     (the corpus), so documents that other runs and tests left on a shared platform do not move
+ *     the figures; {@code all}: everything the reader may read, as a member searching the whole hub
  */
 record SearchQualityOptions(
         URI commandSide,
@@ -29,7 +30,8 @@ record SearchQualityOptions(
         Duration indexTimeout,
         String scope) {
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             usage: SearchQualityBenchmark [options]
               --questions FILE         the questions TSV (default bench/search-quality/questions.tsv)
               --manual DIR             the HTML manual, installed from python3.11-doc when missing
@@ -57,7 +59,9 @@ record SearchQualityOptions(
         }
     }
 
-    /** Parses the command line; on bad arguments prints why and the usage, and exits with status 2. */
+    /**
+     * Parses the command line; on bad arguments prints why and the usage, and exits with status 2.
+     */
     static SearchQualityOptions fromCommandLine(String[] args) {
         return CommandLine.parsedOrExit(() -> parse(args, System.getenv()), USAGE);
     }
@@ -93,13 +97,23 @@ record SearchQualityOptions(
                 case "--index-timeout" -> indexTimeoutSeconds = Options.parseInt(name, value);
                 case "--scope" -> scope = value;
                 // the other drivers' options, which bench/run passes to every driver
-                case "--jdbc-url", "--db-user", "--concurrency", "--duration", "--warmup" -> {
-                }
+                case "--jdbc-url", "--db-user", "--concurrency", "--duration", "--warmup" -> {}
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return new SearchQualityOptions(Options.baseUri(commandUrl), Options.baseUri(queryUrl), Options.baseUri(issuer),
-                reader, admin, env.getOrDefault("AIC_DEV_IDENTITY_SECRET", "dev-secret"), Path.of(out),
-                Path.of(questions), Path.of(manual), pdf, docx, Duration.ofSeconds(indexTimeoutSeconds), scope);
+        return new SearchQualityOptions(
+                Options.baseUri(commandUrl),
+                Options.baseUri(queryUrl),
+                Options.baseUri(issuer),
+                reader,
+                admin,
+                env.getOrDefault("AIC_DEV_IDENTITY_SECRET", "dev-secret"),
+                Path.of(out),
+                Path.of(questions),
+                Path.of(manual),
+                pdf,
+                docx,
+                Duration.ofSeconds(indexTimeoutSeconds),
+                scope);
     }
 }

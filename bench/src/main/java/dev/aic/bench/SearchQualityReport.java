@@ -16,24 +16,34 @@ import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 
 /**
- * The search-quality benchmark's figures, as a table for people (Markdown, so it can go into the docs as it is)
- * and a JSON file for tools, with every question's ranked pages so a change can be traced to the questions it
- * moved.
+ * The search-quality benchmark's figures, as a table for people (Markdown, so it can go into the
+ * docs as it is) and a JSON file for tools, with every question's ranked pages so a change can be
+ * traced to the questions it moved.
  */
 final class SearchQualityReport {
 
     static final int HIT_AT = 5;
     static final int RANK_AT = 10;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Means over some questions of one mode. */
-    record Scores(int questions, double hitAt5, double mrrAt10, double ndcgAt10, Latency latency, int errors,
-                  int degraded) {
-    }
+    record Scores(
+            int questions,
+            double hitAt5,
+            double mrrAt10,
+            double ndcgAt10,
+            Latency latency,
+            int errors,
+            int degraded) {}
 
     /** Ask over some questions: the share whose first citation comes from an answering page. */
-    record AskScores(int questions, double firstCitationAnswers, int withoutCitation, Latency latency, int errors) {
-    }
+    record AskScores(
+            int questions,
+            double firstCitationAnswers,
+            int withoutCitation,
+            Latency latency,
+            int errors) {}
 
     private final SearchQualityOptions options;
     private final Instant startedAt;
@@ -42,8 +52,13 @@ final class SearchQualityReport {
     private final ManualUpload.Corpus corpus;
     private final List<SearchQualityBenchmark.Trial> trials;
 
-    SearchQualityReport(SearchQualityOptions options, Instant startedAt, String load, int corpusPages,
-            ManualUpload.Corpus corpus, List<SearchQualityBenchmark.Trial> trials) {
+    SearchQualityReport(
+            SearchQualityOptions options,
+            Instant startedAt,
+            String load,
+            int corpusPages,
+            ManualUpload.Corpus corpus,
+            List<SearchQualityBenchmark.Trial> trials) {
         this.options = options;
         this.startedAt = startedAt;
         this.load = load;
@@ -76,10 +91,19 @@ final class SearchQualityReport {
             }
             degraded += answer.degraded() ? 1 : 0;
             hits += RelevanceScores.hitAt(HIT_AT, answer.pages(), trial.question().answers());
-            reciprocal += RelevanceScores.reciprocalRankAt(RANK_AT, answer.pages(), trial.question().answers());
+            reciprocal +=
+                    RelevanceScores.reciprocalRankAt(
+                            RANK_AT, answer.pages(), trial.question().answers());
             ndcg += RelevanceScores.ndcgAt(RANK_AT, answer.pages(), trial.question().answers());
         }
-        return new Scores(n, mean(hits, n), mean(reciprocal, n), mean(ndcg, n), Latency.of(micros), errors, degraded);
+        return new Scores(
+                n,
+                mean(hits, n),
+                mean(reciprocal, n),
+                mean(ndcg, n),
+                Latency.of(micros),
+                errors,
+                degraded);
     }
 
     AskScores askScores(RelevanceQuestions.Half half) {
@@ -104,8 +128,12 @@ final class SearchQualityReport {
     }
 
     boolean hasErrors() {
-        return trials.stream().anyMatch(trial -> trial.asked().status() != 200
-                || trial.answers().stream().anyMatch(answer -> answer.status() != 200));
+        return trials.stream()
+                .anyMatch(
+                        trial ->
+                                trial.asked().status() != 200
+                                        || trial.answers().stream()
+                                                .anyMatch(answer -> answer.status() != 200));
     }
 
     private static double mean(double sum, int n) {
@@ -117,37 +145,83 @@ final class SearchQualityReport {
     }
 
     private static RelevanceQuestions.Half[] halves() {
-        return new RelevanceQuestions.Half[] {RelevanceQuestions.Half.TUNING, RelevanceQuestions.Half.CHECKING, null};
+        return new RelevanceQuestions.Half[] {
+            RelevanceQuestions.Half.TUNING, RelevanceQuestions.Half.CHECKING, null
+        };
     }
 
     String summary() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%n=== Search quality benchmark, %s, %d questions, scope %s ===%n",
-                startedAt, trials.size(), options.scope()));
-        text.append(String.format(Locale.ROOT, "corpus: %d pages, %d indexed (%,d chunks), formats %s; %d uploaded in "
-                        + "this run, %d already there; waited %.0f s for processing%s%n", corpusPages, corpus.indexed(),
-                corpus.chunks(), corpus.formats(), corpus.uploadedNow(), corpus.reused(), corpus.waitSeconds(),
-                corpus.complete() ? "" : " (NOT complete: some pages were not indexed or full-text search lagged)"));
-        corpus.failures().forEach(failure -> text.append("  not in the corpus: ").append(failure).append('\n'));
-        text.append("machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; ").append(load)
+        text.append(
+                String.format(
+                        Locale.ROOT,
+                        "%n=== Search quality benchmark, %s, %d questions, scope %s ===%n",
+                        startedAt,
+                        trials.size(),
+                        options.scope()));
+        text.append(
+                String.format(
+                        Locale.ROOT,
+                        "corpus: %d pages, %d indexed (%,d chunks), formats %s; %d uploaded in "
+                                + "this run, %d already there; waited %.0f s for processing%s%n",
+                        corpusPages,
+                        corpus.indexed(),
+                        corpus.chunks(),
+                        corpus.formats(),
+                        corpus.uploadedNow(),
+                        corpus.reused(),
+                        corpus.waitSeconds(),
+                        corpus.complete()
+                                ? ""
+                                : " (NOT complete: some pages were not indexed or full-text search lagged)"));
+        corpus.failures()
+                .forEach(
+                        failure ->
+                                text.append("  not in the corpus: ").append(failure).append('\n'));
+        text.append("machine: ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores; ")
+                .append(load)
                 .append('\n');
-        text.append("\n| half | mode | questions | hit@5 | MRR@10 | nDCG@10 | p50 ms | p95 ms | p99 ms |\n");
+        text.append(
+                "\n| half | mode | questions | hit@5 | MRR@10 | nDCG@10 | p50 ms | p95 ms | p99 ms |\n");
         text.append("|---|---|---|---|---|---|---|---|---|\n");
         for (RelevanceQuestions.Half half : halves()) {
             for (String mode : SearchQualityBenchmark.MODES) {
                 Scores s = scores(half, mode);
-                text.append(String.format(Locale.ROOT, "| %s | `%s` | %d | %.3f | %.3f | %.3f | %.0f | %.0f | %.0f |%s%n",
-                        halfName(half), mode, s.questions(), s.hitAt5(), s.mrrAt10(), s.ndcgAt10(),
-                        s.latency().p50Ms(), s.latency().p95Ms(), s.latency().p99Ms(), notes(s)));
+                text.append(
+                        String.format(
+                                Locale.ROOT,
+                                "| %s | `%s` | %d | %.3f | %.3f | %.3f | %.0f | %.0f | %.0f |%s%n",
+                                halfName(half),
+                                mode,
+                                s.questions(),
+                                s.hitAt5(),
+                                s.mrrAt10(),
+                                s.ndcgAt10(),
+                                s.latency().p50Ms(),
+                                s.latency().p95Ms(),
+                                s.latency().p99Ms(),
+                                notes(s)));
             }
         }
-        text.append("\n| half | `POST /api/ask` | questions | first citation from an answering page | no citation"
-                + " | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|---|---|\n");
+        text.append(
+                "\n| half | `POST /api/ask` | questions | first citation from an answering page | no citation"
+                        + " | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|---|---|\n");
         for (RelevanceQuestions.Half half : halves()) {
             AskScores s = askScores(half);
-            text.append(String.format(Locale.ROOT, "| %s | ask | %d | %.3f | %d | %.0f | %.0f | %.0f |%s%n",
-                    halfName(half), s.questions(), s.firstCitationAnswers(), s.withoutCitation(), s.latency().p50Ms(),
-                    s.latency().p95Ms(), s.latency().p99Ms(), s.errors() > 0 ? " " + s.errors() + " errors" : ""));
+            text.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | ask | %d | %.3f | %d | %.0f | %.0f | %.0f |%s%n",
+                            halfName(half),
+                            s.questions(),
+                            s.firstCitationAnswers(),
+                            s.withoutCitation(),
+                            s.latency().p50Ms(),
+                            s.latency().p95Ms(),
+                            s.latency().p99Ms(),
+                            s.errors() > 0 ? " " + s.errors() + " errors" : ""));
         }
         return text.toString();
     }
@@ -158,7 +232,9 @@ final class SearchQualityReport {
         return errors + degraded;
     }
 
-    /** Writes the JSON summary as {@code search-quality-<UTC timestamp>.json} and returns its path. */
+    /**
+     * Writes the JSON summary as {@code search-quality-<UTC timestamp>.json} and returns its path.
+     */
     Path writeJson(Path directory) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("benchmark", "search-quality");
@@ -216,7 +292,9 @@ final class SearchQualityReport {
             for (SearchQualityBenchmark.Answer answer : trial.answers()) {
                 ObjectNode mode = node.putObject(answer.mode());
                 mode.put("status", answer.status());
-                mode.put("firstRank", RelevanceScores.firstRank(answer.pages(), trial.question().answers()));
+                mode.put(
+                        "firstRank",
+                        RelevanceScores.firstRank(answer.pages(), trial.question().answers()));
                 mode.putPOJO("pages", answer.pages());
                 mode.put("ms", Summary.round(answer.micros() / 1000.0));
             }
@@ -228,7 +306,10 @@ final class SearchQualityReport {
         }
 
         Files.createDirectories(directory);
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(startedAt);
+        String stamp =
+                DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                        .withZone(ZoneOffset.UTC)
+                        .format(startedAt);
         Path file = directory.resolve("search-quality-" + stamp + ".json");
         JSON.writeValue(file.toFile(), root);
         return file;

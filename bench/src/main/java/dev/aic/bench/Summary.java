@@ -18,7 +18,8 @@ import java.util.Map;
  */
 final class Summary {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String benchmark;
     private final Options options;
@@ -27,7 +28,8 @@ final class Summary {
 
     /**
      * @param benchmark its name in the JSON and in the file name, e.g. {@code register-user}
-     * @param cpuBusy   fraction of the machine's CPU time that was busy during each phase, NaN where unknown
+     * @param cpuBusy fraction of the machine's CPU time that was busy during each phase, NaN where
+     *     unknown
      */
     Summary(String benchmark, Options options, Instant startedAt, Map<String, Double> cpuBusy) {
         this.benchmark = benchmark;
@@ -38,15 +40,28 @@ final class Summary {
 
     /** "=== RSVP benchmark, <start>, concurrency N, D s measured after W s warmup ===". */
     String title(String name) {
-        return String.format(Locale.ROOT, "%n=== %s benchmark, %s, concurrency %d, %d s measured after %d s warmup ===%n",
-                name, startedAt, options.concurrency(), options.duration().toSeconds(), options.warmup().toSeconds());
+        return String.format(
+                Locale.ROOT,
+                "%n=== %s benchmark, %s, concurrency %d, %d s measured after %d s warmup ===%n",
+                name,
+                startedAt,
+                options.concurrency(),
+                options.duration().toSeconds(),
+                options.warmup().toSeconds());
     }
 
     /** The raw-insert baseline's line and its errors, if any. */
     String baselineLine(ClosedLoop.Result baseline) {
-        return String.format(Locale.ROOT, "baseline  inserts/s=%-8.0f p50=%.2fms p99=%.2fms max=%.2fms  (concurrency %d)%s%n",
-                baseline.perSecond(), baseline.latency().p50Ms(), baseline.latency().p99Ms(),
-                baseline.latency().maxMs(), options.concurrency(), cpu("baseline")) + errorLine(baseline.errors());
+        return String.format(
+                        Locale.ROOT,
+                        "baseline  inserts/s=%-8.0f p50=%.2fms p99=%.2fms max=%.2fms  (concurrency %d)%s%n",
+                        baseline.perSecond(),
+                        baseline.latency().p50Ms(),
+                        baseline.latency().p99Ms(),
+                        baseline.latency().maxMs(),
+                        options.concurrency(),
+                        cpu("baseline"))
+                + errorLine(baseline.errors());
     }
 
     /** Fraction of the machine's CPU that was busy during the phase, NaN when unknown. */
@@ -54,10 +69,14 @@ final class Summary {
         return cpuBusy.getOrDefault(phase, Double.NaN);
     }
 
-    /** " [machine cpu 97%]": how busy the machine was, to tell CPU-bound phases from waiting ones. */
+    /**
+     * " [machine cpu 97%]": how busy the machine was, to tell CPU-bound phases from waiting ones.
+     */
     String cpu(String phase) {
         double busy = cpuBusy(phase);
-        return Double.isNaN(busy) ? "" : String.format(Locale.ROOT, "  [machine cpu %.0f%%]", busy * 100);
+        return Double.isNaN(busy)
+                ? ""
+                : String.format(Locale.ROOT, "  [machine cpu %.0f%%]", busy * 100);
     }
 
     static String errorLine(Map<String, Long> errors) {
@@ -77,7 +96,9 @@ final class Summary {
         return root;
     }
 
-    /** A closed-loop phase under {@code root.<phase>}: operations, rate, latency, errors and CPU. */
+    /**
+     * A closed-loop phase under {@code root.<phase>}: operations, rate, latency, errors and CPU.
+     */
     ObjectNode closedLoop(ObjectNode root, String phase, ClosedLoop.Result result) {
         ObjectNode node = root.putObject(phase);
         node.put("operations", result.operations());
@@ -88,10 +109,16 @@ final class Summary {
         return node;
     }
 
-    /** Writes {@code root} as {@code <benchmark>-<UTC timestamp>.json} in {@code directory}; answers the path. */
+    /**
+     * Writes {@code root} as {@code <benchmark>-<UTC timestamp>.json} in {@code directory}; answers
+     * the path.
+     */
     Path write(ObjectNode root, Path directory) throws IOException {
         Files.createDirectories(directory);
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(startedAt);
+        String stamp =
+                DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                        .withZone(ZoneOffset.UTC)
+                        .format(startedAt);
         Path file = directory.resolve(benchmark + "-" + stamp + ".json");
         JSON.writeValue(file.toFile(), root);
         return file;

@@ -3,11 +3,13 @@ package dev.aic.bench;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Names the benchmark's threads (so a thread dump shows which phase a thread belongs to) and makes them daemons. */
+/**
+ * Names the benchmark's threads (so a thread dump shows which phase a thread belongs to) and makes
+ * them daemons.
+ */
 final class Threads {
 
-    private Threads() {
-    }
+    private Threads() {}
 
     static ThreadFactory named(String prefix) {
         AtomicInteger counter = new AtomicInteger();

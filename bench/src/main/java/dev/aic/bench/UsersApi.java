@@ -33,9 +33,14 @@ final class UsersApi {
     }
 
     /** {@code POST /api/users} on the command side, as an administrator. */
-    Registration register(String email, String displayName) throws IOException, InterruptedException {
-        Http.Response response = http.post(users, authorization,
-                http.object().put("email", email).put("displayName", displayName), UUID.randomUUID().toString());
+    Registration register(String email, String displayName)
+            throws IOException, InterruptedException {
+        Http.Response response =
+                http.post(
+                        users,
+                        authorization,
+                        http.object().put("email", email).put("displayName", displayName),
+                        UUID.randomUUID().toString());
         if (response.status() != 201) {
             return new Registration(response.status(), null);
         }
@@ -43,7 +48,9 @@ final class UsersApi {
         return new Registration(201, id.isTextual() ? UUID.fromString(id.asText()) : null);
     }
 
-    /** {@code GET /api/users/{id}} on the query side: 200 once the user is projected, 404 before. */
+    /**
+     * {@code GET /api/users/{id}} on the query side: 200 once the user is projected, 404 before.
+     */
     int fetchStatus(UUID id) throws IOException, InterruptedException {
         return http.getStatus(URI.create(querySide + "/api/users/" + id), authorization);
     }

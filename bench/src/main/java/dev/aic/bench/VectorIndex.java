@@ -22,22 +22,24 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * The semantic-search part of the embeddings benchmark: pgvector's HNSW index against exact search, at
- * {@code --vectors} chunks, in a PostgreSQL database of the benchmark's own (created at the start, dropped at the
- * end; the platform's schemas are never touched).
+ * The semantic-search part of the embeddings benchmark: pgvector's HNSW index against exact search,
+ * at {@code --vectors} chunks, in a PostgreSQL database of the benchmark's own (created at the
+ * start, dropped at the end; the platform's schemas are never touched).
  *
- * <p>The table has the essentials of {@code query.document_chunk}: an id and a {@code vector(384)}, indexed as the
- * query-side indexes it ({@code hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)}). The
- * vectors are synthetic but not uniform: unit vectors drawn around {@code --clusters} random centres with Gaussian
- * noise (cosine ≈ 0.8 to their centre), as real chunk embeddings gather by topic. Uniform random vectors in 384
- * dimensions are all nearly orthogonal to each other, so their "nearest" neighbours mean nothing and recall on
- * them says nothing about real data. The queries are drawn the same way, from another seed.
+ * <p>The table has the essentials of {@code query.document_chunk}: an id and a {@code vector(384)},
+ * indexed as the query-side indexes it ({@code hnsw (embedding vector_cosine_ops) WITH (m = 16,
+ * ef_construction = 64)}). The vectors are synthetic but not uniform: unit vectors drawn around
+ * {@code --clusters} random centres with Gaussian noise (cosine ≈ 0.8 to their centre), as real
+ * chunk embeddings gather by topic. Uniform random vectors in 384 dimensions are all nearly
+ * orthogonal to each other, so their "nearest" neighbours mean nothing and recall on them says
+ * nothing about real data. The queries are drawn the same way, from another seed.
  *
- * <p>Each search is {@code SELECT id ... ORDER BY embedding <=> ? LIMIT 10} over JDBC, one at a time, timed at the
- * client. Exact search ({@code SET enable_indexscan = off}: a sequential scan and a top-10 sort) is the baseline
- * and the truth for recall@10; HNSW is measured at {@code hnsw.ef_search} 40 (pgvector's default) and 100. Then
- * "query embedding + search": a real query text embedded by the ai-worker ({@code POST /internal/embeddings}), or
- * in process by ONNX Runtime when the ai-worker does not offer that endpoint, then searched with HNSW.
+ * <p>Each search is {@code SELECT id ... ORDER BY embedding <=> ? LIMIT 10} over JDBC, one at a
+ * time, timed at the client. Exact search ({@code SET enable_indexscan = off}: a sequential scan
+ * and a top-10 sort) is the baseline and the truth for recall@10; HNSW is measured at {@code
+ * hnsw.ef_search} 40 (pgvector's default) and 100. Then "query embedding + search": a real query
+ * text embedded by the ai-worker ({@code POST /internal/embeddings}), or in process by ONNX Runtime
+ * when the ai-worker does not offer that endpoint, then searched with HNSW.
  */
 final class VectorIndex {
 
@@ -55,34 +57,59 @@ final class VectorIndex {
         static Percentiles of(long[] nanos) {
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
-            return new Percentiles(sorted.length, rank(sorted, 0.50) / 1e6, rank(sorted, 0.95) / 1e6,
+            return new Percentiles(
+                    sorted.length,
+                    rank(sorted, 0.50) / 1e6,
+                    rank(sorted, 0.95) / 1e6,
                     sorted[sorted.length - 1] / 1e6);
         }
 
-        /** Nearest rank: the smallest value with at least {@code fraction} of the values at or below it. */
+        /**
+         * Nearest rank: the smallest value with at least {@code fraction} of the values at or below
+         * it.
+         */
         private static long rank(long[] sorted, double fraction) {
             return sorted[Math.max(0, (int) Math.ceil(fraction * sorted.length) - 1)];
         }
     }
 
-    /** One way of searching: {@code efSearch} 0 for exact search; recall@10 against exact search. */
-    record Search(String name, int efSearch, Percentiles latency, double recall, boolean usedIndex) {
-    }
+    /**
+     * One way of searching: {@code efSearch} 0 for exact search; recall@10 against exact search.
+     */
+    record Search(
+            String name, int efSearch, Percentiles latency, double recall, boolean usedIndex) {}
 
-    record Result(String pgvectorVersion, int vectors, int clusters, double copySeconds, double buildSeconds,
-                  long tableBytes, long indexBytes, Search exact, List<Search> hnsw, int endToEndEfSearch,
-                  String embeddingSource, Percentiles embedding, Percentiles endToEnd) {
-    }
+    record Result(
+            String pgvectorVersion,
+            int vectors,
+            int clusters,
+            double copySeconds,
+            double buildSeconds,
+            long tableBytes,
+            long indexBytes,
+            Search exact,
+            List<Search> hnsw,
+            int endToEndEfSearch,
+            String embeddingSource,
+            Percentiles embedding,
+            Percentiles endToEnd) {}
 
     static final int K = 10;
     static final int[] EF_SEARCH = {40, 100};
     static final double TARGET_RECALL = 0.95;
     private static final int DIMENSION = EmbeddingOrtEngine.DIMENSION;
-    /** Noise per dimension: |noise| ≈ 0.75 against a unit centre, so a vector has cosine ≈ 0.8 to its centre. */
+
+    /**
+     * Noise per dimension: |noise| ≈ 0.75 against a unit centre, so a vector has cosine ≈ 0.8 to
+     * its centre.
+     */
     private static final double NOISE = 0.75 / Math.sqrt(DIMENSION);
+
     private static final int WARMUP_QUERIES = 10;
-    private static final String SEARCH = "SELECT id FROM chunk ORDER BY embedding <=> ?::vector LIMIT " + K;
-    private static final Pattern DATABASE = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(.*)$");
+    private static final String SEARCH =
+            "SELECT id FROM chunk ORDER BY embedding <=> ?::vector LIMIT " + K;
+    private static final Pattern DATABASE =
+            Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(.*)$");
 
     private final EmbeddingOptions options;
     private final Consumer<String> say;
@@ -105,7 +132,8 @@ final class VectorIndex {
                 return measure(connection, embedder);
             }
         } finally {
-            try (Connection admin = connect(options.jdbcUrl()); Statement statement = admin.createStatement()) {
+            try (Connection admin = connect(options.jdbcUrl());
+                    Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + options.vectorDatabase());
             }
         }
@@ -115,9 +143,14 @@ final class VectorIndex {
         String version;
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE EXTENSION IF NOT EXISTS vector");
-            statement.execute("CREATE TABLE chunk (id BIGINT PRIMARY KEY, embedding vector(" + DIMENSION
-                    + ") NOT NULL)");
-            version = single(statement, "SELECT extversion FROM pg_extension WHERE extname = 'vector'");
+            statement.execute(
+                    "CREATE TABLE chunk (id BIGINT PRIMARY KEY, embedding vector("
+                            + DIMENSION
+                            + ") NOT NULL)");
+            version =
+                    single(
+                            statement,
+                            "SELECT extversion FROM pg_extension WHERE extname = 'vector'");
         }
         Random random = new Random(options.seed());
         float[][] centres = new float[options.clusters()][];
@@ -125,30 +158,45 @@ final class VectorIndex {
             centres[c] = gaussianUnit(random);
         }
 
-        say.accept(String.format(Locale.ROOT, "    COPY %,d vectors around %,d clusters (binary)", options.vectors(),
-                options.clusters()));
+        say.accept(
+                String.format(
+                        Locale.ROOT,
+                        "    COPY %,d vectors around %,d clusters (binary)",
+                        options.vectors(),
+                        options.clusters()));
         long started = System.nanoTime();
         copy(connection, centres, random);
         double copySeconds = (System.nanoTime() - started) / 1e9;
         try (Statement statement = connection.createStatement()) {
             statement.execute("VACUUM ANALYZE chunk");
             statement.execute("SET maintenance_work_mem = '1GB'");
-            say.accept(String.format(Locale.ROOT, "    %.1f s; building the HNSW index (m = 16, ef_construction = 64,"
-                    + " max_parallel_maintenance_workers %s)", copySeconds,
-                    single(statement, "SHOW max_parallel_maintenance_workers")));
+            say.accept(
+                    String.format(
+                            Locale.ROOT,
+                            "    %.1f s; building the HNSW index (m = 16, ef_construction = 64,"
+                                    + " max_parallel_maintenance_workers %s)",
+                            copySeconds,
+                            single(statement, "SHOW max_parallel_maintenance_workers")));
             started = System.nanoTime();
-            statement.execute("CREATE INDEX chunk_embedding ON chunk USING hnsw (embedding vector_cosine_ops)"
-                    + " WITH (m = 16, ef_construction = 64)");
+            statement.execute(
+                    "CREATE INDEX chunk_embedding ON chunk USING hnsw (embedding vector_cosine_ops)"
+                            + " WITH (m = 16, ef_construction = 64)");
         }
         double buildSeconds = (System.nanoTime() - started) / 1e9;
         long tableBytes;
         long indexBytes;
         try (Statement statement = connection.createStatement()) {
             tableBytes = Long.parseLong(single(statement, "SELECT pg_table_size('chunk')"));
-            indexBytes = Long.parseLong(single(statement, "SELECT pg_relation_size('chunk_embedding')"));
+            indexBytes =
+                    Long.parseLong(single(statement, "SELECT pg_relation_size('chunk_embedding')"));
         }
-        say.accept(String.format(Locale.ROOT, "    built in %.1f s (index %d MB, table %d MB)", buildSeconds,
-                indexBytes >> 20, tableBytes >> 20));
+        say.accept(
+                String.format(
+                        Locale.ROOT,
+                        "    built in %.1f s (index %d MB, table %d MB)",
+                        buildSeconds,
+                        indexBytes >> 20,
+                        tableBytes >> 20));
 
         Random queryRandom = new Random(options.seed() + 1);
         List<String> queries = new ArrayList<>();
@@ -167,11 +215,20 @@ final class VectorIndex {
             hnsw.add(search(connection, "hnsw ef_search=" + ef, ef, queries, truth, null));
         }
 
-        int ef = hnsw.stream().filter(search -> search.recall() >= TARGET_RECALL).mapToInt(Search::efSearch)
-                .min().orElse(EF_SEARCH[EF_SEARCH.length - 1]);
+        int ef =
+                hnsw.stream()
+                        .filter(search -> search.recall() >= TARGET_RECALL)
+                        .mapToInt(Search::efSearch)
+                        .min()
+                        .orElse(EF_SEARCH[EF_SEARCH.length - 1]);
         set(connection, "hnsw.ef_search", Integer.toString(ef));
-        say.accept(String.format(Locale.ROOT, "    query embedding (%s) + HNSW search at ef_search=%d, %d queries",
-                embedder.source(), ef, options.queries()));
+        say.accept(
+                String.format(
+                        Locale.ROOT,
+                        "    query embedding (%s) + HNSW search at ef_search=%d, %d queries",
+                        embedder.source(),
+                        ef,
+                        options.queries()));
         Random textRandom = new Random(options.seed() + 2);
         long[] embedNanos = new long[options.queries()];
         long[] totalNanos = new long[options.queries()];
@@ -189,17 +246,34 @@ final class VectorIndex {
                 }
             }
         }
-        return new Result(version, options.vectors(), options.clusters(), copySeconds, buildSeconds, tableBytes,
-                indexBytes, exact, hnsw, ef, embedder.source(), Percentiles.of(embedNanos),
+        return new Result(
+                version,
+                options.vectors(),
+                options.clusters(),
+                copySeconds,
+                buildSeconds,
+                tableBytes,
+                indexBytes,
+                exact,
+                hnsw,
+                ef,
+                embedder.source(),
+                Percentiles.of(embedNanos),
                 Percentiles.of(totalNanos));
     }
 
     /**
-     * Runs the queries (the first {@link #WARMUP_QUERIES} unmeasured); fills {@code found} with each measured
-     * query's ids when given, or measures recall against {@code truth}.
+     * Runs the queries (the first {@link #WARMUP_QUERIES} unmeasured); fills {@code found} with
+     * each measured query's ids when given, or measures recall against {@code truth}.
      */
-    private Search search(Connection connection, String name, int efSearch, List<String> queries,
-            List<Set<Long>> truth, List<Set<Long>> found) throws SQLException {
+    private Search search(
+            Connection connection,
+            String name,
+            int efSearch,
+            List<String> queries,
+            List<Set<Long>> truth,
+            List<Set<Long>> found)
+            throws SQLException {
         boolean usedIndex = plan(connection, queries.get(0)).contains("chunk_embedding");
         long[] nanos = new long[queries.size() - WARMUP_QUERIES];
         double recalled = 0;
@@ -222,11 +296,23 @@ final class VectorIndex {
                 }
             }
         }
-        Search result = new Search(name, efSearch, Percentiles.of(nanos), found != null ? 1.0 : recalled / nanos.length,
-                usedIndex);
-        say.accept(String.format(Locale.ROOT, "    %-24s p50=%.2fms p95=%.2fms recall@%d=%.3f%s", name,
-                result.latency().p50Ms(), result.latency().p95Ms(), K, result.recall(),
-                usedIndex ? "  (index scan)" : ""));
+        Search result =
+                new Search(
+                        name,
+                        efSearch,
+                        Percentiles.of(nanos),
+                        found != null ? 1.0 : recalled / nanos.length,
+                        usedIndex);
+        say.accept(
+                String.format(
+                        Locale.ROOT,
+                        "    %-24s p50=%.2fms p95=%.2fms recall@%d=%.3f%s",
+                        name,
+                        result.latency().p50Ms(),
+                        result.latency().p95Ms(),
+                        K,
+                        result.recall(),
+                        usedIndex ? "  (index scan)" : ""));
         return result;
     }
 
@@ -243,8 +329,9 @@ final class VectorIndex {
 
     private static String plan(Connection connection, String vector) throws SQLException {
         StringBuilder plan = new StringBuilder();
-        try (PreparedStatement statement = connection.prepareStatement("EXPLAIN " + SEARCH.replace("?::vector",
-                "'" + vector + "'::vector"))) {
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                        "EXPLAIN " + SEARCH.replace("?::vector", "'" + vector + "'::vector"))) {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     plan.append(rows.getString(1)).append('\n');
@@ -254,10 +341,16 @@ final class VectorIndex {
         return plan.toString();
     }
 
-    /** Streams the vectors into the table with binary COPY: pgvector's wire format is dim, unused, floats. */
+    /**
+     * Streams the vectors into the table with binary COPY: pgvector's wire format is dim, unused,
+     * floats.
+     */
     private void copy(Connection connection, float[][] centres, Random random) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY chunk (id, embedding) FROM STDIN (FORMAT binary)");
+        CopyIn copy =
+                connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn("COPY chunk (id, embedding) FROM STDIN (FORMAT binary)");
         int rowBytes = 2 + 4 + 8 + 4 + 4 + 4 * DIMENSION;
         ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
         try {

@@ -22,31 +22,39 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 
 /**
- * How long a client waits to read its own write: the time from the command side's 201 to the
- * query side's first 200 for the same user.
+ * How long a client waits to read its own write: the time from the command side's 201 to the query
+ * side's first 200 for the same user.
  *
- * <p>The load is open-loop: a scheduler issues registrations at a fixed rate, whatever the
- * latency, and N sender threads carry them out. A closed loop would slow down exactly when the
- * system does and so hide the lag; a fixed rate below the peak (half of it, by default) shows
- * the lag of a busy but not saturated system, which is what users live with. Each created user
- * is then polled on the query side at a fixed interval on separate poller threads, so a slow
- * poll never delays the next registration. The lag is over-estimated by at most one GET plus
- * one poll interval, or 5% of the lag once that is longer (see {@link #nextDelay}).
+ * <p>The load is open-loop: a scheduler issues registrations at a fixed rate, whatever the latency,
+ * and N sender threads carry them out. A closed loop would slow down exactly when the system does
+ * and so hide the lag; a fixed rate below the peak (half of it, by default) shows the lag of a busy
+ * but not saturated system, which is what users live with. Each created user is then polled on the
+ * query side at a fixed interval on separate poller threads, so a slow poll never delays the next
+ * registration. The lag is over-estimated by at most one GET plus one poll interval, or 5% of the
+ * lag once that is longer (see {@link #nextDelay}).
  */
 final class VisibilityLag {
 
     /** What the lag phase measured; {@code created} and the lag cover the measured window only. */
-    record Result(double targetRate, double achievedRate, long created, Latency lag, long notVisible,
-                  long dropped, Map<String, Long> errors) {
+    record Result(
+            double targetRate,
+            double achievedRate,
+            long created,
+            Latency lag,
+            long notVisible,
+            long dropped,
+            Map<String, Long> errors) {
 
         long errorCount() {
             return errors.values().stream().mapToLong(Long::longValue).sum() + notVisible;
         }
     }
 
-    /** How long the query side took to show the last users of the peak-load phase, and whether it did. */
-    record CatchUp(Duration took, boolean complete) {
-    }
+    /**
+     * How long the query side took to show the last users of the peak-load phase, and whether it
+     * did.
+     */
+    record CatchUp(Duration took, boolean complete) {}
 
     private final UsersApi api;
     private final Emails emails;
@@ -54,7 +62,12 @@ final class VisibilityLag {
     private final Duration pollInterval;
     private final Duration visibilityTimeout;
 
-    VisibilityLag(UsersApi api, Emails emails, int concurrency, Duration pollInterval, Duration visibilityTimeout) {
+    VisibilityLag(
+            UsersApi api,
+            Emails emails,
+            int concurrency,
+            Duration pollInterval,
+            Duration visibilityTimeout) {
         this.api = api;
         this.emails = emails;
         this.concurrency = concurrency;
@@ -70,15 +83,20 @@ final class VisibilityLag {
         Set<UUID> pending = ConcurrentHashMap.newKeySet();
         pending.addAll(ids);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(Threads.named("catch-up"));
+        ScheduledExecutorService checker =
+                Executors.newSingleThreadScheduledExecutor(Threads.named("catch-up"));
         long start = System.nanoTime();
         try {
-            checker.scheduleWithFixedDelay(() -> {
-                pending.removeIf(this::visible);
-                if (pending.isEmpty()) {
-                    done.complete(null);
-                }
-            }, 0, pollInterval.toNanos(), TimeUnit.NANOSECONDS);
+            checker.scheduleWithFixedDelay(
+                    () -> {
+                        pending.removeIf(this::visible);
+                        if (pending.isEmpty()) {
+                            done.complete(null);
+                        }
+                    },
+                    0,
+                    pollInterval.toNanos(),
+                    TimeUnit.NANOSECONDS);
             done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             return new CatchUp(Duration.ofNanos(System.nanoTime() - start), true);
         } catch (TimeoutException e) {
@@ -101,32 +119,44 @@ final class VisibilityLag {
         }
     }
 
-    Result run(double ratePerSecond, Duration warmup, Duration duration) throws InterruptedException {
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Threads.named("lag-ticker"));
-        ExecutorService senders = Executors.newFixedThreadPool(concurrency, Threads.named("lag-sender"));
-        ScheduledExecutorService pollers = Executors.newScheduledThreadPool(concurrency, Threads.named("lag-poller"));
+    Result run(double ratePerSecond, Duration warmup, Duration duration)
+            throws InterruptedException {
+        ScheduledExecutorService ticker =
+                Executors.newSingleThreadScheduledExecutor(Threads.named("lag-ticker"));
+        ExecutorService senders =
+                Executors.newFixedThreadPool(concurrency, Threads.named("lag-sender"));
+        ScheduledExecutorService pollers =
+                Executors.newScheduledThreadPool(concurrency, Threads.named("lag-poller"));
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long measureUntil = measureFrom + duration.toNanos();
         Window window = new Window(measureFrom, measureUntil, pollers);
         try {
             long period = Math.max(1, Math.round(1e9 / ratePerSecond));
-            ScheduledFuture<?> ticks = ticker.scheduleAtFixedRate(
-                    () -> senders.execute(window::registerOne), 0, period, TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> ticks =
+                    ticker.scheduleAtFixedRate(
+                            () -> senders.execute(window::registerOne),
+                            0,
+                            period,
+                            TimeUnit.NANOSECONDS);
             CountDownLatch stopped = new CountDownLatch(1);
-            ticker.schedule(() -> {
-                ticks.cancel(false);
-                stopped.countDown();
-            }, measureUntil - System.nanoTime(), TimeUnit.NANOSECONDS);
+            ticker.schedule(
+                    () -> {
+                        ticks.cancel(false);
+                        stopped.countDown();
+                    },
+                    measureUntil - System.nanoTime(),
+                    TimeUnit.NANOSECONDS);
             stopped.await();
 
             senders.shutdown();
             if (!senders.awaitTermination(60, TimeUnit.SECONDS)) {
                 window.errors.merge("POST still running after 60 s", 1L, Long::sum);
             }
-            // every created user is now registered with the phaser: wait until each is visible or given up on
+            // every created user is now registered with the phaser: wait until each is visible or
+            // given up on
             int phase = window.outstanding.arrive();
-            window.outstanding.awaitAdvanceInterruptibly(phase, visibilityTimeout.plusSeconds(10).toNanos(),
-                    TimeUnit.NANOSECONDS);
+            window.outstanding.awaitAdvanceInterruptibly(
+                    phase, visibilityTimeout.plusSeconds(10).toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             window.errors.merge("polls still running after the visibility timeout", 1L, Long::sum);
         } finally {
@@ -135,8 +165,14 @@ final class VisibilityLag {
             pollers.shutdownNow();
         }
         long created = window.created.get();
-        return new Result(ratePerSecond, created / (duration.toNanos() / 1e9), created, Latency.of(window.lag),
-                window.notVisible.get(), window.dropped.get(), new TreeMap<>(window.errors));
+        return new Result(
+                ratePerSecond,
+                created / (duration.toNanos() / 1e9),
+                created,
+                Latency.of(window.lag),
+                window.notVisible.get(),
+                window.dropped.get(),
+                new TreeMap<>(window.errors));
     }
 
     /**
@@ -148,7 +184,9 @@ final class VisibilityLag {
         return Math.max(pollInterval.toNanos(), ageNanos / 20);
     }
 
-    /** The shared state of one lag run: which users are still being polled, and what was measured. */
+    /**
+     * The shared state of one lag run: which users are still being polled, and what was measured.
+     */
     private final class Window {
         private final long measureFrom;
         private final long measureUntil;
@@ -158,6 +196,7 @@ final class VisibilityLag {
         private final AtomicLong notVisible = new AtomicLong();
         private final AtomicLong dropped = new AtomicLong();
         private final Map<String, Long> errors = new ConcurrentHashMap<>();
+
         /** One party for the coordinating thread plus one per user still being polled. */
         private final Phaser outstanding = new Phaser(1);
 
@@ -170,12 +209,14 @@ final class VisibilityLag {
         /** Runs on a sender thread for every tick of the fixed-rate schedule. */
         void registerOne() {
             if (System.nanoTime() > measureUntil) {
-                // the senders fell behind the schedule: sending late would stretch the window, so count and skip
+                // the senders fell behind the schedule: sending late would stretch the window, so
+                // count and skip
                 dropped.incrementAndGet();
                 return;
             }
             try {
-                UsersApi.Registration registration = api.register(emails.next("lag", 0), "Benchmark User");
+                UsersApi.Registration registration =
+                        api.register(emails.next("lag", 0), "Benchmark User");
                 long createdAt = System.nanoTime();
                 if (!registration.created()) {
                     errors.merge("POST HTTP " + registration.status(), 1L, Long::sum);
@@ -194,7 +235,10 @@ final class VisibilityLag {
             }
         }
 
-        /** Reads one user until it is there; reschedules itself rather than sleeping on a poller thread. */
+        /**
+         * Reads one user until it is there; reschedules itself rather than sleeping on a poller
+         * thread.
+         */
         private final class Poll implements Runnable {
             private final UUID id;
             private final long createdAt;
@@ -235,7 +279,8 @@ final class VisibilityLag {
                     outstanding.arriveAndDeregister();
                     return;
                 }
-                pollers.schedule(this, nextDelay(System.nanoTime() - createdAt), TimeUnit.NANOSECONDS);
+                pollers.schedule(
+                        this, nextDelay(System.nanoTime() - createdAt), TimeUnit.NANOSECONDS);
             }
         }
     }

@@ -11,8 +11,10 @@ class PythonManualTest {
     void convertedPagesAreSpreadEvenlyAndAlternatePdfAndDocx() {
         PythonManual.Format[] formats = PythonManual.formats(334, 10, 10);
 
-        assertThat(Arrays.stream(formats).filter(format -> format == PythonManual.Format.PDF)).hasSize(10);
-        assertThat(Arrays.stream(formats).filter(format -> format == PythonManual.Format.DOCX)).hasSize(10);
+        assertThat(Arrays.stream(formats).filter(format -> format == PythonManual.Format.PDF))
+                .hasSize(10);
+        assertThat(Arrays.stream(formats).filter(format -> format == PythonManual.Format.DOCX))
+                .hasSize(10);
         assertThat(formats[8]).isEqualTo(PythonManual.Format.PDF);
         assertThat(formats[25]).isEqualTo(PythonManual.Format.DOCX);
         assertThat(PythonManual.formats(334, 10, 10)).isEqualTo(formats);
@@ -27,7 +29,8 @@ class PythonManualTest {
     void moreConversionsThanPagesConvertEveryPageOnce() {
         PythonManual.Format[] formats = PythonManual.formats(3, 4, 4);
 
-        assertThat(formats).containsExactly(PythonManual.Format.PDF, PythonManual.Format.DOCX,
-                PythonManual.Format.PDF);
+        assertThat(formats)
+                .containsExactly(
+                        PythonManual.Format.PDF, PythonManual.Format.DOCX, PythonManual.Format.PDF);
     }
 }

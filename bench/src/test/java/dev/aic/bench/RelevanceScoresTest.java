@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class RelevanceScoresTest {
 
-    private static final Set<String> ANSWERS = Set.of("library/sched.html", "library/threading.html");
+    private static final Set<String> ANSWERS =
+            Set.of("library/sched.html", "library/threading.html");
 
     @Test
     void anAnsweringPageAtTheTopScoresOneEverywhere() {
-        List<String> ranked = List.of("library/threading.html", "library/sched.html", "library/os.html");
+        List<String> ranked =
+                List.of("library/threading.html", "library/sched.html", "library/os.html");
 
         assertThat(RelevanceScores.hitAt(5, ranked, ANSWERS)).isEqualTo(1);
         assertThat(RelevanceScores.reciprocalRankAt(10, ranked, ANSWERS)).isEqualTo(1);
@@ -22,8 +24,12 @@ class RelevanceScoresTest {
 
     @Test
     void answeringPagesLowerDownScoreByTheirRanks() {
-        List<String> ranked = List.of("library/os.html", "library/sched.html", "library/time.html",
-                "library/threading.html");
+        List<String> ranked =
+                List.of(
+                        "library/os.html",
+                        "library/sched.html",
+                        "library/time.html",
+                        "library/threading.html");
 
         assertThat(RelevanceScores.firstRank(ranked, ANSWERS)).isEqualTo(2);
         assertThat(RelevanceScores.reciprocalRankAt(10, ranked, ANSWERS)).isEqualTo(0.5);
@@ -37,7 +43,8 @@ class RelevanceScoresTest {
 
         assertThat(RelevanceScores.hitAt(5, ranked, ANSWERS)).isZero();
         assertThat(RelevanceScores.reciprocalRankAt(5, ranked, ANSWERS)).isZero();
-        assertThat(RelevanceScores.reciprocalRankAt(10, ranked, ANSWERS)).isCloseTo(1 / 6.0, within(1e-9));
+        assertThat(RelevanceScores.reciprocalRankAt(10, ranked, ANSWERS))
+                .isCloseTo(1 / 6.0, within(1e-9));
         assertThat(RelevanceScores.ndcgAt(5, ranked, ANSWERS)).isZero();
     }
 

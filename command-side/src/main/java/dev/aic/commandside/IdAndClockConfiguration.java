@@ -6,7 +6,10 @@ import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Ids and the time are injected (aggregates take the clock as a handler parameter), so that tests can fix them. */
+/**
+ * Ids and the time are injected (aggregates take the clock as a handler parameter), so that tests
+ * can fix them.
+ */
 @Configuration(proxyBeanMethods = false)
 class IdAndClockConfiguration {
 

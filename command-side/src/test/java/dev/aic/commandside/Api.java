@@ -9,16 +9,21 @@ import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 
-/** Real HTTP calls to the service under test, as one of the development identity provider's people. */
+/**
+ * Real HTTP calls to the service under test, as one of the development identity provider's people.
+ */
 public record Api(TestRestTemplate http) {
 
-    /** @param user a demo username, or null for an anonymous call */
+    /**
+     * @param user a demo username, or null for an anonymous call
+     */
     @SuppressWarnings("rawtypes")
-    public ResponseEntity<Map> call(String user, HttpMethod method, String path, Object body,
-            Map<String, String> headers) {
+    public ResponseEntity<Map> call(
+            String user, HttpMethod method, String path, Object body, Map<String, String> headers) {
         RequestEntity.BodyBuilder request = RequestEntity.method(method, path);
         if (user != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + DevIdentity.start().accessToken(user));
+            request.header(
+                    HttpHeaders.AUTHORIZATION, "Bearer " + DevIdentity.start().accessToken(user));
         }
         headers.forEach(request::header);
         if (body == null) {

@@ -16,51 +16,74 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * As deployed on Kubernetes: metrics and probes on a port of their own, none of them on the API port, and none
- * of what the development profile adds (the other tests run with it; production never does).
+ * As deployed on Kubernetes: metrics and probes on a port of their own, none of them on the API
+ * port, and none of what the development profile adds (the other tests run with it; production
+ * never does).
  */
 @AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"management.server.port=0",
-        ManagementPortIT.AS_DEPLOYED, "aic.personal-data.development-key-allowed=true"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.server.port=0",
+            ManagementPortIT.AS_DEPLOYED,
+            "aic.personal-data.development-key-allowed=true"
+        })
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class ManagementPortIT {
 
-    /** No development profile: there is no production profile, this one only replaces the tests' own. */
+    /**
+     * No development profile: there is no production profile, this one only replaces the tests'
+     * own.
+     */
     static final String AS_DEPLOYED = "spring.profiles.active=production";
 
-    @Autowired
-    TestRestTemplate http;
-    @LocalManagementPort
-    int managementPort;
+    @Autowired TestRestTemplate http;
+    @LocalManagementPort int managementPort;
 
     @Test
     void metricsAndProbesAreOnTheManagementPortOnly() {
         String management = "http://127.0.0.1:" + managementPort;
         assertThat(http.getForEntity(management + "/actuator/prometheus", String.class).getBody())
                 .contains("jvm_memory_used_bytes");
-        assertThat(http.getForEntity(management + "/actuator/health/readiness", String.class).getStatusCode())
+        assertThat(
+                        http.getForEntity(management + "/actuator/health/readiness", String.class)
+                                .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        // liveness includes the Kafka listener containers (KafkaListenersHealthIT in messaging shows it failing)
-        assertThat(http.getForEntity(management + "/actuator/health/liveness", String.class).getStatusCode())
+        // liveness includes the Kafka listener containers (KafkaListenersHealthIT in messaging
+        // shows it failing)
+        assertThat(
+                        http.getForEntity(management + "/actuator/health/liveness", String.class)
+                                .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
                 .isIn(HttpStatus.UNAUTHORIZED, HttpStatus.NOT_FOUND);
-        assertThat(http.getForEntity("/api/users", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/api/users", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
     void neitherTheApiDocumentsNorSwaggerUiAreServed() {
-        for (String path : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/index.html")) {
-            assertThat(http.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+        for (String path :
+                List.of(
+                        "/v3/api-docs",
+                        "/v3/api-docs.yaml",
+                        "/swagger-ui.html",
+                        "/swagger-ui/index.html")) {
+            assertThat(http.getForEntity(path, String.class).getStatusCode())
+                    .as(path)
+                    .isEqualTo(HttpStatus.NOT_FOUND);
         }
     }
 
     @Test
     void theWellKnownDevelopmentMasterKeyIsRefusedAtStart() {
-        SpringApplicationBuilder withoutMasterKey = new SpringApplicationBuilder(CommandSideApplication.class)
-                .initializers(new RealInfrastructure());
+        SpringApplicationBuilder withoutMasterKey =
+                new SpringApplicationBuilder(CommandSideApplication.class)
+                        .initializers(new RealInfrastructure());
 
-        assertThatThrownBy(() -> withoutMasterKey.run("--server.port=0", "--" + AS_DEPLOYED).close())
-                .rootCause().hasMessageContaining("AIC_PERSONAL_DATA_MASTER_KEY is not set");
+        assertThatThrownBy(
+                        () -> withoutMasterKey.run("--server.port=0", "--" + AS_DEPLOYED).close())
+                .rootCause()
+                .hasMessageContaining("AIC_PERSONAL_DATA_MASTER_KEY is not set");
     }
 }

@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * Object storage for document content, addressed by key. The filesystem store is the default; any
- * S3-compatible store in production ({@code aic.content.store}). Deleting a missing key is not an error,
- * so a delete may be repeated. Only the command-side writes; readers depend on {@link ContentReader}.
+ * S3-compatible store in production ({@code aic.content.store}). Deleting a missing key is not an
+ * error, so a delete may be repeated. Only the command-side writes; readers depend on {@link
+ * ContentReader}.
  */
 public interface ContentStore extends ContentReader {
 
@@ -19,7 +20,10 @@ public interface ContentStore extends ContentReader {
     void delete(String key);
 
     static String requireValidKey(String key) {
-        if (key == null || key.length() > 512 || !KEY.matcher(key).matches() || key.contains("..")) {
+        if (key == null
+                || key.length() > 512
+                || !KEY.matcher(key).matches()
+                || key.contains("..")) {
             throw new IllegalArgumentException("Invalid content key: " + key);
         }
         return key;

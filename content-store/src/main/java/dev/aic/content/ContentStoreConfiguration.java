@@ -11,7 +11,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
-/** The {@link ContentStore} that {@code aic.content.store} names; imported by the services that need one. */
+/**
+ * The {@link ContentStore} that {@code aic.content.store} names; imported by the services that need
+ * one.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ContentStoreProperties.class)
 public class ContentStoreConfiguration {
@@ -20,18 +23,20 @@ public class ContentStoreConfiguration {
     ContentStore contentStore(ContentStoreProperties properties) {
         return switch (properties.store()) {
             case FILESYSTEM -> new FilesystemContentStore(properties.directory());
-            case S3 -> new S3ContentStore(s3Client(properties.s3()), requireBucket(properties.s3()));
+            case S3 ->
+                    new S3ContentStore(s3Client(properties.s3()), requireBucket(properties.s3()));
         };
     }
 
     public static S3Client s3Client(ContentStoreProperties.S3 s3) {
-        S3ClientBuilder builder = S3Client.builder()
-                .region(Region.of(s3.region()))
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .forcePathStyle(s3.pathStyle())
-                // S3-compatible stores do not all know the SDK's newer default checksums
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        S3ClientBuilder builder =
+                S3Client.builder()
+                        .region(Region.of(s3.region()))
+                        .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                        .forcePathStyle(s3.pathStyle())
+                        // S3-compatible stores do not all know the SDK's newer default checksums
+                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         if (s3.endpoint() != null && !s3.endpoint().isBlank()) {
             builder.endpointOverride(URI.create(s3.endpoint()));
         }
@@ -40,7 +45,8 @@ public class ContentStoreConfiguration {
 
     private static String requireBucket(ContentStoreProperties.S3 s3) {
         if (s3.bucket() == null || s3.bucket().isBlank()) {
-            throw new IllegalStateException("aic.content.s3.bucket (AIC_DOCUMENTS_S3_BUCKET) must be set for the s3 store");
+            throw new IllegalStateException(
+                    "aic.content.s3.bucket (AIC_DOCUMENTS_S3_BUCKET) must be set for the s3 store");
         }
         return s3.bucket();
     }

@@ -13,8 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Content as files under one directory, the key being the relative path. A file is copied beside its
- * final name and then moved into place, so a reader never sees half of it.
+ * Content as files under one directory, the key being the relative path. A file is copied beside
+ * its final name and then moved into place, so a reader never sees half of it.
  */
 public class FilesystemContentStore implements ContentStore {
 
@@ -32,7 +32,11 @@ public class FilesystemContentStore implements ContentStore {
             Path partial = Files.createTempFile(target.getParent(), ".upload-", ".partial");
             try {
                 Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        partial,
+                        target,
+                        StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(partial);
             }

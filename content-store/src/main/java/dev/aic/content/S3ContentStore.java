@@ -7,7 +7,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Content as objects in one bucket of Amazon S3 or any S3-compatible store (MinIO, Ceph, S3Proxy...). */
+/**
+ * Content as objects in one bucket of Amazon S3 or any S3-compatible store (MinIO, Ceph,
+ * S3Proxy...).
+ */
 public class S3ContentStore implements ContentStore {
 
     private final S3Client s3;
@@ -20,14 +23,19 @@ public class S3ContentStore implements ContentStore {
 
     @Override
     public void put(String key, Path content, String contentType) {
-        s3.putObject(request -> request.bucket(bucket).key(ContentStore.requireValidKey(key)).contentType(contentType),
+        s3.putObject(
+                request ->
+                        request.bucket(bucket)
+                                .key(ContentStore.requireValidKey(key))
+                                .contentType(contentType),
                 RequestBody.fromFile(content));
     }
 
     @Override
     public InputStream get(String key) {
         try {
-            return s3.getObject(request -> request.bucket(bucket).key(ContentStore.requireValidKey(key)));
+            return s3.getObject(
+                    request -> request.bucket(bucket).key(ContentStore.requireValidKey(key)));
         } catch (NoSuchKeyException e) {
             throw new NoSuchContentException(key);
         }
@@ -36,10 +44,15 @@ public class S3ContentStore implements ContentStore {
     @Override
     public InputStream get(String key, long offset, long length) {
         ContentReader.requireValidRange(offset, length);
-        // HTTP ranges are inclusive; S3 cuts a range that runs past the end short, as the filesystem store does
+        // HTTP ranges are inclusive; S3 cuts a range that runs past the end short, as the
+        // filesystem store does
         String range = "bytes=" + offset + "-" + (offset + length - 1);
         try {
-            return s3.getObject(request -> request.bucket(bucket).key(ContentStore.requireValidKey(key)).range(range));
+            return s3.getObject(
+                    request ->
+                            request.bucket(bucket)
+                                    .key(ContentStore.requireValidKey(key))
+                                    .range(range));
         } catch (NoSuchKeyException e) {
             throw new NoSuchContentException(key);
         }

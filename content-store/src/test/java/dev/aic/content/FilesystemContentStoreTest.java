@@ -11,13 +11,14 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The filesystem store on a real directory: whole files, ranges of them, and keys that could escape it. */
+/**
+ * The filesystem store on a real directory: whole files, ranges of them, and keys that could escape
+ * it.
+ */
 class FilesystemContentStoreTest {
 
-    @TempDir
-    Path root;
-    @TempDir
-    Path work;
+    @TempDir Path root;
+    @TempDir Path work;
 
     @Test
     void aRangeIsReadFromItsOffsetAndEndsAtItsLengthOrTheEndOfTheFile() throws IOException {
@@ -26,14 +27,18 @@ class FilesystemContentStoreTest {
             bytes[i] = (byte) (i * 13);
         }
         FilesystemContentStore store = new FilesystemContentStore(root);
-        store.put("documents/d1/v1", Files.write(work.resolve("large.pdf"), bytes), "application/pdf");
+        store.put(
+                "documents/d1/v1",
+                Files.write(work.resolve("large.pdf"), bytes),
+                "application/pdf");
 
         try (InputStream whole = store.get("documents/d1/v1");
-             InputStream middle = store.get("documents/d1/v1", 40_000, 12_345);
-             InputStream pastTheEnd = store.get("documents/d1/v1", 99_000, 5_000)) {
+                InputStream middle = store.get("documents/d1/v1", 40_000, 12_345);
+                InputStream pastTheEnd = store.get("documents/d1/v1", 99_000, 5_000)) {
             assertThat(whole.readAllBytes()).isEqualTo(bytes);
             assertThat(middle.readAllBytes()).isEqualTo(Arrays.copyOfRange(bytes, 40_000, 52_345));
-            assertThat(pastTheEnd.readAllBytes()).isEqualTo(Arrays.copyOfRange(bytes, 99_000, 100_000));
+            assertThat(pastTheEnd.readAllBytes())
+                    .isEqualTo(Arrays.copyOfRange(bytes, 99_000, 100_000));
         }
     }
 
@@ -43,8 +48,11 @@ class FilesystemContentStoreTest {
 
         assertThatThrownBy(() -> store.get("documents/none/v1", 0, 10))
                 .isInstanceOf(ContentStore.NoSuchContentException.class);
-        assertThatThrownBy(() -> store.get("documents/none/v1", -1, 10)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.get("documents/none/v1", 0, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.get("../outside", 0, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.get("documents/none/v1", -1, 10))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.get("documents/none/v1", 0, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.get("../outside", 0, 10))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

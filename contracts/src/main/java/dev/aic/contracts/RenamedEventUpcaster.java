@@ -10,22 +10,26 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
 /**
- * Reads an event stored under a class name it no longer has as the class that has its name today; its payload
- * and revision are unchanged. A stored event carries its Java type name ({@code payloadtype}), and stored events
- * are never rewritten, so every rename of an event class is listed here for good (docs/event-evolution.md,
- * "Naming events").
+ * Reads an event stored under a class name it no longer has as the class that has its name today;
+ * its payload and revision are unchanged. A stored event carries its Java type name ({@code
+ * payloadtype}), and stored events are never rewritten, so every rename of an event class is listed
+ * here for good (docs/event-evolution.md, "Naming events").
  */
 public final class RenamedEventUpcaster extends SingleEventUpcaster {
 
     /** Former name → today's class. */
-    private static final Map<String, Class<?>> RENAMED = Map.of(
-            "dev.aic.contracts.document.DocumentEvent$DocumentUploaded", DocumentEvent.Uploaded.class,
-            "dev.aic.contracts.document.DocumentEvent$DocumentVersionAdded", DocumentEvent.VersionAdded.class,
-            "dev.aic.contracts.document.DocumentEvent$DocumentDeleted", DocumentEvent.Deleted.class);
+    private static final Map<String, Class<?>> RENAMED =
+            Map.of(
+                    "dev.aic.contracts.document.DocumentEvent$DocumentUploaded",
+                            DocumentEvent.Uploaded.class,
+                    "dev.aic.contracts.document.DocumentEvent$DocumentVersionAdded",
+                            DocumentEvent.VersionAdded.class,
+                    "dev.aic.contracts.document.DocumentEvent$DocumentDeleted",
+                            DocumentEvent.Deleted.class);
 
     /**
-     * The name an event stored as {@code storedName} has today, for the readers of raw rows that do not pass
-     * through the upcaster chain (a member's data export, the audit's readable payload).
+     * The name an event stored as {@code storedName} has today, for the readers of raw rows that do
+     * not pass through the upcaster chain (a member's data export, the audit's readable payload).
      */
     public static String currentName(String storedName) {
         Class<?> current = RENAMED.get(storedName);
@@ -33,14 +37,19 @@ public final class RenamedEventUpcaster extends SingleEventUpcaster {
     }
 
     /**
-     * The names events of {@code type} (a class name, or its simple name as in {@code Uploaded}) were stored
-     * under before their class was renamed, for queries over the stored rows; empty for a type never renamed.
+     * The names events of {@code type} (a class name, or its simple name as in {@code Uploaded})
+     * were stored under before their class was renamed, for queries over the stored rows; empty for
+     * a type never renamed.
      */
     public static List<String> formerNames(String type) {
         return RENAMED.entrySet().stream()
-                .filter(renamed -> renamed.getValue().getName().equals(type)
-                        || renamed.getValue().getSimpleName().equals(type))
-                .map(Map.Entry::getKey).sorted().toList();
+                .filter(
+                        renamed ->
+                                renamed.getValue().getName().equals(type)
+                                        || renamed.getValue().getSimpleName().equals(type))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     @Override
@@ -49,9 +58,12 @@ public final class RenamedEventUpcaster extends SingleEventUpcaster {
     }
 
     @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        SimpleSerializedType renamed = new SimpleSerializedType(currentName(representation.getType().getName()),
-                representation.getType().getRevision());
+    protected IntermediateEventRepresentation doUpcast(
+            IntermediateEventRepresentation representation) {
+        SimpleSerializedType renamed =
+                new SimpleSerializedType(
+                        currentName(representation.getType().getName()),
+                        representation.getType().getRevision());
         return representation.upcastPayload(renamed, JsonNode.class, Function.identity());
     }
 }

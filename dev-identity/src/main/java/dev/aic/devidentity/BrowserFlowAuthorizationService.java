@@ -7,18 +7,20 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
 /**
- * Remembers the authorizations of the browser flow (the code must be found again at the token endpoint) and
- * forgets {@code client_credentials} ones at once. A load test asks for thousands of tokens and the in-memory
- * store never evicts finished authorizations; the services validate JWTs on their own and never come back
- * to ask about one, so nothing needs them.
+ * Remembers the authorizations of the browser flow (the code must be found again at the token
+ * endpoint) and forgets {@code client_credentials} ones at once. A load test asks for thousands of
+ * tokens and the in-memory store never evicts finished authorizations; the services validate JWTs
+ * on their own and never come back to ask about one, so nothing needs them.
  */
 final class BrowserFlowAuthorizationService implements OAuth2AuthorizationService {
 
-    private final InMemoryOAuth2AuthorizationService browserFlow = new InMemoryOAuth2AuthorizationService();
+    private final InMemoryOAuth2AuthorizationService browserFlow =
+            new InMemoryOAuth2AuthorizationService();
 
     @Override
     public void save(OAuth2Authorization authorization) {
-        if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())) {
+        if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(
+                authorization.getAuthorizationGrantType())) {
             browserFlow.save(authorization);
         }
     }

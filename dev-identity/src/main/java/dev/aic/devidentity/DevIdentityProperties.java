@@ -7,17 +7,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The demo directory and what goes into its tokens.
  *
- * @param secret       the one password of every directory person, used as their client secret on the command line
- *                     and on the login form; a development-only value, overridden by {@code AIC_DEV_IDENTITY_SECRET}
- * @param audience     the {@code aud} of every access token: what the services' resource servers expect
- * @param defaultRoles the roles of a person outside the configured directory (the open directory for load tests)
- * @param users        the named demo people
- * @param swagger      the browser client of the services' Swagger UI
+ * @param secret the one password of every directory person, used as their client secret on the
+ *     command line and on the login form; a development-only value, overridden by {@code
+ *     AIC_DEV_IDENTITY_SECRET}
+ * @param audience the {@code aud} of every access token: what the services' resource servers expect
+ * @param defaultRoles the roles of a person outside the configured directory (the open directory
+ *     for load tests)
+ * @param users the named demo people
+ * @param swagger the browser client of the services' Swagger UI
  */
 @ConfigurationProperties("aic.dev-identity")
-record DevIdentityProperties(String secret, @DefaultValue List<String> audience,
-                             @DefaultValue List<String> defaultRoles, @DefaultValue List<Person> users,
-                             @DefaultValue Swagger swagger) {
+record DevIdentityProperties(
+        String secret,
+        @DefaultValue List<String> audience,
+        @DefaultValue List<String> defaultRoles,
+        @DefaultValue List<Person> users,
+        @DefaultValue Swagger swagger) {
 
     DevIdentityProperties {
         if (secret == null || secret.isBlank()) {
@@ -29,10 +34,11 @@ record DevIdentityProperties(String secret, @DefaultValue List<String> audience,
     }
 
     /**
-     * @param clientId     the public client's id (authorization code with PKCE, no secret)
+     * @param clientId the public client's id (authorization code with PKCE, no secret)
      * @param redirectUris where the Swagger UIs of the services receive the authorization code
      */
-    record Swagger(@DefaultValue("aic-swagger") String clientId, @DefaultValue List<String> redirectUris) {
+    record Swagger(
+            @DefaultValue("aic-swagger") String clientId, @DefaultValue List<String> redirectUris) {
 
         Swagger {
             redirectUris = List.copyOf(redirectUris);

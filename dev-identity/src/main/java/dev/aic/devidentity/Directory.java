@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * The people this provider signs tokens for: the configured demo people, and anyone else with a well-formed
- * username. The open part exists for load tests, which need thousands of distinct people without a directory
- * to maintain; each such person gets the default roles and an {@code example.test} address.
+ * The people this provider signs tokens for: the configured demo people, and anyone else with a
+ * well-formed username. The open part exists for load tests, which need thousands of distinct
+ * people without a directory to maintain; each such person gets the default roles and an {@code
+ * example.test} address.
  */
 @Component
 class Directory {
@@ -24,16 +25,19 @@ class Directory {
         this.properties = properties;
         for (Person person : properties.users()) {
             if (person.username() == null || !USERNAME.matcher(person.username()).matches()) {
-                throw new IllegalArgumentException("Demo user '" + person.username() + "' does not match " + USERNAME);
+                throw new IllegalArgumentException(
+                        "Demo user '" + person.username() + "' does not match " + USERNAME);
             }
             configured.put(person.username(), person);
         }
     }
 
     static final String NO_ROLE_PREFIX = "newbie-";
+
     /**
-     * "unverified-alice": a guest who claims alice's address without having proved it, as a provider that lets
-     * people type any address would sign; for the tests that make sure such a claim earns nothing.
+     * "unverified-alice": a guest who claims alice's address without having proved it, as a
+     * provider that lets people type any address would sign; for the tests that make sure such a
+     * claim earns nothing.
      */
     static final String UNVERIFIED_PREFIX = "unverified-";
 
@@ -45,13 +49,27 @@ class Directory {
         if (person != null) {
             return Optional.of(person);
         }
-        if (username.startsWith(UNVERIFIED_PREFIX) && username.length() > UNVERIFIED_PREFIX.length()) {
+        if (username.startsWith(UNVERIFIED_PREFIX)
+                && username.length() > UNVERIFIED_PREFIX.length()) {
             String claimed = username.substring(UNVERIFIED_PREFIX.length());
-            return Optional.of(new Person(username, claimed + "@example.test", username, properties.defaultRoles(),
-                    null, false));
+            return Optional.of(
+                    new Person(
+                            username,
+                            claimed + "@example.test",
+                            username,
+                            properties.defaultRoles(),
+                            null,
+                            false));
         }
-        // "newbie-…": a fresh person with no role at all, like the demo newbie, for tests that need one each
-        return Optional.of(new Person(username, username + "@example.test", username,
-                username.startsWith(NO_ROLE_PREFIX) ? List.of() : properties.defaultRoles(), null, true));
+        // "newbie-…": a fresh person with no role at all, like the demo newbie, for tests that need
+        // one each
+        return Optional.of(
+                new Person(
+                        username,
+                        username + "@example.test",
+                        username,
+                        username.startsWith(NO_ROLE_PREFIX) ? List.of() : properties.defaultRoles(),
+                        null,
+                        true));
     }
 }

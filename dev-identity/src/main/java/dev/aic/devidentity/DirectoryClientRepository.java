@@ -12,9 +12,9 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.stereotype.Component;
 
 /**
- * Every directory person is also an OAuth2 client whose id is their username, so a shell or a test gets a
- * person's access token with one {@code client_credentials} request ({@code curl -u alice:dev-secret}).
- * Clients are made on demand rather than stored: the open directory has no end.
+ * Every directory person is also an OAuth2 client whose id is their username, so a shell or a test
+ * gets a person's access token with one {@code client_credentials} request ({@code curl -u
+ * alice:dev-secret}). Clients are made on demand rather than stored: the open directory has no end.
  */
 @Component
 class DirectoryClientRepository implements RegisteredClientRepository {
@@ -59,30 +59,49 @@ class DirectoryClientRepository implements RegisteredClientRepository {
     }
 
     private Optional<RegisteredClient> personClient(String username) {
-        return directory.find(username).map(person -> RegisteredClient.withId(PERSON_ID_PREFIX + person.username())
-                .clientId(person.username())
-                // {noop}: a development secret compared as plain text, never a stored password
-                .clientSecret("{noop}" + properties.secret())
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .scope(SCOPE)
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME).build())
-                .build());
+        return directory
+                .find(username)
+                .map(
+                        person ->
+                                RegisteredClient.withId(PERSON_ID_PREFIX + person.username())
+                                        .clientId(person.username())
+                                        // {noop}: a development secret compared as plain text,
+                                        // never a stored password
+                                        .clientSecret("{noop}" + properties.secret())
+                                        .clientAuthenticationMethod(
+                                                ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                                        .clientAuthenticationMethod(
+                                                ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                                        .authorizationGrantType(
+                                                AuthorizationGrantType.CLIENT_CREDENTIALS)
+                                        .scope(SCOPE)
+                                        .tokenSettings(
+                                                TokenSettings.builder()
+                                                        .accessTokenTimeToLive(
+                                                                ACCESS_TOKEN_LIFETIME)
+                                                        .build())
+                                        .build());
     }
 
     private static RegisteredClient swaggerClient(DevIdentityProperties.Swagger settings) {
-        var builder = RegisteredClient.withId("client:" + settings.clientId())
-                .clientId(settings.clientId())
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .scope(OidcScopes.OPENID)
-                .scope(OidcScopes.PROFILE)
-                .scope(OidcScopes.EMAIL)
-                .scope(SCOPE)
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
-                        .build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME).build());
+        var builder =
+                RegisteredClient.withId("client:" + settings.clientId())
+                        .clientId(settings.clientId())
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                        .scope(OidcScopes.OPENID)
+                        .scope(OidcScopes.PROFILE)
+                        .scope(OidcScopes.EMAIL)
+                        .scope(SCOPE)
+                        .clientSettings(
+                                ClientSettings.builder()
+                                        .requireProofKey(true)
+                                        .requireAuthorizationConsent(false)
+                                        .build())
+                        .tokenSettings(
+                                TokenSettings.builder()
+                                        .accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME)
+                                        .build());
         settings.redirectUris().forEach(builder::redirectUri);
         return builder.build();
     }

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** The development secret compared as it is (in constant time): there is no stored password to protect. */
+/**
+ * The development secret compared as it is (in constant time): there is no stored password to
+ * protect.
+ */
 final class PlainTextSecret implements PasswordEncoder {
 
     @Override
@@ -17,7 +20,8 @@ final class PlainTextSecret implements PasswordEncoder {
         if (rawPassword == null || encodedPassword == null) {
             return false;
         }
-        return MessageDigest.isEqual(rawPassword.toString().getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(
+                rawPassword.toString().getBytes(StandardCharsets.UTF_8),
                 encodedPassword.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -9,13 +9,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -24,9 +24,10 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Two filter chains, as Spring Authorization Server expects: its own endpoints (discovery, JWKS, token,
- * authorize) first, then a form login for the browser flow and open health probes for the launchers.
- * The RSA signing key and the issuer come from Spring Boot's authorization server auto-configuration.
+ * Two filter chains, as Spring Authorization Server expects: its own endpoints (discovery, JWKS,
+ * token, authorize) first, then a form login for the browser flow and open health probes for the
+ * launchers. The RSA signing key and the issuer come from Spring Boot's authorization server
+ * auto-configuration.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,19 +41,26 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .cors(Customizer.withDefaults())
                 // the user info endpoint accepts this provider's own access tokens
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                .oauth2ResourceServer(
+                        resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+                .exceptionHandling(
+                        exceptions ->
+                                exceptions.defaultAuthenticationEntryPointFor(
+                                        new LoginUrlAuthenticationEntryPoint("/login"),
+                                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain loginAndProbes(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(
+                        requests ->
+                                requests.requestMatchers(
+                                                "/actuator/health/**", "/actuator/info", "/error")
+                                        .permitAll()
+                                        .anyRequest()
+                                        .authenticated())
                 .formLogin(Customizer.withDefaults());
         return http.build();
     }
@@ -74,20 +82,27 @@ class SecurityConfiguration {
         return source;
     }
 
-    /** The login form knows the same people as the token endpoint, all with the development secret. */
+    /**
+     * The login form knows the same people as the token endpoint, all with the development secret.
+     */
     @Bean
     UserDetailsService directoryPeople(Directory directory, DevIdentityProperties properties) {
-        return username -> directory.find(username)
-                .map(person -> User.withUsername(person.username())
-                        .password("{noop}" + properties.secret())
-                        .roles(person.roles().toArray(String[]::new))
-                        .build())
-                .orElseThrow(() -> new UsernameNotFoundException("Not in the directory"));
+        return username ->
+                directory
+                        .find(username)
+                        .map(
+                                person ->
+                                        User.withUsername(person.username())
+                                                .password("{noop}" + properties.secret())
+                                                .roles(person.roles().toArray(String[]::new))
+                                                .build())
+                        .orElseThrow(() -> new UsernameNotFoundException("Not in the directory"));
     }
 
     /**
-     * Secrets are stored as {@code {noop}…} and stay so: with the default encoder, Spring Security would
-     * "upgrade" the development secret to BCrypt on every token request, which is slow and pointless here.
+     * Secrets are stored as {@code {noop}…} and stay so: with the default encoder, Spring Security
+     * would "upgrade" the development secret to BCrypt on every token request, which is slow and
+     * pointless here.
      */
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -30,13 +30,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The provider started the way the launchers start it (a port on the command line), seen only through HTTP:
- * what a resource server and a shell script see.
+ * The provider started the way the launchers start it (a port on the command line), seen only
+ * through HTTP: what a resource server and a shell script see.
  */
 class DevIdentityIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ENTRA_ADMIN_GROUP = "6f1d9a52-7c3e-4b1a-9d2f-0c8e5a4b7e11";
 
     private static ConfigurableApplicationContext app;
@@ -48,7 +49,9 @@ class DevIdentityIT {
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        app = new SpringApplicationBuilder(DevIdentityApplication.class).run("--server.port=" + port);
+        app =
+                new SpringApplicationBuilder(DevIdentityApplication.class)
+                        .run("--server.port=" + port);
         issuer = "http://127.0.0.1:" + port;
     }
 
@@ -68,10 +71,14 @@ class DevIdentityIT {
 
     @Test
     void aliceGetsAnRs256AccessTokenSignedByTheKeyInTheJwks() throws Exception {
-        SignedJWT token = SignedJWT.parse(clientCredentials("alice", "dev-secret").path("access_token").asText());
+        SignedJWT token =
+                SignedJWT.parse(
+                        clientCredentials("alice", "dev-secret").path("access_token").asText());
 
         assertThat(token.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
-        var key = JWKSet.parse(getJson("/oauth2/jwks").toString()).getKeyByKeyId(token.getHeader().getKeyID());
+        var key =
+                JWKSet.parse(getJson("/oauth2/jwks").toString())
+                        .getKeyByKeyId(token.getHeader().getKeyID());
         assertThat(token.verify(new RSASSAVerifier(key.toRSAKey()))).isTrue();
 
         JWTClaimsSet claims = token.getJWTClaimsSet();
@@ -84,9 +91,13 @@ class DevIdentityIT {
         assertThat(claims.getStringClaim("name")).isEqualTo("Alice Member");
         assertThat(claims.getStringListClaim("roles")).containsExactly("MEMBER");
         assertThat(claims.getStringListClaim("groups")).isEmpty();
-        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+        assertThat(
+                        Duration.between(
+                                claims.getIssueTime().toInstant(),
+                                claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofHours(1));
-        assertThat(claims.getIssueTime().toInstant()).isBetween(Instant.now().minusSeconds(60), Instant.now());
+        assertThat(claims.getIssueTime().toInstant())
+                .isBetween(Instant.now().minusSeconds(60), Instant.now());
     }
 
     @Test
@@ -120,8 +131,17 @@ class DevIdentityIT {
 
     @Test
     void theSecretMayAlsoComeInTheFormBody() throws Exception {
-        var response = post("/oauth2/token", null, form("grant_type", "client_credentials",
-                "client_id", "bob", "client_secret", "dev-secret"));
+        var response =
+                post(
+                        "/oauth2/token",
+                        null,
+                        form(
+                                "grant_type",
+                                "client_credentials",
+                                "client_id",
+                                "bob",
+                                "client_secret",
+                                "dev-secret"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(claimsOf(JSON.readTree(response.body())).getSubject()).isEqualTo("bob");
@@ -144,34 +164,90 @@ class DevIdentityIT {
 
     @Test
     void swaggerUiSignsOliviaInWithAuthorizationCodeAndPkce() throws Exception {
-        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        var browser =
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
         String redirectUri = "http://127.0.0.1:8081/swagger-ui/oauth2-redirect.html";
         String verifier = "a-code-verifier-long-enough-for-rfc-7636-0123456789";
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        URI authorize = URI.create(issuer + "/oauth2/authorize?" + form("response_type", "code",
-                "client_id", "aic-swagger", "scope", "openid aic", "redirect_uri", redirectUri,
-                "code_challenge", challenge, "code_challenge_method", "S256", "state", "s1"));
+        String challenge =
+                Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(
+                                MessageDigest.getInstance("SHA-256")
+                                        .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        URI authorize =
+                URI.create(
+                        issuer
+                                + "/oauth2/authorize?"
+                                + form(
+                                        "response_type",
+                                        "code",
+                                        "client_id",
+                                        "aic-swagger",
+                                        "scope",
+                                        "openid aic",
+                                        "redirect_uri",
+                                        redirectUri,
+                                        "code_challenge",
+                                        challenge,
+                                        "code_challenge_method",
+                                        "S256",
+                                        "state",
+                                        "s1"));
 
-        var toLogin = browser.send(HttpRequest.newBuilder(authorize).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.discarding());
+        var toLogin =
+                browser.send(
+                        HttpRequest.newBuilder(authorize).header("Accept", "text/html").build(),
+                        HttpResponse.BodyHandlers.discarding());
         assertThat(toLogin.headers().firstValue("Location")).contains(issuer + "/login");
-        String loginPage = browser.send(HttpRequest.newBuilder(URI.create(issuer + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        var csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(loginPage);
+        String loginPage =
+                browser.send(
+                                HttpRequest.newBuilder(URI.create(issuer + "/login")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+        var csrf =
+                Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+                        .matcher(loginPage);
         assertThat(csrf.find()).isTrue();
-        browser.send(HttpRequest.newBuilder(URI.create(issuer + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form("username", "olivia", "password", "dev-secret",
-                        "_csrf", csrf.group(1)))).build(), HttpResponse.BodyHandlers.discarding());
-        var toSwagger = browser.send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.discarding());
+        browser.send(
+                HttpRequest.newBuilder(URI.create(issuer + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        form(
+                                                "username",
+                                                "olivia",
+                                                "password",
+                                                "dev-secret",
+                                                "_csrf",
+                                                csrf.group(1))))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        var toSwagger =
+                browser.send(
+                        HttpRequest.newBuilder(authorize).build(),
+                        HttpResponse.BodyHandlers.discarding());
         String location = toSwagger.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(redirectUri + "?code=");
         String code = location.substring(location.indexOf("code=") + 5, location.indexOf('&'));
 
-        var tokens = post("/oauth2/token", null, form("grant_type", "authorization_code", "client_id", "aic-swagger",
-                "code", code, "code_verifier", verifier, "redirect_uri", redirectUri));
+        var tokens =
+                post(
+                        "/oauth2/token",
+                        null,
+                        form(
+                                "grant_type",
+                                "authorization_code",
+                                "client_id",
+                                "aic-swagger",
+                                "code",
+                                code,
+                                "code_verifier",
+                                verifier,
+                                "redirect_uri",
+                                redirectUri));
 
         assertThat(tokens.statusCode()).isEqualTo(200);
         JWTClaimsSet claims = claimsOf(JSON.readTree(tokens.body()));
@@ -192,15 +268,20 @@ class DevIdentityIT {
         return body;
     }
 
-    private static HttpResponse<String> tokenRequest(String username, String secret) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((username + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    private static HttpResponse<String> tokenRequest(String username, String secret)
+            throws Exception {
+        String basic =
+                Base64.getEncoder()
+                        .encodeToString((username + ":" + secret).getBytes(StandardCharsets.UTF_8));
         return post("/oauth2/token", "Basic " + basic, form("grant_type", "client_credentials"));
     }
 
-    private static HttpResponse<String> post(String path, String authorization, String form) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(issuer + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
+    private static HttpResponse<String> post(String path, String authorization, String form)
+            throws Exception {
+        var request =
+                HttpRequest.newBuilder(URI.create(issuer + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -208,8 +289,10 @@ class DevIdentityIT {
     }
 
     private static JsonNode getJson(String path) throws Exception {
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response =
+                HTTP.send(
+                        HttpRequest.newBuilder(URI.create(issuer + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return JSON.readTree(response.body());
     }
@@ -220,7 +303,8 @@ class DevIdentityIT {
             if (!pairs.isEmpty()) {
                 pairs.append('&');
             }
-            pairs.append(namesAndValues[i]).append('=')
+            pairs.append(namesAndValues[i])
+                    .append('=')
                     .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
         }
         return pairs.toString();

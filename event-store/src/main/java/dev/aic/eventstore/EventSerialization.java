@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * How the services read and write stored events: with personal data encrypted per person
- * ({@link PersonalDataConfiguration}), and earlier revisions read as today's (Axon puts every EventUpcaster bean
- * into its chain).
+ * How the services read and write stored events: with personal data encrypted per person ({@link
+ * PersonalDataConfiguration}), and earlier revisions read as today's (Axon puts every EventUpcaster
+ * bean into its chain).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PersonalDataConfiguration.class)

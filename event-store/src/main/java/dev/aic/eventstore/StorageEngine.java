@@ -19,35 +19,42 @@ import org.springframework.context.annotation.Configuration;
 class StorageEngine {
 
     /**
-     * Axon's default handler logs a failing event and moves on, which would silently drop an integration event or
-     * a projection update. Propagating makes the streaming processor keep its token and retry with back-off
-     * instead. Every query-side projection also has a dead-letter queue: a failure about the event parks it there;
-     * only a transient failure reaches the processor.
+     * Axon's default handler logs a failing event and moves on, which would silently drop an
+     * integration event or a projection update. Propagating makes the streaming processor keep its
+     * token and retry with back-off instead. Every query-side projection also has a dead-letter
+     * queue: a failure about the event parks it there; only a transient failure reaches the
+     * processor.
      */
     @Bean
     ConfigurerModule propagateEventHandlerErrors() {
-        return configurer -> configurer.eventProcessing()
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+        return configurer ->
+                configurer
+                        .eventProcessing()
+                        .registerDefaultListenerInvocationErrorHandler(
+                                config -> PropagatingErrorHandler.instance());
     }
 
     /**
-     * Axon's JDBC engine as its auto-configuration builds it, with the gap settings of {@link EventStoreProperties}
-     * (the auto-configuration has no property for them). Where a service replaces Axon's event store, the
-     * auto-configuration declares neither the exception resolver nor the schema: then they are the ones it would.
+     * Axon's JDBC engine as its auto-configuration builds it, with the gap settings of {@link
+     * EventStoreProperties} (the auto-configuration has no property for them). Where a service
+     * replaces Axon's event store, the auto-configuration declares neither the exception resolver
+     * nor the schema: then they are the ones it would.
      */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                          ObjectProvider<PersistenceExceptionResolver> persistenceExceptionResolver,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager,
-                                          ObjectProvider<EventSchema> eventSchema,
-                                          EventStoreProperties gaps) {
+    EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            ObjectProvider<PersistenceExceptionResolver> persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            ObjectProvider<EventSchema> eventSchema,
+            EventStoreProperties gaps) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver.getIfAvailable(JdbcSQLErrorCodesResolver::new))
+                .persistenceExceptionResolver(
+                        persistenceExceptionResolver.getIfAvailable(JdbcSQLErrorCodesResolver::new))
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)

@@ -7,20 +7,35 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-@AnalyzeClasses(packages = "dev.aic.eventstore", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+        packages = "dev.aic.eventstore",
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class EventStoreArchitectureTest {
 
     /** The machinery serves the services and knows none of them, nor any feature. */
     @ArchTest
-    static final ArchRule knowsNoService = noClasses()
-            .that().resideInAPackage("dev.aic.eventstore..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.aic.commandside..", "dev.aic.queryside..",
-                    "dev.aic.aiworker..");
+    static final ArchRule knowsNoService =
+            noClasses()
+                    .that()
+                    .resideInAPackage("dev.aic.eventstore..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(
+                            "dev.aic.commandside..", "dev.aic.queryside..", "dev.aic.aiworker..");
 
-    /** It reads and stores events and tokens; deciding (aggregates, command handling) is a service's business. */
+    /**
+     * It reads and stores events and tokens; deciding (aggregates, command handling) is a service's
+     * business.
+     */
     @ArchTest
-    static final ArchRule decidesNothing = noClasses()
-            .that().resideInAPackage("dev.aic.eventstore..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.modelling.command..",
-                    "org.axonframework.commandhandling..", "org.springframework.web..");
+    static final ArchRule decidesNothing =
+            noClasses()
+                    .that()
+                    .resideInAPackage("dev.aic.eventstore..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(
+                            "org.axonframework.modelling.command..",
+                            "org.axonframework.commandhandling..",
+                            "org.springframework.web..");
 }

@@ -8,10 +8,11 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Liveness of the Kafka listener containers: DOWN once one has stopped without being asked to. Spring Kafka stops a
- * container for good when its listener throws an {@link Error} (or the consumer cannot authenticate, or has no
- * offset to start from); the service would then stay up, ready, and never take another record. Failing liveness has
- * the orchestrator restart it. A container stopped on purpose, as on shutdown, is in its expected state.
+ * Liveness of the Kafka listener containers: DOWN once one has stopped without being asked to.
+ * Spring Kafka stops a container for good when its listener throws an {@link Error} (or the
+ * consumer cannot authenticate, or has no offset to start from); the service would then stay up,
+ * ready, and never take another record. Failing liveness has the orchestrator restart it. A
+ * container stopped on purpose, as on shutdown, is in its expected state.
  */
 public class KafkaListenersHealthIndicator implements HealthIndicator {
 
@@ -28,8 +29,11 @@ public class KafkaListenersHealthIndicator implements HealthIndicator {
         for (MessageListenerContainer container : registry.getListenerContainers()) {
             boolean expected = container.isInExpectedState();
             live &= expected;
-            states.put(container.getListenerId(), !expected ? "stopped unexpectedly"
-                    : container.isRunning() ? "running" : "stopped");
+            states.put(
+                    container.getListenerId(),
+                    !expected
+                            ? "stopped unexpectedly"
+                            : container.isRunning() ? "running" : "stopped");
         }
         return (live ? Health.up() : Health.down()).withDetails(states).build();
     }

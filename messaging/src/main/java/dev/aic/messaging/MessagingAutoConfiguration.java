@@ -10,21 +10,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
- * What a service consuming Kafka gets: the health indicator {@code kafkaListeners}, which its liveness group includes,
- * and, where it has a database, its {@link DeliveryAttempts}.
+ * What a service consuming Kafka gets: the health indicator {@code kafkaListeners}, which its
+ * liveness group includes, and, where it has a database, its {@link DeliveryAttempts}.
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
 @ConditionalOnBean(KafkaListenerEndpointRegistry.class)
 public class MessagingAutoConfiguration {
 
     @Bean
-    KafkaListenersHealthIndicator kafkaListenersHealthIndicator(KafkaListenerEndpointRegistry registry) {
+    KafkaListenersHealthIndicator kafkaListenersHealthIndicator(
+            KafkaListenerEndpointRegistry registry) {
         return new KafkaListenersHealthIndicator(registry);
     }
 
     @Bean
     @ConditionalOnBean(JdbcTemplate.class)
-    DeliveryAttempts deliveryAttempts(JdbcTemplate jdbc, @Value("${aic.consumers.max-crashes:2}") int maxCrashes) {
+    DeliveryAttempts deliveryAttempts(
+            JdbcTemplate jdbc, @Value("${aic.consumers.max-crashes:2}") int maxCrashes) {
         return new DeliveryAttempts(jdbc, maxCrashes);
     }
 }

@@ -31,14 +31,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A real listener container on the local broker, in a service configured as the command-side and the ai-worker are:
- * liveness includes {@code kafkaListeners}. An {@link Error} in a listener stops its container for good; liveness must
- * say so, while an ordinary failure or a stop on purpose must not.
+ * A real listener container on the local broker, in a service configured as the command-side and
+ * the ai-worker are: liveness includes {@code kafkaListeners}. An {@link Error} in a listener stops
+ * its container for good; liveness must say so, while an ordinary failure or a stop on purpose must
+ * not.
  */
-@SpringBootTest(classes = KafkaListenersHealthIT.FragileConsumer.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"management.endpoint.health.probes.enabled=true",
-                "management.endpoint.health.group.liveness.include=livenessState,kafkaListeners",
-                "spring.kafka.consumer.auto-offset-reset=earliest"})
+@SpringBootTest(
+        classes = KafkaListenersHealthIT.FragileConsumer.class,
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "management.endpoint.health.probes.enabled=true",
+            "management.endpoint.health.group.liveness.include=livenessState,kafkaListeners",
+            "spring.kafka.consumer.auto-offset-reset=earliest"
+        })
 @ContextConfiguration(initializers = RealInfrastructure.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaListenersHealthIT {
@@ -50,21 +55,18 @@ class KafkaListenersHealthIT {
         properties.add("test.topic", () -> TOPIC);
     }
 
-    @Autowired
-    HealthEndpoint health;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    KafkaListenerEndpointRegistry registry;
-    @Autowired
-    FragileConsumer consumer;
+    @Autowired HealthEndpoint health;
+    @Autowired KafkaTemplate<String, String> kafka;
+    @Autowired KafkaListenerEndpointRegistry registry;
+    @Autowired FragileConsumer consumer;
 
     @Test
     @Order(1)
     void anOrdinaryFailureOrAStopOnPurposeLeavesTheServiceLive() {
         kafka.send(TOPIC, "exception");
         kafka.send(TOPIC, "after the exception");
-        await().atMost(Duration.ofSeconds(60)).until(() -> consumer.taken.contains("after the exception"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> consumer.taken.contains("after the exception"));
         assertThat(liveness().getStatus()).isEqualTo(Status.UP);
         assertThat(listeners().getDetails()).containsEntry("fragile", "running");
 
@@ -74,18 +76,21 @@ class KafkaListenersHealthIT {
         assertThat(listeners().getDetails()).containsEntry("fragile", "stopped");
         container.start();
         kafka.send(TOPIC, "after the restart");
-        await().atMost(Duration.ofSeconds(60)).until(() -> consumer.taken.contains("after the restart"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> consumer.taken.contains("after the restart"));
     }
 
     @Test
     @Order(2)
     void anErrorThatStopsTheListenerFailsLiveness() {
         kafka.send(TOPIC, "error");
-        await().atMost(Duration.ofSeconds(60)).until(() -> liveness().getStatus().equals(Status.DOWN));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> liveness().getStatus().equals(Status.DOWN));
         assertThat(listeners().getDetails()).containsEntry("fragile", "stopped unexpectedly");
 
         kafka.send(TOPIC, "after the error");
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> !consumer.taken.contains("after the error"));
     }
 

@@ -18,20 +18,21 @@ import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 
 /**
- * The keys in {@code event_store.personal_data_key}, wrapped with the {@link MasterKey}. An erased person
- * keeps a row without a key (a tombstone), so that nothing re-creates their key and readers can tell
- * "erased" from "lost".
+ * The keys in {@code event_store.personal_data_key}, wrapped with the {@link MasterKey}. An erased
+ * person keeps a row without a key (a tombstone), so that nothing re-creates their key and readers
+ * can tell "erased" from "lost".
  *
- * <p>Keys are read on the caller's connection (Axon's {@link ConnectionProvider}: the current transaction's,
- * so a read costs no second connection), but created on a connection of their own that commits at once,
- * never inside the caller's transaction: a key that an event was encrypted with must exist even if that
- * transaction rolls back (this instance caches it), and two writers racing for a new person end up with the
- * one key that won. That connection comes from a small pool of the key store's own ({@code keyWriters}), not
- * from the caller's: a caller holds its transaction's connection while it waits, so with one shared pool a rush
- * of first sign-ups would hold every connection and wait for one more until the pool timed out.
+ * <p>Keys are read on the caller's connection (Axon's {@link ConnectionProvider}: the current
+ * transaction's, so a read costs no second connection), but created on a connection of their own
+ * that commits at once, never inside the caller's transaction: a key that an event was encrypted
+ * with must exist even if that transaction rolls back (this instance caches it), and two writers
+ * racing for a new person end up with the one key that won. That connection comes from a small pool
+ * of the key store's own ({@code keyWriters}), not from the caller's: a caller holds its
+ * transaction's connection while it waits, so with one shared pool a rush of first sign-ups would
+ * hold every connection and wait for one more until the pool timed out.
  *
- * <p>Each instance remembers keys for {@code timeToLive}: that is how long another instance may still
- * decrypt after an erasure (the erasing instance evicts at once).
+ * <p>Each instance remembers keys for {@code timeToLive}: that is how long another instance may
+ * still decrypt after an erasure (the erasing instance evicts at once).
  */
 public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
 
@@ -41,20 +42,31 @@ public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
     private final HikariDataSource keyWriters;
     private final MasterKey masterKey;
     private final Cache<UUID, SubjectKey> known;
-    /** Counts evictions: a key read before one must not stay cached after it (see {@link #remember}). */
+
+    /**
+     * Counts evictions: a key read before one must not stay cached after it (see {@link
+     * #remember}).
+     */
     private final AtomicLong evictions = new AtomicLong();
 
     /**
-     * @param connections      where keys are read: the current transaction's connection when there is one
-     * @param dataSource       the service's pool: the key writers' pool connects where it does, as it does
+     * @param connections where keys are read: the current transaction's connection when there is
+     *     one
+     * @param dataSource the service's pool: the key writers' pool connects where it does, as it
+     *     does
      * @param keyWriterConnections the size of the key writers' pool
      */
-    public JdbcSubjectKeys(ConnectionProvider connections, DataSource dataSource, int keyWriterConnections,
-                           MasterKey masterKey, Duration timeToLive) {
+    public JdbcSubjectKeys(
+            ConnectionProvider connections,
+            DataSource dataSource,
+            int keyWriterConnections,
+            MasterKey masterKey,
+            Duration timeToLive) {
         this.connections = connections;
         this.keyWriters = keyWriterPool(dataSource, keyWriterConnections);
         this.masterKey = masterKey;
-        this.known = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(100_000).build();
+        this.known =
+                Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(100_000).build();
     }
 
     @Override
@@ -66,9 +78,12 @@ public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
         }
         if (current instanceof SubjectKey.Erased) {
             throw new PersonalDataException(
-                    "Person " + subject + " was erased: no personal data about them is stored any more");
+                    "Person "
+                            + subject
+                            + " was erased: no personal data about them is stored any more");
         }
-        return current.key().orElseThrow(() -> new PersonalDataException("No key for person " + subject));
+        return current.key()
+                .orElseThrow(() -> new PersonalDataException("No key for person " + subject));
     }
 
     @Override
@@ -86,8 +101,9 @@ public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
     }
 
     /**
-     * Caches what was read, unless an eviction came meanwhile: the row may have been read just before an erasure
-     * committed. Put first, then check: an eviction that the check misses runs its invalidation after the put.
+     * Caches what was read, unless an eviction came meanwhile: the row may have been read just
+     * before an erasure committed. Put first, then check: an eviction that the check misses runs
+     * its invalidation after the put.
      */
     private void remember(UUID subject, SubjectKey stored, long evictionsBefore) {
         known.put(subject, stored);
@@ -112,14 +128,17 @@ public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
         try {
             dataSource.unwrap(HikariDataSource.class).copyStateTo(config);
         } catch (SQLException e) {
-            throw new IllegalStateException("The key store expects the service's DataSource to be a Hikari pool", e);
+            throw new IllegalStateException(
+                    "The key store expects the service's DataSource to be a Hikari pool", e);
         }
-        // named in the pool metrics (hikaricp_connections{pool=...}) when the service's pool has them
+        // named in the pool metrics (hikaricp_connections{pool=...}) when the service's pool has
+        // them
         config.setPoolName("personal-data-key-writers");
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(0);
         config.setAutoCommit(true);
-        // connections are opened on the first new person: the service's own pool checked the database already
+        // connections are opened on the first new person: the service's own pool checked the
+        // database already
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }
@@ -133,23 +152,32 @@ public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
     }
 
     private SubjectKey read(Connection connection, UUID subject) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT key FROM " + TABLE + " WHERE subject_id = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT key FROM " + TABLE + " WHERE subject_id = ?")) {
             select.setObject(1, subject);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return new SubjectKey.Absent();
                 }
                 byte[] wrapped = row.getBytes(1);
-                return wrapped == null ? new SubjectKey.Erased() : new SubjectKey.Present(masterKey.unwrap(subject, wrapped));
+                return wrapped == null
+                        ? new SubjectKey.Erased()
+                        : new SubjectKey.Present(masterKey.unwrap(subject, wrapped));
             }
         }
     }
 
-    /** The person's key as committed: the one inserted here, or the one a concurrent writer inserted first. */
+    /**
+     * The person's key as committed: the one inserted here, or the one a concurrent writer inserted
+     * first.
+     */
     private SubjectKey create(UUID subject) {
         try (Connection connection = keyWriters.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO " + TABLE + " (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING")) {
+                PreparedStatement insert =
+                        connection.prepareStatement(
+                                "INSERT INTO "
+                                        + TABLE
+                                        + " (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING")) {
             insert.setObject(1, subject);
             insert.setBytes(2, masterKey.wrap(subject, newKey()));
             insert.executeUpdate();

@@ -9,8 +9,9 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The key that wraps every person's key in the key store, so a copy of the table (a dump, a replica, a
- * backup) alone reveals nothing. It comes from the environment or a KMS, never from the database.
+ * The key that wraps every person's key in the key store, so a copy of the table (a dump, a
+ * replica, a backup) alone reveals nothing. It comes from the environment or a KMS, never from the
+ * database.
  */
 public final class MasterKey {
 
@@ -20,7 +21,9 @@ public final class MasterKey {
         this.key = key;
     }
 
-    /** @param base64 32 random bytes, Base64-encoded ({@code openssl rand -base64 32}) */
+    /**
+     * @param base64 32 random bytes, Base64-encoded ({@code openssl rand -base64 32})
+     */
     public static MasterKey fromBase64(String base64) {
         byte[] bytes;
         try {
@@ -29,16 +32,16 @@ public final class MasterKey {
             throw new IllegalArgumentException("The personal-data master key is not Base64", e);
         }
         if (bytes.length != FieldCipher.KEY_BYTES) {
-            throw new IllegalArgumentException("The personal-data master key must be 32 bytes (AES-256), not "
-                    + bytes.length);
+            throw new IllegalArgumentException(
+                    "The personal-data master key must be 32 bytes (AES-256), not " + bytes.length);
         }
         return new MasterKey(new SecretKeySpec(bytes, "AES"));
     }
 
     /**
-     * An AES-256 key for another {@code purpose}, derived from this one (HKDF-Expand of RFC 5869, one block): a
-     * deployment keeps a single secret, and where the well-known development key is refused, so are its
-     * derivatives. The master key never leaves this class.
+     * An AES-256 key for another {@code purpose}, derived from this one (HKDF-Expand of RFC 5869,
+     * one block): a deployment keeps a single secret, and where the well-known development key is
+     * refused, so are its derivatives. The master key never leaves this class.
      */
     public SecretKey derive(String purpose) {
         try {

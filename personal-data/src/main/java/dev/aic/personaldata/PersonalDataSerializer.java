@@ -21,11 +21,12 @@ import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * The event serializer of every reader and writer of the event store: Jackson's, except that each
- * {@link PersonalData} value of a record is stored as {@code {"pd":"v1","ct":"<Base64>"}}, encrypted with
- * AES-256-GCM under the key of the record's {@link dev.aic.contracts.privacy.DataSubject}, the associated
- * data being that person's id and the property name. Reading decrypts; once the person's key is erased
- * it yields the field's {@link WhenErased} value instead. Values stored in plain text before encryption
- * existed read as they are, or as erased once their person is. Everything else passes through unchanged.
+ * {@link PersonalData} value of a record is stored as {@code {"pd":"v1","ct":"<Base64>"}},
+ * encrypted with AES-256-GCM under the key of the record's {@link
+ * dev.aic.contracts.privacy.DataSubject}, the associated data being that person's id and the
+ * property name. Reading decrypts; once the person's key is erased it yields the field's {@link
+ * WhenErased} value instead. Values stored in plain text before encryption existed read as they
+ * are, or as erased once their person is. Everything else passes through unchanged.
  */
 public final class PersonalDataSerializer implements Serializer {
 
@@ -45,7 +46,8 @@ public final class PersonalDataSerializer implements Serializer {
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
-        Optional<PersonalFields> personal = object == null ? Optional.empty() : PersonalFields.of(object.getClass());
+        Optional<PersonalFields> personal =
+                object == null ? Optional.empty() : PersonalFields.of(object.getClass());
         if (personal.isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
@@ -56,7 +58,8 @@ public final class PersonalDataSerializer implements Serializer {
 
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
-        Optional<PersonalFields> personal = PersonalFields.of(classForType(serializedObject.getType()));
+        Optional<PersonalFields> personal =
+                PersonalFields.of(classForType(serializedObject.getType()));
         if (personal.isEmpty()) {
             return delegate.deserialize(serializedObject);
         }
@@ -64,11 +67,12 @@ public final class PersonalDataSerializer implements Serializer {
     }
 
     /**
-     * The stored JSON as its readers see it, for showing rather than handling (a data export): decrypted,
-     * or with the erased values, when its type has personal data; as stored otherwise.
+     * The stored JSON as its readers see it, for showing rather than handling (a data export):
+     * decrypted, or with the erased values, when its type has personal data; as stored otherwise.
      */
     public JsonNode readableTree(SerializedObject<?> serializedObject) {
-        Optional<PersonalFields> personal = PersonalFields.of(classForType(serializedObject.getType()));
+        Optional<PersonalFields> personal =
+                PersonalFields.of(classForType(serializedObject.getType()));
         if (personal.isEmpty()) {
             return getConverter().convert(serializedObject, JsonNode.class).getData();
         }
@@ -106,14 +110,21 @@ public final class PersonalDataSerializer implements Serializer {
             if (key == null) {
                 key = keys.keyFor(subject);
             }
-            byte[] ciphertext = FieldCipher.encrypt(key, associatedData(subject, field), bytes(value));
+            byte[] ciphertext =
+                    FieldCipher.encrypt(key, associatedData(subject, field), bytes(value));
             tree.set(field, envelope(ciphertext));
         }
     }
 
-    private SerializedObject<JsonNode> decrypted(SerializedObject<?> serializedObject, PersonalFields personal) {
+    private SerializedObject<JsonNode> decrypted(
+            SerializedObject<?> serializedObject, PersonalFields personal) {
         // a copy: the stored tree may be shared with other readers of the same message
-        ObjectNode tree = (ObjectNode) getConverter().convert(serializedObject, JsonNode.class).getData().deepCopy();
+        ObjectNode tree =
+                (ObjectNode)
+                        getConverter()
+                                .convert(serializedObject, JsonNode.class)
+                                .getData()
+                                .deepCopy();
         UUID subject = subjectOf(personal, tree);
         for (Map.Entry<String, WhenErased> field : personal.fields().entrySet()) {
             JsonNode value = tree.get(field.getKey());
@@ -124,10 +135,21 @@ public final class PersonalDataSerializer implements Serializer {
             if (key instanceof SubjectKey.Erased) {
                 tree.set(field.getKey(), erased(field.getValue()));
             } else if (isEnvelope(value)) {
-                SecretKey secret = key.key().orElseThrow(() -> new PersonalDataException(
-                        "No key for person " + subject + ", whose " + field.getKey() + " is encrypted"));
-                byte[] plaintext = FieldCipher.decrypt(secret, associatedData(subject, field.getKey()),
-                        ciphertextOf(value));
+                SecretKey secret =
+                        key.key()
+                                .orElseThrow(
+                                        () ->
+                                                new PersonalDataException(
+                                                        "No key for person "
+                                                                + subject
+                                                                + ", whose "
+                                                                + field.getKey()
+                                                                + " is encrypted"));
+                byte[] plaintext =
+                        FieldCipher.decrypt(
+                                secret,
+                                associatedData(subject, field.getKey()),
+                                ciphertextOf(value));
                 tree.set(field.getKey(), parse(plaintext));
             }
         }
@@ -137,7 +159,8 @@ public final class PersonalDataSerializer implements Serializer {
     private static UUID subjectOf(PersonalFields personal, JsonNode tree) {
         JsonNode subject = tree.get(personal.subject());
         if (subject == null || !subject.isTextual()) {
-            throw new PersonalDataException("The data subject '" + personal.subject() + "' is missing");
+            throw new PersonalDataException(
+                    "The data subject '" + personal.subject() + "' is missing");
         }
         return UUID.fromString(subject.asText());
     }
@@ -147,7 +170,8 @@ public final class PersonalDataSerializer implements Serializer {
     }
 
     private static boolean isEnvelope(JsonNode value) {
-        return value.isObject() && VERSION.equals(value.path(VERSION_PROPERTY).asText(null))
+        return value.isObject()
+                && VERSION.equals(value.path(VERSION_PROPERTY).asText(null))
                 && value.path(CIPHERTEXT_PROPERTY).isTextual();
     }
 

@@ -8,15 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Which JSON properties of a record are personal, and which one names the person: read once per class. */
+/**
+ * Which JSON properties of a record are personal, and which one names the person: read once per
+ * class.
+ */
 record PersonalFields(String subject, Map<String, WhenErased> fields) {
 
-    private static final ClassValue<Optional<PersonalFields>> OF = new ClassValue<>() {
-        @Override
-        protected Optional<PersonalFields> computeValue(Class<?> type) {
-            return read(type);
-        }
-    };
+    private static final ClassValue<Optional<PersonalFields>> OF =
+            new ClassValue<>() {
+                @Override
+                protected Optional<PersonalFields> computeValue(Class<?> type) {
+                    return read(type);
+                }
+            };
 
     static Optional<PersonalFields> of(Class<?> type) {
         return OF.get(type);
@@ -31,7 +35,8 @@ record PersonalFields(String subject, Map<String, WhenErased> fields) {
         for (RecordComponent component : type.getRecordComponents()) {
             if (component.isAnnotationPresent(DataSubject.class)) {
                 if (subject != null) {
-                    throw new IllegalStateException(type.getName() + " names more than one @DataSubject");
+                    throw new IllegalStateException(
+                            type.getName() + " names more than one @DataSubject");
                 }
                 subject = component.getName();
             }
@@ -44,7 +49,8 @@ record PersonalFields(String subject, Map<String, WhenErased> fields) {
             return Optional.empty();
         }
         if (subject == null) {
-            throw new IllegalStateException(type.getName() + " has @PersonalData but no @DataSubject to name whose it is");
+            throw new IllegalStateException(
+                    type.getName() + " has @PersonalData but no @DataSubject to name whose it is");
         }
         return Optional.of(new PersonalFields(subject, Map.copyOf(fields)));
     }

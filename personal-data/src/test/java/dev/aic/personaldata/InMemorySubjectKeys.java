@@ -8,7 +8,9 @@ import java.util.UUID;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 
-/** Keys held in memory, with the key store's rules: created on first use, never again once erased. */
+/**
+ * Keys held in memory, with the key store's rules: created on first use, never again once erased.
+ */
 final class InMemorySubjectKeys implements SubjectKeys {
 
     private final Map<UUID, SecretKey> keys = new HashMap<>();
@@ -32,8 +34,7 @@ final class InMemorySubjectKeys implements SubjectKeys {
     }
 
     @Override
-    public void evict(UUID subject) {
-    }
+    public void evict(UUID subject) {}
 
     void erase(UUID subject) {
         keys.remove(subject);

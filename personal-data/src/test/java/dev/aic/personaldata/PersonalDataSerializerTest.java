@@ -26,10 +26,13 @@ import org.junit.jupiter.api.Test;
 
 class PersonalDataSerializerTest {
 
-    private static final UserId ADA = new UserId(UUID.fromString("6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e"));
-    private static final UserId GRACE = new UserId(UUID.fromString("0b1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5f"));
+    private static final UserId ADA =
+            new UserId(UUID.fromString("6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e"));
+    private static final UserId GRACE =
+            new UserId(UUID.fromString("0b1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5f"));
 
-    private final JacksonSerializer jackson = JacksonSerializer.builder().objectMapper(new ObjectMapper()).build();
+    private final JacksonSerializer jackson =
+            JacksonSerializer.builder().objectMapper(new ObjectMapper()).build();
     private final InMemorySubjectKeys keys = new InMemorySubjectKeys();
     private final PersonalDataSerializer serializer = new PersonalDataSerializer(jackson, keys);
 
@@ -40,35 +43,52 @@ class PersonalDataSerializerTest {
         SerializedObject<byte[]> stored = serializer.serialize(registered, byte[].class);
 
         String text = new String(stored.getData(), StandardCharsets.UTF_8);
-        assertThat(text).doesNotContain("ada@example.org").doesNotContain("Ada Lovelace")
-                .contains(ADA.toString()).contains("\"pd\":\"v1\"");
+        assertThat(text)
+                .doesNotContain("ada@example.org")
+                .doesNotContain("Ada Lovelace")
+                .contains(ADA.toString())
+                .contains("\"pd\":\"v1\"");
         assertThat(stored.getType()).isEqualTo(jackson.typeForClass(UserRegistered.class));
         assertThat((Object) serializer.deserialize(stored)).isEqualTo(registered);
     }
 
     @Test
     void listsAndNullsRoundTrip() {
-        var profile = new UserProfileUpdated(ADA, "Ada", null, List.of("engines", "poetry"), "avatars/ada.png");
+        var profile =
+                new UserProfileUpdated(
+                        ADA, "Ada", null, List.of("engines", "poetry"), "avatars/ada.png");
 
         SerializedObject<byte[]> stored = serializer.serialize(profile, byte[].class);
 
-        assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).doesNotContain("poetry")
+        assertThat(new String(stored.getData(), StandardCharsets.UTF_8))
+                .doesNotContain("poetry")
                 .contains("\"bio\":null");
         assertThat((Object) serializer.deserialize(stored)).isEqualTo(profile);
     }
 
     @Test
     void afterErasureTheFieldsReadAsErased() {
-        SerializedObject<byte[]> registered = serializer.serialize(new UserRegistered(ADA, "ada@example.org", "Ada"), byte[].class);
-        SerializedObject<byte[]> profile = serializer.serialize(
-                new UserProfileUpdated(ADA, "Ada", "First programmer", List.of("engines"), "avatars/ada.png"), byte[].class);
+        SerializedObject<byte[]> registered =
+                serializer.serialize(
+                        new UserRegistered(ADA, "ada@example.org", "Ada"), byte[].class);
+        SerializedObject<byte[]> profile =
+                serializer.serialize(
+                        new UserProfileUpdated(
+                                ADA,
+                                "Ada",
+                                "First programmer",
+                                List.of("engines"),
+                                "avatars/ada.png"),
+                        byte[].class);
 
         keys.erase(ADA.value());
 
         assertThat((Object) serializer.deserialize(registered))
                 .isEqualTo(new UserRegistered(ADA, null, PersonalData.ERASED_MEMBER));
         assertThat((Object) serializer.deserialize(profile))
-                .isEqualTo(new UserProfileUpdated(ADA, PersonalData.ERASED_MEMBER, null, List.of(), null));
+                .isEqualTo(
+                        new UserProfileUpdated(
+                                ADA, PersonalData.ERASED_MEMBER, null, List.of(), null));
     }
 
     @Test
@@ -86,7 +106,11 @@ class PersonalDataSerializerTest {
     void nothingNewIsWrittenAboutAnErasedPerson() {
         keys.erase(ADA.value());
 
-        assertThatThrownBy(() -> serializer.serialize(new UserRegistered(ADA, "ada@example.org", "Ada"), byte[].class))
+        assertThatThrownBy(
+                        () ->
+                                serializer.serialize(
+                                        new UserRegistered(ADA, "ada@example.org", "Ada"),
+                                        byte[].class))
                 .isInstanceOf(PersonalDataException.class);
     }
 
@@ -98,7 +122,8 @@ class PersonalDataSerializerTest {
         ((ObjectNode) tree.get("email")).put("ct", Base64.getEncoder().encodeToString(ciphertext));
 
         assertThatThrownBy(() -> serializer.deserialize(asStored(tree, UserRegistered.class)))
-                .isInstanceOf(PersonalDataException.class).hasMessageContaining("fails authentication");
+                .isInstanceOf(PersonalDataException.class)
+                .hasMessageContaining("fails authentication");
     }
 
     @Test
@@ -122,7 +147,9 @@ class PersonalDataSerializerTest {
 
     @Test
     void eventsWithoutPersonalDataAndMetadataAreJacksonsOwnBytes() {
-        var rsvp = new CommunityEventEvent.RsvpConfirmed(CommunityEventId.of(UUID.randomUUID().toString()), ADA);
+        var rsvp =
+                new CommunityEventEvent.RsvpConfirmed(
+                        CommunityEventId.of(UUID.randomUUID().toString()), ADA);
         var erased = new MemberErased(ADA, "request 7");
         MetaData metaData = MetaData.from(Map.of("actorId", ADA.toString()));
 
@@ -130,31 +157,41 @@ class PersonalDataSerializerTest {
             assertThat(serializer.serialize(plain, byte[].class).getData())
                     .isEqualTo(jackson.serialize(plain, byte[].class).getData());
         }
-        assertThat((Object) serializer.deserialize(serializer.serialize(rsvp, byte[].class))).isEqualTo(rsvp);
+        assertThat((Object) serializer.deserialize(serializer.serialize(rsvp, byte[].class)))
+                .isEqualTo(rsvp);
     }
 
     @Test
     void valuesStoredBeforeEncryptionReadAsTheyAreUntilTheirPersonIsErased() throws Exception {
-        SerializedObject<byte[]> legacy = jackson.serialize(new UserRegistered(ADA, "ada@example.org", "Ada"), byte[].class);
+        SerializedObject<byte[]> legacy =
+                jackson.serialize(new UserRegistered(ADA, "ada@example.org", "Ada"), byte[].class);
 
-        assertThat((Object) serializer.deserialize(legacy)).isEqualTo(new UserRegistered(ADA, "ada@example.org", "Ada"));
+        assertThat((Object) serializer.deserialize(legacy))
+                .isEqualTo(new UserRegistered(ADA, "ada@example.org", "Ada"));
         keys.erase(ADA.value());
-        assertThat((Object) serializer.deserialize(legacy)).isEqualTo(new UserRegistered(ADA, null, PersonalData.ERASED_MEMBER));
+        assertThat((Object) serializer.deserialize(legacy))
+                .isEqualTo(new UserRegistered(ADA, null, PersonalData.ERASED_MEMBER));
     }
 
     @Test
     void upcastTreesAreDecryptedToo() {
         var registered = new UserRegistered(ADA, "ada@example.org", "Ada");
-        SerializedObject<JsonNode> asTree = serializer.getConverter()
-                .convert(serializer.serialize(registered, byte[].class), JsonNode.class);
+        SerializedObject<JsonNode> asTree =
+                serializer
+                        .getConverter()
+                        .convert(serializer.serialize(registered, byte[].class), JsonNode.class);
 
         assertThat((Object) serializer.deserialize(asTree)).isEqualTo(registered);
-        assertThat(serializer.readableTree(asTree).get("email").asText()).isEqualTo("ada@example.org");
+        assertThat(serializer.readableTree(asTree).get("email").asText())
+                .isEqualTo("ada@example.org");
     }
 
     private ObjectNode storedTree(Object event) {
-        return (ObjectNode) serializer.getConverter().convert(serializer.serialize(event, byte[].class), JsonNode.class)
-                .getData();
+        return (ObjectNode)
+                serializer
+                        .getConverter()
+                        .convert(serializer.serialize(event, byte[].class), JsonNode.class)
+                        .getData();
     }
 
     private SerializedObject<JsonNode> asStored(JsonNode tree, Class<?> type) {

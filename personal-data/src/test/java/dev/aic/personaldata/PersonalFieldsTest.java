@@ -18,33 +18,50 @@ import org.junit.jupiter.api.Test;
 
 class PersonalFieldsTest {
 
-    record Nameless(@PersonalData String name) {
-    }
+    record Nameless(@PersonalData String name) {}
 
-    record TwoPeople(@DataSubject UserId one, @DataSubject UserId other, @PersonalData String name) {
-    }
+    record TwoPeople(
+            @DataSubject UserId one, @DataSubject UserId other, @PersonalData String name) {}
 
     @Test
     void everyDomainEventWithPersonalDataNamesWhoseItIs() {
         Stream.of(UserEvent.class, CommunityEventEvent.class, DocumentEvent.class)
-                .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
-                .forEach(type -> PersonalFields.of(type).ifPresent(fields ->
-                        assertThat(fields.subject()).as(type.getName()).isNotBlank()));
+                .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
+                .forEach(
+                        type ->
+                                PersonalFields.of(type)
+                                        .ifPresent(
+                                                fields ->
+                                                        assertThat(fields.subject())
+                                                                .as(type.getName())
+                                                                .isNotBlank()));
     }
 
     @Test
     void theProfileNamesItsPersonalFieldsAndWhatTheyBecome() {
-        assertThat(PersonalFields.of(UserProfileUpdated.class)).hasValue(new PersonalFields("userId", Map.of(
-                "displayName", WhenErased.ERASED_MEMBER, "bio", WhenErased.NULL, "interests", WhenErased.EMPTY_LIST,
-                "avatarRef", WhenErased.NULL)));
+        assertThat(PersonalFields.of(UserProfileUpdated.class))
+                .hasValue(
+                        new PersonalFields(
+                                "userId",
+                                Map.of(
+                                        "displayName",
+                                        WhenErased.ERASED_MEMBER,
+                                        "bio",
+                                        WhenErased.NULL,
+                                        "interests",
+                                        WhenErased.EMPTY_LIST,
+                                        "avatarRef",
+                                        WhenErased.NULL)));
         assertThat(PersonalFields.of(CommunityEventEvent.RsvpConfirmed.class)).isEmpty();
     }
 
     @Test
     void personalDataMustNameExactlyOnePerson() {
-        assertThatThrownBy(() -> PersonalFields.of(Nameless.class)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> PersonalFields.of(Nameless.class))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no @DataSubject");
-        assertThatThrownBy(() -> PersonalFields.of(TwoPeople.class)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> PersonalFields.of(TwoPeople.class))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("more than one");
     }
 }

@@ -3,12 +3,9 @@ package dev.aic.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.web.http.BodySizeLimitFilter;
 import dev.aic.web.http.ClosingConnectionsFilter;
+import dev.aic.web.http.ProblemErrorReportValve;
 import dev.aic.web.http.RequestIdFilter;
 import dev.aic.web.json.StrictJson;
-import dev.aic.web.http.ProblemErrorReportValve;
-import org.apache.catalina.core.StandardHost;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import dev.aic.web.openapi.OpenApiConventions;
 import dev.aic.web.problem.ApiProblemHandler;
 import dev.aic.web.problem.ProblemErrorController;
@@ -16,16 +13,19 @@ import dev.aic.web.problem.ProblemWriter;
 import dev.aic.web.ratelimit.RateLimitFilter;
 import dev.aic.web.ratelimit.RateLimitProperties;
 import dev.aic.web.security.SecurityProperties;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -53,12 +53,17 @@ public class WebConventionsConfiguration {
     }
 
     @Bean
-    BodySizeLimitFilter bodySizeLimitFilter(@Value("${aic.web.max-body-size:64KB}") DataSize limit,
-            ObjectProvider<BodySizeLimitFilter.LargerLimit> largerLimits, ProblemWriter problems) {
-        return new BodySizeLimitFilter(limit.toBytes(), largerLimits.orderedStream().toList(), problems);
+    BodySizeLimitFilter bodySizeLimitFilter(
+            @Value("${aic.web.max-body-size:64KB}") DataSize limit,
+            ObjectProvider<BodySizeLimitFilter.LargerLimit> largerLimits,
+            ProblemWriter problems) {
+        return new BodySizeLimitFilter(
+                limit.toBytes(), largerLimits.orderedStream().toList(), problems);
     }
 
-    /** First of all filters, so that even a refused request's problem and log lines carry its id. */
+    /**
+     * First of all filters, so that even a refused request's problem and log lines carry its id.
+     */
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         var registration = new FilterRegistrationBean<>(new RequestIdFilter());
@@ -73,7 +78,8 @@ public class WebConventionsConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ClosingConnectionsFilter> closingConnectionsFilterRegistration(ClosingConnectionsFilter filter) {
+    FilterRegistrationBean<ClosingConnectionsFilter> closingConnectionsFilterRegistration(
+            ClosingConnectionsFilter filter) {
         var registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
@@ -81,11 +87,18 @@ public class WebConventionsConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages() {
-        return factory -> factory.addContextCustomizers(context ->
-                ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
+        return factory ->
+                factory.addContextCustomizers(
+                        context ->
+                                ((StandardHost) context.getParent())
+                                        .setErrorReportValveClass(
+                                                ProblemErrorReportValve.class.getName()));
     }
 
-    /** Both filters run inside the security chain only; the servlet container must not run them twice. */
+    /**
+     * Both filters run inside the security chain only; the servlet container must not run them
+     * twice.
+     */
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilterOutsideChain(RateLimitFilter filter) {
         var registration = new FilterRegistrationBean<>(filter);
@@ -94,7 +107,8 @@ public class WebConventionsConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilterOutsideChain(BodySizeLimitFilter filter) {
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilterOutsideChain(
+            BodySizeLimitFilter filter) {
         var registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;

@@ -1,9 +1,10 @@
 package dev.aic.queryside;
 
 /**
- * The names of the query-side's projections. Each is the Axon processing group of a projection, and so the name of
- * its tracking token, its dead letters, its status, its rebuild ({@code /api/admin/projections/{name}}), the read
- * model a {@code @ReadModel} waits for, and its key under {@code axon.eventhandling.processors} in the configuration.
+ * The names of the query-side's projections. Each is the Axon processing group of a projection, and
+ * so the name of its tracking token, its dead letters, its status, its rebuild ({@code
+ * /api/admin/projections/{name}}), the read model a {@code @ReadModel} waits for, and its key under
+ * {@code axon.eventhandling.processors} in the configuration.
  */
 public final class ProjectionNames {
 
@@ -19,6 +20,5 @@ public final class ProjectionNames {
     public static final String ANALYTICS_RSVPS = "analytics-rsvps";
     public static final String ANALYTICS_DOCUMENTS = "analytics-documents";
 
-    private ProjectionNames() {
-    }
+    private ProjectionNames() {}
 }

@@ -9,31 +9,47 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * As deployed: without the development profile the other suites run with (production never has it). The shared
- * context runs beside it, so the database already has the event store's schema.
+ * As deployed: without the development profile the other suites run with (production never has it).
+ * The shared context runs beside it, so the database already has the event store's schema.
  */
 @QuerySideIntegrationTest
 class AsDeployedIT {
 
     @Test
     void theWellKnownDevelopmentMasterKeyIsRefusedAtStart() {
-        SpringApplicationBuilder withoutMasterKey = new SpringApplicationBuilder(QuerySideApplication.class)
-                .initializers(new RealInfrastructure());
+        SpringApplicationBuilder withoutMasterKey =
+                new SpringApplicationBuilder(QuerySideApplication.class)
+                        .initializers(new RealInfrastructure());
 
         // there is no production profile: naming it only replaces the tests' development profile
-        assertThatThrownBy(() -> withoutMasterKey.run("--server.port=0", "--spring.profiles.active=production",
-                "--aic.analytics.pseudonym-key=" + randomKey()).close())
-                .rootCause().hasMessageContaining("AIC_PERSONAL_DATA_MASTER_KEY is not set");
+        assertThatThrownBy(
+                        () ->
+                                withoutMasterKey
+                                        .run(
+                                                "--server.port=0",
+                                                "--spring.profiles.active=production",
+                                                "--aic.analytics.pseudonym-key=" + randomKey())
+                                        .close())
+                .rootCause()
+                .hasMessageContaining("AIC_PERSONAL_DATA_MASTER_KEY is not set");
     }
 
     @Test
     void theWellKnownDevelopmentPseudonymKeyIsRefusedAtStart() {
-        SpringApplicationBuilder withoutPseudonymKey = new SpringApplicationBuilder(QuerySideApplication.class)
-                .initializers(new RealInfrastructure());
+        SpringApplicationBuilder withoutPseudonymKey =
+                new SpringApplicationBuilder(QuerySideApplication.class)
+                        .initializers(new RealInfrastructure());
 
-        assertThatThrownBy(() -> withoutPseudonymKey.run("--server.port=0", "--spring.profiles.active=production",
-                "--aic.personal-data.master-key=" + randomKey()).close())
-                .rootCause().hasMessageContaining("AIC_ANALYTICS_PSEUDONYM_KEY is not set");
+        assertThatThrownBy(
+                        () ->
+                                withoutPseudonymKey
+                                        .run(
+                                                "--server.port=0",
+                                                "--spring.profiles.active=production",
+                                                "--aic.personal-data.master-key=" + randomKey())
+                                        .close())
+                .rootCause()
+                .hasMessageContaining("AIC_ANALYTICS_PSEUDONYM_KEY is not set");
     }
 
     private static String randomKey() {

@@ -15,9 +15,9 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes user events straight into the event store, as the command-side would, and reports where they
- * landed: the user's version (sequence number) and the global position a command would answer as its
- * {@code Consistency-Token}.
+ * Writes user events straight into the event store, as the command-side would, and reports where
+ * they landed: the user's version (sequence number) and the global position a command would answer
+ * as its {@code Consistency-Token}.
  */
 public record UserEvents(EventStore eventStore, JdbcTemplate jdbc) {
 
@@ -47,24 +47,39 @@ public record UserEvents(EventStore eventStore, JdbcTemplate jdbc) {
     public long publish(UserEvent event, Instant at) {
         String id = event.userId().toString();
         long sequence = version(event.userId()) + 1;
-        eventStore.publish(new GenericDomainEventMessage<>("User", id, sequence, event, MetaData.emptyInstance(),
-                UUID.randomUUID().toString(), at));
-        return jdbc.queryForObject("""
+        eventStore.publish(
+                new GenericDomainEventMessage<>(
+                        "User",
+                        id,
+                        sequence,
+                        event,
+                        MetaData.emptyInstance(),
+                        UUID.randomUUID().toString(),
+                        at));
+        return jdbc.queryForObject(
+                """
                 SELECT globalindex FROM event_store.domainevententry
-                WHERE aggregateidentifier = ? AND sequencenumber = ?""", Long.class, id, sequence);
+                WHERE aggregateidentifier = ? AND sequencenumber = ?""",
+                Long.class,
+                id,
+                sequence);
     }
 
     /** The sequence number of the user's last event, -1 for none. */
     public long version(UserId id) {
-        Long last = jdbc.queryForObject(
-                "SELECT max(sequencenumber) FROM event_store.domainevententry WHERE aggregateidentifier = ?",
-                Long.class, id.toString());
+        Long last =
+                jdbc.queryForObject(
+                        "SELECT max(sequencenumber) FROM event_store.domainevententry WHERE aggregateidentifier = ?",
+                        Long.class,
+                        id.toString());
         return last == null ? -1 : last;
     }
 
     /** The position of the newest event in the store. */
     public long head() {
-        Long head = jdbc.queryForObject("SELECT max(globalindex) FROM event_store.domainevententry", Long.class);
+        Long head =
+                jdbc.queryForObject(
+                        "SELECT max(globalindex) FROM event_store.domainevententry", Long.class);
         return head == null ? 0 : head;
     }
 
@@ -74,7 +89,12 @@ public record UserEvents(EventStore eventStore, JdbcTemplate jdbc) {
 
     /** A username of the development identity provider's open directory that no other test uses. */
     public static String newUsername() {
-        return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        return "u"
+                + UUID.randomUUID()
+                        .toString()
+                        .replace("-", "")
+                        .substring(0, 16)
+                        .toLowerCase(Locale.ROOT);
     }
 
     public static Map<String, String> consistencyToken(long position) {

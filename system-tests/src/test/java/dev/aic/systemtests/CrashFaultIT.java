@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Crashes under load (issue 7, item 3): {@code kill -9} of the command-side, of PostgreSQL's postmaster and of a
- * query-side that is catching up. Every command the load's clients saw answered 2xx has its events in the store
- * afterwards, exactly once; nothing answered with an error left anything behind; the services recover without
- * help; a query-side killed mid-batch ends with read models identical to those of one that never crashed.
+ * Crashes under load (issue 7, item 3): {@code kill -9} of the command-side, of PostgreSQL's
+ * postmaster and of a query-side that is catching up. Every command the load's clients saw answered
+ * 2xx has its events in the store afterwards, exactly once; nothing answered with an error left
+ * anything behind; the services recover without help; a query-side killed mid-batch ends with read
+ * models identical to those of one that never crashed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashFaultIT {
@@ -42,7 +43,8 @@ class CrashFaultIT {
             restartMillis = (System.nanoTime() - killed) / 1_000_000;
             load.awaitAccepted(ACCEPTED_AFTER_FAULT, LOAD_DEADLINE);
             load.close();
-            System.out.printf("kill -9 of the command-side after %d accepted commands, ready again %d ms later; %s%n",
+            System.out.printf(
+                    "kill -9 of the command-side after %d accepted commands, ready again %d ms later; %s%n",
                     ACCEPTED_BEFORE_FAULT, restartMillis, load.summary());
             verified = load.verifyAgainstTheStore();
         }
@@ -51,34 +53,49 @@ class CrashFaultIT {
 
     @Order(2)
     @Test
-    void killingPostgresUnderLoadLosesNoAcknowledgedCommandAndTheServicesRecoverOnTheirOwn() throws Exception {
+    void killingPostgresUnderLoadLosesNoAcknowledgedCommandAndTheServicesRecoverOnTheirOwn()
+            throws Exception {
         String verified;
         try (var load = CommandLoad.start(platform, "crash-pg-" + run, CLIENTS)) {
             load.awaitAccepted(ACCEPTED_BEFORE_FAULT, LOAD_DEADLINE);
             InfraFaults.killPostgres();
-            // readiness says what a load balancer must know: without the database no service can answer
-            for (ServiceProcess service : List.of(platform.commandSide(), platform.querySide(), platform.aiWorker())) {
-                await(service.name() + " unready while the database is down").atMost(Duration.ofSeconds(45))
-                        .pollInterval(Duration.ofMillis(250)).until(() -> !service.isReady());
+            // readiness says what a load balancer must know: without the database no service can
+            // answer
+            for (ServiceProcess service :
+                    List.of(platform.commandSide(), platform.querySide(), platform.aiWorker())) {
+                await(service.name() + " unready while the database is down")
+                        .atMost(Duration.ofSeconds(45))
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> !service.isReady());
             }
             long killed = System.nanoTime();
             InfraFaults.startPostgres();
             long recovered = System.nanoTime();
-            // the services were not restarted: their connection pools must replace the dead connections
+            // the services were not restarted: their connection pools must replace the dead
+            // connections
             load.awaitAccepted(ACCEPTED_AFTER_FAULT, RECOVERY_DEADLINE);
             long serving = System.nanoTime();
             load.close();
-            System.out.printf("kill -9 of PostgreSQL after %d accepted commands: crash recovery took %d ms, the"
+            System.out.printf(
+                    "kill -9 of PostgreSQL after %d accepted commands: crash recovery took %d ms, the"
                             + " command-side accepted commands again %d ms after the restart; %s%n",
-                    ACCEPTED_BEFORE_FAULT, (recovered - killed) / 1_000_000, (serving - recovered) / 1_000_000,
+                    ACCEPTED_BEFORE_FAULT,
+                    (recovered - killed) / 1_000_000,
+                    (serving - recovered) / 1_000_000,
                     load.summary());
             verified = load.verifyAgainstTheStore();
         }
-        for (ServiceProcess service : List.of(platform.commandSide(), platform.querySide(), platform.aiWorker())) {
-            await(service.name() + " ready again without a restart").atMost(RECOVERY_DEADLINE)
-                    .pollInterval(Duration.ofMillis(500)).until(service::isReady);
+        for (ServiceProcess service :
+                List.of(platform.commandSide(), platform.querySide(), platform.aiWorker())) {
+            await(service.name() + " ready again without a restart")
+                    .atMost(RECOVERY_DEADLINE)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(service::isReady);
         }
-        System.out.println("kill -9 of PostgreSQL: " + verified + "; all three services ready without a restart");
+        System.out.println(
+                "kill -9 of PostgreSQL: "
+                        + verified
+                        + "; all three services ready without a restart");
     }
 
     @Order(3)
@@ -88,7 +105,8 @@ class CrashFaultIT {
             long head = replica.head();
             var instance = replica.start(REPLICA_PORT);
             await("the new query-side a quarter into the backlog of " + head + " events")
-                    .atMost(RECOVERY_DEADLINE).pollInterval(Duration.ofMillis(20))
+                    .atMost(RECOVERY_DEADLINE)
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> replica.fastestPosition() > head / 4);
             long slowestAtKill = replica.slowestPosition();
             long fastestAtKill = replica.fastestPosition();
@@ -97,9 +115,14 @@ class CrashFaultIT {
             long restarted = System.nanoTime();
             replica.start(REPLICA_PORT).awaitReady(Platform.START_DEADLINE);
             String compared = replica.awaitSameAsReference(RECOVERY_DEADLINE);
-            System.out.printf("kill -9 of a query-side catching up on %d events, its processors between %d and %d;"
-                            + " restarted, caught up and compared in %d ms: %s%n", head, slowestAtKill, fastestAtKill,
-                    (System.nanoTime() - restarted) / 1_000_000, compared);
+            System.out.printf(
+                    "kill -9 of a query-side catching up on %d events, its processors between %d and %d;"
+                            + " restarted, caught up and compared in %d ms: %s%n",
+                    head,
+                    slowestAtKill,
+                    fastestAtKill,
+                    (System.nanoTime() - restarted) / 1_000_000,
+                    compared);
         }
     }
 }

@@ -15,44 +15,56 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A client written against nothing but the Java code the build generates from the approved OpenAPI
- * documents: if a step of a member's first session cannot be expressed with it, the documents are wrong.
- * The only thing added by hand is the bearer token, which the generator's {@code native} library leaves to
- * a request interceptor.
+ * documents: if a step of a member's first session cannot be expressed with it, the documents are
+ * wrong. The only thing added by hand is the bearer token, which the generator's {@code native}
+ * library leaves to a request interceptor.
  */
 class GeneratedClientIT {
 
     private final Platform platform = Platform.shared();
 
     @Test
-    void aNewMemberRegistersUpdatesTheProfileOptimisticallyAndReadsTheWriteAtOnce() throws Exception {
+    void aNewMemberRegistersUpdatesTheProfileOptimisticallyAndReadsTheWriteAtOnce()
+            throws Exception {
         String token = platform.token("gen-" + UUID.randomUUID().toString().substring(0, 8));
         var commands = new dev.aic.client.command.ApiClient();
         commands.updateBaseUri(platform.commandSide().url("").toString());
-        commands.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        commands.setRequestInterceptor(
+                request -> request.header("Authorization", "Bearer " + token));
         var queries = new dev.aic.client.query.ApiClient();
         queries.updateBaseUri(platform.querySide().url("").toString());
-        queries.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        queries.setRequestInterceptor(
+                request -> request.header("Authorization", "Bearer " + token));
 
-        var registered = new MeApi(commands)
-                .registerSelfWithHttpInfo(null, new RegisterSelf().displayName("Generated Grace"));
+        var registered =
+                new MeApi(commands)
+                        .registerSelfWithHttpInfo(
+                                null, new RegisterSelf().displayName("Generated Grace"));
         assertThat(registered.getStatusCode()).isEqualTo(201);
         UserChange registration = registered.getData();
         UUID id = registration.getId();
         assertThat(registration.getConsistencyToken()).isNotBlank();
 
-        // the ETag is the version as an entity tag; the generated ApiResponse hands over the response headers
+        // the ETag is the version as an entity tag; the generated ApiResponse hands over the
+        // response headers
         String etag = registered.getHeaders().get("ETag").get(0);
         assertThat(etag).isEqualTo("\"" + registration.getVersion() + "\"");
         var users = new UsersApi(commands);
-        var profile = new UpdateProfile().displayName("Grace Hopper").bio("Found the first bug")
-                .interests(List.of("compilers", "COBOL")).avatarRef("https://example.org/grace.png");
+        var profile =
+                new UpdateProfile()
+                        .displayName("Grace Hopper")
+                        .bio("Found the first bug")
+                        .interests(List.of("compilers", "COBOL"))
+                        .avatarRef("https://example.org/grace.png");
         var updated = users.updateProfileWithHttpInfo(id, profile, etag);
         assertThat(updated.getStatusCode()).isEqualTo(200);
         UserChange update = updated.getData();
         assertThat(update.getVersion()).isGreaterThan(registration.getVersion());
 
-        var stale = catchThrowableOfType(dev.aic.client.command.ApiException.class,
-                () -> users.updateProfile(id, profile.displayName("Admiral Hopper"), etag));
+        var stale =
+                catchThrowableOfType(
+                        dev.aic.client.command.ApiException.class,
+                        () -> users.updateProfile(id, profile.displayName("Admiral Hopper"), etag));
         assertThat(stale.getCode()).as(stale.getResponseBody()).isEqualTo(412);
         assertThat(stale.getResponseBody()).contains("urn:aic:problem:stale-version");
 

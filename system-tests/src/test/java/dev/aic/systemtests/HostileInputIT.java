@@ -25,12 +25,13 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The quality bar for bad input, measured over real processes: a few thousand hostile requests to every
- * endpoint of both services, users and community events alike ({@link HostileRequests}), one test per kind
- * of hostility. In each, no answer is a 5xx, every 4xx is an RFC 9457 problem with one of our types, no
- * invalid request succeeds, and the event store holds as many events caused by callers afterwards as before (the
- * platform's own work, such as the ai-worker's reports on earlier uploads, goes on meanwhile). The figures for all of them are printed at the
- * end, and every offending request is listed in {@code target/hostile-input.txt}.
+ * The quality bar for bad input, measured over real processes: a few thousand hostile requests to
+ * every endpoint of both services, users and community events alike ({@link HostileRequests}), one
+ * test per kind of hostility. In each, no answer is a 5xx, every 4xx is an RFC 9457 problem with
+ * one of our types, no invalid request succeeds, and the event store holds as many events caused by
+ * callers afterwards as before (the platform's own work, such as the ai-worker's reports on earlier
+ * uploads, goes on meanwhile). The figures for all of them are printed at the end, and every
+ * offending request is listed in {@code target/hostile-input.txt}.
  */
 class HostileInputIT {
 
@@ -46,17 +47,34 @@ class HostileInputIT {
 
     @TestFactory
     Stream<DynamicTest> everyKindOfHostileRequestGetsAProblemAndStoresNothing() {
-        var targets = new HostileRequests.Targets(PLATFORM.token("adam"), PLATFORM.token("alice"),
-                // a role-less caller of its own: the shared demo newbie may have registered in another suite
-                PLATFORM.token("newbie-" + UUID.randomUUID().toString().substring(0, 8)),
-                registeredMemberAndAnotherUser(), PLATFORM.token("olivia"),
-                publishedCommunityEvent(), projectedDocument());
-        Map<String, List<Probe>> byCategory = HostileRequests.against(targets).stream()
-                .collect(Collectors.groupingBy(Probe::category, LinkedHashMap::new, Collectors.toList()));
+        var targets =
+                new HostileRequests.Targets(
+                        PLATFORM.token("adam"),
+                        PLATFORM.token("alice"),
+                        // a role-less caller of its own: the shared demo newbie may have registered
+                        // in another suite
+                        PLATFORM.token("newbie-" + UUID.randomUUID().toString().substring(0, 8)),
+                        registeredMemberAndAnotherUser(),
+                        PLATFORM.token("olivia"),
+                        publishedCommunityEvent(),
+                        projectedDocument());
+        Map<String, List<Probe>> byCategory =
+                HostileRequests.against(targets).stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        Probe::category, LinkedHashMap::new, Collectors.toList()));
         EVENTS[0] = PLATFORM.storedEventsCausedByCallers();
-        return byCategory.entrySet().stream().map(category -> DynamicTest.dynamicTest(
-                category.getKey() + " (" + category.getValue().size() + " requests)",
-                () -> refusedWithProblems(category.getKey(), category.getValue())));
+        return byCategory.entrySet().stream()
+                .map(
+                        category ->
+                                DynamicTest.dynamicTest(
+                                        category.getKey()
+                                                + " ("
+                                                + category.getValue().size()
+                                                + " requests)",
+                                        () ->
+                                                refusedWithProblems(
+                                                        category.getKey(), category.getValue())));
     }
 
     private static void refusedWithProblems(String category, List<Probe> probes) {
@@ -65,13 +83,24 @@ class HostileInputIT {
         List<String> notProblems = new ArrayList<>();
         List<String> accepted = new ArrayList<>();
         for (Probe probe : probes) {
-            RawHttp.Response response = RawHttp.send(
-                    probe.service() == Service.COMMAND ? Platform.COMMAND_SIDE_PORT : Platform.QUERY_SIDE_PORT,
-                    probe.request());
+            RawHttp.Response response =
+                    RawHttp.send(
+                            probe.service() == Service.COMMAND
+                                    ? Platform.COMMAND_SIDE_PORT
+                                    : Platform.QUERY_SIDE_PORT,
+                            probe.request());
             PER_STATUS.merge(response.status(), 1, Integer::sum);
             PER_CATEGORY.merge(category, 1, Integer::sum);
-            String outcome = probe.service() + " " + probe.label() + " -> " + response.status() + " "
-                    + response.contentType() + " " + abbreviate(response.body());
+            String outcome =
+                    probe.service()
+                            + " "
+                            + probe.label()
+                            + " -> "
+                            + response.status()
+                            + " "
+                            + response.contentType()
+                            + " "
+                            + abbreviate(response.body());
             if (response.status() >= 500) {
                 serverErrors.add(outcome);
             } else if (response.status() >= 400 && !isProblem(response)) {
@@ -85,75 +114,149 @@ class HostileInputIT {
 
         Map<String, List<String>> broken = new LinkedHashMap<>();
         broken.put("answered 5xx", serverErrors);
-        broken.put("answered 4xx without an application/problem+json body of type " + PROBLEM_TYPE + "*", notProblems);
+        broken.put(
+                "answered 4xx without an application/problem+json body of type "
+                        + PROBLEM_TYPE
+                        + "*",
+                notProblems);
         broken.put("invalid, yet accepted", accepted);
-        broken.forEach((kind, offenders) -> offenders.forEach(offender ->
-                OFFENDERS.computeIfAbsent(category + ": " + kind, key -> new ArrayList<>()).add(offender)));
-        assertThat(report(broken, SHOWN)).as("%s requests that broke the rules (all of them in %s)", category,
-                REPORT).isEmpty();
-        assertThat(eventsAfter).as("events in the store after %d requests of kind '%s'", probes.size(), category)
+        broken.forEach(
+                (kind, offenders) ->
+                        offenders.forEach(
+                                offender ->
+                                        OFFENDERS
+                                                .computeIfAbsent(
+                                                        category + ": " + kind,
+                                                        key -> new ArrayList<>())
+                                                .add(offender)));
+        assertThat(report(broken, SHOWN))
+                .as("%s requests that broke the rules (all of them in %s)", category, REPORT)
+                .isEmpty();
+        assertThat(eventsAfter)
+                .as("events in the store after %d requests of kind '%s'", probes.size(), category)
                 .isEqualTo(eventsBefore);
     }
 
     @AfterAll
     static void printTheFigures() {
         int requests = PER_STATUS.values().stream().mapToInt(Integer::intValue).sum();
-        int serverErrors = PER_STATUS.entrySet().stream().filter(entry -> entry.getKey() >= 500)
-                .mapToInt(Map.Entry::getValue).sum();
-        System.out.printf("%nHostile input: %d requests; per status %s%n  per kind %s%n"
+        int serverErrors =
+                PER_STATUS.entrySet().stream()
+                        .filter(entry -> entry.getKey() >= 500)
+                        .mapToInt(Map.Entry::getValue)
+                        .sum();
+        System.out.printf(
+                "%nHostile input: %d requests; per status %s%n  per kind %s%n"
                         + "  5xx: %d, offending answers: %d (listed in %s), events stored before/after: %d/%d%n%n",
-                requests, PER_STATUS, PER_CATEGORY, serverErrors,
-                OFFENDERS.values().stream().mapToInt(List::size).sum(), REPORT, EVENTS[0], EVENTS[1]);
+                requests,
+                PER_STATUS,
+                PER_CATEGORY,
+                serverErrors,
+                OFFENDERS.values().stream().mapToInt(List::size).sum(),
+                REPORT,
+                EVENTS[0],
+                EVENTS[1]);
         StringBuilder all = new StringBuilder();
-        OFFENDERS.forEach((kind, offenders) -> all.append(report(Map.of(kind, offenders), Integer.MAX_VALUE)));
+        OFFENDERS.forEach(
+                (kind, offenders) ->
+                        all.append(report(Map.of(kind, offenders), Integer.MAX_VALUE)));
         try {
             Files.createDirectories(REPORT.getParent());
-            Files.writeString(REPORT, all.isEmpty() ? "No hostile request broke the rules.\n" : all + "\n");
+            Files.writeString(
+                    REPORT, all.isEmpty() ? "No hostile request broke the rules.\n" : all + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Makes sure alice is registered (her self-registration is probed) and returns the id of a user to aim at. */
+    /**
+     * Makes sure alice is registered (her self-registration is probed) and returns the id of a user
+     * to aim at.
+     */
     private static String registeredMemberAndAnotherUser() {
-        Http.Reply alice = Http.to(PLATFORM.commandSide().url("/api/me")).bearer(PLATFORM.token("alice")).post("{}");
+        Http.Reply alice =
+                Http.to(PLATFORM.commandSide().url("/api/me"))
+                        .bearer(PLATFORM.token("alice"))
+                        .post("{}");
         assertThat(alice.status()).as(alice.toString()).isIn(200, 201, 409);
-        Http.Reply target = Http.to(PLATFORM.commandSide().url("/api/users")).bearer(PLATFORM.token("adam"))
-                .post("{\"email\":\"target-" + UUID.randomUUID() + "@example.org\",\"displayName\":\"Target\"}");
+        Http.Reply target =
+                Http.to(PLATFORM.commandSide().url("/api/users"))
+                        .bearer(PLATFORM.token("adam"))
+                        .post(
+                                "{\"email\":\"target-"
+                                        + UUID.randomUUID()
+                                        + "@example.org\",\"displayName\":\"Target\"}");
         assertThat(target.status()).as(target.toString()).isEqualTo(201);
         return target.json().get("id").asText();
     }
 
-    /** A community event olivia (an organiser) drafted and published, which the event requests aim at. */
+    /**
+     * A community event olivia (an organiser) drafted and published, which the event requests aim
+     * at.
+     */
     private static String publishedCommunityEvent() {
         String olivia = PLATFORM.token("olivia");
-        Http.Reply organiser = Http.to(PLATFORM.commandSide().url("/api/me")).bearer(olivia).post("{}");
+        Http.Reply organiser =
+                Http.to(PLATFORM.commandSide().url("/api/me")).bearer(olivia).post("{}");
         assertThat(organiser.status()).as(organiser.toString()).isIn(201, 409);
         Instant startsAt = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MINUTES);
-        Http.Reply drafted = Http.to(PLATFORM.commandSide().url("/api/events")).bearer(olivia).post(Http.JSON
-                .createObjectNode().put("title", "Hostile target").put("startsAt", startsAt.toString())
-                .put("endsAt", startsAt.plus(Duration.ofHours(2)).toString()).put("timeZone", "Europe/Amsterdam")
-                .put("venue", "Hall 1").put("capacity", 20).put("visibility", "PUBLIC").toString());
+        Http.Reply drafted =
+                Http.to(PLATFORM.commandSide().url("/api/events"))
+                        .bearer(olivia)
+                        .post(
+                                Http.JSON
+                                        .createObjectNode()
+                                        .put("title", "Hostile target")
+                                        .put("startsAt", startsAt.toString())
+                                        .put(
+                                                "endsAt",
+                                                startsAt.plus(Duration.ofHours(2)).toString())
+                                        .put("timeZone", "Europe/Amsterdam")
+                                        .put("venue", "Hall 1")
+                                        .put("capacity", 20)
+                                        .put("visibility", "PUBLIC")
+                                        .toString());
         assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
         String event = drafted.json().get("id").asText();
-        Http.Reply published = Http.to(PLATFORM.commandSide().url("/api/events/" + event + "/publish")).bearer(olivia)
-                .sendJson("POST", null);
+        Http.Reply published =
+                Http.to(PLATFORM.commandSide().url("/api/events/" + event + "/publish"))
+                        .bearer(olivia)
+                        .sendJson("POST", null);
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
         return event;
     }
 
-    /** A document olivia uploaded for every member to read, once the query-side has it: the download requests aim at it. */
+    /**
+     * A document olivia uploaded for every member to read, once the query-side has it: the download
+     * requests aim at it.
+     */
     private static String projectedDocument() {
         String olivia = PLATFORM.token("olivia");
-        Http.Reply uploaded = Http.to(PLATFORM.commandSide().url("/api/documents")).bearer(olivia).multipart("POST",
-                Map.of("title", "Hostile target notes", "visibility", "MEMBERS"), "hostile-target.txt",
-                ("Notes to download by ranges " + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Http.Reply uploaded =
+                Http.to(PLATFORM.commandSide().url("/api/documents"))
+                        .bearer(olivia)
+                        .multipart(
+                                "POST",
+                                Map.of("title", "Hostile target notes", "visibility", "MEMBERS"),
+                                "hostile-target.txt",
+                                ("Notes to download by ranges " + UUID.randomUUID())
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         String document = uploaded.json().get("id").asText();
         String consistencyToken = uploaded.json().get("consistencyToken").asText();
-        org.awaitility.Awaitility.await("the query-side serves " + document).atMost(Duration.ofSeconds(30))
-                .until(() -> Http.to(PLATFORM.querySide().url("/api/documents/" + document + "/content"))
-                        .bearer(PLATFORM.token("alice")).header("Consistency-Token", consistencyToken).get(),
+        org.awaitility.Awaitility.await("the query-side serves " + document)
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                Http.to(
+                                                PLATFORM.querySide()
+                                                        .url(
+                                                                "/api/documents/"
+                                                                        + document
+                                                                        + "/content"))
+                                        .bearer(PLATFORM.token("alice"))
+                                        .header("Consistency-Token", consistencyToken)
+                                        .get(),
                         reply -> reply.status() == 200);
         return document;
     }
@@ -177,15 +280,24 @@ class HostileInputIT {
 
     private static String report(Map<String, List<String>> broken, int shownPerKind) {
         StringBuilder report = new StringBuilder();
-        broken.forEach((kind, offenders) -> {
-            if (!offenders.isEmpty()) {
-                report.append("\n  ").append(offenders.size()).append(' ').append(kind).append(':');
-                offenders.stream().limit(shownPerKind).forEach(line -> report.append("\n    ").append(line));
-                if (offenders.size() > shownPerKind) {
-                    report.append("\n    … and ").append(offenders.size() - shownPerKind).append(" more");
-                }
-            }
-        });
+        broken.forEach(
+                (kind, offenders) -> {
+                    if (!offenders.isEmpty()) {
+                        report.append("\n  ")
+                                .append(offenders.size())
+                                .append(' ')
+                                .append(kind)
+                                .append(':');
+                        offenders.stream()
+                                .limit(shownPerKind)
+                                .forEach(line -> report.append("\n    ").append(line));
+                        if (offenders.size() > shownPerKind) {
+                            report.append("\n    … and ")
+                                    .append(offenders.size() - shownPerKind)
+                                    .append(" more");
+                        }
+                    }
+                });
         return report.toString();
     }
 }

@@ -20,7 +20,8 @@ import java.util.UUID;
 final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI uri;
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -67,14 +68,31 @@ final class Http {
         return send(method, HttpRequest.BodyPublishers.ofString(json));
     }
 
-    /** A multipart/form-data request, as a browser's file upload sends it: the form fields, then the file. */
+    /**
+     * A multipart/form-data request, as a browser's file upload sends it: the form fields, then the
+     * file.
+     */
     Reply multipart(String method, Map<String, String> fields, String filename, byte[] file) {
         String boundary = "aic-" + UUID.randomUUID();
         var form = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        fields.forEach(
+                (name, value) ->
+                        form.writeBytes(
+                                ("--"
+                                                + boundary
+                                                + "\r\nContent-Disposition: form-data; name=\""
+                                                + name
+                                                + "\"\r\n\r\n"
+                                                + value
+                                                + "\r\n")
+                                        .getBytes(StandardCharsets.UTF_8)));
+        form.writeBytes(
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                                + filename
+                                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         form.writeBytes(file);
         form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
@@ -82,11 +100,17 @@ final class Http {
     }
 
     private Reply send(String method, HttpRequest.BodyPublisher body) {
-        var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).method(method, body);
+        var request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).method(method, body);
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(method + " " + uri, response.statusCode(), response.headers().map(), response.body());
+            HttpResponse<String> response =
+                    CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(
+                    method + " " + uri,
+                    response.statusCode(),
+                    response.headers().map(),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + uri, e);
         } catch (InterruptedException e) {
@@ -95,12 +119,18 @@ final class Http {
         }
     }
 
-    /** A response: status, headers (names as the server wrote them, compared ignoring case) and body. */
-    record Reply(String request, int status, Map<String, java.util.List<String>> headers, String body) {
+    /**
+     * A response: status, headers (names as the server wrote them, compared ignoring case) and
+     * body.
+     */
+    record Reply(
+            String request, int status, Map<String, java.util.List<String>> headers, String body) {
 
         Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .flatMap(entry -> entry.getValue().stream()).findFirst();
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .flatMap(entry -> entry.getValue().stream())
+                    .findFirst();
         }
 
         JsonNode json() {

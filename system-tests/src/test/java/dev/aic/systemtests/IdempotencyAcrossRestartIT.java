@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * An Idempotency-Key is kept with the command it guards, in the event store's database, so a client that
- * retries after the command-side died (kill -9: no shutdown hook, nothing flushed) gets the first response
- * again instead of a second registration.
+ * An Idempotency-Key is kept with the command it guards, in the event store's database, so a client
+ * that retries after the command-side died (kill -9: no shutdown hook, nothing flushed) gets the
+ * first response again instead of a second registration.
  */
 class IdempotencyAcrossRestartIT {
 
@@ -38,16 +38,24 @@ class IdempotencyAcrossRestartIT {
         assertThat(platform.storedEvents(id, "UserRegistered")).isEqualTo(1);
 
         long before = platform.storedEvents();
-        Http.Reply reused = register(admin, key,
-                "{\"email\":\"other-" + UUID.randomUUID() + "@example.org\",\"displayName\":\"Someone Else\"}");
+        Http.Reply reused =
+                register(
+                        admin,
+                        key,
+                        "{\"email\":\"other-"
+                                + UUID.randomUUID()
+                                + "@example.org\",\"displayName\":\"Someone Else\"}");
         assertThat(reused.status()).as(reused.toString()).isEqualTo(422);
         assertThat(reused.header("Content-Type")).hasValue("application/problem+json");
-        assertThat(reused.json().get("type").asText()).isEqualTo("urn:aic:problem:idempotency-key-reused");
+        assertThat(reused.json().get("type").asText())
+                .isEqualTo("urn:aic:problem:idempotency-key-reused");
         assertThat(platform.storedEvents()).isEqualTo(before);
     }
 
     private Http.Reply register(String token, String key, String json) {
-        return Http.to(platform.commandSide().url("/api/users")).bearer(token).header("Idempotency-Key", key)
+        return Http.to(platform.commandSide().url("/api/users"))
+                .bearer(token)
+                .header("Idempotency-Key", key)
                 .post(json);
     }
 }

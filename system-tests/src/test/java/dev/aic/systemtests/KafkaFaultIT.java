@@ -1,6 +1,5 @@
 package dev.aic.systemtests;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.aic.contracts.integration.IntegrationHeaders;
@@ -22,15 +21,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Kafka faults (issue 7, item 4). The broker is restarted while members register and documents are uploaded:
- * commands keep being accepted while it is down; afterwards every {@code UserRegistered} is on the members' topic
- * (the contract other bounded contexts consume), and every document, uploaded before, during and after the outage,
- * is processed by the ai-worker to completion exactly once. Then a second ai-worker joins the consumer group in the
- * middle of a stream of uploads: the documents' partitions are shared out between the two, and still every document
- * is processed to completion once.
+ * Kafka faults (issue 7, item 4). The broker is restarted while members register and documents are
+ * uploaded: commands keep being accepted while it is down; afterwards every {@code UserRegistered}
+ * is on the members' topic (the contract other bounded contexts consume), and every document,
+ * uploaded before, during and after the outage, is processed by the ai-worker to completion exactly
+ * once. Then a second ai-worker joins the consumer group in the middle of a stream of uploads: the
+ * documents' partitions are shared out between the two, and still every document is processed to
+ * completion once.
  *
- * <p>"Processed once" is observed three times over: one {@code ProcessingStarted} and one
- * {@code ProcessingCompleted} in the event store, and as many chunk rows in pgvector as the processing reported.
+ * <p>"Processed once" is observed three times over: one {@code ProcessingStarted} and one {@code
+ * ProcessingCompleted} in the event store, and as many chunk rows in pgvector as the processing
+ * reported.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaFaultIT {
@@ -46,9 +47,12 @@ class KafkaFaultIT {
 
     @Order(1)
     @Test
-    void restartingTheBrokerWhileMembersRegisterAndDocumentsArriveLosesAndRepeatsNothing() throws Exception {
+    void restartingTheBrokerWhileMembersRegisterAndDocumentsArriveLosesAndRepeatsNothing()
+            throws Exception {
         String prefix = "kafka-restart-" + run;
-        var documents = new DocumentStream(platform, platform.token("archivist-" + run), run, DELIVERY_DEADLINE);
+        var documents =
+                new DocumentStream(
+                        platform, platform.token("archivist-" + run), run, DELIVERY_DEADLINE);
         try (var published = PublishedRecords.on(Topics.USERS)) {
             String verified;
             try (var load = CommandLoad.start(platform, prefix, 4)) {
@@ -65,70 +69,104 @@ class KafkaFaultIT {
                 load.awaitAccepted(100, LOAD_DEADLINE);
                 documents.upload();
                 load.close();
-                System.out.printf("Broker stopped in %d ms, down for %d ms (100 commands and an upload accepted"
-                                + " meanwhile), ready again %d ms after its start; %s%n", (stopped - stopping) / 1_000_000,
-                        (restarted - stopped) / 1_000_000, (restarted - starting) / 1_000_000, load.summary());
+                System.out.printf(
+                        "Broker stopped in %d ms, down for %d ms (100 commands and an upload accepted"
+                                + " meanwhile), ready again %d ms after its start; %s%n",
+                        (stopped - stopping) / 1_000_000,
+                        (restarted - stopped) / 1_000_000,
+                        (restarted - starting) / 1_000_000,
+                        load.summary());
                 verified = load.verifyAgainstTheStore();
             }
             long restartedAt = System.nanoTime();
             String delivered = awaitPublished(prefix, published);
             List<String> processed = documents.awaitProcessedOnce();
-            System.out.printf("Broker restart: %s; %s; documents processed once each (1 start, 1 completion, chunk"
-                            + " rows = chunk count): %s, the last %d ms after the load stopped%n", verified, delivered,
-                    processed, (System.nanoTime() - restartedAt) / 1_000_000);
+            System.out.printf(
+                    "Broker restart: %s; %s; documents processed once each (1 start, 1 completion, chunk"
+                            + " rows = chunk count): %s, the last %d ms after the load stopped%n",
+                    verified, delivered, processed, (System.nanoTime() - restartedAt) / 1_000_000);
         }
     }
 
     @Order(2)
     @Test
     void aSecondAiWorkerJoiningMidStreamLosesAndRepeatsNothing() throws Exception {
-        var documents = new DocumentStream(platform, platform.token("librarian-" + run), run, DELIVERY_DEADLINE);
+        var documents =
+                new DocumentStream(
+                        platform, platform.token("librarian-" + run), run, DELIVERY_DEADLINE);
         documents.upload();
         documents.upload();
-        try (ServiceProcess second = ServiceProcess.start("ai-worker", "ai-worker-2", SECOND_WORKER_PORT,
-                platform.aiWorkerEnvironment())) {
+        try (ServiceProcess second =
+                ServiceProcess.start(
+                        "ai-worker",
+                        "ai-worker-2",
+                        SECOND_WORKER_PORT,
+                        platform.aiWorkerEnvironment())) {
             documents.upload();
             documents.upload();
             ServiceProcess joining = second.awaitReady(Platform.START_DEADLINE);
-            await("the second ai-worker consumes documents").atMost(Platform.START_DEADLINE)
+            await("the second ai-worker consumes documents")
+                    .atMost(Platform.START_DEADLINE)
                     .until(() -> DOCUMENT_PARTITIONS.matcher(joining.logText()).find());
             documents.upload();
             documents.upload();
-            System.out.printf("A second ai-worker joined the group mid-stream (document partitions of the first: %s,"
+            System.out.printf(
+                    "A second ai-worker joined the group mid-stream (document partitions of the first: %s,"
                             + " of the second: %s); %d documents uploaded around the join%n",
-                    documentPartitions(platform.aiWorker()), documentPartitions(second),
+                    documentPartitions(platform.aiWorker()),
+                    documentPartitions(second),
                     documents.documents().size());
             List<String> processed = documents.awaitProcessedOnce();
-            System.out.printf("Rebalance: documents processed once each (1 start, 1 completion, chunk rows = chunk"
-                    + " count): %s%n", processed);
+            System.out.printf(
+                    "Rebalance: documents processed once each (1 start, 1 completion, chunk rows = chunk"
+                            + " count): %s%n",
+                    processed);
         }
     }
 
     /**
-     * Waits until every {@code UserRegistered} of the load's members is on the members' topic; the publisher
-     * delivers at least once, so a record published twice is counted, not refused. Returns the figures.
+     * Waits until every {@code UserRegistered} of the load's members is on the members' topic; the
+     * publisher delivers at least once, so a record published twice is counted, not refused.
+     * Returns the figures.
      */
     private String awaitPublished(String prefix, PublishedRecords published) throws SQLException {
         List<String> events = registrations(prefix);
-        List<ConsumerRecord<String, String>> records = published.awaitUntil(
-                "%d registrations on %s".formatted(events.size(), Topics.USERS), DELIVERY_DEADLINE,
-                read -> read.stream().map(record -> PublishedRecords.header(record, IntegrationHeaders.EVENT_ID))
-                        .collect(Collectors.toSet()).containsAll(events));
+        List<ConsumerRecord<String, String>> records =
+                published.awaitUntil(
+                        "%d registrations on %s".formatted(events.size(), Topics.USERS),
+                        DELIVERY_DEADLINE,
+                        read ->
+                                read.stream()
+                                        .map(
+                                                record ->
+                                                        PublishedRecords.header(
+                                                                record,
+                                                                IntegrationHeaders.EVENT_ID))
+                                        .collect(Collectors.toSet())
+                                        .containsAll(events));
         Map<String, Integer> copies = new HashMap<>();
-        records.forEach(record -> copies.merge(PublishedRecords.header(record, IntegrationHeaders.EVENT_ID), 1,
-                Integer::sum));
+        records.forEach(
+                record ->
+                        copies.merge(
+                                PublishedRecords.header(record, IntegrationHeaders.EVENT_ID),
+                                1,
+                                Integer::sum));
         long twice = events.stream().filter(event -> copies.get(event) > 1).count();
-        return "%d UserRegistered integration events published (%d of them more than once)".formatted(events.size(),
-                twice);
+        return "%d UserRegistered integration events published (%d of them more than once)"
+                .formatted(events.size(), twice);
     }
 
     private List<String> registrations(String prefix) throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (var connection = platform.database(); var statement = connection.prepareStatement("""
+        try (var connection = platform.database();
+                var statement =
+                        connection.prepareStatement(
+                                """
                 SELECT eventidentifier FROM event_store.domainevententry
                 WHERE payloadtype = 'dev.aic.contracts.user.UserRegistered'
                   AND convert_from(metadata, 'UTF8')::jsonb ->> 'actorSubject' LIKE ?""")) {
-            statement.setString(1, "%#" + prefix + "-%");   // members register themselves: <issuer>#<username>
+            statement.setString(
+                    1, "%#" + prefix + "-%"); // members register themselves: <issuer>#<username>
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getString(1));

@@ -17,9 +17,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * What the command-side publishes on one integration topic from the moment this was opened, read as another bounded
- * context would (committed records only), without a consumer group: the broker is shared with earlier runs, whose
- * records before that moment are not this test's.
+ * What the command-side publishes on one integration topic from the moment this was opened, read as
+ * another bounded context would (committed records only), without a consumer group: the broker is
+ * shared with earlier runs, whose records before that moment are not this test's.
  */
 final class PublishedRecords implements AutoCloseable {
 
@@ -31,11 +31,14 @@ final class PublishedRecords implements AutoCloseable {
         config.put("isolation.level", "read_committed");
         config.put("enable.auto.commit", "false");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        List<TopicPartition> partitions =
+                consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
-        // the seek is lazy: fix the positions now, before the records this test is about are published
+        // the seek is lazy: fix the positions now, before the records this test is about are
+        // published
         partitions.forEach(partition -> consumer.position(partition, Duration.ofSeconds(30)));
     }
 
@@ -44,12 +47,19 @@ final class PublishedRecords implements AutoCloseable {
     }
 
     /** Reads on until {@code complete} holds for everything read so far; returns it. */
-    List<ConsumerRecord<String, String>> awaitUntil(String what, Duration deadline,
-                                                    Predicate<List<ConsumerRecord<String, String>>> complete) {
-        await(what).atMost(deadline).pollInSameThread().pollInterval(Duration.ofMillis(100)).until(() -> {
-            consumer.poll(Duration.ofMillis(500)).forEach(read::add);
-            return complete.test(read);
-        });
+    List<ConsumerRecord<String, String>> awaitUntil(
+            String what,
+            Duration deadline,
+            Predicate<List<ConsumerRecord<String, String>>> complete) {
+        await(what)
+                .atMost(deadline)
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            consumer.poll(Duration.ofMillis(500)).forEach(read::add);
+                            return complete.test(read);
+                        });
         return List.copyOf(read);
     }
 

@@ -14,21 +14,26 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP/1.1 over a plain socket, one connection per request, for requests no well-behaved client library
- * sends: control characters in headers, bodies that lie about their length or arrive in chunks, any
- * method and any request target, byte for byte as given.
+ * HTTP/1.1 over a plain socket, one connection per request, for requests no well-behaved client
+ * library sends: control characters in headers, bodies that lie about their length or arrive in
+ * chunks, any method and any request target, byte for byte as given.
  */
 final class RawHttp {
 
     private static final int TIMEOUT_MILLIS = 30_000;
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
-    /** What to send. Header values are written as ISO-8859-1 bytes, so any byte 0-255 goes through as is. */
-    record Request(String method, String target, List<Map.Entry<String, String>> headers, byte[] body,
-                   boolean chunked) {
-    }
+    /**
+     * What to send. Header values are written as ISO-8859-1 bytes, so any byte 0-255 goes through
+     * as is.
+     */
+    record Request(
+            String method,
+            String target,
+            List<Map.Entry<String, String>> headers,
+            byte[] body,
+            boolean chunked) {}
 
     /** What came back; header names are lower-cased. */
     record Response(int status, Map<String, String> headers, String body) {
@@ -74,7 +79,9 @@ final class RawHttp {
             int chunk = 8192;
             for (int offset = 0; offset < body.length; offset += chunk) {
                 int length = Math.min(chunk, body.length - offset);
-                out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(
+                        (Integer.toHexString(length) + "\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
                 out.write(body, offset, length);
                 out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
             }
@@ -89,8 +96,11 @@ final class RawHttp {
         byte[] all = in.readAllBytes();
         int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         if (end < 0) {
-            throw new IOException("No complete response head in " + all.length + " bytes: "
-                    + new String(all, StandardCharsets.ISO_8859_1));
+            throw new IOException(
+                    "No complete response head in "
+                            + all.length
+                            + " bytes: "
+                            + new String(all, StandardCharsets.ISO_8859_1));
         }
         String[] lines = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
@@ -98,7 +108,8 @@ final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                         lines[i].substring(colon + 1).trim());
             }
         }
@@ -117,7 +128,8 @@ final class RawHttp {
             if (lineEnd < 0) {
                 break;
             }
-            String size = new String(chunked, position, lineEnd - position, StandardCharsets.ISO_8859_1);
+            String size =
+                    new String(chunked, position, lineEnd - position, StandardCharsets.ISO_8859_1);
             int length = Integer.parseInt(size.split(";")[0].trim(), 16);
             if (length == 0) {
                 break;

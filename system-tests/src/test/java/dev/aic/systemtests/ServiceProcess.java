@@ -17,7 +17,8 @@ import org.awaitility.Awaitility;
  */
 final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -36,12 +37,18 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** One more instance of {@code module}, logging to {@code target/services/<instance>.log}. */
-    static ServiceProcess start(String module, String instance, int port, Map<String, String> environment) {
-        Path root = Path.of(System.getProperty("aic.services.dir", "..")).toAbsolutePath().normalize();
+    static ServiceProcess start(
+            String module, String instance, int port, Map<String, String> environment) {
+        Path root =
+                Path.of(System.getProperty("aic.services.dir", "..")).toAbsolutePath().normalize();
         String version = System.getProperty("aic.services.version", "0.1.0-SNAPSHOT");
-        Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
+        Path jar =
+                root.resolve(module)
+                        .resolve("target")
+                        .resolve(module + "-" + version + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No runnable jar " + jar + ": build the services first (mvn package)");
+            throw new IllegalStateException(
+                    "No runnable jar " + jar + ": build the services first (mvn package)");
         }
         Path log = Path.of("target", "services", instance + ".log").toAbsolutePath();
         var service = new ServiceProcess(instance, port, log);
@@ -55,11 +62,17 @@ final class ServiceProcess implements AutoCloseable {
             logStart = Files.exists(log) ? Files.size(log) : 0;
             // the ai-worker reads its ONNX model (90 MB) through the heap while it loads it
             String heap = name.startsWith("ai-worker") ? "-Xmx768m" : "-Xmx384m";
-            var builder = new ProcessBuilder("java", heap, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
-                    "-jar", jar.toString(),
-                    "--server.port=" + port)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            var builder =
+                    new ProcessBuilder(
+                                    "java",
+                                    heap,
+                                    "-XX:+ExitOnOutOfMemoryError",
+                                    "-XX:TieredStopAtLevel=1",
+                                    "-jar",
+                                    jar.toString(),
+                                    "--server.port=" + port)
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
         } catch (IOException e) {
@@ -68,19 +81,30 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     ServiceProcess awaitReady(Duration atMost) {
-        Awaitility.await(name + " ready (log: " + log + ")").atMost(atMost).pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log: " + log);
-                    }
-                    return isReady();
-                });
+        Awaitility.await(name + " ready (log: " + log + ")")
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> {
+                            if (!process.isAlive()) {
+                                throw new IllegalStateException(
+                                        name
+                                                + " exited with "
+                                                + process.exitValue()
+                                                + "; log: "
+                                                + log);
+                            }
+                            return isReady();
+                        });
         return this;
     }
 
     boolean isReady() {
         try {
-            var request = HttpRequest.newBuilder(url("/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
+            var request =
+                    HttpRequest.newBuilder(url("/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -99,7 +123,8 @@ final class ServiceProcess implements AutoCloseable {
         try {
             byte[] all = Files.readAllBytes(log);
             int from = (int) Math.min(logStart, all.length);
-            return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(
+                    all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -109,7 +134,10 @@ final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
-    /** The operating system's process id: the query-side names a claim's owner {@code <pid>@<host>/<context id>}. */
+    /**
+     * The operating system's process id: the query-side names a claim's owner {@code
+     * <pid>@<host>/<context id>}.
+     */
     long pid() {
         return process.pid();
     }
@@ -126,9 +154,10 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * SIGTERM, as Kubernetes stops a pod, and waits up to {@code atMost} for the process to exit; returns how long
-     * its shutdown took. Fails (after a {@code kill -9}) if it did not exit in time: a shutdown that hangs is what
-     * the orchestrator ends with SIGKILL, in-flight work and all.
+     * SIGTERM, as Kubernetes stops a pod, and waits up to {@code atMost} for the process to exit;
+     * returns how long its shutdown took. Fails (after a {@code kill -9}) if it did not exit in
+     * time: a shutdown that hangs is what the orchestrator ends with SIGKILL, in-flight work and
+     * all.
      */
     Duration terminate(Duration atMost) {
         long signalled = System.nanoTime();
@@ -136,7 +165,8 @@ final class ServiceProcess implements AutoCloseable {
         try {
             if (!process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new IllegalStateException(name + " still running " + atMost + " after SIGTERM; log: " + log);
+                throw new IllegalStateException(
+                        name + " still running " + atMost + " after SIGTERM; log: " + log);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -153,7 +183,9 @@ final class ServiceProcess implements AutoCloseable {
 
     private void waitForExit() {
         try {
-            if (!process.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(
+                    Duration.ofSeconds(30).toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {

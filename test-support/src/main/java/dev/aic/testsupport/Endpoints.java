@@ -5,19 +5,33 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Where the real infrastructure of a test run answers. {@code username} and {@code password} are the administrator
- * (the databases' owner, for test set-up and inspection); each service connects with its own role instead
- * ({@link #service(String)}). Kafka clients sign in as {@link #kafka()} says. OpenSearch's administrator
- * ({@link #openSearchAdmin()}) sets up and inspects; the query-side signs in as {@link #openSearchQuerySide()}. A
- * login without a password means a node that takes anyone (the container's).
+ * Where the real infrastructure of a test run answers. {@code username} and {@code password} are
+ * the administrator (the databases' owner, for test set-up and inspection); each service connects
+ * with its own role instead ({@link #service(String)}). Kafka clients sign in as {@link #kafka()}
+ * says. OpenSearch's administrator ({@link #openSearchAdmin()}) sets up and inspects; the
+ * query-side signs in as {@link #openSearchQuerySide()}. A login without a password means a node
+ * that takes anyone (the container's).
  */
-public record Endpoints(String jdbcUrl, String username, String password, String kafkaBootstrap,
-                        String openSearchUrl, Map<String, Login> services, KafkaLogins kafka,
-                        Login openSearchAdmin, Login openSearchQuerySide) {
+public record Endpoints(
+        String jdbcUrl,
+        String username,
+        String password,
+        String kafkaBootstrap,
+        String openSearchUrl,
+        Map<String, Login> services,
+        KafkaLogins kafka,
+        Login openSearchAdmin,
+        Login openSearchQuerySide) {
 
     /** The services with a PostgreSQL role of their own, as {@code ./infra env} names them. */
-    public static final Map<String, String> SERVICE_ROLES = Map.of(
-            "command-side", "aic_command_side", "query-side", "aic_query_side", "ai-worker", "aic_ai_worker");
+    public static final Map<String, String> SERVICE_ROLES =
+            Map.of(
+                    "command-side",
+                    "aic_command_side",
+                    "query-side",
+                    "aic_query_side",
+                    "ai-worker",
+                    "aic_ai_worker");
 
     public Endpoints {
         services = Map.copyOf(services);
@@ -27,34 +41,59 @@ public record Endpoints(String jdbcUrl, String username, String password, String
     public String jdbcUrlOf(String database) {
         int slash = jdbcUrl.lastIndexOf('/');
         int query = jdbcUrl.indexOf('?', slash);
-        return jdbcUrl.substring(0, slash + 1) + database + (query < 0 ? "" : jdbcUrl.substring(query));
+        return jdbcUrl.substring(0, slash + 1)
+                + database
+                + (query < 0 ? "" : jdbcUrl.substring(query));
     }
 
-    /** The database login of {@code service} ({@code command-side}, {@code query-side}, {@code ai-worker}). */
+    /**
+     * The database login of {@code service} ({@code command-side}, {@code query-side}, {@code
+     * ai-worker}).
+     */
     public Login service(String service) {
         Login login = services.get(service);
         if (login == null) {
-            throw new IllegalArgumentException("No database role for service '" + service + "'; known: "
-                    + services.keySet());
+            throw new IllegalArgumentException(
+                    "No database role for service '" + service + "'; known: " + services.keySet());
         }
         return login;
     }
 
-    /** The {@code Authorization} header of OpenSearch's administrator; empty for a node that takes anyone. */
+    /**
+     * The {@code Authorization} header of OpenSearch's administrator; empty for a node that takes
+     * anyone.
+     */
     public Map<String, String> openSearchAdminHeaders() {
         if (openSearchAdmin.password().isEmpty()) {
             return Map.of();
         }
         String pair = openSearchAdmin.username() + ":" + openSearchAdmin.password();
-        return Map.of("Authorization",
-                "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        return Map.of(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
     public String toString() {
-        return "Endpoints[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=***, kafkaBootstrap="
-                + kafkaBootstrap + ", openSearchUrl=" + openSearchUrl + ", services=" + services + ", kafka=" + kafka
-                + ", openSearchAdmin=" + openSearchAdmin + ", openSearchQuerySide=" + openSearchQuerySide + "]";
+        return "Endpoints[jdbcUrl="
+                + jdbcUrl
+                + ", username="
+                + username
+                + ", password=***, kafkaBootstrap="
+                + kafkaBootstrap
+                + ", openSearchUrl="
+                + openSearchUrl
+                + ", services="
+                + services
+                + ", kafka="
+                + kafka
+                + ", openSearchAdmin="
+                + openSearchAdmin
+                + ", openSearchQuerySide="
+                + openSearchQuerySide
+                + "]";
     }
 
     /** A PostgreSQL role, Kafka principal or OpenSearch user, and its password. */

@@ -10,8 +10,9 @@ import java.util.function.LongSupplier;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * An event appended in a database transaction that stays open until it is released: a slow command as PostgreSQL
- * sees it. Its global position is taken at the insert, so later transactions commit positions above it first.
+ * An event appended in a database transaction that stays open until it is released: a slow command
+ * as PostgreSQL sees it. Its global position is taken at the insert, so later transactions commit
+ * positions above it first.
  */
 public final class HeldTransaction {
 
@@ -21,16 +22,22 @@ public final class HeldTransaction {
     private final CompletableFuture<Void> release = new CompletableFuture<>();
     private final CompletableFuture<Void> ended;
 
-    public HeldTransaction(TransactionTemplate transactions, ExecutorService writers, LongSupplier append) {
-        this.ended = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
-            try {
-                position.complete(append.getAsLong());
-            } catch (RuntimeException e) {
-                position.completeExceptionally(e);
-                throw e;
-            }
-            release.join();
-        }), writers);
+    public HeldTransaction(
+            TransactionTemplate transactions, ExecutorService writers, LongSupplier append) {
+        this.ended =
+                CompletableFuture.runAsync(
+                        () ->
+                                transactions.executeWithoutResult(
+                                        status -> {
+                                            try {
+                                                position.complete(append.getAsLong());
+                                            } catch (RuntimeException e) {
+                                                position.completeExceptionally(e);
+                                                throw e;
+                                            }
+                                            release.join();
+                                        }),
+                        writers);
     }
 
     /** The global position of the held event, once it is inserted (not committed). */

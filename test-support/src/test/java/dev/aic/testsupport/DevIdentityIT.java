@@ -23,9 +23,13 @@ class DevIdentityIT {
 
     @Test
     void theIssuerPublishesItsSigningKeys() throws Exception {
-        var jwks = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(identity.issuerUri() + "/oauth2/jwks")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var jwks =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(identity.issuerUri() + "/oauth2/jwks"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
 
         assertThat(jwks.statusCode()).isEqualTo(200);
         assertThat(jwks.body()).contains("\"kty\":\"RSA\"");
@@ -35,7 +39,8 @@ class DevIdentityIT {
     void aPersonsTokenNamesThemAndIsReusedUntilItNearsExpiry() {
         String alice = identity.accessToken("alice");
 
-        assertThat(payloadOf(alice)).contains("\"sub\":\"alice\"", "\"iss\":\"" + identity.issuerUri() + "\"");
+        assertThat(payloadOf(alice))
+                .contains("\"sub\":\"alice\"", "\"iss\":\"" + identity.issuerUri() + "\"");
         assertThat(identity.accessToken("alice")).isSameAs(alice);
         assertThat(payloadOf(identity.accessToken("bob"))).contains("\"sub\":\"bob\"");
     }
@@ -49,11 +54,14 @@ class DevIdentityIT {
 
     @Test
     void aWrongSecretOrAMalformedUsernameIsRefusedWithTheProvidersAnswer() {
-        assertThatThrownBy(() -> identity.accessToken("alice", "wrong")).hasMessageContaining("HTTP 401");
-        assertThatThrownBy(() -> identity.accessToken("Bad Name", "dev-secret")).hasMessageContaining("HTTP 401");
+        assertThatThrownBy(() -> identity.accessToken("alice", "wrong"))
+                .hasMessageContaining("HTTP 401");
+        assertThatThrownBy(() -> identity.accessToken("Bad Name", "dev-secret"))
+                .hasMessageContaining("HTTP 401");
     }
 
     private static String payloadOf(String jwt) {
-        return new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        return new String(
+                Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
     }
 }

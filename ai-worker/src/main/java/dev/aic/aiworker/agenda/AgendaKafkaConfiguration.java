@@ -16,21 +16,26 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * What happens to an agenda solve request that fails: retried twice a second apart, then parked in
- * {@link Topics#AGENDA_SOLVE_REQUESTS_DEAD_LETTER} with Spring's exception headers; unreadable requests and requests
- * that took the worker down ({@link PoisonRecordException}) are parked at once. Spring Boot gives this handler to the
- * default listener container, which {@link AgendaSolveListener} uses; the document listener has a container of its
- * own.
+ * {@link Topics#AGENDA_SOLVE_REQUESTS_DEAD_LETTER} with Spring's exception headers; unreadable
+ * requests and requests that took the worker down ({@link PoisonRecordException}) are parked at
+ * once. Spring Boot gives this handler to the default listener container, which {@link
+ * AgendaSolveListener} uses; the document listener has a container of its own.
  */
 @Configuration(proxyBeanMethods = false)
 class AgendaKafkaConfiguration {
 
     @Bean
     CommonErrorHandler solveRequestErrors(KafkaTemplate<String, String> kafka) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
-                // a listener added later on the default container parks its records beside its own topic, not here
-                (record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, new FixedBackOff(1_000, 2));
-        handler.addNotRetryableExceptions(IllegalArgumentException.class, PoisonRecordException.class);
+        DeadLetterPublishingRecoverer deadLetters =
+                new DeadLetterPublishingRecoverer(
+                        kafka,
+                        // a listener added later on the default container parks its records beside
+                        // its own topic, not here
+                        (record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));
+        DefaultErrorHandler handler =
+                new DefaultErrorHandler(deadLetters, new FixedBackOff(1_000, 2));
+        handler.addNotRetryableExceptions(
+                IllegalArgumentException.class, PoisonRecordException.class);
         // with manual acknowledgement the container does not commit a recovered record by itself
         handler.setCommitRecovered(true);
         return handler;
@@ -38,8 +43,11 @@ class AgendaKafkaConfiguration {
 
     @Bean
     NewTopic agendaSolveRequestsDeadLetterTopic(
-            @Value("${aic.documents.processing.topics.replication-factor:1}") int replicationFactor) {
-        return TopicBuilder.name(Topics.AGENDA_SOLVE_REQUESTS_DEAD_LETTER).partitions(1).replicas(replicationFactor)
+            @Value("${aic.documents.processing.topics.replication-factor:1}")
+                    int replicationFactor) {
+        return TopicBuilder.name(Topics.AGENDA_SOLVE_REQUESTS_DEAD_LETTER)
+                .partitions(1)
+                .replicas(replicationFactor)
                 .build();
     }
 }

@@ -16,9 +16,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes solve reports on {@link Topics#AGENDA_SOLVE_REPORTS}, keyed by agenda id so one solve's reports stay in
- * order, and waits for the broker's acknowledgement. A report's event id follows from what it reports (solve, kind,
- * elapsed time), so the command-side's attribution names it.
+ * Publishes solve reports on {@link Topics#AGENDA_SOLVE_REPORTS}, keyed by agenda id so one solve's
+ * reports stay in order, and waits for the broker's acknowledgement. A report's event id follows
+ * from what it reports (solve, kind, elapsed time), so the command-side's attribution names it.
  */
 @Component
 class AgendaReports {
@@ -35,20 +35,34 @@ class AgendaReports {
 
     void publish(AgendaSolveReport report) {
         String kind = report.getClass().getSimpleName();
-        long position = report instanceof AgendaSolveReport.Progressed progressed ? progressed.elapsedMillis() : 0;
-        var record = new ProducerRecord<String, String>(Topics.AGENDA_SOLVE_REPORTS, report.agendaId().toString(),
-                serialise(report));
+        long position =
+                report instanceof AgendaSolveReport.Progressed progressed
+                        ? progressed.elapsedMillis()
+                        : 0;
+        var record =
+                new ProducerRecord<String, String>(
+                        Topics.AGENDA_SOLVE_REPORTS,
+                        report.agendaId().toString(),
+                        serialise(report));
         record.headers().add(IntegrationHeaders.EVENT_TYPE, kind.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(IntegrationHeaders.EVENT_ID, UUID.nameUUIDFromBytes((report.solveId() + ":" + kind + ":"
-                + position).getBytes(StandardCharsets.UTF_8)).toString().getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(
+                        IntegrationHeaders.EVENT_ID,
+                        UUID.nameUUIDFromBytes(
+                                        (report.solveId() + ":" + kind + ":" + position)
+                                                .getBytes(StandardCharsets.UTF_8))
+                                .toString()
+                                .getBytes(StandardCharsets.UTF_8));
         try {
             kafka.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(kind + " report of solve " + report.solveId() + " was interrupted", e);
+            throw new IllegalStateException(
+                    kind + " report of solve " + report.solveId() + " was interrupted", e);
         } catch (ExecutionException | TimeoutException e) {
             // the request is not acknowledged and comes again: the solve is repeated
-            throw new IllegalStateException(kind + " report of solve " + report.solveId() + " was not acknowledged", e);
+            throw new IllegalStateException(
+                    kind + " report of solve " + report.solveId() + " was not acknowledged", e);
         }
     }
 
@@ -56,7 +70,8 @@ class AgendaReports {
         try {
             return json.writeValueAsString(report);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A " + report.getClass().getSimpleName() + " report cannot be written", e);
+            throw new IllegalStateException(
+                    "A " + report.getClass().getSimpleName() + " report cannot be written", e);
         }
     }
 }

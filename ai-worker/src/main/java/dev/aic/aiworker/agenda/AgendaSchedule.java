@@ -12,13 +12,9 @@ import java.util.List;
 @PlanningSolution
 public class AgendaSchedule {
 
-    @ProblemFactCollectionProperty
-    @ValueRangeProvider
-    private List<Spot> spots;
-    @PlanningEntityCollectionProperty
-    private List<SessionAssignment> assignments;
-    @PlanningScore
-    private HardSoftLongScore score;
+    @ProblemFactCollectionProperty @ValueRangeProvider private List<Spot> spots;
+    @PlanningEntityCollectionProperty private List<SessionAssignment> assignments;
+    @PlanningScore private HardSoftLongScore score;
 
     AgendaSchedule() {
         // for Timefold's cloning

@@ -2,10 +2,10 @@ package dev.aic.aiworker.agenda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aic.messaging.DeliveryAttempts;
 import dev.aic.contracts.integration.AgendaSolveReport;
 import dev.aic.contracts.integration.AgendaSolveRequestedIntegrationEvent;
 import dev.aic.contracts.integration.Topics;
+import dev.aic.messaging.DeliveryAttempts;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -15,10 +15,11 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Solves each agenda the command-side asks for, on the listener's thread (one solve at a time per worker: a solve
- * takes the CPU it is given), reporting progress while it runs and the proposal at the end; the record is
- * acknowledged after the proposal was. Stateless: a redelivered request is solved again, and the agenda records
- * only the first proposal of a solve. One record per poll, and a poll interval above the longest solve.
+ * Solves each agenda the command-side asks for, on the listener's thread (one solve at a time per
+ * worker: a solve takes the CPU it is given), reporting progress while it runs and the proposal at
+ * the end; the record is acknowledged after the proposal was. Stateless: a redelivered request is
+ * solved again, and the agenda records only the first proposal of a solve. One record per poll, and
+ * a poll interval above the longest solve.
  */
 @Component
 class AgendaSolveListener {
@@ -30,21 +31,33 @@ class AgendaSolveListener {
     private final AgendaReports reports;
     private final DeliveryAttempts attempts;
 
-    AgendaSolveListener(ObjectMapper json, AgendaSolver solver, AgendaReports reports, DeliveryAttempts attempts) {
+    AgendaSolveListener(
+            ObjectMapper json,
+            AgendaSolver solver,
+            AgendaReports reports,
+            DeliveryAttempts attempts) {
         this.json = json;
         this.solver = solver;
         this.reports = reports;
         this.attempts = attempts;
     }
 
-    @KafkaListener(topics = Topics.AGENDA_SOLVE_REQUESTS, groupId = "${aic.agendas.solver.group-id:ai-worker-agendas}",
-            properties = {"max.poll.records=1", "max.poll.interval.ms=${aic.agendas.solver.max-poll-interval-ms:300000}"})
+    @KafkaListener(
+            topics = Topics.AGENDA_SOLVE_REQUESTS,
+            groupId = "${aic.agendas.solver.group-id:ai-worker-agendas}",
+            properties = {
+                "max.poll.records=1",
+                "max.poll.interval.ms=${aic.agendas.solver.max-poll-interval-ms:300000}"
+            })
     void on(ConsumerRecord<String, String> record, Acknowledgment ack) {
-        // a solve that takes the worker down (its memory, say) is counted and, after max-crashes, parked
-        attempts.attempt(record, () -> {
-            solve(record);
-            return null;
-        });
+        // a solve that takes the worker down (its memory, say) is counted and, after max-crashes,
+        // parked
+        attempts.attempt(
+                record,
+                () -> {
+                    solve(record);
+                    return null;
+                });
         ack.acknowledge();
     }
 
@@ -53,19 +66,42 @@ class AgendaSolveListener {
         try {
             request = json.readValue(record.value(), AgendaSolveRequestedIntegrationEvent.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Unreadable solve request at offset " + record.offset(), e);
+            throw new IllegalArgumentException(
+                    "Unreadable solve request at offset " + record.offset(), e);
         }
-        log.atInfo().addKeyValue("agendaId", request.agendaId()).addKeyValue("solveId", request.solveId())
+        log.atInfo()
+                .addKeyValue("agendaId", request.agendaId())
+                .addKeyValue("solveId", request.solveId())
                 .addKeyValue("sessions", request.plan().sessions().size())
-                .addKeyValue("timeBudgetSeconds", request.timeBudgetSeconds()).log("Agenda solve started");
-        AgendaSolver.Result result = solver.solve(request.plan(), Duration.ofSeconds(request.timeBudgetSeconds()),
-                progress -> reports.publish(new AgendaSolveReport.Progressed(request.agendaId(), request.solveId(),
-                        progress.bestScore(), progress.elapsedMillis())));
-        reports.publish(new AgendaSolveReport.Proposed(request.agendaId(), request.solveId(), result.score(),
-                result.placements(), result.brokenGoals(), result.conflicts(), result.solvingMillis()));
-        log.atInfo().addKeyValue("agendaId", request.agendaId()).addKeyValue("solveId", request.solveId())
-                .addKeyValue("hard", result.score().hard()).addKeyValue("soft", result.score().soft())
-                .addKeyValue("conflicts", result.conflicts().size()).addKeyValue("millis", result.solvingMillis())
+                .addKeyValue("timeBudgetSeconds", request.timeBudgetSeconds())
+                .log("Agenda solve started");
+        AgendaSolver.Result result =
+                solver.solve(
+                        request.plan(),
+                        Duration.ofSeconds(request.timeBudgetSeconds()),
+                        progress ->
+                                reports.publish(
+                                        new AgendaSolveReport.Progressed(
+                                                request.agendaId(),
+                                                request.solveId(),
+                                                progress.bestScore(),
+                                                progress.elapsedMillis())));
+        reports.publish(
+                new AgendaSolveReport.Proposed(
+                        request.agendaId(),
+                        request.solveId(),
+                        result.score(),
+                        result.placements(),
+                        result.brokenGoals(),
+                        result.conflicts(),
+                        result.solvingMillis()));
+        log.atInfo()
+                .addKeyValue("agendaId", request.agendaId())
+                .addKeyValue("solveId", request.solveId())
+                .addKeyValue("hard", result.score().hard())
+                .addKeyValue("soft", result.score().soft())
+                .addKeyValue("conflicts", result.conflicts().size())
+                .addKeyValue("millis", result.solvingMillis())
                 .log("Agenda solve proposed");
     }
 }

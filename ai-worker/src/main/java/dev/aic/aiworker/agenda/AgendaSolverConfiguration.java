@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** The solver, built once from {@link SolverSettings}, and the reports topic the ai-worker publishes to. */
+/**
+ * The solver, built once from {@link SolverSettings}, and the reports topic the ai-worker publishes
+ * to.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SolverSettings.class)
 class AgendaSolverConfiguration {
@@ -20,9 +23,13 @@ class AgendaSolverConfiguration {
 
     /** Declared by the command-side too; whichever starts first creates it. */
     @Bean
-    NewTopic agendaSolveReportsTopic(@Value("${aic.documents.processing.topics.partitions:3}") int partitions,
-            @Value("${aic.documents.processing.topics.replication-factor:1}") int replicationFactor) {
-        return TopicBuilder.name(Topics.AGENDA_SOLVE_REPORTS).partitions(partitions).replicas(replicationFactor)
+    NewTopic agendaSolveReportsTopic(
+            @Value("${aic.documents.processing.topics.partitions:3}") int partitions,
+            @Value("${aic.documents.processing.topics.replication-factor:1}")
+                    int replicationFactor) {
+        return TopicBuilder.name(Topics.AGENDA_SOLVE_REPORTS)
+                .partitions(partitions)
+                .replicas(replicationFactor)
                 .build();
     }
 }

@@ -11,18 +11,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The baseline the solver is measured against: each session in turn takes the first slot and room, in the
- * agenda's order, that breaks no hard rule ({@link AgendaConflicts}); a session that fits nowhere stays unplaced.
- * Locked sessions keep their place.
+ * The baseline the solver is measured against: each session in turn takes the first slot and room,
+ * in the agenda's order, that breaks no hard rule ({@link AgendaConflicts}); a session that fits
+ * nowhere stays unplaced. Locked sessions keep their place.
  */
 public final class GreedyFirstFit {
 
-    private GreedyFirstFit() {
-    }
+    private GreedyFirstFit() {}
 
     public static AgendaPlan place(AgendaPlan plan) {
-        List<Placement> placed = new ArrayList<>(plan.placements().stream()
-                .filter(placement -> plan.locked().contains(placement.sessionId())).toList());
+        List<Placement> placed =
+                new ArrayList<>(
+                        plan.placements().stream()
+                                .filter(placement -> plan.locked().contains(placement.sessionId()))
+                                .toList());
         for (Session session : plan.sessions()) {
             if (plan.locked().contains(session.sessionId())) {
                 continue;

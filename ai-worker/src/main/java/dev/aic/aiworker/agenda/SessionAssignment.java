@@ -12,38 +12,51 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A session the solver places: its {@link Spot} is the planning variable. What the speakers stated is merged in
- * ({@code unavailable}: any speaker's; {@code preferred}: per speaker who stated a preference), and a locked
- * session is pinned where the organiser put it.
+ * A session the solver places: its {@link Spot} is the planning variable. What the speakers stated
+ * is merged in ({@code unavailable}: any speaker's; {@code preferred}: per speaker who stated a
+ * preference), and a locked session is pinned where the organiser put it.
  */
 @PlanningEntity(difficultyComparatorClass = SessionAssignment.Difficulty.class)
 public class SessionAssignment {
 
-    @PlanningId
-    private UUID sessionId;
+    @PlanningId private UUID sessionId;
     private Session session;
     private int popularity;
     private boolean popular;
     private List<Period> unavailable;
     private List<List<Period>> preferences;
-    @PlanningPin
-    private boolean pinned;
+    @PlanningPin private boolean pinned;
     private int difficulty;
-    @PlanningVariable
-    private Spot spot;
+    @PlanningVariable private Spot spot;
 
     SessionAssignment() {
         // for Timefold's cloning
     }
 
-    public SessionAssignment(Session session, int popularity, boolean popular, List<Period> unavailable,
-            List<List<Period>> preferences, boolean pinned, Spot spot) {
+    public SessionAssignment(
+            Session session,
+            int popularity,
+            boolean popular,
+            List<Period> unavailable,
+            List<List<Period>> preferences,
+            boolean pinned,
+            Spot spot) {
         this(session, popularity, popular, unavailable, preferences, pinned, spot, 0);
     }
 
-    /** @param difficulty how hard the session is to place; the construction heuristic places the hardest first */
-    public SessionAssignment(Session session, int popularity, boolean popular, List<Period> unavailable,
-            List<List<Period>> preferences, boolean pinned, Spot spot, int difficulty) {
+    /**
+     * @param difficulty how hard the session is to place; the construction heuristic places the
+     *     hardest first
+     */
+    public SessionAssignment(
+            Session session,
+            int popularity,
+            boolean popular,
+            List<Period> unavailable,
+            List<List<Period>> preferences,
+            boolean pinned,
+            Spot spot,
+            int difficulty) {
         this.difficulty = difficulty;
         this.sessionId = session.sessionId();
         this.session = session;
@@ -114,12 +127,22 @@ public class SessionAssignment {
 
     /** How many speakers who stated a preference speak outside it here. */
     int speakersOutsidePreference() {
-        return (int) preferences.stream()
-                .filter(preferred -> preferred.stream().noneMatch(period -> period.contains(spot.slot().period())))
-                .count();
+        return (int)
+                preferences.stream()
+                        .filter(
+                                preferred ->
+                                        preferred.stream()
+                                                .noneMatch(
+                                                        period ->
+                                                                period.contains(
+                                                                        spot.slot().period())))
+                        .count();
     }
 
-    /** Orders sessions from the easiest to the hardest to place, as Timefold's construction heuristic expects. */
+    /**
+     * Orders sessions from the easiest to the hardest to place, as Timefold's construction
+     * heuristic expects.
+     */
     public static final class Difficulty implements java.util.Comparator<SessionAssignment> {
 
         @Override

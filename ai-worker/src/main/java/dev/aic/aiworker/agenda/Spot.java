@@ -4,9 +4,10 @@ import dev.aic.contracts.agenda.Room;
 import dev.aic.contracts.agenda.Slot;
 
 /**
- * One slot in one of its rooms: the value the solver gives a session. Only rooms a slot is offered in make spots,
- * so "the slot is not offered in that room" cannot happen. What the constraints read is worked out once here, and
- * a spot is equal only to itself: the solver compares and hashes values on every move.
+ * One slot in one of its rooms: the value the solver gives a session. Only rooms a slot is offered
+ * in make spots, so "the slot is not offered in that room" cannot happen. What the constraints read
+ * is worked out once here, and a spot is equal only to itself: the solver compares and hashes
+ * values on every move.
  */
 public final class Spot {
 

@@ -5,7 +5,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The chunker, sized to the active embedding model unless {@code aic.chunking.max-tokens} sets less. */
+/**
+ * The chunker, sized to the active embedding model unless {@code aic.chunking.max-tokens} sets
+ * less.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChunkingProperties.class)
 class ChunkingConfiguration {

@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Cuts a section's text into the units chunks are made of: sentences, and for a sentence too long for the model
- * on its own, runs of whole words; a single word longer than that (a long URL, a hash) is cut between
- * characters. Every unit fits the token budget and starts and ends on text, not on white space.
+ * Cuts a section's text into the units chunks are made of: sentences, and for a sentence too long
+ * for the model on its own, runs of whole words; a single word longer than that (a long URL, a
+ * hash) is cut between characters. Every unit fits the token budget and starts and ends on text,
+ * not on white space.
  */
 final class SentenceSpans {
 
     private final TokenCounter counter;
     private final int budget;
 
-    /** @param budget the most tokens of one unit, special tokens not counted */
+    /**
+     * @param budget the most tokens of one unit, special tokens not counted
+     */
     SentenceSpans(TokenCounter counter, int budget) {
         this.counter = counter;
         this.budget = budget;
@@ -36,11 +39,15 @@ final class SentenceSpans {
     }
 
     private void splitAtWords(String text, int start, int end, List<Span> units) {
-        List<int[]> words = boundaries(text.substring(start, end), BreakIterator.getWordInstance(Locale.ROOT));
+        List<int[]> words =
+                boundaries(text.substring(start, end), BreakIterator.getWordInstance(Locale.ROOT));
         int first = 0;
         while (first < words.size()) {
             int from = start + words.get(first)[0];
-            int[] ends = words.subList(first, words.size()).stream().mapToInt(word -> start + word[1]).toArray();
+            int[] ends =
+                    words.subList(first, words.size()).stream()
+                            .mapToInt(word -> start + word[1])
+                            .toArray();
             int fitting = longestFitting(text, from, ends);
             if (fitting < 0) {
                 splitAtCharacters(text, from, ends[0], units);
@@ -67,8 +74,8 @@ final class SentenceSpans {
     }
 
     /**
-     * The index of the farthest end whose span from {@code from} fits the budget, by binary search (a longer
-     * stretch of text never has fewer tokens); -1 if not even the first fits.
+     * The index of the farthest end whose span from {@code from} fits the budget, by binary search
+     * (a longer stretch of text never has fewer tokens); -1 if not even the first fits.
      */
     private int longestFitting(String text, int from, int[] ends) {
         int low = 0;
@@ -87,14 +94,19 @@ final class SentenceSpans {
     }
 
     private Span span(String text, int start, int end) {
-        return new Span(start, end, counter.count(text.substring(start, end)) - counter.specialTokens());
+        return new Span(
+                start, end, counter.count(text.substring(start, end)) - counter.specialTokens());
     }
 
-    /** The pieces a break iterator finds, trimmed of white space; pieces of only white space are left out. */
+    /**
+     * The pieces a break iterator finds, trimmed of white space; pieces of only white space are
+     * left out.
+     */
     private static List<int[]> boundaries(String text, BreakIterator iterator) {
         iterator.setText(text);
         List<int[]> pieces = new ArrayList<>();
-        for (int start = iterator.first(), end = iterator.next(); end != BreakIterator.DONE;
+        for (int start = iterator.first(), end = iterator.next();
+                end != BreakIterator.DONE;
                 start = end, end = iterator.next()) {
             int from = start;
             int to = end;

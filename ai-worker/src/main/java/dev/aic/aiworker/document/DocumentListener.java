@@ -17,14 +17,16 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Processes each document version the command-side announces and notes deletions. A record is acknowledged only
- * after its last report (Completed or Failed) was acknowledged by the broker: if the worker stops in the middle of
- * a document, the record comes again and the document is processed again from the start.
+ * Processes each document version the command-side announces and notes deletions. A record is
+ * acknowledged only after its last report (Completed or Failed) was acknowledged by the broker: if
+ * the worker stops in the middle of a document, the record comes again and the document is
+ * processed again from the start.
  *
- * <p>One record per poll, and a poll interval long enough for a large document
- * ({@code aic.documents.processing.max-poll-interval}); failures are retried and parked by
- * {@link DocumentKafkaConfiguration}'s error handler. Every attempt is counted by {@link DeliveryAttempts} before it
- * starts: a record whose processing took the worker down too often is parked, not processed again.
+ * <p>One record per poll, and a poll interval long enough for a large document ({@code
+ * aic.documents.processing.max-poll-interval}); failures are retried and parked by {@link
+ * DocumentKafkaConfiguration}'s error handler. Every attempt is counted by {@link DeliveryAttempts}
+ * before it starts: a record whose processing took the worker down too often is parked, not
+ * processed again.
  */
 @Component
 class DocumentListener {
@@ -37,7 +39,11 @@ class DocumentListener {
     private final DocumentLocks locks;
     private final DeliveryAttempts attempts;
 
-    DocumentListener(ObjectMapper json, DocumentVersions versions, DocumentProcessor processor, DocumentLocks locks,
+    DocumentListener(
+            ObjectMapper json,
+            DocumentVersions versions,
+            DocumentProcessor processor,
+            DocumentLocks locks,
             DeliveryAttempts attempts) {
         this.json = json;
         this.versions = versions;
@@ -46,13 +52,17 @@ class DocumentListener {
         this.attempts = attempts;
     }
 
-    @KafkaListener(topics = Topics.DOCUMENTS, containerFactory = DocumentKafkaConfiguration.LISTENER_FACTORY,
+    @KafkaListener(
+            topics = Topics.DOCUMENTS,
+            containerFactory = DocumentKafkaConfiguration.LISTENER_FACTORY,
             groupId = "${aic.documents.processing.group-id}")
     void on(ConsumerRecord<String, String> record, Acknowledgment ack) {
-        attempts.attempt(record, () -> {
-            handle(record);
-            return null;
-        });
+        attempts.attempt(
+                record,
+                () -> {
+                    handle(record);
+                    return null;
+                });
         ack.acknowledge();
     }
 
@@ -62,22 +72,29 @@ class DocumentListener {
             case "DocumentVersionReadyIntegrationEvent" -> {
                 var event = read(record, DocumentVersionReadyIntegrationEvent.class);
                 DocumentVersion version = DocumentVersion.of(event);
-                locks.inLock(version.documentId(), () -> {
-                    versions.record(version);
-                    return processor.processCounted(version);
-                });
+                locks.inLock(
+                        version.documentId(),
+                        () -> {
+                            versions.record(version);
+                            return processor.processCounted(version);
+                        });
             }
             case "DocumentDeletedIntegrationEvent" -> {
                 var event = read(record, DocumentDeletedIntegrationEvent.class);
-                locks.inLock(event.documentId(), () -> {
-                    versions.markDeleted(event.documentId());
-                    return null;
-                });
+                locks.inLock(
+                        event.documentId(),
+                        () -> {
+                            versions.markDeleted(event.documentId());
+                            return null;
+                        });
                 log.atInfo().addKeyValue("documentId", event.documentId()).log("Document deleted");
             }
             // a newer producer may add event types; this worker has nothing to do for them
-            default -> log.atDebug().addKeyValue("eventType", type).addKeyValue("offset", record.offset())
-                    .log("Document event of another type skipped");
+            default ->
+                    log.atDebug()
+                            .addKeyValue("eventType", type)
+                            .addKeyValue("offset", record.offset())
+                            .log("Document event of another type skipped");
         }
     }
 
@@ -85,16 +102,32 @@ class DocumentListener {
         try {
             return json.readValue(record.value(), type);
         } catch (JsonProcessingException e) {
-            throw new MalformedRecordException("Unreadable " + type.getSimpleName() + " at " + record.topic() + "-"
-                    + record.partition() + "@" + record.offset() + ": " + e.getOriginalMessage());
+            throw new MalformedRecordException(
+                    "Unreadable "
+                            + type.getSimpleName()
+                            + " at "
+                            + record.topic()
+                            + "-"
+                            + record.partition()
+                            + "@"
+                            + record.offset()
+                            + ": "
+                            + e.getOriginalMessage());
         }
     }
 
     static String eventType(ConsumerRecord<?, ?> record) {
         Header header = record.headers().lastHeader(IntegrationHeaders.EVENT_TYPE);
         if (header == null) {
-            throw new MalformedRecordException("Record without " + IntegrationHeaders.EVENT_TYPE + " header at "
-                    + record.topic() + "-" + record.partition() + "@" + record.offset());
+            throw new MalformedRecordException(
+                    "Record without "
+                            + IntegrationHeaders.EVENT_TYPE
+                            + " header at "
+                            + record.topic()
+                            + "-"
+                            + record.partition()
+                            + "@"
+                            + record.offset());
         }
         return new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the listener and the re-embedding job of one instance from processing the same document at once. Locks are
- * striped by document id: a fixed number, so that a corpus of any size costs no memory; two documents sharing a
- * stripe merely wait for each other.
+ * Keeps the listener and the re-embedding job of one instance from processing the same document at
+ * once. Locks are striped by document id: a fixed number, so that a corpus of any size costs no
+ * memory; two documents sharing a stripe merely wait for each other.
  */
 @Component
 class DocumentLocks {

@@ -10,12 +10,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the {@link ReembeddingJob} after start-up and then again after every interval, on a thread of its own so
- * that new versions keep flowing through the listener meanwhile. Off with
- * {@code aic.documents.processing.reembedding.enabled=false}.
+ * Runs the {@link ReembeddingJob} after start-up and then again after every interval, on a thread
+ * of its own so that new versions keep flowing through the listener meanwhile. Off with {@code
+ * aic.documents.processing.reembedding.enabled=false}.
  */
 @Component
-@ConditionalOnProperty(name = "aic.documents.processing.reembedding.enabled", havingValue = "true",
+@ConditionalOnProperty(
+        name = "aic.documents.processing.reembedding.enabled",
+        havingValue = "true",
         matchIfMissing = true)
 class ReembeddingSchedule implements SmartLifecycle {
 
@@ -32,13 +34,18 @@ class ReembeddingSchedule implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "reembedding");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::runOnce, settings.initialDelay().toMillis(),
-                settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        executor =
+                Executors.newSingleThreadScheduledExecutor(
+                        task -> {
+                            Thread thread = new Thread(task, "reembedding");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        executor.scheduleWithFixedDelay(
+                this::runOnce,
+                settings.initialDelay().toMillis(),
+                settings.interval().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void runOnce() {

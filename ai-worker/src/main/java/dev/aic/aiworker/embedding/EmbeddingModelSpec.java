@@ -3,8 +3,14 @@ package dev.aic.aiworker.embedding;
 import org.springframework.core.io.Resource;
 
 /** One model's configuration, validated: its files exist and its numbers make sense. */
-record EmbeddingModelSpec(String name, Resource modelFile, Resource tokenizerFile, int dimension, Pooling pooling,
-        boolean normalize, int maxTokens) {
+record EmbeddingModelSpec(
+        String name,
+        Resource modelFile,
+        Resource tokenizerFile,
+        int dimension,
+        Pooling pooling,
+        boolean normalize,
+        int maxTokens) {
 
     EmbeddingModelSpec {
         String key = "aic.embedding.models." + name + ".";
@@ -23,8 +29,14 @@ record EmbeddingModelSpec(String name, Resource modelFile, Resource tokenizerFil
     }
 
     static EmbeddingModelSpec of(String name, EmbeddingProperties.Model model) {
-        return new EmbeddingModelSpec(name, model.modelFile(), model.tokenizerFile(), model.dimension(),
-                model.pooling(), model.normalize(), model.maxTokens());
+        return new EmbeddingModelSpec(
+                name,
+                model.modelFile(),
+                model.tokenizerFile(),
+                model.dimension(),
+                model.pooling(),
+                model.normalize(),
+                model.maxTokens());
     }
 
     /** The settings, besides the files, that shape a vector: part of the model's fingerprint. */
@@ -37,12 +49,17 @@ record EmbeddingModelSpec(String name, Resource modelFile, Resource tokenizerFil
             throw invalid(name, key + " is not set");
         }
         if (!resource.exists() || !resource.isReadable()) {
-            throw invalid(name, key + ": " + resource.getDescription()
-                    + " does not exist or cannot be read (is the model's artifact on the class path?)");
+            throw invalid(
+                    name,
+                    key
+                            + ": "
+                            + resource.getDescription()
+                            + " does not exist or cannot be read (is the model's artifact on the class path?)");
         }
     }
 
     private static InvalidEmbeddingConfigurationException invalid(String name, String detail) {
-        return new InvalidEmbeddingConfigurationException("Embedding model '" + name + "' is misconfigured: " + detail);
+        return new InvalidEmbeddingConfigurationException(
+                "Embedding model '" + name + "' is misconfigured: " + detail);
     }
 }

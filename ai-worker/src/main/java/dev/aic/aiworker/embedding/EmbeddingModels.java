@@ -5,9 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every configured embedding model by name: the active one, which embeds documents, and the others, which load on
- * first use only. During a model switch the query side keeps embedding its queries with the model its stored
- * vectors came from until the corpus is re-embedded, so a model that is no longer active must still answer.
+ * Every configured embedding model by name: the active one, which embeds documents, and the others,
+ * which load on first use only. During a model switch the query side keeps embedding its queries
+ * with the model its stored vectors came from until the corpus is re-embedded, so a model that is
+ * no longer active must still answer.
  */
 public final class EmbeddingModels implements AutoCloseable {
 
@@ -33,11 +34,20 @@ public final class EmbeddingModels implements AutoCloseable {
         if (name.equals(properties.active())) {
             return Optional.of(active);
         }
-        return Optional.of(others.computeIfAbsent(name, model -> new OnnxTextEmbedder(properties.model(model),
-                properties.batchSize(), properties.intraOpThreads())));
+        return Optional.of(
+                others.computeIfAbsent(
+                        name,
+                        model ->
+                                new OnnxTextEmbedder(
+                                        properties.model(model),
+                                        properties.batchSize(),
+                                        properties.intraOpThreads())));
     }
 
-    /** Texts per ONNX run ({@code aic.embedding.batch-size}); the document pipeline reports chunks in batches of it. */
+    /**
+     * Texts per ONNX run ({@code aic.embedding.batch-size}); the document pipeline reports chunks
+     * in batches of it.
+     */
     public int batchSize() {
         return properties.batchSize();
     }

@@ -10,9 +10,9 @@ import ai.djl.translate.TranslatorContext;
 import java.util.Set;
 
 /**
- * Feeds a {@link TokenBatch} to the ONNX graph and copies its last hidden state out to a plain array.
- * Tensors are created by the predictor's own manager, which belongs to the ONNX Runtime engine, and are freed
- * when the prediction ends.
+ * Feeds a {@link TokenBatch} to the ONNX graph and copies its last hidden state out to a plain
+ * array. Tensors are created by the predictor's own manager, which belongs to the ONNX Runtime
+ * engine, and are freed when the prediction ends.
  */
 final class HiddenStatesTranslator implements Translator<TokenBatch, HiddenStates> {
 
@@ -20,7 +20,10 @@ final class HiddenStatesTranslator implements Translator<TokenBatch, HiddenState
 
     private final Set<String> inputNames;
 
-    /** @param inputNames the graph's inputs: always input_ids and attention_mask, token_type_ids for most BERTs */
+    /**
+     * @param inputNames the graph's inputs: always input_ids and attention_mask, token_type_ids for
+     *     most BERTs
+     */
     HiddenStatesTranslator(Set<String> inputNames) {
         this.inputNames = Set.copyOf(inputNames);
     }
@@ -46,9 +49,11 @@ final class HiddenStatesTranslator implements Translator<TokenBatch, HiddenState
         }
         Shape shape = hidden.getShape();
         if (shape.dimension() != 3) {
-            throw new IllegalStateException("expected the last hidden state [batch, tokens, width], got " + shape);
+            throw new IllegalStateException(
+                    "expected the last hidden state [batch, tokens, width], got " + shape);
         }
-        return new HiddenStates(hidden.toFloatArray(), (int) shape.get(0), (int) shape.get(1), (int) shape.get(2));
+        return new HiddenStates(
+                hidden.toFloatArray(), (int) shape.get(0), (int) shape.get(1), (int) shape.get(2));
     }
 
     /** The batch is already one; DJL must not stack it again. */
@@ -59,7 +64,8 @@ final class HiddenStatesTranslator implements Translator<TokenBatch, HiddenState
 
     private NDArray named(NDArray array, String name) {
         if (!inputNames.contains(name)) {
-            throw new IllegalStateException("the ONNX graph has no input '" + name + "'; its inputs: " + inputNames);
+            throw new IllegalStateException(
+                    "the ONNX graph has no input '" + name + "'; its inputs: " + inputNames);
         }
         array.setName(name);
         return array;

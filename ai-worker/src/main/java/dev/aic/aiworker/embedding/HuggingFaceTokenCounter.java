@@ -6,9 +6,10 @@ import java.io.InputStream;
 import java.util.Map;
 
 /**
- * Counts with the model's own {@code tokenizer.json}, loaded a second time without truncation: the embedder's
- * tokenizer truncates at the limit, so it could not tell a text of exactly the limit from a longer one. Only the
- * tokenizer loads here, never the ONNX graph, so chunking does not pay for the model.
+ * Counts with the model's own {@code tokenizer.json}, loaded a second time without truncation: the
+ * embedder's tokenizer truncates at the limit, so it could not tell a text of exactly the limit
+ * from a longer one. Only the tokenizer loads here, never the ONNX graph, so chunking does not pay
+ * for the model.
  */
 final class HuggingFaceTokenCounter implements TokenCounter, AutoCloseable {
 
@@ -64,12 +65,19 @@ final class HuggingFaceTokenCounter implements TokenCounter, AutoCloseable {
     }
 
     private HuggingFaceTokenizer load() {
-        Map<String, String> options = Map.of("addSpecialTokens", "true", "truncation", "false", "padding", "false");
+        Map<String, String> options =
+                Map.of("addSpecialTokens", "true", "truncation", "false", "padding", "false");
         try (InputStream in = spec.tokenizerFile().getInputStream()) {
             return HuggingFaceTokenizer.newInstance(in, options);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidEmbeddingConfigurationException("The tokenizer of embedding model '" + spec.name()
-                    + "' could not be loaded from " + spec.tokenizerFile().getDescription() + ": " + e.getMessage(), e);
+            throw new InvalidEmbeddingConfigurationException(
+                    "The tokenizer of embedding model '"
+                            + spec.name()
+                            + "' could not be loaded from "
+                            + spec.tokenizerFile().getDescription()
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

@@ -17,14 +17,15 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * A model in memory: the ONNX Runtime session (inside a DJL {@link Model}), its tokenizer and its version.
+ * A model in memory: the ONNX Runtime session (inside a DJL {@link Model}), its tokenizer and its
+ * version.
  *
- * <p>Thread safety: the session and the tokenizer are shared by all callers. ONNX Runtime allows concurrent
- * {@code run} calls on one session, and the Rust tokenizer encodes concurrently; only a DJL {@link Predictor}
- * is single-threaded, so every call gets its own ({@link #newPredictor()}; it is cheap and holds no weights).
+ * <p>Thread safety: the session and the tokenizer are shared by all callers. ONNX Runtime allows
+ * concurrent {@code run} calls on one session, and the Rust tokenizer encodes concurrently; only a
+ * DJL {@link Predictor} is single-threaded, so every call gets its own ({@link #newPredictor()}; it
+ * is cheap and holds no weights).
  */
 final class LoadedModel implements AutoCloseable {
 
@@ -36,7 +37,11 @@ final class LoadedModel implements AutoCloseable {
     private final HiddenStatesTranslator translator;
     private final EmbeddingModelVersion version;
 
-    private LoadedModel(EmbeddingModelSpec spec, Model model, HuggingFaceTokenizer tokenizer, String fingerprint) {
+    private LoadedModel(
+            EmbeddingModelSpec spec,
+            Model model,
+            HuggingFaceTokenizer tokenizer,
+            String fingerprint) {
         this.spec = spec;
         this.model = model;
         this.tokenizer = tokenizer;
@@ -45,10 +50,11 @@ final class LoadedModel implements AutoCloseable {
     }
 
     /**
-     * Reads the model and tokenizer files, fingerprinting them on the way, and checks that the model's output
-     * has the configured dimension.
+     * Reads the model and tokenizer files, fingerprinting them on the way, and checks that the
+     * model's output has the configured dimension.
      *
-     * @throws InvalidEmbeddingConfigurationException if a file cannot be read or does not fit the configuration
+     * @throws InvalidEmbeddingConfigurationException if a file cannot be read or does not fit the
+     *     configuration
      */
     static LoadedModel load(EmbeddingModelSpec spec, int intraOpThreads) {
         DjlOffline.enforce();
@@ -56,14 +62,19 @@ final class LoadedModel implements AutoCloseable {
         Model model = Model.newInstance(spec.name(), Device.cpu(), ENGINE);
         HuggingFaceTokenizer tokenizer = null;
         try {
-            try (InputStream in = new DigestInputStream(spec.modelFile().getInputStream(), sha256)) {
+            try (InputStream in =
+                    new DigestInputStream(spec.modelFile().getInputStream(), sha256)) {
                 model.load(in, sessionOptions(intraOpThreads));
             }
-            try (InputStream in = new DigestInputStream(spec.tokenizerFile().getInputStream(), sha256)) {
-                tokenizer = HuggingFaceTokenizer.newInstance(in, tokenizerOptions(spec.maxTokens()));
+            try (InputStream in =
+                    new DigestInputStream(spec.tokenizerFile().getInputStream(), sha256)) {
+                tokenizer =
+                        HuggingFaceTokenizer.newInstance(in, tokenizerOptions(spec.maxTokens()));
             }
             sha256.update(spec.vectorSettings().getBytes(StandardCharsets.UTF_8));
-            LoadedModel loaded = new LoadedModel(spec, model, tokenizer, HexFormat.of().formatHex(sha256.digest()));
+            LoadedModel loaded =
+                    new LoadedModel(
+                            spec, model, tokenizer, HexFormat.of().formatHex(sha256.digest()));
             loaded.checkDimension();
             return loaded;
         } catch (IOException | MalformedModelException | RuntimeException e) {
@@ -74,9 +85,16 @@ final class LoadedModel implements AutoCloseable {
             if (e instanceof InvalidEmbeddingConfigurationException invalid) {
                 throw invalid;
             }
-            throw new InvalidEmbeddingConfigurationException("Embedding model '" + spec.name()
-                    + "' could not be loaded from " + spec.modelFile().getDescription() + " and "
-                    + spec.tokenizerFile().getDescription() + ": " + e.getMessage(), e);
+            throw new InvalidEmbeddingConfigurationException(
+                    "Embedding model '"
+                            + spec.name()
+                            + "' could not be loaded from "
+                            + spec.modelFile().getDescription()
+                            + " and "
+                            + spec.tokenizerFile().getDescription()
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -88,7 +106,10 @@ final class LoadedModel implements AutoCloseable {
         return version;
     }
 
-    /** Tokens with [CLS] and [SEP], truncated to the model's limit, not padded (batches pad to their longest). */
+    /**
+     * Tokens with [CLS] and [SEP], truncated to the model's limit, not padded (batches pad to their
+     * longest).
+     */
     Encoding[] tokenize(List<String> texts) {
         return tokenizer.batchEncode(texts);
     }
@@ -107,15 +128,27 @@ final class LoadedModel implements AutoCloseable {
     private void checkDimension() {
         HiddenStates states;
         try (Predictor<TokenBatch, HiddenStates> predictor = newPredictor()) {
-            states = predictor.predict(TokenBatch.of(List.of(tokenize(List.of("dimension check"))[0])));
+            states =
+                    predictor.predict(
+                            TokenBatch.of(List.of(tokenize(List.of("dimension check"))[0])));
         } catch (ai.djl.translate.TranslateException e) {
-            throw new InvalidEmbeddingConfigurationException("Embedding model '" + spec.name()
-                    + "' failed on its first input: " + e.getMessage(), e);
+            throw new InvalidEmbeddingConfigurationException(
+                    "Embedding model '"
+                            + spec.name()
+                            + "' failed on its first input: "
+                            + e.getMessage(),
+                    e);
         }
         if (states.width() != spec.dimension()) {
-            throw new InvalidEmbeddingConfigurationException("Embedding model '" + spec.name() + "' produces "
-                    + states.width() + "-dimensional vectors, but aic.embedding.models." + spec.name()
-                    + ".dimension is " + spec.dimension());
+            throw new InvalidEmbeddingConfigurationException(
+                    "Embedding model '"
+                            + spec.name()
+                            + "' produces "
+                            + states.width()
+                            + "-dimensional vectors, but aic.embedding.models."
+                            + spec.name()
+                            + ".dimension is "
+                            + spec.dimension());
         }
     }
 

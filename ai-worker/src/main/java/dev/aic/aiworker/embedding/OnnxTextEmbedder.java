@@ -12,14 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Embeds with a local ONNX model through DJL: tokenise, run the session in batches, pool, normalise.
+ * Embeds with a local ONNX model through DJL: tokenise, run the session in batches, pool,
+ * normalise.
  *
- * <p>The model loads on first use, once, so that start-up stays quick and a worker that never embeds never pays
- * for it; the configuration and the files' presence are checked at start-up already ({@link EmbeddingModelSpec}).
- * Texts of one call are sorted by token count before batching, so a batch pads to lengths close to its own.
+ * <p>The model loads on first use, once, so that start-up stays quick and a worker that never
+ * embeds never pays for it; the configuration and the files' presence are checked at start-up
+ * already ({@link EmbeddingModelSpec}). Texts of one call are sorted by token count before
+ * batching, so a batch pads to lengths close to its own.
  *
- * <p>Thread safety: concurrent calls share one session (see {@link LoadedModel}); loading is guarded so that it
- * happens once.
+ * <p>Thread safety: concurrent calls share one session (see {@link LoadedModel}); loading is
+ * guarded so that it happens once.
  */
 final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
 
@@ -51,8 +53,8 @@ final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             if (text == null || text.isBlank()) {
-                throw new IllegalArgumentException("text " + i + " of " + texts.size()
-                        + " is blank; only text is embedded");
+                throw new IllegalArgumentException(
+                        "text " + i + " of " + texts.size() + " is blank; only text is embedded");
             }
         }
         LoadedModel model = loaded();
@@ -61,12 +63,17 @@ final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
             return new Embeddings(model.version(), List.of());
         }
         Encoding[] encodings = model.tokenize(texts);
-        int[] byLength = IntStream.range(0, encodings.length).boxed()
-                .sorted(Comparator.comparingInt(i -> encodings[i].getIds().length))
-                .mapToInt(Integer::intValue).toArray();
+        int[] byLength =
+                IntStream.range(0, encodings.length)
+                        .boxed()
+                        .sorted(Comparator.comparingInt(i -> encodings[i].getIds().length))
+                        .mapToInt(Integer::intValue)
+                        .toArray();
         try (Predictor<TokenBatch, HiddenStates> predictor = model.newPredictor()) {
             for (int start = 0; start < byLength.length; start += batchSize) {
-                int[] rows = Arrays.copyOfRange(byLength, start, Math.min(start + batchSize, byLength.length));
+                int[] rows =
+                        Arrays.copyOfRange(
+                                byLength, start, Math.min(start + batchSize, byLength.length));
                 List<Encoding> batch = new ArrayList<>(rows.length);
                 for (int row : rows) {
                     batch.add(encodings[row]);
@@ -79,8 +86,14 @@ final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
                 }
             }
         } catch (TranslateException e) {
-            throw new EmbeddingFailedException("Embedding model '" + spec.name() + "' failed on a batch of "
-                    + texts.size() + " texts: " + e.getMessage(), e);
+            throw new EmbeddingFailedException(
+                    "Embedding model '"
+                            + spec.name()
+                            + "' failed on a batch of "
+                            + texts.size()
+                            + " texts: "
+                            + e.getMessage(),
+                    e);
         }
         return new Embeddings(model.version(), Arrays.asList(vectors));
     }
@@ -103,15 +116,21 @@ final class OnnxTextEmbedder implements TextEmbedder, AutoCloseable {
         }
         synchronized (lock) {
             if (closed) {
-                throw new IllegalStateException("the embedder of model '" + spec.name() + "' is closed");
+                throw new IllegalStateException(
+                        "the embedder of model '" + spec.name() + "' is closed");
             }
             if (loaded == null) {
                 long started = System.nanoTime();
                 loaded = LoadedModel.load(spec, intraOpThreads);
-                log.atInfo().addKeyValue("model", spec.name())
+                log.atInfo()
+                        .addKeyValue("model", spec.name())
                         .addKeyValue("fingerprint", loaded.version().fingerprint())
-                        .log("Loaded embedding model {} ({} dimensions, {} pooling) in {} ms", spec.name(),
-                                spec.dimension(), spec.pooling(), (System.nanoTime() - started) / 1_000_000);
+                        .log(
+                                "Loaded embedding model {} ({} dimensions, {} pooling) in {} ms",
+                                spec.name(),
+                                spec.dimension(),
+                                spec.pooling(),
+                                (System.nanoTime() - started) / 1_000_000);
             }
             return loaded;
         }

@@ -1,12 +1,16 @@
 package dev.aic.aiworker.embedding;
 
 /**
- * How the token vectors of one text become one vector. Works on plain arrays: DJL's default NDManager,
- * with the tokenizers jar present, is its Rust engine, which lacks some of the operations this needs.
+ * How the token vectors of one text become one vector. Works on plain arrays: DJL's default
+ * NDManager, with the tokenizers jar present, is its Rust engine, which lacks some of the
+ * operations this needs.
  */
 public enum Pooling {
 
-    /** The average of the real tokens' vectors, padding left out (sentence-transformers, e.g. all-MiniLM-L6-v2). */
+    /**
+     * The average of the real tokens' vectors, padding left out (sentence-transformers, e.g.
+     * all-MiniLM-L6-v2).
+     */
     MEAN {
         @Override
         float[] pool(HiddenStates states, int row, long[] attentionMask) {

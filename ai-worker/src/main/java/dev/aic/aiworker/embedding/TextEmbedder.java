@@ -9,8 +9,8 @@ public interface TextEmbedder {
     EmbeddingModelVersion model();
 
     /**
-     * Embeds texts in batches of the configured size. A text longer than the model's token limit is truncated to
-     * it, not rejected; a blank text is rejected, since it has no meaning to embed.
+     * Embeds texts in batches of the configured size. A text longer than the model's token limit is
+     * truncated to it, not rejected; a blank text is rejected, since it has no meaning to embed.
      */
     Embeddings embed(List<String> texts);
 }

@@ -3,8 +3,7 @@ package dev.aic.aiworker.embedding;
 /** L2 normalisation on plain arrays, so that cosine similarity is a dot product. */
 final class UnitVectors {
 
-    private UnitVectors() {
-    }
+    private UnitVectors() {}
 
     static float[] normalize(float[] vector) {
         double sumOfSquares = 0;

@@ -1,6 +1,9 @@
 package dev.aic.aiworker.extraction;
 
-/** Gives a document's text in sections, or fails with an {@link ExtractionFailedException} that says why. */
+/**
+ * Gives a document's text in sections, or fails with an {@link ExtractionFailedException} that says
+ * why.
+ */
 public interface DocumentExtractor {
 
     /**

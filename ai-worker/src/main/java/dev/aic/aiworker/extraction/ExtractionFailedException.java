@@ -2,7 +2,6 @@ package dev.aic.aiworker.extraction;
 
 import dev.aic.contracts.document.ProcessingFailureReason;
 
-
 /** A document that cannot give text, with the reason, typed; the message says it for people. */
 public class ExtractionFailedException extends RuntimeException {
 

@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How the extraction process hands its result to the worker: a document in sections, or a typed failure. */
+/**
+ * How the extraction process hands its result to the worker: a document in sections, or a typed
+ * failure.
+ */
 final class ExtractionWire {
 
     private static final byte DOCUMENT = 'D';
@@ -17,8 +20,7 @@ final class ExtractionWire {
     private static final byte SLIDE = 'S';
     private static final byte HEADINGS = 'H';
 
-    private ExtractionWire() {
-    }
+    private ExtractionWire() {}
 
     static void writeDocument(DataOutputStream out, ExtractedDocument document) throws IOException {
         out.writeByte(DOCUMENT);
@@ -45,7 +47,8 @@ final class ExtractionWire {
         }
     }
 
-    static void writeFailure(DataOutputStream out, ProcessingFailureReason reason, String message) throws IOException {
+    static void writeFailure(DataOutputStream out, ProcessingFailureReason reason, String message)
+            throws IOException {
         out.writeByte(FAILURE);
         out.writeUTF(reason.name());
         writeText(out, message);
@@ -67,19 +70,20 @@ final class ExtractionWire {
         for (int i = 0; i < count; i++) {
             int index = in.readInt();
             byte location = in.readByte();
-            SectionLocation read = switch (location) {
-                case PAGE -> new SectionLocation.Page(in.readInt());
-                case SLIDE -> new SectionLocation.Slide(in.readInt());
-                case HEADINGS -> {
-                    int size = in.readInt();
-                    List<String> path = new ArrayList<>(size);
-                    for (int level = 0; level < size; level++) {
-                        path.add(readText(in));
-                    }
-                    yield new SectionLocation.Headings(path);
-                }
-                default -> throw new IOException("Unknown location kind " + location);
-            };
+            SectionLocation read =
+                    switch (location) {
+                        case PAGE -> new SectionLocation.Page(in.readInt());
+                        case SLIDE -> new SectionLocation.Slide(in.readInt());
+                        case HEADINGS -> {
+                            int size = in.readInt();
+                            List<String> path = new ArrayList<>(size);
+                            for (int level = 0; level < size; level++) {
+                                path.add(readText(in));
+                            }
+                            yield new SectionLocation.Headings(path);
+                        }
+                        default -> throw new IOException("Unknown location kind " + location);
+                    };
             sections.add(new Section(index, read, readText(in)));
         }
         return new ExtractedDocument(format, sections);

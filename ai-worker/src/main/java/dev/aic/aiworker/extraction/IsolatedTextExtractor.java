@@ -23,15 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Extracts each document in a Java process of its own ({@link ExtractionChild}), with its own heap and a deadline:
- * a document that fills the heap, overflows the stack or never ends costs that process, never the worker. The
- * process ends with {@code -XX:+ExitOnOutOfMemoryError}, so running out of memory is its exit status 3
- * ({@link ProcessingFailureReason#TOO_LARGE_WHEN_EXTRACTED}); past the deadline it is killed
- * ({@link ProcessingFailureReason#EXTRACTION_TIMEOUT}); any other end without a result is
- * {@link ProcessingFailureReason#EXTRACTION_CRASHED}.
+ * Extracts each document in a Java process of its own ({@link ExtractionChild}), with its own heap
+ * and a deadline: a document that fills the heap, overflows the stack or never ends costs that
+ * process, never the worker. The process ends with {@code -XX:+ExitOnOutOfMemoryError}, so running
+ * out of memory is its exit status 3 ({@link ProcessingFailureReason#TOO_LARGE_WHEN_EXTRACTED});
+ * past the deadline it is killed ({@link ProcessingFailureReason#EXTRACTION_TIMEOUT}); any other
+ * end without a result is {@link ProcessingFailureReason#EXTRACTION_CRASHED}.
  *
- * <p>At most {@code concurrency} processes run at once; a caller beyond that waits for a free one, so the memory of
- * extraction is bounded by concurrency × heap.
+ * <p>At most {@code concurrency} processes run at once; a caller beyond that waits for a free one,
+ * so the memory of extraction is bounded by concurrency × heap.
  */
 public final class IsolatedTextExtractor implements DocumentExtractor {
 
@@ -39,16 +39,19 @@ public final class IsolatedTextExtractor implements DocumentExtractor {
     static final int OUT_OF_MEMORY_STATUS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(IsolatedTextExtractor.class);
-    private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+    private static final String BOOT_LAUNCHER =
+            "org.springframework.boot.loader.launch.PropertiesLauncher";
 
     private final ExtractionLimits limits;
     private final Settings settings;
     private final Semaphore slots;
-    private final ExecutorService pipes = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "extraction-pipe");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService pipes =
+            Executors.newCachedThreadPool(
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "extraction-pipe");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
 
     /**
      * How the extraction processes run.
@@ -60,9 +63,17 @@ public final class IsolatedTextExtractor implements DocumentExtractor {
     public record Settings(long heapBytes, Duration timeout, int concurrency) {
 
         public Settings {
-            if (heapBytes < 16L * 1024 * 1024 || timeout.isNegative() || timeout.isZero() || concurrency < 1) {
-                throw new IllegalArgumentException("extraction process settings out of range: heap " + heapBytes
-                        + " bytes (at least 16MB), timeout " + timeout + ", concurrency " + concurrency);
+            if (heapBytes < 16L * 1024 * 1024
+                    || timeout.isNegative()
+                    || timeout.isZero()
+                    || concurrency < 1) {
+                throw new IllegalArgumentException(
+                        "extraction process settings out of range: heap "
+                                + heapBytes
+                                + " bytes (at least 16MB), timeout "
+                                + timeout
+                                + ", concurrency "
+                                + concurrency);
             }
         }
     }
@@ -80,7 +91,8 @@ public final class IsolatedTextExtractor implements DocumentExtractor {
             slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for an extraction process", e);
+            throw new IllegalStateException(
+                    "Interrupted while waiting for an extraction process", e);
         }
         try {
             return run(bytes, mediaType, format);
@@ -92,8 +104,11 @@ public final class IsolatedTextExtractor implements DocumentExtractor {
     private ExtractedDocument run(byte[] bytes, String mediaType, DocumentFormat format) {
         Process process;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command(mediaType)).redirectError(ProcessBuilder.Redirect.INHERIT);
-            // the worker's agent and logging options (a GC log file, say) are not the extraction process's
+            ProcessBuilder builder =
+                    new ProcessBuilder(command(mediaType))
+                            .redirectError(ProcessBuilder.Redirect.INHERIT);
+            // the worker's agent and logging options (a GC log file, say) are not the extraction
+            // process's
             builder.environment().remove("JAVA_TOOL_OPTIONS");
             process = builder.start();
         } catch (IOException e) {
@@ -101,32 +116,42 @@ public final class IsolatedTextExtractor implements DocumentExtractor {
         }
         try {
             pipes.execute(() -> feed(process.getOutputStream(), bytes));
-            CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()),
-                    pipes);
+            CompletableFuture<byte[]> output =
+                    CompletableFuture.supplyAsync(() -> drain(process.getInputStream()), pipes);
             if (!process.waitFor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new ExtractionFailedException(ProcessingFailureReason.EXTRACTION_TIMEOUT, "The " + format
-                        + " document was still being extracted after " + settings.timeout().toSeconds()
-                        + " s, the limit; extraction was stopped");
+                throw new ExtractionFailedException(
+                        ProcessingFailureReason.EXTRACTION_TIMEOUT,
+                        "The "
+                                + format
+                                + " document was still being extracted after "
+                                + settings.timeout().toSeconds()
+                                + " s, the limit; extraction was stopped");
             }
             int status = process.exitValue();
             if (status == OUT_OF_MEMORY_STATUS) {
-                throw new ExtractionFailedException(ProcessingFailureReason.TOO_LARGE_WHEN_EXTRACTED, "The " + format
-                        + " document needs more than " + settings.heapBytes() / (1024 * 1024)
-                        + " MB of memory to extract, the limit; it unpacks to far more than its size");
+                throw new ExtractionFailedException(
+                        ProcessingFailureReason.TOO_LARGE_WHEN_EXTRACTED,
+                        "The "
+                                + format
+                                + " document needs more than "
+                                + settings.heapBytes() / (1024 * 1024)
+                                + " MB of memory to extract, the limit; it unpacks to far more than its size");
             }
             byte[] result = output.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
             if (status != 0 || result.length == 0) {
                 throw crashed(format, status);
             }
-            return ExtractionWire.read(new DataInputStream(new java.io.ByteArrayInputStream(result)));
+            return ExtractionWire.read(
+                    new DataInputStream(new java.io.ByteArrayInputStream(result)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while extracting", e);
         } catch (EOFException e) {
             throw crashed(format, process.exitValue());
         } catch (IOException | ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("The result of the extraction process cannot be read", e);
+            throw new IllegalStateException(
+                    "The result of the extraction process cannot be read", e);
         } finally {
             if (process.isAlive()) {
                 process.destroyForcibly();
@@ -135,10 +160,17 @@ public final class IsolatedTextExtractor implements DocumentExtractor {
     }
 
     private static ExtractionFailedException crashed(DocumentFormat format, int status) {
-        log.atWarn().addKeyValue("format", format).addKeyValue("exitStatus", status)
+        log.atWarn()
+                .addKeyValue("format", format)
+                .addKeyValue("exitStatus", status)
                 .log("Extraction process ended without a result");
-        return new ExtractionFailedException(ProcessingFailureReason.EXTRACTION_CRASHED, "The extraction of the "
-                + format + " document ended without a result (exit status " + status + "); the file may be damaged");
+        return new ExtractionFailedException(
+                ProcessingFailureReason.EXTRACTION_CRASHED,
+                "The extraction of the "
+                        + format
+                        + " document ended without a result (exit status "
+                        + status
+                        + "); the file may be damaged");
     }
 
     private static void feed(OutputStream in, byte[] bytes) {
@@ -184,6 +216,10 @@ public final class IsolatedTextExtractor implements DocumentExtractor {
     }
 
     private static boolean launchedFromBootJar() {
-        return ExtractionChild.class.getClassLoader().getClass().getName().startsWith("org.springframework.boot.loader");
+        return ExtractionChild.class
+                .getClassLoader()
+                .getClass()
+                .getName()
+                .startsWith("org.springframework.boot.loader");
     }
 }

@@ -7,19 +7,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits Markdown at its ATX headings ({@code #} to {@code ######}), the way the knowledge hub's uploads write
- * them. A {@code #} line inside a fenced code block is code, not a heading. The rest of the Markdown stays as it
- * is: its markup is short and reads as text.
+ * Splits Markdown at its ATX headings ({@code #} to {@code ######}), the way the knowledge hub's
+ * uploads write them. A {@code #} line inside a fenced code block is code, not a heading. The rest
+ * of the Markdown stays as it is: its markup is short and reads as text.
  */
 final class MarkdownSections {
 
-    // nothing after the greedy title but the end: a match is linear in the line; the closing #s are cut in code,
-    // since a lazy title followed by optional closing #s and spaces backtracks worse than quadratically
+    // nothing after the greedy title but the end: a match is linear in the line; the closing #s are
+    // cut in code,
+    // since a lazy title followed by optional closing #s and spaces backtracks worse than
+    // quadratically
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*)$");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
 
-    private MarkdownSections() {
-    }
+    private MarkdownSections() {}
 
     static void read(String markdown, SectionCollector collector) {
         String[] headings = new String[6];
@@ -30,7 +31,8 @@ final class MarkdownSections {
                 String marker = fenceLine.group(1);
                 if (fence == null) {
                     fence = marker;
-                } else if (marker.charAt(0) == fence.charAt(0) && marker.length() >= fence.length()) {
+                } else if (marker.charAt(0) == fence.charAt(0)
+                        && marker.length() >= fence.length()) {
                     fence = null;
                 }
             }
@@ -49,14 +51,19 @@ final class MarkdownSections {
         }
     }
 
-    /** The heading's text without its optional closing sequence: #s after a space or tab, then spaces. */
+    /**
+     * The heading's text without its optional closing sequence: #s after a space or tab, then
+     * spaces.
+     */
     private static String title(String text) {
         String title = text.strip();
         int end = title.length();
         while (end > 0 && title.charAt(end - 1) == '#') {
             end--;
         }
-        if (end < title.length() && end > 0 && (title.charAt(end - 1) == ' ' || title.charAt(end - 1) == '\t')) {
+        if (end < title.length()
+                && end > 0
+                && (title.charAt(end - 1) == ' ' || title.charAt(end - 1) == '\t')) {
             return title.substring(0, end).strip();
         }
         return title;

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Gathers text into sections as a parser reports it: a new location closes the current section. Counts every
- * character against the limit, so that a runaway document stops early instead of filling memory.
+ * Gathers text into sections as a parser reports it: a new location closes the current section.
+ * Counts every character against the limit, so that a runaway document stops early instead of
+ * filling memory.
  */
 final class SectionCollector {
 
-    // NUL and the other control characters are not text, and PostgreSQL refuses NUL in a text column
+    // NUL and the other control characters are not text, and PostgreSQL refuses NUL in a text
+    // column
     private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0E-\\x1F\\x7F]+");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r\\u00A0]+");
     private static final Pattern SPACES_AROUND_NEWLINE = Pattern.compile(" ?\\n ?");
@@ -31,10 +33,13 @@ final class SectionCollector {
 
     void start(SectionLocation next) {
         close();
-        location = next instanceof SectionLocation.Headings headings
-                ? new SectionLocation.Headings(headings.path().stream()
-                        .map(title -> CONTROLS.matcher(title).replaceAll("")).toList())
-                : next;
+        location =
+                next instanceof SectionLocation.Headings headings
+                        ? new SectionLocation.Headings(
+                                headings.path().stream()
+                                        .map(title -> CONTROLS.matcher(title).replaceAll(""))
+                                        .toList())
+                        : next;
     }
 
     void append(CharSequence chars) {
@@ -57,12 +62,18 @@ final class SectionCollector {
         }
     }
 
-    /** Whether {@link #append} gave up: then whatever the parser made of that is the limit, not corruption. */
+    /**
+     * Whether {@link #append} gave up: then whatever the parser made of that is the limit, not
+     * corruption.
+     */
     boolean limitReached() {
         return limitReached;
     }
 
-    /** The sections with text, in order; blank ones (an empty page, a heading without text) are left out. */
+    /**
+     * The sections with text, in order; blank ones (an empty page, a heading without text) are left
+     * out.
+     */
     List<Section> sections() {
         close();
         return List.copyOf(sections);
@@ -82,7 +93,10 @@ final class SectionCollector {
         return BLANK_LINES.matcher(lines).replaceAll("\n").strip();
     }
 
-    /** Thrown through the parser to stop it; unchecked, because parsers report text through SAX callbacks. */
+    /**
+     * Thrown through the parser to stop it; unchecked, because parsers report text through SAX
+     * callbacks.
+     */
     static final class TextLimitReached extends RuntimeException {
         TextLimitReached(int maxCharacters) {
             super("more than " + maxCharacters + " characters of text", null, false, false);

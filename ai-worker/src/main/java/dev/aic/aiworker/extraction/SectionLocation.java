@@ -25,8 +25,8 @@ public sealed interface SectionLocation {
     }
 
     /**
-     * The headings above a section, outermost first; empty for text before the first heading and for documents
-     * without headings.
+     * The headings above a section, outermost first; empty for text before the first heading and
+     * for documents without headings.
      */
     record Headings(List<String> path) implements SectionLocation {
 

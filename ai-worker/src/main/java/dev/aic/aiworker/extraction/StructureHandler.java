@@ -10,19 +10,38 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads Tika's XHTML events into sections. Tika marks a PDF page as {@code <div class="page">} and a
- * presentation slide as {@code <div class="slide-content">} (its notes follow in {@code <div class="slide-notes">});
- * Word and HTML headings arrive as {@code <h1>}–{@code <h6>}.
+ * Reads Tika's XHTML events into sections. Tika marks a PDF page as {@code <div class="page">} and
+ * a presentation slide as {@code <div class="slide-content">} (its notes follow in {@code <div
+ * class="slide-notes">}); Word and HTML headings arrive as {@code <h1>}–{@code <h6>}.
  *
- * <p>For pages and slides only text inside them counts: what Tika adds around them (a PDF's bookmarks, a
- * presentation's master slides) repeats the content. Word headers and footers repeat on every page and are left
- * out too, as is an HTML page's {@code <head>}.
+ * <p>For pages and slides only text inside them counts: what Tika adds around them (a PDF's
+ * bookmarks, a presentation's master slides) repeats the content. Word headers and footers repeat
+ * on every page and are left out too, as is an HTML page's {@code <head>}.
  */
 final class StructureHandler extends DefaultHandler {
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "li", "br", "tr", "table", "ul", "ol", "pre",
-            "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd");
-    private static final Set<String> SKIPPED_DIVS = Set.of("header", "footer", "slide-master-content");
+    private static final Set<String> BLOCKS =
+            Set.of(
+                    "p",
+                    "div",
+                    "li",
+                    "br",
+                    "tr",
+                    "table",
+                    "ul",
+                    "ol",
+                    "pre",
+                    "blockquote",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "dt",
+                    "dd");
+    private static final Set<String> SKIPPED_DIVS =
+            Set.of("header", "footer", "slide-master-content");
 
     private final DocumentFormat.Structure structure;
     private final SectionCollector collector;
@@ -31,6 +50,7 @@ final class StructureHandler extends DefaultHandler {
     private int unitDepth = -1;
     private int skippedDepth = -1;
     private int units;
+
     /** Longer heading text is not part of the title: a heading is a line, not a document. */
     private static final int MAX_HEADING = 1_000;
 
@@ -75,12 +95,15 @@ final class StructureHandler extends DefaultHandler {
                 throw new PageLimitReached(maxUnits);
             }
             unitDepth = depth;
-            collector.start(structure == DocumentFormat.Structure.PAGES
-                    ? new SectionLocation.Page(units)
-                    : new SectionLocation.Slide(units));
+            collector.start(
+                    structure == DocumentFormat.Structure.PAGES
+                            ? new SectionLocation.Page(units)
+                            : new SectionLocation.Slide(units));
             return;
         }
-        if ("div".equals(name) && structure == DocumentFormat.Structure.SLIDES && "slide-notes".equals(cssClass)
+        if ("div".equals(name)
+                && structure == DocumentFormat.Structure.SLIDES
+                && "slide-notes".equals(cssClass)
                 && units > 0) {
             // the notes of the slide just read: same section
             unitDepth = depth;
@@ -116,7 +139,8 @@ final class StructureHandler extends DefaultHandler {
     @Override
     public void characters(char[] ch, int start, int length) {
         if (heading != null) {
-            heading.append(ch, start, Math.min(length, Math.max(0, MAX_HEADING - heading.length())));
+            heading.append(
+                    ch, start, Math.min(length, Math.max(0, MAX_HEADING - heading.length())));
         } else if (collecting()) {
             collector.append(ch, start, length);
         }
@@ -160,6 +184,9 @@ final class StructureHandler extends DefaultHandler {
     }
 
     private static boolean isHeading(String name) {
-        return name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1' && name.charAt(1) <= '6';
+        return name.length() == 2
+                && name.charAt(0) == 'h'
+                && name.charAt(1) >= '1'
+                && name.charAt(1) <= '6';
     }
 }

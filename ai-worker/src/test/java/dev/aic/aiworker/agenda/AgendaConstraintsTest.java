@@ -23,13 +23,16 @@ class AgendaConstraintsTest {
     private static final Slot OVERLAPPING = slot(22, 30, 90);
     private static final Slot LATER = slot(23, 60, 120);
 
-    private final ConstraintVerifier<AgendaConstraints, AgendaSchedule> verifier = ConstraintVerifier.build(
-            new AgendaConstraints(), AgendaSchedule.class, SessionAssignment.class);
+    private final ConstraintVerifier<AgendaConstraints, AgendaSchedule> verifier =
+            ConstraintVerifier.build(
+                    new AgendaConstraints(), AgendaSchedule.class, SessionAssignment.class);
 
     @Test
     void twoSessionsInOneRoomAtOverlappingTimesBreakAHardRule() {
         verifier.verifyThat(AgendaConstraints::roomConflict)
-                .given(at(session(31, ADA), FIRST, HALL), at(session(32, BOB), OVERLAPPING, HALL),
+                .given(
+                        at(session(31, ADA), FIRST, HALL),
+                        at(session(32, BOB), OVERLAPPING, HALL),
                         at(session(33, BOB), LATER, CABIN))
                 .penalizesBy(1);
     }
@@ -37,7 +40,9 @@ class AgendaConstraintsTest {
     @Test
     void aSpeakerInTwoPlacesAtOnceBreaksAHardRule() {
         verifier.verifyThat(AgendaConstraints::speakerConflict)
-                .given(at(session(31, ADA), FIRST, HALL), at(session(32, ADA), OVERLAPPING, CABIN),
+                .given(
+                        at(session(31, ADA), FIRST, HALL),
+                        at(session(32, ADA), OVERLAPPING, CABIN),
                         at(session(33, BOB), FIRST, CABIN))
                 .penalizesBy(1);
     }
@@ -51,7 +56,17 @@ class AgendaConstraintsTest {
 
     @Test
     void aRoomWithoutTheNeededEquipmentBreaksAHardRule() {
-        Session demo = new Session(id(31), "Demo", null, List.of(ADA), 60, "ml", List.of(), List.of("projector"), 5);
+        Session demo =
+                new Session(
+                        id(31),
+                        "Demo",
+                        null,
+                        List.of(ADA),
+                        60,
+                        "ml",
+                        List.of(),
+                        List.of("projector"),
+                        5);
         verifier.verifyThat(AgendaConstraints::roomEquipment)
                 .given(at(demo, FIRST, CABIN))
                 .penalizesBy(1);
@@ -62,8 +77,15 @@ class AgendaConstraintsTest {
 
     @Test
     void aSpotOutsideTheEventBreaksAHardRule() {
-        SessionAssignment late = new SessionAssignment(session(31, ADA), 5, false, List.of(), List.of(), false,
-                new Spot(LATER, HALL, false));
+        SessionAssignment late =
+                new SessionAssignment(
+                        session(31, ADA),
+                        5,
+                        false,
+                        List.of(),
+                        List.of(),
+                        false,
+                        new Spot(LATER, HALL, false));
         verifier.verifyThat(AgendaConstraints::outsideEvent)
                 .given(late, at(session(32, BOB), FIRST, HALL))
                 .penalizesBy(1);
@@ -71,17 +93,25 @@ class AgendaConstraintsTest {
 
     @Test
     void aSessionWhenItsSpeakerIsUnavailableBreaksAHardRule() {
-        SessionAssignment away = new SessionAssignment(session(31, ADA), 5, false,
-                List.of(new Period(NINE.plus(Duration.ofMinutes(45)), NINE.plus(Duration.ofMinutes(50)))), List.of(),
-                false, new Spot(FIRST, HALL, true));
-        verifier.verifyThat(AgendaConstraints::speakerUnavailable)
-                .given(away)
-                .penalizesBy(1);
+        SessionAssignment away =
+                new SessionAssignment(
+                        session(31, ADA),
+                        5,
+                        false,
+                        List.of(
+                                new Period(
+                                        NINE.plus(Duration.ofMinutes(45)),
+                                        NINE.plus(Duration.ofMinutes(50)))),
+                        List.of(),
+                        false,
+                        new Spot(FIRST, HALL, true));
+        verifier.verifyThat(AgendaConstraints::speakerUnavailable).given(away).penalizesBy(1);
     }
 
     @Test
     void aSlotShorterThanTheSessionBreaksAHardRule() {
-        Session longOne = new Session(id(31), "Long", null, List.of(ADA), 90, "ml", List.of(), List.of(), 5);
+        Session longOne =
+                new Session(id(31), "Long", null, List.of(ADA), 90, "ml", List.of(), List.of(), 5);
         verifier.verifyThat(AgendaConstraints::slotTooShort)
                 .given(at(longOne, FIRST, HALL), at(session(32, BOB), LATER, HALL))
                 .penalizesBy(1);
@@ -91,26 +121,55 @@ class AgendaConstraintsTest {
     void aTrackSpreadOverThreeRoomsCostsTwoExtraRooms() {
         Room third = new Room(id(13), "Third", 100, List.of());
         verifier.verifyThat(AgendaConstraints::trackInOneRoom)
-                .given(at(session(31, ADA), FIRST, HALL), at(session(32, BOB), LATER, CABIN),
-                        at(session(33, BOB), slot(24, 120, 180), third), at(session(34, ADA), slot(25, 180, 240), HALL))
+                .given(
+                        at(session(31, ADA), FIRST, HALL),
+                        at(session(32, BOB), LATER, CABIN),
+                        at(session(33, BOB), slot(24, 120, 180), third),
+                        at(session(34, ADA), slot(25, 180, 240), HALL))
                 .penalizesBy(2 * AgendaConstraints.EXTRA_ROOM_OF_A_TRACK);
     }
 
     @Test
     void twoSessionsOfATrackAtTheSameTimeCostAParallelTrack() {
-        Session other = new Session(id(32), "Other track", null, List.of(BOB), 60, "vision", List.of(), List.of(), 5);
+        Session other =
+                new Session(
+                        id(32),
+                        "Other track",
+                        null,
+                        List.of(BOB),
+                        60,
+                        "vision",
+                        List.of(),
+                        List.of(),
+                        5);
         verifier.verifyThat(AgendaConstraints::trackNotInParallel)
-                .given(at(session(31, ADA), FIRST, HALL), at(session(33, BOB), OVERLAPPING, CABIN),
+                .given(
+                        at(session(31, ADA), FIRST, HALL),
+                        at(session(33, BOB), OVERLAPPING, CABIN),
                         at(other, FIRST, CABIN))
                 .penalizesBy(AgendaConstraints.TRACK_IN_PARALLEL);
     }
 
     @Test
     void theMorePopularOfTwoParallelSessionsInTheSmallerRoomCostsTheGapInPopularity() {
-        SessionAssignment crowd = new SessionAssignment(session(31, ADA), 90, true, List.of(), List.of(), false,
-                new Spot(FIRST, CABIN, true));
-        SessionAssignment few = new SessionAssignment(session(32, BOB), 20, false, List.of(), List.of(), false,
-                new Spot(FIRST, HALL, true));
+        SessionAssignment crowd =
+                new SessionAssignment(
+                        session(31, ADA),
+                        90,
+                        true,
+                        List.of(),
+                        List.of(),
+                        false,
+                        new Spot(FIRST, CABIN, true));
+        SessionAssignment few =
+                new SessionAssignment(
+                        session(32, BOB),
+                        20,
+                        false,
+                        List.of(),
+                        List.of(),
+                        false,
+                        new Spot(FIRST, HALL, true));
         verifier.verifyThat(AgendaConstraints::popularInLargeRooms)
                 .given(crowd, few)
                 .penalizesBy(70);
@@ -122,12 +181,33 @@ class AgendaConstraintsTest {
 
     @Test
     void twoPopularSessionsAtTheSameTimeCostAnOverlap() {
-        SessionAssignment one = new SessionAssignment(session(31, ADA), 90, true, List.of(), List.of(), false,
-                new Spot(FIRST, HALL, true));
-        SessionAssignment two = new SessionAssignment(session(32, BOB), 80, true, List.of(), List.of(), false,
-                new Spot(OVERLAPPING, CABIN, true));
-        SessionAssignment quiet = new SessionAssignment(session(33, BOB), 5, false, List.of(), List.of(), false,
-                new Spot(FIRST, CABIN, true));
+        SessionAssignment one =
+                new SessionAssignment(
+                        session(31, ADA),
+                        90,
+                        true,
+                        List.of(),
+                        List.of(),
+                        false,
+                        new Spot(FIRST, HALL, true));
+        SessionAssignment two =
+                new SessionAssignment(
+                        session(32, BOB),
+                        80,
+                        true,
+                        List.of(),
+                        List.of(),
+                        false,
+                        new Spot(OVERLAPPING, CABIN, true));
+        SessionAssignment quiet =
+                new SessionAssignment(
+                        session(33, BOB),
+                        5,
+                        false,
+                        List.of(),
+                        List.of(),
+                        false,
+                        new Spot(FIRST, CABIN, true));
         verifier.verifyThat(AgendaConstraints::popularNotInParallel)
                 .given(one, two, quiet)
                 .penalizesBy(AgendaConstraints.POPULAR_IN_PARALLEL);
@@ -135,26 +215,47 @@ class AgendaConstraintsTest {
 
     @Test
     void aSessionOutsideItsSpeakersPreferredTimeCostsAPreference() {
-        List<List<Period>> afternoonsOnly = List.of(List.of(new Period(NINE.plus(Duration.ofHours(4)),
-                NINE.plus(Duration.ofHours(8)))));
-        SessionAssignment morning = new SessionAssignment(session(31, ADA), 5, false, List.of(), afternoonsOnly, false,
-                new Spot(FIRST, HALL, true));
+        List<List<Period>> afternoonsOnly =
+                List.of(
+                        List.of(
+                                new Period(
+                                        NINE.plus(Duration.ofHours(4)),
+                                        NINE.plus(Duration.ofHours(8)))));
+        SessionAssignment morning =
+                new SessionAssignment(
+                        session(31, ADA),
+                        5,
+                        false,
+                        List.of(),
+                        afternoonsOnly,
+                        false,
+                        new Spot(FIRST, HALL, true));
         verifier.verifyThat(AgendaConstraints::speakerPreference)
                 .given(morning)
                 .penalizesBy(AgendaConstraints.OUTSIDE_PREFERENCE);
     }
 
     private static SessionAssignment at(Session session, Slot slot, Room room) {
-        return new SessionAssignment(session, session.expectedAudience(), false, List.of(), List.of(), false,
+        return new SessionAssignment(
+                session,
+                session.expectedAudience(),
+                false,
+                List.of(),
+                List.of(),
+                false,
                 new Spot(slot, room, true));
     }
 
     private static Session session(int n, UserId speaker) {
-        return new Session(id(n), "Session " + n, null, List.of(speaker), 60, "ml", List.of(), List.of(), 50);
+        return new Session(
+                id(n), "Session " + n, null, List.of(speaker), 60, "ml", List.of(), List.of(), 50);
     }
 
     private static Slot slot(int n, int fromMinute, int untilMinute) {
-        return new Slot(id(n), NINE.plus(Duration.ofMinutes(fromMinute)), NINE.plus(Duration.ofMinutes(untilMinute)),
+        return new Slot(
+                id(n),
+                NINE.plus(Duration.ofMinutes(fromMinute)),
+                NINE.plus(Duration.ofMinutes(untilMinute)),
                 List.of(HALL.roomId(), CABIN.roomId()));
     }
 

@@ -29,49 +29,75 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** The command-side's view of the ai-worker's solver: a request on one topic, progress and a proposal on the other. */
+/**
+ * The command-side's view of the ai-worker's solver: a request on one topic, progress and a
+ * proposal on the other.
+ */
 @AiWorkerIntegrationTest
 class AgendaSolveListenerIT {
 
     /** Plays the topic's writer: the service's own principal may not write there. */
     KafkaTemplate<String, String> kafka = AdminKafka.template();
-    @Autowired
-    ObjectMapper json;
+
+    @Autowired ObjectMapper json;
 
     @Test
     void aSolveRequestIsAnsweredWithProgressAndAFeasibleProposalWithinItsBudget() throws Exception {
         UUID agenda = UUID.randomUUID();
         UUID solve = UUID.randomUUID();
         AgendaPlan conference = SampleAgendas.conference40();
-        var request = new ProducerRecord<>(Topics.AGENDA_SOLVE_REQUESTS, agenda.toString(),
-                json.writeValueAsString(new AgendaSolveRequestedIntegrationEvent(agenda, solve, 10, conference)));
-        request.headers().add(IntegrationHeaders.EVENT_TYPE,
-                "AgendaSolveRequestedIntegrationEvent".getBytes(StandardCharsets.UTF_8));
-        request.headers().add(IntegrationHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        var request =
+                new ProducerRecord<>(
+                        Topics.AGENDA_SOLVE_REQUESTS,
+                        agenda.toString(),
+                        json.writeValueAsString(
+                                new AgendaSolveRequestedIntegrationEvent(
+                                        agenda, solve, 10, conference)));
+        request.headers()
+                .add(
+                        IntegrationHeaders.EVENT_TYPE,
+                        "AgendaSolveRequestedIntegrationEvent".getBytes(StandardCharsets.UTF_8));
+        request.headers()
+                .add(
+                        IntegrationHeaders.EVENT_ID,
+                        UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         kafka.send(request).get();
 
         List<ConsumerRecord<String, String>> reports = new ArrayList<>();
         Map<String, Object> config = new HashMap<>(Infrastructure.endpoints().kafka().asAdmin());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.AGENDA_SOLVE_REPORTS));
-            await().atMost(Duration.ofSeconds(90)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (agenda.toString().equals(record.key())) {
-                        reports.add(record);
-                    }
-                });
-                return reports.stream().anyMatch(record -> "Proposed".equals(type(record)));
-            });
+            await().atMost(Duration.ofSeconds(90))
+                    .until(
+                            () -> {
+                                consumer.poll(Duration.ofMillis(500))
+                                        .forEach(
+                                                record -> {
+                                                    if (agenda.toString().equals(record.key())) {
+                                                        reports.add(record);
+                                                    }
+                                                });
+                                return reports.stream()
+                                        .anyMatch(record -> "Proposed".equals(type(record)));
+                            });
         }
 
-        assertThat(reports).extracting(AgendaSolveListenerIT::type).contains("Progressed").last().isEqualTo("Proposed");
-        var proposal = json.readValue(reports.get(reports.size() - 1).value(), AgendaSolveReport.Proposed.class);
+        assertThat(reports)
+                .extracting(AgendaSolveListenerIT::type)
+                .contains("Progressed")
+                .last()
+                .isEqualTo("Proposed");
+        var proposal =
+                json.readValue(
+                        reports.get(reports.size() - 1).value(), AgendaSolveReport.Proposed.class);
         assertThat(proposal.solveId()).isEqualTo(solve);
         assertThat(proposal.score().feasible()).isTrue();
         assertThat(proposal.conflicts()).isEmpty();
-        assertThat(AgendaConflicts.of(conference.withPlacements(proposal.placements())).all()).isEmpty();
+        assertThat(AgendaConflicts.of(conference.withPlacements(proposal.placements())).all())
+                .isEmpty();
         assertThat(proposal.placements()).hasSize(40);
     }
 

@@ -21,26 +21,30 @@ class TextChunkerTest {
 
     private static final TokenCounter TOKENS = ShippedTokenCounters.miniLm();
 
-    private static final List<String> SENTENCES = List.of(
-            "Members upload talks, papers and slides to the knowledge hub.",
-            "The ai-worker extracts their text.",
-            "It cuts the text into chunks that the embedding model reads whole, because a truncated chunk loses "
-                    + "its end without anyone noticing.",
-            "Vectors go to pgvector.",
-            "Search finds passages by meaning, not only by words, and cites the page or slide they came from.",
-            "Overlap keeps a thought together.",
-            "The next meetup starts at 9 a.m. on Tuesday.",
-            "Does hybrid search beat both of its parts on our corpus?",
-            "Yes!");
+    private static final List<String> SENTENCES =
+            List.of(
+                    "Members upload talks, papers and slides to the knowledge hub.",
+                    "The ai-worker extracts their text.",
+                    "It cuts the text into chunks that the embedding model reads whole, because a truncated chunk loses "
+                            + "its end without anyone noticing.",
+                    "Vectors go to pgvector.",
+                    "Search finds passages by meaning, not only by words, and cites the page or slide they came from.",
+                    "Overlap keeps a thought together.",
+                    "The next meetup starts at 9 a.m. on Tuesday.",
+                    "Does hybrid search beat both of its parts on our corpus?",
+                    "Yes!");
 
     @Test
     void chunksNeverExceedTheTokenLimitOfTheModelsTokenizer() {
         List<Chunk> chunks = new TextChunker(TOKENS, 48, 8).chunk(document(page(1, sentences(60))));
 
-        assertThat(chunks).hasSizeGreaterThan(10).allSatisfy(chunk -> {
-            assertThat(chunk.tokenCount()).isLessThanOrEqualTo(48);
-            assertThat(chunk.tokenCount()).isEqualTo(TOKENS.count(chunk.text()));
-        });
+        assertThat(chunks)
+                .hasSizeGreaterThan(10)
+                .allSatisfy(
+                        chunk -> {
+                            assertThat(chunk.tokenCount()).isLessThanOrEqualTo(48);
+                            assertThat(chunk.tokenCount()).isEqualTo(TOKENS.count(chunk.text()));
+                        });
     }
 
     @Test
@@ -50,10 +54,12 @@ class TextChunkerTest {
 
         Set<Integer> starts = sentenceStarts(text);
         Set<Integer> ends = sentenceEnds(text);
-        assertThat(chunks).allSatisfy(chunk -> {
-            assertThat(starts).contains(chunk.startOffset());
-            assertThat(ends).contains(chunk.endOffset());
-        });
+        assertThat(chunks)
+                .allSatisfy(
+                        chunk -> {
+                            assertThat(starts).contains(chunk.startOffset());
+                            assertThat(ends).contains(chunk.endOffset());
+                        });
     }
 
     @Test
@@ -73,9 +79,13 @@ class TextChunkerTest {
                 assertThat(TOKENS.count(overlap) - TOKENS.specialTokens()).isLessThanOrEqualTo(20);
             }
         }
-        long overlapping = IntStream.range(1, chunks.size())
-                .filter(i -> chunks.get(i).startOffset() < chunks.get(i - 1).endOffset()).count();
-        assertThat(overlapping).as("chunks that repeat a sentence of the previous one").isGreaterThan(chunks.size() / 2);
+        long overlapping =
+                IntStream.range(1, chunks.size())
+                        .filter(i -> chunks.get(i).startOffset() < chunks.get(i - 1).endOffset())
+                        .count();
+        assertThat(overlapping)
+                .as("chunks that repeat a sentence of the previous one")
+                .isGreaterThan(chunks.size() / 2);
     }
 
     @Test
@@ -92,52 +102,84 @@ class TextChunkerTest {
 
     @Test
     void offsetsSliceTheSectionTextBackToTheChunkText() {
-        ExtractedDocument document = document(page(1, sentences(25)), page(2, "A short page.\nWith two lines."));
+        ExtractedDocument document =
+                document(page(1, sentences(25)), page(2, "A short page.\nWith two lines."));
         List<Chunk> chunks = new TextChunker(TOKENS, 40, 8).chunk(document);
 
-        assertThat(chunks).allSatisfy(chunk -> assertThat(document.sections().get(chunk.sectionIndex()).text()
-                .substring(chunk.startOffset(), chunk.endOffset())).isEqualTo(chunk.text()));
+        assertThat(chunks)
+                .allSatisfy(
+                        chunk ->
+                                assertThat(
+                                                document.sections()
+                                                        .get(chunk.sectionIndex())
+                                                        .text()
+                                                        .substring(
+                                                                chunk.startOffset(),
+                                                                chunk.endOffset()))
+                                        .isEqualTo(chunk.text()));
     }
 
     @Test
     void aChunkBelongsToOneSectionAndCarriesItsLocation() {
         SectionLocation slide1 = new SectionLocation.Slide(1);
         SectionLocation slide2 = new SectionLocation.Slide(2);
-        ExtractedDocument document = new ExtractedDocument(DocumentFormat.PPTX, List.of(
-                new Section(0, slide1, "Welcome."), new Section(1, slide2, "Agenda. Talks. Questions.")));
+        ExtractedDocument document =
+                new ExtractedDocument(
+                        DocumentFormat.PPTX,
+                        List.of(
+                                new Section(0, slide1, "Welcome."),
+                                new Section(1, slide2, "Agenda. Talks. Questions.")));
 
         List<Chunk> chunks = new TextChunker(TOKENS, 256, 38).chunk(document);
 
         assertThat(chunks).extracting(Chunk::index).containsExactly(0, 1);
-        assertThat(chunks).extracting(Chunk::text).containsExactly("Welcome.", "Agenda. Talks. Questions.");
+        assertThat(chunks)
+                .extracting(Chunk::text)
+                .containsExactly("Welcome.", "Agenda. Talks. Questions.");
         assertThat(chunks).extracting(Chunk::location).containsExactly(slide1, slide2);
         assertThat(chunks).extracting(Chunk::sectionIndex).containsExactly(0, 1);
     }
 
     @Test
     void chunkIndexesRunThroughTheWholeDocument() {
-        List<Chunk> chunks = new TextChunker(TOKENS, 48, 8).chunk(document(page(1, sentences(20)),
-                page(2, sentences(20))));
+        List<Chunk> chunks =
+                new TextChunker(TOKENS, 48, 8)
+                        .chunk(document(page(1, sentences(20)), page(2, sentences(20))));
 
-        assertThat(chunks).extracting(Chunk::index).containsExactlyElementsOf(
-                IntStream.range(0, chunks.size()).boxed().toList());
-        assertThat(chunks).extracting(Chunk::location).contains(new SectionLocation.Page(1),
-                new SectionLocation.Page(2));
+        assertThat(chunks)
+                .extracting(Chunk::index)
+                .containsExactlyElementsOf(IntStream.range(0, chunks.size()).boxed().toList());
+        assertThat(chunks)
+                .extracting(Chunk::location)
+                .contains(new SectionLocation.Page(1), new SectionLocation.Page(2));
     }
 
     @Test
     void aSentenceLongerThanTheLimitIsSplitBetweenWords() {
-        String words = String.join(" ", IntStream.range(0, 150).mapToObj(i -> "word" + (char) ('a' + i % 26))
-                .toList());
+        String words =
+                String.join(
+                        " ",
+                        IntStream.range(0, 150)
+                                .mapToObj(i -> "word" + (char) ('a' + i % 26))
+                                .toList());
         String text = "Short opening. " + words + " and the end.";
 
         List<Chunk> chunks = new TextChunker(TOKENS, 32, 0).chunk(document(page(1, text)));
 
-        assertThat(chunks).hasSizeGreaterThan(5).allSatisfy(chunk -> {
-            assertThat(chunk.tokenCount()).isLessThanOrEqualTo(32);
-            assertThat(chunk.startOffset() == 0 || text.charAt(chunk.startOffset() - 1) == ' ').isTrue();
-            assertThat(chunk.endOffset() == text.length() || text.charAt(chunk.endOffset()) == ' ').isTrue();
-        });
+        assertThat(chunks)
+                .hasSizeGreaterThan(5)
+                .allSatisfy(
+                        chunk -> {
+                            assertThat(chunk.tokenCount()).isLessThanOrEqualTo(32);
+                            assertThat(
+                                            chunk.startOffset() == 0
+                                                    || text.charAt(chunk.startOffset() - 1) == ' ')
+                                    .isTrue();
+                            assertThat(
+                                            chunk.endOffset() == text.length()
+                                                    || text.charAt(chunk.endOffset()) == ' ')
+                                    .isTrue();
+                        });
         assertThat(String.join(" ", chunks.stream().map(Chunk::text).toList())).isEqualTo(text);
     }
 
@@ -145,9 +187,11 @@ class TextChunkerTest {
     void aWordLongerThanTheLimitIsSplitBetweenCharacters() {
         String hash = "f".repeat(400);
 
-        List<Chunk> chunks = new TextChunker(TOKENS, 16, 0).chunk(document(page(1, "Checksum " + hash)));
+        List<Chunk> chunks =
+                new TextChunker(TOKENS, 16, 0).chunk(document(page(1, "Checksum " + hash)));
 
-        assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.tokenCount()).isLessThanOrEqualTo(16));
+        assertThat(chunks)
+                .allSatisfy(chunk -> assertThat(chunk.tokenCount()).isLessThanOrEqualTo(16));
         assertThat(String.join("", chunks.stream().map(Chunk::text).toList()).replace(" ", ""))
                 .isEqualTo("Checksum" + hash);
     }
@@ -165,9 +209,11 @@ class TextChunkerTest {
     @Test
     void chunksLargerThanTheModelReadsAreRefused() {
         assertThatThrownBy(() -> new TextChunker(TOKENS, TOKENS.maxTokens() + 1, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("up to 256 tokens");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("up to 256 tokens");
         assertThatThrownBy(() -> new TextChunker(TOKENS, 64, 64))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlap");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("overlap");
     }
 
     private static String sentences(int count) {
@@ -178,7 +224,10 @@ class TextChunkerTest {
         return String.join(" ", picked);
     }
 
-    /** Where sentences of {@link #sentences} start: after ". ", "? ", "! " that end one of the known sentences. */
+    /**
+     * Where sentences of {@link #sentences} start: after ". ", "? ", "! " that end one of the known
+     * sentences.
+     */
     private static Set<Integer> sentenceStarts(String text) {
         Set<Integer> starts = new HashSet<>(Set.of(0));
         sentenceEnds(text).forEach(end -> starts.add(end + 1));
@@ -190,7 +239,11 @@ class TextChunkerTest {
         int position = 0;
         while (position < text.length()) {
             int from = position;
-            String sentence = SENTENCES.stream().filter(s -> text.startsWith(s, from)).findFirst().orElseThrow();
+            String sentence =
+                    SENTENCES.stream()
+                            .filter(s -> text.startsWith(s, from))
+                            .findFirst()
+                            .orElseThrow();
             position += sentence.length();
             ends.add(position);
             position++;

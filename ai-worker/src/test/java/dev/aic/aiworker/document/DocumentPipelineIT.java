@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aic.aiworker.AiWorkerIntegrationTest;
-import dev.aic.aiworker.embedding.EmbeddingModels;
 import dev.aic.aiworker.embedding.EmbeddingModelVersion;
+import dev.aic.aiworker.embedding.EmbeddingModels;
 import dev.aic.aiworker.extraction.TestDocuments;
 import dev.aic.content.ContentStore;
 import dev.aic.contracts.document.ChunkLocation;
@@ -46,29 +46,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * The story of an uploaded document as the command-side sees it: it stores the bytes, announces the version on
- * {@code aic.documents.v1}, and reads the ai-worker's reports on {@code aic.document-processing.v1}.
+ * The story of an uploaded document as the command-side sees it: it stores the bytes, announces the
+ * version on {@code aic.documents.v1}, and reads the ai-worker's reports on {@code
+ * aic.document-processing.v1}.
  */
 @AiWorkerIntegrationTest
 class DocumentPipelineIT {
 
     private static final String PDF = "application/pdf";
-    private static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+    private static final String PPTX =
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
     /** Plays the topic's writer: the service's own principal may not write there. */
     KafkaTemplate<String, String> kafka = AdminKafka.template();
-    @Autowired
-    ContentStore contentStore;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EmbeddingModels models;
-    @Autowired
-    ReembeddingJob reembedding;
-    @TempDir
-    Path files;
+
+    @Autowired ContentStore contentStore;
+    @Autowired ObjectMapper json;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired EmbeddingModels models;
+    @Autowired ReembeddingJob reembedding;
+    @TempDir Path files;
 
     TopicTail reports;
     TopicTail deadLetters;
@@ -87,10 +84,12 @@ class DocumentPipelineIT {
 
     @Test
     void aPdfIsReportedStartedThenItsChunksPageByPageInBatchesThenCompleted() throws Exception {
-        byte[] pdf = TestDocuments.pdf(List.of(
-                "Solar panels convert sunlight into electricity.\nThey work best facing south.",
-                "Wind turbines turn moving air into power.",
-                "Batteries store the energy for the night."));
+        byte[] pdf =
+                TestDocuments.pdf(
+                        List.of(
+                                "Solar panels convert sunlight into electricity.\nThey work best facing south.",
+                                "Wind turbines turn moving air into power.",
+                                "Batteries store the energy for the night."));
         var version = stored(UUID.randomUUID(), 1, pdf, PDF);
 
         announce(version);
@@ -102,33 +101,47 @@ class DocumentPipelineIT {
         // batch size 2 in the tests: three one-page chunks come in two reports
         assertThat(batches).hasSize(2);
         assertThat(batches).allSatisfy(batch -> assertThat(batch.model()).isEqualTo(model));
-        List<EmbeddedChunk> chunks = batches.stream().flatMap(batch -> batch.chunks().stream()).toList();
+        List<EmbeddedChunk> chunks =
+                batches.stream().flatMap(batch -> batch.chunks().stream()).toList();
         assertThat(chunks).extracting(EmbeddedChunk::index).containsExactly(0, 1, 2);
-        assertThat(chunks).extracting(EmbeddedChunk::location)
-                .containsExactly(ChunkLocation.page(1), ChunkLocation.page(2), ChunkLocation.page(3));
+        assertThat(chunks)
+                .extracting(EmbeddedChunk::location)
+                .containsExactly(
+                        ChunkLocation.page(1), ChunkLocation.page(2), ChunkLocation.page(3));
         assertThat(chunks.get(0).text()).contains("Solar panels convert sunlight", "facing south");
         assertThat(chunks.get(1).text()).contains("Wind turbines");
-        assertThat(chunks).allSatisfy(chunk -> {
-            assertThat(chunk.vector().dimension()).isEqualTo(384);
-            assertThat(length(chunk.vector().values())).isCloseTo(1.0, offset(1e-4));
-        });
-        assertThat(received.get(received.size() - 1).report()).isEqualTo(new Completed(version.documentId(), 1, model, 3));
-        assertThat(received).extracting(Received::type)
+        assertThat(chunks)
+                .allSatisfy(
+                        chunk -> {
+                            assertThat(chunk.vector().dimension()).isEqualTo(384);
+                            assertThat(length(chunk.vector().values()))
+                                    .isCloseTo(1.0, offset(1e-4));
+                        });
+        assertThat(received.get(received.size() - 1).report())
+                .isEqualTo(new Completed(version.documentId(), 1, model, 3));
+        assertThat(received)
+                .extracting(Received::type)
                 .containsExactly("Started", "Embedded", "Embedded", "Completed");
         assertThat(runs(version.documentId())).containsExactly("COMPLETED " + model.fingerprint());
     }
 
     @Test
     void aPresentationsChunksNameTheirSlides() throws Exception {
-        byte[] pptx = TestDocuments.pptx(List.of("Quarterly results grew by ten percent.",
-                "Next year we open two new offices."));
+        byte[] pptx =
+                TestDocuments.pptx(
+                        List.of(
+                                "Quarterly results grew by ten percent.",
+                                "Next year we open two new offices."));
         var version = stored(UUID.randomUUID(), 1, pptx, PPTX);
 
         announce(version);
 
-        List<EmbeddedChunk> chunks = embedded(awaitFinalReport(version.documentId())).stream()
-                .flatMap(batch -> batch.chunks().stream()).toList();
-        assertThat(chunks).extracting(EmbeddedChunk::location)
+        List<EmbeddedChunk> chunks =
+                embedded(awaitFinalReport(version.documentId())).stream()
+                        .flatMap(batch -> batch.chunks().stream())
+                        .toList();
+        assertThat(chunks)
+                .extracting(EmbeddedChunk::location)
                 .containsExactly(ChunkLocation.slide(1), ChunkLocation.slide(2));
         assertThat(chunks.get(1).text()).contains("two new offices");
     }
@@ -149,8 +162,14 @@ class DocumentPipelineIT {
     @Test
     void missingContentFailsWithContentMissing() throws Exception {
         UUID documentId = UUID.randomUUID();
-        var version = new DocumentVersionReadyIntegrationEvent(documentId, 1, PDF, "0".repeat(64),
-                "documents/" + documentId + "/never-stored", 10);
+        var version =
+                new DocumentVersionReadyIntegrationEvent(
+                        documentId,
+                        1,
+                        PDF,
+                        "0".repeat(64),
+                        "documents/" + documentId + "/never-stored",
+                        10);
 
         announce(version);
 
@@ -160,9 +179,16 @@ class DocumentPipelineIT {
 
     @Test
     void contentThatIsNotWhatTheVersionAnnouncedFailsWithContentMismatch() throws Exception {
-        var stored = stored(UUID.randomUUID(), 1, TestDocuments.pdf(List.of("Original text.")), PDF);
-        var altered = new DocumentVersionReadyIntegrationEvent(stored.documentId(), 1, PDF, "ab".repeat(32),
-                stored.storageKey(), stored.sizeBytes());
+        var stored =
+                stored(UUID.randomUUID(), 1, TestDocuments.pdf(List.of("Original text.")), PDF);
+        var altered =
+                new DocumentVersionReadyIntegrationEvent(
+                        stored.documentId(),
+                        1,
+                        PDF,
+                        "ab".repeat(32),
+                        stored.storageKey(),
+                        stored.sizeBytes());
 
         announce(altered);
 
@@ -173,22 +199,40 @@ class DocumentPipelineIT {
 
     @Test
     void aVersionDeliveredTwiceIsReportedTwiceWithIdenticalChunksAndIds() throws Exception {
-        var version = stored(UUID.randomUUID(), 1, TestDocuments.pdf(List.of(
-                "The library opens at nine.", "It closes at six on weekdays.")), PDF);
+        var version =
+                stored(
+                        UUID.randomUUID(),
+                        1,
+                        TestDocuments.pdf(
+                                List.of(
+                                        "The library opens at nine.",
+                                        "It closes at six on weekdays.")),
+                        PDF);
 
         announce(version);
         announce(version);
 
-        await().atMost(Duration.ofSeconds(120)).pollInSameThread().until(() -> reports(version.documentId()).stream()
-                .filter(report -> report.report() instanceof Completed).count() == 2);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInSameThread()
+                .until(
+                        () ->
+                                reports(version.documentId()).stream()
+                                                .filter(
+                                                        report ->
+                                                                report.report()
+                                                                        instanceof Completed)
+                                                .count()
+                                        == 2);
         List<Received> received = reports(version.documentId());
         int half = received.size() / 2;
         List<Received> first = received.subList(0, half);
         List<Received> second = received.subList(half, received.size());
-        assertThat(second).extracting(Received::type).containsExactlyElementsOf(first.stream().map(Received::type)
-                .toList());
-        assertThat(second).extracting(Received::eventId).containsExactlyElementsOf(first.stream()
-                .map(Received::eventId).toList());
+        assertThat(second)
+                .extracting(Received::type)
+                .containsExactlyElementsOf(first.stream().map(Received::type).toList());
+        assertThat(second)
+                .extracting(Received::eventId)
+                .containsExactlyElementsOf(first.stream().map(Received::eventId).toList());
         assertThat(embedded(second)).isEqualTo(embedded(first));
         assertThat(deadLetters.of(version.documentId().toString())).isEmpty();
     }
@@ -199,7 +243,10 @@ class DocumentPipelineIT {
         var marker = stored(UUID.randomUUID(), 1, TestDocuments.pdf(List.of("Still here.")), PDF);
 
         // one partition, so the marker is processed after the two records before it
-        send(0, deleted.documentId(), "DocumentDeletedIntegrationEvent",
+        send(
+                0,
+                deleted.documentId(),
+                "DocumentDeletedIntegrationEvent",
                 new DocumentDeletedIntegrationEvent(deleted.documentId()));
         send(0, deleted.documentId(), "DocumentVersionReadyIntegrationEvent", deleted);
         send(0, marker.documentId(), "DocumentVersionReadyIntegrationEvent", marker);
@@ -207,23 +254,30 @@ class DocumentPipelineIT {
         awaitFinalReport(marker.documentId());
         reports.readToEnd();
         assertThat(reports(deleted.documentId())).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM deleted_document WHERE document_id = ?", Integer.class,
-                deleted.documentId())).isOne();
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT count(*) FROM deleted_document WHERE document_id = ?",
+                                Integer.class,
+                                deleted.documentId()))
+                .isOne();
     }
 
     @Test
-    void aRecordThatKeepsFailingIsReportedAsProcessingErrorAndParkedInTheDeadLetterTopic() throws Exception {
+    void aRecordThatKeepsFailingIsReportedAsProcessingErrorAndParkedInTheDeadLetterTopic()
+            throws Exception {
         UUID documentId = UUID.randomUUID();
         // a key the content store refuses: every attempt fails the same way
-        var version = new DocumentVersionReadyIntegrationEvent(documentId, 1, PDF, "0".repeat(64),
-                "../outside-the-store", 10);
+        var version =
+                new DocumentVersionReadyIntegrationEvent(
+                        documentId, 1, PDF, "0".repeat(64), "../outside-the-store", 10);
 
         announce(version);
 
         Failed failed = (Failed) last(awaitFinalReport(documentId)).report();
         assertThat(failed.reason()).isEqualTo(ProcessingFailureReason.PROCESSING_ERROR);
         assertThat(failed.detail()).contains("Invalid content key");
-        await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+        await().atMost(Duration.ofSeconds(30))
+                .pollInSameThread()
                 .until(() -> !deadLetters.of(documentId.toString()).isEmpty());
         ConsumerRecord<String, String> parked = deadLetters.of(documentId.toString()).get(0);
         assertThat(parked.value()).isEqualTo(json.writeValueAsString(version));
@@ -232,24 +286,37 @@ class DocumentPipelineIT {
     }
 
     @Test
-    void aSwitchToAnotherModelReEmbedsTheLatestVersionOfADocumentProcessedWithTheOldModel() throws Exception {
+    void aSwitchToAnotherModelReEmbedsTheLatestVersionOfADocumentProcessedWithTheOldModel()
+            throws Exception {
         UUID documentId = UUID.randomUUID();
-        var version = stored(documentId, 2, TestDocuments.pdf(List.of("Rivers flow into the sea.")), PDF);
-        jdbc.update("INSERT INTO document_version (document_id, version, content_type, sha256, storage_key, "
-                + "size_bytes) VALUES (?, 2, ?, ?, ?, ?)", documentId, PDF, version.sha256(), version.storageKey(),
+        var version =
+                stored(documentId, 2, TestDocuments.pdf(List.of("Rivers flow into the sea.")), PDF);
+        jdbc.update(
+                "INSERT INTO document_version (document_id, version, content_type, sha256, storage_key, "
+                        + "size_bytes) VALUES (?, 2, ?, ?, ?, ?)",
+                documentId,
+                PDF,
+                version.sha256(),
+                version.storageKey(),
                 version.sizeBytes());
-        jdbc.update("INSERT INTO embedding_run (document_id, version, model_fingerprint, model_name, outcome, "
-                + "chunk_count) VALUES (?, 2, 'an-older-model', 'old-model', 'COMPLETED', 1)", documentId);
+        jdbc.update(
+                "INSERT INTO embedding_run (document_id, version, model_fingerprint, model_name, outcome, "
+                        + "chunk_count) VALUES (?, 2, 'an-older-model', 'old-model', 'COMPLETED', 1)",
+                documentId);
 
         int processed = reembedding.run();
 
         assertThat(processed).isPositive();
         List<Received> received = awaitFinalReport(documentId);
         EmbeddingModel model = activeModel();
-        assertThat(received).extracting(Received::type).containsExactly("Started", "Embedded", "Completed");
-        assertThat(received.get(received.size() - 1).report()).isEqualTo(new Completed(documentId, 2, model, 1));
-        assertThat(runs(documentId)).containsExactlyInAnyOrder("COMPLETED an-older-model",
-                "COMPLETED " + model.fingerprint());
+        assertThat(received)
+                .extracting(Received::type)
+                .containsExactly("Started", "Embedded", "Completed");
+        assertThat(received.get(received.size() - 1).report())
+                .isEqualTo(new Completed(documentId, 2, model, 1));
+        assertThat(runs(documentId))
+                .containsExactlyInAnyOrder(
+                        "COMPLETED an-older-model", "COMPLETED " + model.fingerprint());
         // done for the active model: the next run leaves it alone
         reembedding.run();
         reports.readToEnd();
@@ -257,16 +324,26 @@ class DocumentPipelineIT {
     }
 
     @Test
-    void aVersionThatTookTheWorkerDownTwiceInTheReEmbeddingJobIsReportedAndLeftAlone() throws Exception {
+    void aVersionThatTookTheWorkerDownTwiceInTheReEmbeddingJobIsReportedAndLeftAlone()
+            throws Exception {
         UUID documentId = UUID.randomUUID();
-        var version = stored(documentId, 1, TestDocuments.pdf(List.of("Tides follow the moon.")), PDF);
-        jdbc.update("INSERT INTO document_version (document_id, version, content_type, sha256, storage_key, "
-                + "size_bytes) VALUES (?, 1, ?, ?, ?, ?)", documentId, PDF, version.sha256(), version.storageKey(),
+        var version =
+                stored(documentId, 1, TestDocuments.pdf(List.of("Tides follow the moon.")), PDF);
+        jdbc.update(
+                "INSERT INTO document_version (document_id, version, content_type, sha256, storage_key, "
+                        + "size_bytes) VALUES (?, 1, ?, ?, ?, ?)",
+                documentId,
+                PDF,
+                version.sha256(),
+                version.storageKey(),
                 version.sizeBytes());
         EmbeddingModel model = activeModel();
         // what two deaths of the worker in the middle of this version leave behind
-        jdbc.update("INSERT INTO delivery_attempt (consumer_group, topic, partition_no, record_offset, unfinished) "
-                + "VALUES (?, ?, 1, 0, 2)", DocumentProcessor.ATTEMPTS_GROUP, documentId.toString());
+        jdbc.update(
+                "INSERT INTO delivery_attempt (consumer_group, topic, partition_no, record_offset, unfinished) "
+                        + "VALUES (?, ?, 1, 0, 2)",
+                DocumentProcessor.ATTEMPTS_GROUP,
+                documentId.toString());
 
         reembedding.run();
 
@@ -280,32 +357,52 @@ class DocumentPipelineIT {
         assertThat(reports(documentId)).as("reports after the next run").hasSize(1);
     }
 
-    private DocumentVersionReadyIntegrationEvent stored(UUID documentId, int version, byte[] bytes,
-            String contentType) throws Exception {
+    private DocumentVersionReadyIntegrationEvent stored(
+            UUID documentId, int version, byte[] bytes, String contentType) throws Exception {
         String key = "documents/" + documentId + "/" + UUID.randomUUID();
         Path file = Files.write(files.resolve(UUID.randomUUID().toString()), bytes);
         contentStore.put(key, file, contentType);
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        return new DocumentVersionReadyIntegrationEvent(documentId, version, contentType, sha256, key, bytes.length);
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        return new DocumentVersionReadyIntegrationEvent(
+                documentId, version, contentType, sha256, key, bytes.length);
     }
 
     private void announce(DocumentVersionReadyIntegrationEvent version) throws Exception {
         send(null, version.documentId(), "DocumentVersionReadyIntegrationEvent", version);
     }
 
-    private void send(Integer partition, UUID documentId, String type, Object event) throws Exception {
-        var record = new ProducerRecord<>(Topics.DOCUMENTS, partition, documentId.toString(),
-                json.writeValueAsString(event));
+    private void send(Integer partition, UUID documentId, String type, Object event)
+            throws Exception {
+        var record =
+                new ProducerRecord<>(
+                        Topics.DOCUMENTS,
+                        partition,
+                        documentId.toString(),
+                        json.writeValueAsString(event));
         record.headers().add(IntegrationHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(IntegrationHeaders.EVENT_ID, UUID.randomUUID().toString()
-                .getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(
+                        IntegrationHeaders.EVENT_ID,
+                        UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         kafka.send(record).get();
     }
 
-    /** The reports of a document until its Completed or Failed report, in the order they were published. */
+    /**
+     * The reports of a document until its Completed or Failed report, in the order they were
+     * published.
+     */
     private List<Received> awaitFinalReport(UUID documentId) {
-        await().atMost(Duration.ofSeconds(120)).pollInSameThread().until(() -> reports(documentId).stream()
-                .anyMatch(received -> received.report() instanceof Completed || received.report() instanceof Failed));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInSameThread()
+                .until(
+                        () ->
+                                reports(documentId).stream()
+                                        .anyMatch(
+                                                received ->
+                                                        received.report() instanceof Completed
+                                                                || received.report()
+                                                                        instanceof Failed));
         return reports(documentId);
     }
 
@@ -315,15 +412,19 @@ class DocumentPipelineIT {
 
     private Received received(ConsumerRecord<String, String> record) {
         String type = header(record, IntegrationHeaders.EVENT_TYPE);
-        Class<? extends DocumentProcessingReport> kind = switch (type) {
-            case "Started" -> Started.class;
-            case "Embedded" -> Embedded.class;
-            case "Completed" -> Completed.class;
-            case "Failed" -> Failed.class;
-            default -> throw new AssertionError("Unknown report type " + type);
-        };
+        Class<? extends DocumentProcessingReport> kind =
+                switch (type) {
+                    case "Started" -> Started.class;
+                    case "Embedded" -> Embedded.class;
+                    case "Completed" -> Completed.class;
+                    case "Failed" -> Failed.class;
+                    default -> throw new AssertionError("Unknown report type " + type);
+                };
         try {
-            return new Received(type, header(record, IntegrationHeaders.EVENT_ID), json.readValue(record.value(), kind));
+            return new Received(
+                    type,
+                    header(record, IntegrationHeaders.EVENT_ID),
+                    json.readValue(record.value(), kind));
         } catch (IOException e) {
             throw new AssertionError("Unreadable " + type + " report: " + record.value(), e);
         }
@@ -334,7 +435,10 @@ class DocumentPipelineIT {
     }
 
     private static List<Embedded> embedded(List<Received> received) {
-        return received.stream().map(Received::report).filter(Embedded.class::isInstance).map(Embedded.class::cast)
+        return received.stream()
+                .map(Received::report)
+                .filter(Embedded.class::isInstance)
+                .map(Embedded.class::cast)
                 .toList();
     }
 
@@ -344,8 +448,10 @@ class DocumentPipelineIT {
     }
 
     private List<String> runs(UUID documentId) {
-        return jdbc.queryForList("SELECT outcome || ' ' || model_fingerprint FROM embedding_run WHERE document_id = ?",
-                String.class, documentId);
+        return jdbc.queryForList(
+                "SELECT outcome || ' ' || model_fingerprint FROM embedding_run WHERE document_id = ?",
+                String.class,
+                documentId);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
@@ -354,9 +460,11 @@ class DocumentPipelineIT {
     }
 
     private static double length(float[] vector) {
-        return Math.sqrt(IntStream.range(0, vector.length).mapToDouble(i -> vector[i] * (double) vector[i]).sum());
+        return Math.sqrt(
+                IntStream.range(0, vector.length)
+                        .mapToDouble(i -> vector[i] * (double) vector[i])
+                        .sum());
     }
 
-    private record Received(String type, String eventId, DocumentProcessingReport report) {
-    }
+    private record Received(String type, String eventId, DocumentProcessingReport report) {}
 }

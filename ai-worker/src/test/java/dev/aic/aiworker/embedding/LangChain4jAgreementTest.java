@@ -15,30 +15,41 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Our engine and langchain4j's in-process models read the same files; equal vectors prove that our tokenising,
- * pooling (mean for MiniLM, [CLS] for BGE) and normalisation are right. langchain4j is a test peer only.
+ * Our engine and langchain4j's in-process models read the same files; equal vectors prove that our
+ * tokenising, pooling (mean for MiniLM, [CLS] for BGE) and normalisation are right. langchain4j is
+ * a test peer only.
  */
 class LangChain4jAgreementTest {
 
-    private static final List<String> SENTENCES = List.of(
-            "How do I keep my dog healthy?",
-            "Members upload talks, papers and slides to the knowledge hub.",
-            "The workshop on vector search starts at 10:00 in room B.",
-            "Quantized models trade a little accuracy for speed.",
-            "Überraschung: naïve café owners don't like 100% emoji 🎉 text!");
+    private static final List<String> SENTENCES =
+            List.of(
+                    "How do I keep my dog healthy?",
+                    "Members upload talks, papers and slides to the knowledge hub.",
+                    "The workshop on vector search starts at 10:00 in room B.",
+                    "Quantized models trade a little accuracy for speed.",
+                    "Überraschung: naïve café owners don't like 100% emoji 🎉 text!");
 
     static Map<String, OnnxTextEmbedder> ours;
     static Map<String, EmbeddingModel> theirs;
 
     @BeforeAll
     static void loadModels() {
-        ours = Map.of(ShippedModels.MINILM, ShippedModels.embedder(ShippedModels.MINILM),
-                ShippedModels.BGE, ShippedModels.embedder(ShippedModels.BGE));
-        // DJL's engine must create the process's ONNX Runtime environment (with its thread pools) before
+        ours =
+                Map.of(
+                        ShippedModels.MINILM,
+                        ShippedModels.embedder(ShippedModels.MINILM),
+                        ShippedModels.BGE,
+                        ShippedModels.embedder(ShippedModels.BGE));
+        // DJL's engine must create the process's ONNX Runtime environment (with its thread pools)
+        // before
         // langchain4j creates a plain one, which DJL cannot adopt: load ours first
         ours.values().forEach(OnnxTextEmbedder::model);
-        theirs = Map.of(ShippedModels.MINILM, new AllMiniLmL6V2EmbeddingModel(),
-                ShippedModels.BGE, new BgeSmallEnV15QuantizedEmbeddingModel());
+        theirs =
+                Map.of(
+                        ShippedModels.MINILM,
+                        new AllMiniLmL6V2EmbeddingModel(),
+                        ShippedModels.BGE,
+                        new BgeSmallEnV15QuantizedEmbeddingModel());
     }
 
     @AfterAll
@@ -59,18 +70,21 @@ class LangChain4jAgreementTest {
     }
 
     /**
-     * langchain4j embeds one text at a time; we batch. For the fp32 model that changes nothing. The int8 model
-     * quantizes its activations dynamically, with one scale per tensor, so the texts sharing a batch (and its
-     * padding) nudge each other's vectors a little: close, but not equal.
+     * langchain4j embeds one text at a time; we batch. For the fp32 model that changes nothing. The
+     * int8 model quantizes its activations dynamically, with one scale per tensor, so the texts
+     * sharing a batch (and its padding) nudge each other's vectors a little: close, but not equal.
      */
     @ParameterizedTest
     @CsvSource({ShippedModels.MINILM + ",0.99999", ShippedModels.BGE + ",0.99"})
-    void batchingKeepsTheVectorsOfTheFullPrecisionModelAndNearlyThoseOfTheQuantizedOne(String model, double atLeast) {
+    void batchingKeepsTheVectorsOfTheFullPrecisionModelAndNearlyThoseOfTheQuantizedOne(
+            String model, double atLeast) {
         List<float[]> vectors = ours.get(model).embed(SENTENCES).vectors();
 
         for (int i = 0; i < SENTENCES.size(); i++) {
             float[] reference = theirs.get(model).embed(SENTENCES.get(i)).content().vector();
-            assertThat(cosine(vectors.get(i), reference)).as(SENTENCES.get(i)).isGreaterThanOrEqualTo(atLeast);
+            assertThat(cosine(vectors.get(i), reference))
+                    .as(SENTENCES.get(i))
+                    .isGreaterThanOrEqualTo(atLeast);
         }
     }
 }

@@ -18,13 +18,15 @@ import org.junit.jupiter.api.Test;
 class OnnxTextEmbedderTest {
 
     private static final String DOG_QUESTION = "How do I keep my dog healthy?";
-    private static final String CANINE_CARE = "Canine nutrition matters: feed a balanced diet suited to the animal's"
-            + " age and size, and book veterinary check-ups at least once a year so vaccinations stay current.";
-    private static final List<String> UNRELATED = List.of(
-            "The quarterly earnings report showed revenue growth in the European market.",
-            "Kubernetes schedules containers onto nodes according to resource requests.",
-            "The orchestra rehearsed Beethoven's ninth symphony before the concert.",
-            "Heavy rain is expected over the mountains during the weekend.");
+    private static final String CANINE_CARE =
+            "Canine nutrition matters: feed a balanced diet suited to the animal's"
+                    + " age and size, and book veterinary check-ups at least once a year so vaccinations stay current.";
+    private static final List<String> UNRELATED =
+            List.of(
+                    "The quarterly earnings report showed revenue growth in the European market.",
+                    "Kubernetes schedules containers onto nodes according to resource requests.",
+                    "The orchestra rehearsed Beethoven's ninth symphony before the concert.",
+                    "Heavy rain is expected over the mountains during the weekend.");
 
     static OnnxTextEmbedder embedder;
 
@@ -40,13 +42,20 @@ class OnnxTextEmbedderTest {
 
     @Test
     void vectorsHaveTheConfiguredDimensionAndUnitLength() {
-        Embeddings embeddings = embedder.embed(List.of("A meetup about retrieval-augmented generation.",
-                "Slides", CANINE_CARE));
+        Embeddings embeddings =
+                embedder.embed(
+                        List.of(
+                                "A meetup about retrieval-augmented generation.",
+                                "Slides",
+                                CANINE_CARE));
 
-        assertThat(embeddings.vectors()).hasSize(3).allSatisfy(vector -> {
-            assertThat(vector).hasSize(384);
-            assertThat(length(vector)).isCloseTo(1.0, within(1e-5));
-        });
+        assertThat(embeddings.vectors())
+                .hasSize(3)
+                .allSatisfy(
+                        vector -> {
+                            assertThat(vector).hasSize(384);
+                            assertThat(length(vector)).isCloseTo(1.0, within(1e-5));
+                        });
     }
 
     @Test
@@ -66,9 +75,15 @@ class OnnxTextEmbedderTest {
         float[] query = embedder.embed(List.of(DOG_QUESTION)).vectors().get(0);
         List<float[]> vectors = embedder.embed(passages).vectors();
 
-        List<String> ranked = IntStream.range(0, passages.size()).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> cosine(query, vectors.get(i))).reversed())
-                .map(passages::get).collect(Collectors.toList());
+        List<String> ranked =
+                IntStream.range(0, passages.size())
+                        .boxed()
+                        .sorted(
+                                Comparator.comparingDouble(
+                                                (Integer i) -> cosine(query, vectors.get(i)))
+                                        .reversed())
+                        .map(passages::get)
+                        .collect(Collectors.toList());
 
         assertThat(ranked.get(0)).isEqualTo(CANINE_CARE);
     }
@@ -88,13 +103,17 @@ class OnnxTextEmbedderTest {
     @Test
     void textsLongerThanTheTokenLimitAreTruncatedNotRejected() {
         String beginning = (CANINE_CARE + " ").repeat(30);
-        String endingA = " The annual conference closes with a keynote on vector databases.".repeat(20);
+        String endingA =
+                " The annual conference closes with a keynote on vector databases.".repeat(20);
         String endingB = " Weather on the coast turned stormy and the ferries stopped.".repeat(20);
 
-        List<float[]> vectors = embedder.embed(List.of(beginning + endingA, beginning + endingB)).vectors();
+        List<float[]> vectors =
+                embedder.embed(List.of(beginning + endingA, beginning + endingB)).vectors();
 
-        // both share far more than the 256 tokens kept, so what follows them is cut off and cannot matter
-        assertThat(vectors).allSatisfy(vector -> assertThat(length(vector)).isCloseTo(1.0, within(1e-5)));
+        // both share far more than the 256 tokens kept, so what follows them is cut off and cannot
+        // matter
+        assertThat(vectors)
+                .allSatisfy(vector -> assertThat(length(vector)).isCloseTo(1.0, within(1e-5)));
         assertThat(cosine(vectors.get(0), vectors.get(1))).isGreaterThan(0.99999);
     }
 
@@ -107,14 +126,28 @@ class OnnxTextEmbedderTest {
 
     @Test
     void moreTextsThanOneBatchComeBackInTheGivenOrderAsIfEmbeddedOneByOne() {
-        List<String> texts = IntStream.range(0, 20)
-                .mapToObj(i -> i % 3 == 0 ? "Talk number " + i : UNRELATED.get(i % UNRELATED.size()) + " Part " + i)
-                .toList();
+        List<String> texts =
+                IntStream.range(0, 20)
+                        .mapToObj(
+                                i ->
+                                        i % 3 == 0
+                                                ? "Talk number " + i
+                                                : UNRELATED.get(i % UNRELATED.size())
+                                                        + " Part "
+                                                        + i)
+                        .toList();
 
         List<float[]> together = embedder.embed(texts).vectors();
 
-        assertThat(IntStream.range(0, texts.size())
-                .mapToDouble(i -> cosine(together.get(i), embedder.embed(List.of(texts.get(i))).vectors().get(0))))
+        assertThat(
+                        IntStream.range(0, texts.size())
+                                .mapToDouble(
+                                        i ->
+                                                cosine(
+                                                        together.get(i),
+                                                        embedder.embed(List.of(texts.get(i)))
+                                                                .vectors()
+                                                                .get(0))))
                 .allSatisfy(similarity -> assertThat(similarity).isGreaterThan(0.99999));
     }
 }

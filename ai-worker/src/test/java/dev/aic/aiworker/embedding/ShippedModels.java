@@ -13,13 +13,13 @@ final class ShippedModels {
     static final String MINILM = "all-minilm-l6-v2";
     static final String BGE = "bge-small-en-v15-q";
 
-    private ShippedModels() {
-    }
+    private ShippedModels() {}
 
     static EmbeddingProperties properties() {
         StandardEnvironment environment = new StandardEnvironment();
         try {
-            new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+            new YamlPropertySourceLoader()
+                    .load("application.yml", new ClassPathResource("application.yml"))
                     .forEach(environment.getPropertySources()::addLast);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -30,9 +30,11 @@ final class ShippedModels {
     /** An embedder of the named model, with the shipped batch size; the caller closes it. */
     static OnnxTextEmbedder embedder(String model) {
         EmbeddingProperties shipped = properties();
-        EmbeddingProperties chosen = new EmbeddingProperties(model, shipped.batchSize(), shipped.intraOpThreads(),
-                shipped.models());
-        return new OnnxTextEmbedder(chosen.activeModel(), chosen.batchSize(), chosen.intraOpThreads());
+        EmbeddingProperties chosen =
+                new EmbeddingProperties(
+                        model, shipped.batchSize(), shipped.intraOpThreads(), shipped.models());
+        return new OnnxTextEmbedder(
+                chosen.activeModel(), chosen.batchSize(), chosen.intraOpThreads());
     }
 
     static double cosine(float[] a, float[] b) {

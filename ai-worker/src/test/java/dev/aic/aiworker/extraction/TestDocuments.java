@@ -35,8 +35,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 /** Real documents made in memory with PDFBox and Apache POI, with known text in known places. */
 public final class TestDocuments {
 
-    private TestDocuments() {
-    }
+    private TestDocuments() {}
 
     /** A PDF with one page per string, each written in Helvetica, one line per {@code \n}. */
     public static byte[] pdf(List<String> pages) {
@@ -62,7 +61,10 @@ public final class TestDocuments {
         }
     }
 
-    /** A scan as a PDF has it: pages that each show only an image, plus one page with nothing at all. */
+    /**
+     * A scan as a PDF has it: pages that each show only an image, plus one page with nothing at
+     * all.
+     */
     public static byte[] imageOnlyPdf(int imagePages) {
         try (PDDocument document = new PDDocument()) {
             PDImageXObject image = LosslessFactory.createFromImage(document, picture());
@@ -83,8 +85,9 @@ public final class TestDocuments {
     /** A PDF with text that opens only with a password. */
     public static byte[] encryptedPdf(String text) {
         try (PDDocument document = Loader.loadPDF(pdf(List.of(text)))) {
-            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret",
-                    new AccessPermission());
+            StandardProtectionPolicy policy =
+                    new StandardProtectionPolicy(
+                            "owner-secret", "user-secret", new AccessPermission());
             policy.setEncryptionKeyLength(128);
             document.protect(policy);
             return save(document);
@@ -94,8 +97,9 @@ public final class TestDocuments {
     }
 
     /**
-     * A Word document of headings and paragraphs, in order: a block keyed {@code heading1} to {@code heading3} is
-     * a heading of that level (styled as Word styles them), any other key a plain paragraph.
+     * A Word document of headings and paragraphs, in order: a block keyed {@code heading1} to
+     * {@code heading3} is a heading of that level (styled as Word styles them), any other key a
+     * plain paragraph.
      */
     public static byte[] docx(List<Map.Entry<String, String>> blocks) {
         try (XWPFDocument document = new XWPFDocument()) {
@@ -128,7 +132,10 @@ public final class TestDocuments {
         return pptx(slides, Map.of());
     }
 
-    /** A presentation with one slide per entry, and speaker notes for the slides (from 1) in the map. */
+    /**
+     * A presentation with one slide per entry, and speaker notes for the slides (from 1) in the
+     * map.
+     */
     public static byte[] pptx(List<String> slides, Map<Integer, String> notesBySlide) {
         try (XMLSlideShow show = new XMLSlideShow()) {
             for (String text : slides) {

@@ -36,7 +36,6 @@ import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,18 +52,18 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * The agenda of one community event: rooms, slots, sessions, where each session is, and the solver's
- * proposals. It is the consistency boundary of the hard rules (docs/adr/0006-agenda-aggregate.md): every
- * placement is decided here, one at a time, against {@link AgendaConflicts}, so a stored agenda never breaks
- * one. Command handlers check guards, then apply; sourcing handlers only assign.
+ * The agenda of one community event: rooms, slots, sessions, where each session is, and the
+ * solver's proposals. It is the consistency boundary of the hard rules
+ * (docs/adr/0006-agenda-aggregate.md): every placement is decided here, one at a time, against
+ * {@link AgendaConflicts}, so a stored agenda never breaks one. Command handlers check guards, then
+ * apply; sourcing handlers only assign.
  */
 @Aggregate
 public class Agenda {
 
     static final String SPEAKER_REMINDER = "speaker-reminder";
 
-    @AggregateIdentifier
-    private AgendaId id;
+    @AggregateIdentifier private AgendaId id;
     private CommunityEventId eventId;
     private final Set<UserId> organizers = new HashSet<>();
     private Period window;
@@ -86,12 +85,23 @@ public class Agenda {
     }
 
     /**
-     * Opened by its community event ({@code CommunityEvent} creates it), which has checked that the caller
-     * organises it; the organisers and the event's time are copied here.
+     * Opened by its community event ({@code CommunityEvent} creates it), which has checked that the
+     * caller organises it; the organisers and the event's time are copied here.
      */
-    public Agenda(AgendaId agendaId, CommunityEventId eventId, Collection<UserId> organizers, Instant startsAt,
-            Instant endsAt, String timeZone) {
-        apply(new Opened(agendaId, eventId, List.copyOf(organizers), new Period(startsAt, endsAt), timeZone));
+    public Agenda(
+            AgendaId agendaId,
+            CommunityEventId eventId,
+            Collection<UserId> organizers,
+            Instant startsAt,
+            Instant endsAt,
+            String timeZone) {
+        apply(
+                new Opened(
+                        agendaId,
+                        eventId,
+                        List.copyOf(organizers),
+                        new Period(startsAt, endsAt),
+                        timeZone));
     }
 
     @CommandHandler
@@ -130,7 +140,9 @@ public class Agenda {
         requireOrganizer(command.actor());
         Session session = command.session();
         if (session.durationMinutes() < 1 || session.expectedAudience() < 0) {
-            throw new AgendaRuleViolation(Kind.INVALID, "A session lasts at least a minute and expects no negative audience");
+            throw new AgendaRuleViolation(
+                    Kind.INVALID,
+                    "A session lasts at least a minute and expects no negative audience");
         }
         if (session.equals(sessions.get(session.sessionId()))) {
             return;
@@ -157,7 +169,11 @@ public class Agenda {
     }
 
     @CommandHandler
-    void handle(AgendaCommands.Place command, Clock clock, DeadlineManager deadlines, SpeakerReminderPolicy policy) {
+    void handle(
+            AgendaCommands.Place command,
+            Clock clock,
+            DeadlineManager deadlines,
+            SpeakerReminderPolicy policy) {
         requireOrganizer(command.actor());
         Placement placement = command.placement();
         requireKnown(sessions, placement.sessionId(), "session");
@@ -189,7 +205,8 @@ public class Agenda {
         requireOrganizer(command.actor());
         requireKnown(sessions, command.sessionId(), "session");
         if (!placements.containsKey(command.sessionId())) {
-            throw new AgendaRuleViolation(Kind.NOT_PLACED, "Only a placed session can be locked in its place");
+            throw new AgendaRuleViolation(
+                    Kind.NOT_PLACED, "Only a placed session can be locked in its place");
         }
         if (!locked.contains(command.sessionId())) {
             apply(new SessionLocked(id, command.sessionId()));
@@ -237,44 +254,68 @@ public class Agenda {
             throw new AgendaRuleViolation(Kind.INVALID, "The time budget is at least one second");
         }
         if (sessions.isEmpty() || slots.isEmpty()) {
-            throw new AgendaRuleViolation(Kind.INVALID, "Define sessions, rooms and slots before asking for a solve");
+            throw new AgendaRuleViolation(
+                    Kind.INVALID, "Define sessions, rooms and slots before asking for a solve");
         }
         apply(new SolveRequested(id, command.solveId(), command.timeBudgetSeconds(), plan()));
     }
 
-    /** Reports come at least once and may overtake each other: only a later, better-known elapsed time is news. */
+    /**
+     * Reports come at least once and may overtake each other: only a later, better-known elapsed
+     * time is news.
+     */
     @CommandHandler
     void handle(AgendaCommands.RecordProgress command) {
         if (solving.contains(command.solveId())
-                && command.elapsedMillis() > progressedMillis.getOrDefault(command.solveId(), -1L)) {
-            apply(new SolveProgressed(id, command.solveId(), command.bestScore(), command.elapsedMillis()));
+                && command.elapsedMillis()
+                        > progressedMillis.getOrDefault(command.solveId(), -1L)) {
+            apply(
+                    new SolveProgressed(
+                            id, command.solveId(), command.bestScore(), command.elapsedMillis()));
         }
     }
 
     @CommandHandler
     void handle(AgendaCommands.RecordProposal command) {
         if (solving.contains(command.solveId())) {
-            apply(new ProposalReceived(id, command.solveId(), command.score(), command.placements(),
-                    command.brokenGoals(), command.conflicts(), command.solvingMillis()));
+            apply(
+                    new ProposalReceived(
+                            id,
+                            command.solveId(),
+                            command.score(),
+                            command.placements(),
+                            command.brokenGoals(),
+                            command.conflicts(),
+                            command.solvingMillis()));
         }
     }
 
     /**
-     * The proposal becomes placements, checked against the agenda as it is now: an organiser may have placed or
-     * locked sessions since the solve was requested. Locked sessions stay where they are.
+     * The proposal becomes placements, checked against the agenda as it is now: an organiser may
+     * have placed or locked sessions since the solve was requested. Locked sessions stay where they
+     * are.
      */
     @CommandHandler
-    void handle(AgendaCommands.AcceptProposal command, Clock clock, DeadlineManager deadlines,
+    void handle(
+            AgendaCommands.AcceptProposal command,
+            Clock clock,
+            DeadlineManager deadlines,
             SpeakerReminderPolicy policy) {
         requireOrganizer(command.actor());
         ProposalReceived proposal = requireProposal(command.solveId());
         Map<UUID, Placement> accepted = new LinkedHashMap<>(placements);
         proposal.placements().stream()
-                .filter(placement -> sessions.containsKey(placement.sessionId()) && !locked.contains(placement.sessionId()))
+                .filter(
+                        placement ->
+                                sessions.containsKey(placement.sessionId())
+                                        && !locked.contains(placement.sessionId()))
                 .forEach(placement -> accepted.put(placement.sessionId(), placement));
-        requireNoConflictAfter(plan(rooms, slots, sessions, speakers).withPlacements(List.copyOf(accepted.values())));
+        requireNoConflictAfter(
+                plan(rooms, slots, sessions, speakers)
+                        .withPlacements(List.copyOf(accepted.values())));
         apply(new ProposalAccepted(id, command.solveId()));
-        accepted.values().stream().filter(placement -> !placement.equals(placements.get(placement.sessionId())))
+        accepted.values().stream()
+                .filter(placement -> !placement.equals(placements.get(placement.sessionId())))
                 .forEach(placement -> place(placement, clock, deadlines, policy));
     }
 
@@ -285,27 +326,52 @@ public class Agenda {
         apply(new ProposalDiscarded(id, command.solveId()));
     }
 
-    /** Fires once per scheduled reminder; a stale one (the session moved or was unassigned) does nothing. */
+    /**
+     * Fires once per scheduled reminder; a stale one (the session moved or was unassigned) does
+     * nothing.
+     */
     @DeadlineHandler(deadlineName = SPEAKER_REMINDER)
     void remind(SpeakerReminder reminder) {
         Placement placement = placements.get(reminder.sessionId());
         Slot slot = placement == null ? null : slots.get(placement.slotId());
         Session session = sessions.get(reminder.sessionId());
-        if (slot != null && slot.startsAt().equals(reminder.startsAt()) && session.speakers().contains(reminder.speaker())
+        if (slot != null
+                && slot.startsAt().equals(reminder.startsAt())
+                && session.speakers().contains(reminder.speaker())
                 && !reminded.contains(reminder)) {
-            apply(new SpeakerReminderDue(id, eventId, reminder.sessionId(), session.title(),
-                    rooms.get(placement.roomId()).name(), reminder.speaker(), reminder.startsAt()));
+            apply(
+                    new SpeakerReminderDue(
+                            id,
+                            eventId,
+                            reminder.sessionId(),
+                            session.title(),
+                            rooms.get(placement.roomId()).name(),
+                            reminder.speaker(),
+                            reminder.startsAt()));
         }
     }
 
-    private void place(Placement placement, Clock clock, DeadlineManager deadlines, SpeakerReminderPolicy policy) {
-        apply(placements.containsKey(placement.sessionId()) ? new SessionMoved(id, placement)
-                : new SessionPlaced(id, placement));
+    private void place(
+            Placement placement,
+            Clock clock,
+            DeadlineManager deadlines,
+            SpeakerReminderPolicy policy) {
+        apply(
+                placements.containsKey(placement.sessionId())
+                        ? new SessionMoved(id, placement)
+                        : new SessionPlaced(id, placement));
         Instant startsAt = slots.get(placement.slotId()).startsAt();
         Instant remindAt = startsAt.minus(policy.speakerReminderOffset());
         if (remindAt.isAfter(clock.instant())) {
-            sessions.get(placement.sessionId()).speakers().forEach(speaker -> deadlines.schedule(remindAt,
-                    SPEAKER_REMINDER, new SpeakerReminder(placement.sessionId(), speaker, startsAt)));
+            sessions.get(placement.sessionId())
+                    .speakers()
+                    .forEach(
+                            speaker ->
+                                    deadlines.schedule(
+                                            remindAt,
+                                            SPEAKER_REMINDER,
+                                            new SpeakerReminder(
+                                                    placement.sessionId(), speaker, startsAt)));
         }
     }
 
@@ -313,13 +379,22 @@ public class Agenda {
         return plan(rooms, slots, sessions, speakers);
     }
 
-    private AgendaPlan plan(Map<UUID, Room> rooms, Map<UUID, Slot> slots, Map<UUID, Session> sessions,
+    private AgendaPlan plan(
+            Map<UUID, Room> rooms,
+            Map<UUID, Slot> slots,
+            Map<UUID, Session> sessions,
             Map<UserId, SpeakerAvailability> speakers) {
         Map<UUID, Integer> interest = new HashMap<>();
         marks.forEach((session, members) -> interest.put(session, members.size()));
-        return new AgendaPlan(window, List.copyOf(rooms.values()), List.copyOf(slots.values()),
-                List.copyOf(sessions.values()), List.copyOf(speakers.values()), List.copyOf(placements.values()),
-                List.copyOf(locked), interest);
+        return new AgendaPlan(
+                window,
+                List.copyOf(rooms.values()),
+                List.copyOf(slots.values()),
+                List.copyOf(sessions.values()),
+                List.copyOf(speakers.values()),
+                List.copyOf(placements.values()),
+                List.copyOf(locked),
+                interest);
     }
 
     private Map<UUID, Room> rooms(Room changed) {
@@ -328,7 +403,10 @@ public class Agenda {
         return result;
     }
 
-    /** A redefinition must keep every placed session valid: the first conflict it would cause is the answer. */
+    /**
+     * A redefinition must keep every placed session valid: the first conflict it would cause is the
+     * answer.
+     */
     private static void requireNoConflictAfter(AgendaPlan changed) {
         List<Conflict> conflicts = AgendaConflicts.of(changed).all();
         if (!conflicts.isEmpty()) {
@@ -338,35 +416,42 @@ public class Agenda {
 
     private void requireOrganizer(Organizer actor) {
         if (!actor.admin() && !organizers.contains(actor.user())) {
-            throw new AgendaRuleViolation(Kind.NOT_AN_ORGANIZER,
+            throw new AgendaRuleViolation(
+                    Kind.NOT_AN_ORGANIZER,
                     "Only the community event's organisers and administrators may change its agenda");
         }
     }
 
     private void requireUnlocked(UUID sessionId) {
         if (locked.contains(sessionId)) {
-            throw new AgendaRuleViolation(Kind.LOCKED, "The session is locked in its place; unlock it first");
+            throw new AgendaRuleViolation(
+                    Kind.LOCKED, "The session is locked in its place; unlock it first");
         }
     }
 
     private void requirePublished() {
         if (!published) {
-            throw new AgendaRuleViolation(Kind.NOT_PUBLISHED, "Members mark sessions once the agenda is published");
+            throw new AgendaRuleViolation(
+                    Kind.NOT_PUBLISHED, "Members mark sessions once the agenda is published");
         }
     }
 
     private ProposalReceived requireProposal(UUID solveId) {
         ProposalReceived proposal = proposals.get(solveId);
         if (proposal == null) {
-            throw new AgendaRuleViolation(Kind.NO_SUCH_PROPOSAL, "No undecided proposal " + solveId
-                    + ": it is still being solved, or was accepted or discarded already");
+            throw new AgendaRuleViolation(
+                    Kind.NO_SUCH_PROPOSAL,
+                    "No undecided proposal "
+                            + solveId
+                            + ": it is still being solved, or was accepted or discarded already");
         }
         return proposal;
     }
 
     private static void requireKnown(Map<UUID, ?> items, UUID itemId, String what) {
         if (!items.containsKey(itemId)) {
-            throw new AgendaRuleViolation(Kind.UNKNOWN_ITEM, "The agenda has no " + what + " " + itemId);
+            throw new AgendaRuleViolation(
+                    Kind.UNKNOWN_ITEM, "The agenda has no " + what + " " + itemId);
         }
     }
 

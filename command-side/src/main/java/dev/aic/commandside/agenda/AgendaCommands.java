@@ -16,78 +16,105 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
- * What can be asked of an {@link Agenda}; {@code expectedVersion} is the client's If-Match. An agenda is opened
- * through its community event ({@code CommunityEventCommands.OpenAgenda}), which knows who organises it.
+ * What can be asked of an {@link Agenda}; {@code expectedVersion} is the client's If-Match. An
+ * agenda is opened through its community event ({@code CommunityEventCommands.OpenAgenda}), which
+ * knows who organises it.
  */
 final class AgendaCommands {
 
-    private AgendaCommands() {
-    }
+    private AgendaCommands() {}
 
-    record DefineRoom(@TargetAggregateIdentifier AgendaId agendaId, @TargetAggregateVersion Long expectedVersion,
-                      Organizer actor, Room room) {
-    }
+    record DefineRoom(
+            @TargetAggregateIdentifier AgendaId agendaId,
+            @TargetAggregateVersion Long expectedVersion,
+            Organizer actor,
+            Room room) {}
 
-    record DefineSlot(@TargetAggregateIdentifier AgendaId agendaId, @TargetAggregateVersion Long expectedVersion,
-                      Organizer actor, Slot slot) {
-    }
+    record DefineSlot(
+            @TargetAggregateIdentifier AgendaId agendaId,
+            @TargetAggregateVersion Long expectedVersion,
+            Organizer actor,
+            Slot slot) {}
 
-    record DefineSession(@TargetAggregateIdentifier AgendaId agendaId, @TargetAggregateVersion Long expectedVersion,
-                         Organizer actor, Session session) {
-    }
+    record DefineSession(
+            @TargetAggregateIdentifier AgendaId agendaId,
+            @TargetAggregateVersion Long expectedVersion,
+            Organizer actor,
+            Session session) {}
 
-    record StateSpeakerAvailability(@TargetAggregateIdentifier AgendaId agendaId,
-                                    @TargetAggregateVersion Long expectedVersion, Organizer actor,
-                                    SpeakerAvailability availability) {
-    }
+    record StateSpeakerAvailability(
+            @TargetAggregateIdentifier AgendaId agendaId,
+            @TargetAggregateVersion Long expectedVersion,
+            Organizer actor,
+            SpeakerAvailability availability) {}
 
     /** Places an unplaced session, or moves a placed one. */
-    record Place(@TargetAggregateIdentifier AgendaId agendaId, @TargetAggregateVersion Long expectedVersion,
-                 Organizer actor, Placement placement) {
-    }
+    record Place(
+            @TargetAggregateIdentifier AgendaId agendaId,
+            @TargetAggregateVersion Long expectedVersion,
+            Organizer actor,
+            Placement placement) {}
 
-    record Unassign(@TargetAggregateIdentifier AgendaId agendaId, @TargetAggregateVersion Long expectedVersion,
-                    Organizer actor, UUID sessionId) {
-    }
+    record Unassign(
+            @TargetAggregateIdentifier AgendaId agendaId,
+            @TargetAggregateVersion Long expectedVersion,
+            Organizer actor,
+            UUID sessionId) {}
 
-    record Lock(@TargetAggregateIdentifier AgendaId agendaId, @TargetAggregateVersion Long expectedVersion,
-                Organizer actor, UUID sessionId) {
-    }
+    record Lock(
+            @TargetAggregateIdentifier AgendaId agendaId,
+            @TargetAggregateVersion Long expectedVersion,
+            Organizer actor,
+            UUID sessionId) {}
 
-    record Unlock(@TargetAggregateIdentifier AgendaId agendaId, @TargetAggregateVersion Long expectedVersion,
-                  Organizer actor, UUID sessionId) {
-    }
+    record Unlock(
+            @TargetAggregateIdentifier AgendaId agendaId,
+            @TargetAggregateVersion Long expectedVersion,
+            Organizer actor,
+            UUID sessionId) {}
 
-    record Publish(@TargetAggregateIdentifier AgendaId agendaId, @TargetAggregateVersion Long expectedVersion,
-                   Organizer actor) {
-    }
+    record Publish(
+            @TargetAggregateIdentifier AgendaId agendaId,
+            @TargetAggregateVersion Long expectedVersion,
+            Organizer actor) {}
 
-    record Mark(@TargetAggregateIdentifier AgendaId agendaId, UUID sessionId, UserId member) {
-    }
+    record Mark(@TargetAggregateIdentifier AgendaId agendaId, UUID sessionId, UserId member) {}
 
-    record Unmark(@TargetAggregateIdentifier AgendaId agendaId, UUID sessionId, UserId member) {
-    }
+    record Unmark(@TargetAggregateIdentifier AgendaId agendaId, UUID sessionId, UserId member) {}
 
-    record RequestSolve(@TargetAggregateIdentifier AgendaId agendaId, @TargetAggregateVersion Long expectedVersion,
-                        Organizer actor, UUID solveId, int timeBudgetSeconds) {
-    }
+    record RequestSolve(
+            @TargetAggregateIdentifier AgendaId agendaId,
+            @TargetAggregateVersion Long expectedVersion,
+            Organizer actor,
+            UUID solveId,
+            int timeBudgetSeconds) {}
 
     /** The ai-worker's best score so far; sent on its behalf from its Kafka report. */
-    record RecordProgress(@TargetAggregateIdentifier AgendaId agendaId, UUID solveId, Score bestScore,
-                          long elapsedMillis) {
-    }
+    record RecordProgress(
+            @TargetAggregateIdentifier AgendaId agendaId,
+            UUID solveId,
+            Score bestScore,
+            long elapsedMillis) {}
 
     /** The ai-worker's proposal; sent on its behalf from its Kafka report. */
-    record RecordProposal(@TargetAggregateIdentifier AgendaId agendaId, UUID solveId, Score score,
-                          List<Placement> placements, List<BrokenGoal> brokenGoals, List<Conflict> conflicts,
-                          long solvingMillis) {
-    }
+    record RecordProposal(
+            @TargetAggregateIdentifier AgendaId agendaId,
+            UUID solveId,
+            Score score,
+            List<Placement> placements,
+            List<BrokenGoal> brokenGoals,
+            List<Conflict> conflicts,
+            long solvingMillis) {}
 
-    record AcceptProposal(@TargetAggregateIdentifier AgendaId agendaId, @TargetAggregateVersion Long expectedVersion,
-                          Organizer actor, UUID solveId) {
-    }
+    record AcceptProposal(
+            @TargetAggregateIdentifier AgendaId agendaId,
+            @TargetAggregateVersion Long expectedVersion,
+            Organizer actor,
+            UUID solveId) {}
 
-    record DiscardProposal(@TargetAggregateIdentifier AgendaId agendaId,
-                           @TargetAggregateVersion Long expectedVersion, Organizer actor, UUID solveId) {
-    }
+    record DiscardProposal(
+            @TargetAggregateIdentifier AgendaId agendaId,
+            @TargetAggregateVersion Long expectedVersion,
+            Organizer actor,
+            UUID solveId) {}
 }

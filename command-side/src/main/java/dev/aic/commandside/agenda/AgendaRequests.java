@@ -19,24 +19,26 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Request bodies of the agenda endpoints. Every limit is explicit; rules that need the agenda's state (who
- * organises it, the hard rules) are the aggregate's.
+ * Request bodies of the agenda endpoints. Every limit is explicit; rules that need the agenda's
+ * state (who organises it, the hard rules) are the aggregate's.
  */
 final class AgendaRequests {
 
     static final int MAX_CAPACITY = 100_000;
-    // a solve runs on the ai-worker's listener thread, well inside Kafka's max.poll.interval.ms (5 minutes)
+    // a solve runs on the ai-worker's listener thread, well inside Kafka's max.poll.interval.ms (5
+    // minutes)
     static final int MAX_BUDGET_SECONDS = 240;
     private static final String TAG = "[a-z0-9][a-z0-9-]{0,39}";
 
-    private AgendaRequests() {
-    }
+    private AgendaRequests() {}
 
     /** {@code POST/PUT …/agenda/rooms}. */
-    record DefineRoom(@Schema(example = "Main hall") @NotBlank @Size(max = 100) String name,
-                      @Schema(example = "200") @NotNull @Min(1) @Max(MAX_CAPACITY) Integer capacity,
-                      @Schema(example = "[\"projector\"]") @Size(max = 20)
-                      List<@NotNull @jakarta.validation.constraints.Pattern(regexp = TAG) String> equipment) {
+    record DefineRoom(
+            @Schema(example = "Main hall") @NotBlank @Size(max = 100) String name,
+            @Schema(example = "200") @NotNull @Min(1) @Max(MAX_CAPACITY) Integer capacity,
+            @Schema(example = "[\"projector\"]") @Size(max = 20)
+                    List<@NotNull @jakarta.validation.constraints.Pattern(regexp = TAG) String>
+                            equipment) {
 
         Room room(UUID roomId) {
             return new Room(roomId, name, capacity, equipment);
@@ -44,9 +46,10 @@ final class AgendaRequests {
     }
 
     /** {@code POST/PUT …/agenda/slots}: the rooms it is offered in. */
-    record DefineSlot(@Schema(example = "2027-03-01T09:00:00Z") @NotNull Instant startsAt,
-                      @Schema(example = "2027-03-01T10:00:00Z") @NotNull Instant endsAt,
-                      @NotNull @Size(min = 1, max = 100) List<@NotNull UUID> roomIds) {
+    record DefineSlot(
+            @Schema(example = "2027-03-01T09:00:00Z") @NotNull Instant startsAt,
+            @Schema(example = "2027-03-01T10:00:00Z") @NotNull Instant endsAt,
+            @NotNull @Size(min = 1, max = 100) List<@NotNull UUID> roomIds) {
 
         @AssertTrue(message = "endsAt must be after startsAt")
         boolean isEndAfterStart() {
@@ -59,19 +62,31 @@ final class AgendaRequests {
     }
 
     /** {@code POST/PUT …/agenda/sessions}. */
-    record DefineSession(@Schema(example = "Attention, revisited") @NotBlank @Size(max = 200) String title,
-                         @Schema(description = "the session's abstract") @Size(max = 5000) String summary,
-                         @NotNull @Size(max = 10) List<@NotNull UUID> speakers,
-                         @Schema(example = "45") @NotNull @Min(1) @Max(24 * 60) Integer durationMinutes,
-                         @Schema(example = "nlp") @Size(max = 60) String track,
-                         @Size(max = 10) List<@NotNull @jakarta.validation.constraints.Pattern(regexp = TAG) String> tags,
-                         @Size(max = 20)
-                         List<@NotNull @jakarta.validation.constraints.Pattern(regexp = TAG) String> requiredEquipment,
-                         @Schema(example = "120") @NotNull @Min(0) @Max(MAX_CAPACITY) Integer expectedAudience) {
+    record DefineSession(
+            @Schema(example = "Attention, revisited") @NotBlank @Size(max = 200) String title,
+            @Schema(description = "the session's abstract") @Size(max = 5000) String summary,
+            @NotNull @Size(max = 10) List<@NotNull UUID> speakers,
+            @Schema(example = "45") @NotNull @Min(1) @Max(24 * 60) Integer durationMinutes,
+            @Schema(example = "nlp") @Size(max = 60) String track,
+            @Size(max = 10)
+                    List<@NotNull @jakarta.validation.constraints.Pattern(regexp = TAG) String>
+                            tags,
+            @Size(max = 20)
+                    List<@NotNull @jakarta.validation.constraints.Pattern(regexp = TAG) String>
+                            requiredEquipment,
+            @Schema(example = "120") @NotNull @Min(0) @Max(MAX_CAPACITY) Integer expectedAudience) {
 
         Session session(UUID sessionId) {
-            return new Session(sessionId, title, summary, speakers.stream().map(UserId::new).toList(), durationMinutes,
-                    track, tags, requiredEquipment, expectedAudience);
+            return new Session(
+                    sessionId,
+                    title,
+                    summary,
+                    speakers.stream().map(UserId::new).toList(),
+                    durationMinutes,
+                    track,
+                    tags,
+                    requiredEquipment,
+                    expectedAudience);
         }
     }
 
@@ -88,12 +103,16 @@ final class AgendaRequests {
         }
     }
 
-    /** {@code PUT …/agenda/speakers/{userId}/availability}: replaces what the speaker stated before. */
-    record StateAvailability(@Size(max = 50) List<@NotNull @Valid Stretch> unavailable,
-                             @Size(max = 50) List<@NotNull @Valid Stretch> preferred) {
+    /**
+     * {@code PUT …/agenda/speakers/{userId}/availability}: replaces what the speaker stated before.
+     */
+    record StateAvailability(
+            @Size(max = 50) List<@NotNull @Valid Stretch> unavailable,
+            @Size(max = 50) List<@NotNull @Valid Stretch> preferred) {
 
         SpeakerAvailability availability(UUID speaker) {
-            return new SpeakerAvailability(new UserId(speaker), periods(unavailable), periods(preferred));
+            return new SpeakerAvailability(
+                    new UserId(speaker), periods(unavailable), periods(preferred));
         }
 
         private static List<Period> periods(List<Stretch> stretches) {
@@ -102,10 +121,10 @@ final class AgendaRequests {
     }
 
     /** {@code PUT …/agenda/sessions/{sessionId}/placement}. */
-    record Place(@NotNull UUID slotId, @NotNull UUID roomId) {
-    }
+    record Place(@NotNull UUID slotId, @NotNull UUID roomId) {}
 
     /** {@code POST …/agenda/solves}: how long the solver may search. */
-    record RequestSolve(@Schema(example = "30") @NotNull @Min(1) @Max(MAX_BUDGET_SECONDS) Integer timeBudgetSeconds) {
-    }
+    record RequestSolve(
+            @Schema(example = "30") @NotNull @Min(1) @Max(MAX_BUDGET_SECONDS)
+                    Integer timeBudgetSeconds) {}
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * A command an agenda refuses, and why; the kind decides the problem type and status. A broken hard rule
- * carries the {@link Conflict} the shared checker found: the rule and the conflicting session.
+ * A command an agenda refuses, and why; the kind decides the problem type and status. A broken hard
+ * rule carries the {@link Conflict} the shared checker found: the rule and the conflicting session.
  */
 public class AgendaRuleViolation extends RuntimeException implements TypedProblem {
 

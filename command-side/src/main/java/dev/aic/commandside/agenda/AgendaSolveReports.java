@@ -2,7 +2,6 @@ package dev.aic.commandside.agenda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aic.messaging.DeliveryAttempts;
 import dev.aic.commandside.web.Attribution;
 import dev.aic.commandside.web.Commands;
 import dev.aic.contracts.agenda.AgendaId;
@@ -11,6 +10,7 @@ import dev.aic.contracts.integration.AgendaSolveReport.Progressed;
 import dev.aic.contracts.integration.AgendaSolveReport.Proposed;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
+import dev.aic.messaging.DeliveryAttempts;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,23 +23,26 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the ai-worker's solve reports as events of their agenda: each becomes one command, sent on behalf of the
- * ai-worker (the event's attribution names it and the report's event id), and the record is acknowledged once the
- * command is done. Redelivered reports are harmless: the agenda records a solve's progress only when it is later
- * than what it has, and its proposal once. A failing command is retried with the processing reports' back-off.
+ * Records the ai-worker's solve reports as events of their agenda: each becomes one command, sent
+ * on behalf of the ai-worker (the event's attribution names it and the report's event id), and the
+ * record is acknowledged once the command is done. Redelivered reports are harmless: the agenda
+ * records a solve's progress only when it is later than what it has, and its proposal once. A
+ * failing command is retried with the processing reports' back-off.
  */
 @Component
 class AgendaSolveReports {
 
     /** The consumer group: the command-side's instances share the reports between them. */
     static final String GROUP = "${aic.agendas.solve-reports.group-id:command-side-agendas}";
+
     /** Who the recorded events name as their actor and client. */
     static final String SERVICE = "ai-worker";
 
     private static final Logger log = LoggerFactory.getLogger(AgendaSolveReports.class);
-    private static final Map<String, Class<? extends AgendaSolveReport>> TYPES = Map.of(
-            Progressed.class.getSimpleName(), Progressed.class,
-            Proposed.class.getSimpleName(), Proposed.class);
+    private static final Map<String, Class<? extends AgendaSolveReport>> TYPES =
+            Map.of(
+                    Progressed.class.getSimpleName(), Progressed.class,
+                    Proposed.class.getSimpleName(), Proposed.class);
 
     private final Commands commands;
     private final ObjectMapper json;
@@ -53,11 +56,14 @@ class AgendaSolveReports {
 
     @KafkaListener(topics = Topics.AGENDA_SOLVE_REPORTS, groupId = GROUP)
     void on(ConsumerRecord<String, String> record, Acknowledgment ack) {
-        // counted before the work: a report that took the command-side down too often is parked, not recorded
-        attempts.attempt(record, () -> {
-            record(record);
-            return null;
-        });
+        // counted before the work: a report that took the command-side down too often is parked,
+        // not recorded
+        attempts.attempt(
+                record,
+                () -> {
+                    record(record);
+                    return null;
+                });
         ack.acknowledge();
     }
 
@@ -65,7 +71,9 @@ class AgendaSolveReports {
         String type = header(record, IntegrationHeaders.EVENT_TYPE);
         Class<? extends AgendaSolveReport> reportType = type == null ? null : TYPES.get(type);
         if (reportType == null) {
-            log.atWarn().addKeyValue("eventType", type).addKeyValue("offset", record.offset())
+            log.atWarn()
+                    .addKeyValue("eventType", type)
+                    .addKeyValue("offset", record.offset())
                     .log("Solve report of an unknown type skipped");
             return;
         }
@@ -73,27 +81,42 @@ class AgendaSolveReports {
         try {
             report = json.readValue(record.value(), reportType);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Unreadable solve report at offset " + record.offset(), e);
+            throw new IllegalArgumentException(
+                    "Unreadable solve report at offset " + record.offset(), e);
         }
         AgendaId agenda = new AgendaId(report.agendaId());
         Object command = command(agenda, report);
         try {
-            commands.ask(command, agenda, Attribution.ofService(command, SERVICE,
-                    header(record, IntegrationHeaders.EVENT_ID)));
+            commands.ask(
+                    command,
+                    agenda,
+                    Attribution.ofService(
+                            command, SERVICE, header(record, IntegrationHeaders.EVENT_ID)));
         } catch (AggregateNotFoundException e) {
-            log.atWarn().addKeyValue("agendaId", agenda).addKeyValue("offset", record.offset())
+            log.atWarn()
+                    .addKeyValue("agendaId", agenda)
+                    .addKeyValue("offset", record.offset())
                     .log("Solve report for an unknown agenda skipped");
         }
     }
 
     private static Object command(AgendaId agenda, AgendaSolveReport report) {
         if (report instanceof Progressed progressed) {
-            return new AgendaCommands.RecordProgress(agenda, progressed.solveId(), progressed.bestScore(),
+            return new AgendaCommands.RecordProgress(
+                    agenda,
+                    progressed.solveId(),
+                    progressed.bestScore(),
                     progressed.elapsedMillis());
         }
         Proposed proposed = (Proposed) report;
-        return new AgendaCommands.RecordProposal(agenda, proposed.solveId(), proposed.score(), proposed.placements(),
-                proposed.brokenGoals(), proposed.conflicts(), proposed.solvingMillis());
+        return new AgendaCommands.RecordProposal(
+                agenda,
+                proposed.solveId(),
+                proposed.score(),
+                proposed.placements(),
+                proposed.brokenGoals(),
+                proposed.conflicts(),
+                proposed.solvingMillis());
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -15,14 +15,14 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Seals every stored event into the audit chain. A tracking processor with one segment: its token lives in
- * the command-side's {@code tokenentry} and is stored in the transaction that appends the batch's links, so
- * each event is sealed exactly once, in the order the processor sees it; an event that commits late is picked
- * up by the gap-aware token and sealed after the events that overtook it. The links of a batch are appended
- * together, just before the batch commits.
- * <p>
- * Events are sealed by their identifiers, never by the token's position: the token of an event that filled a
- * gap stands at the furthest index the processor has seen, not at that event's own.
+ * Seals every stored event into the audit chain. A tracking processor with one segment: its token
+ * lives in the command-side's {@code tokenentry} and is stored in the transaction that appends the
+ * batch's links, so each event is sealed exactly once, in the order the processor sees it; an event
+ * that commits late is picked up by the gap-aware token and sealed after the events that overtook
+ * it. The links of a batch are appended together, just before the batch commits.
+ *
+ * <p>Events are sealed by their identifiers, never by the token's position: the token of an event
+ * that filled a gap stands at the furthest index the processor has seen, not at that event's own.
  */
 @Component
 @ProcessingGroup(ProcessorNames.AUDIT_CHAIN)
@@ -40,11 +40,14 @@ class AuditChainProcessor {
     @EventHandler
     void seal(EventMessage<?> event) {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        batch.getOrComputeResource(BATCH, key -> {
-            List<String> identifiers = new ArrayList<>();
-            batch.onPrepareCommit(unitOfWork -> sealAll(identifiers));
-            return identifiers;
-        }).add(event.getIdentifier());
+        batch.getOrComputeResource(
+                        BATCH,
+                        key -> {
+                            List<String> identifiers = new ArrayList<>();
+                            batch.onPrepareCommit(unitOfWork -> sealAll(identifiers));
+                            return identifiers;
+                        })
+                .add(event.getIdentifier());
     }
 
     private void sealAll(List<String> eventIdentifiers) {

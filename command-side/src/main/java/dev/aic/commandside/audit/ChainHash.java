@@ -10,22 +10,37 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * The link hash of the audit chain: {@code SHA-256(prev_hash ‖ canonical(event))}, where the canonical
- * encoding is the stored columns in a fixed order, numbers as 8-byte big-endian, text as UTF-8 and every
- * text or byte field prefixed by its 4-byte length (-1 for SQL NULL), so no two different rows encode alike.
+ * The link hash of the audit chain: {@code SHA-256(prev_hash ‖ canonical(event))}, where the
+ * canonical encoding is the stored columns in a fixed order, numbers as 8-byte big-endian, text as
+ * UTF-8 and every text or byte field prefixed by its 4-byte length (-1 for SQL NULL), so no two
+ * different rows encode alike.
  *
- * <p>Beside the hash, each link keeps a CRC-32C of every field's encoding ({@link #FIELDS} order, 4 bytes
- * each). They prove nothing (the SHA-256 chain does); they only let the verifier say <em>which</em> columns
- * of an altered event changed. Not thread-safe: one instance per sealing or verifying run.
+ * <p>Beside the hash, each link keeps a CRC-32C of every field's encoding ({@link #FIELDS} order, 4
+ * bytes each). They prove nothing (the SHA-256 chain does); they only let the verifier say
+ * <em>which</em> columns of an altered event changed. Not thread-safe: one instance per sealing or
+ * verifying run.
  */
 public final class ChainHash {
 
     public static final int HASH_BYTES = 32;
+
     /** The previous hash of the chain's first link. */
     public static final byte[] GENESIS = new byte[HASH_BYTES];
+
     /** The sealed columns, in encoding order, as a report names them. */
-    public static final List<String> FIELDS = List.of("globalIndex", "eventIdentifier", "aggregateIdentifier",
-            "sequenceNumber", "type", "payloadType", "payloadRevision", "timestamp", "payload", "metadata");
+    public static final List<String> FIELDS =
+            List.of(
+                    "globalIndex",
+                    "eventIdentifier",
+                    "aggregateIdentifier",
+                    "sequenceNumber",
+                    "type",
+                    "payloadType",
+                    "payloadRevision",
+                    "timestamp",
+                    "payload",
+                    "metadata");
+
     public static final int FIELD_DIGEST_BYTES = 4 * 10;
 
     private final MessageDigest sha256;
@@ -42,8 +57,7 @@ public final class ChainHash {
     }
 
     /** A link's hash and its field digests. */
-    public record Seal(byte[] hash, byte[] fieldDigests) {
-    }
+    public record Seal(byte[] hash, byte[] fieldDigests) {}
 
     /** The link of {@code event} after a link whose hash is {@code previousHash}. */
     public Seal seal(byte[] previousHash, StoredEvent event) {
@@ -59,12 +73,17 @@ public final class ChainHash {
         return digest(previousHash, event);
     }
 
-    /** The names of the fields whose digests differ: what changed in an event that no longer matches its seal. */
+    /**
+     * The names of the fields whose digests differ: what changed in an event that no longer matches
+     * its seal.
+     */
     public static List<String> differingFields(byte[] sealed, byte[] now) {
         List<String> fields = new ArrayList<>();
         for (int i = 0; i < FIELDS.size(); i++) {
             int at = i * 4;
-            if (sealed == null || sealed.length < at + 4 || !Arrays.equals(sealed, at, at + 4, now, at, at + 4)) {
+            if (sealed == null
+                    || sealed.length < at + 4
+                    || !Arrays.equals(sealed, at, at + 4, now, at, at + 4)) {
                 fields.add(FIELDS.get(i));
             }
         }

@@ -15,15 +15,17 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Verifies the whole audit chain on a schedule and shows the outcome as gauges, so that a broken chain pages
- * someone (the AuditChainBroken and AuditChainUnverified alerts, deploy/monitoring/alerts.yml) instead of
- * waiting for an auditor to ask. One replica verifies at a time (a PostgreSQL advisory lock); the gauges of a
- * replica that has not verified yet are NaN, which the alerts' {@code min}/{@code max} skip.
+ * Verifies the whole audit chain on a schedule and shows the outcome as gauges, so that a broken
+ * chain pages someone (the AuditChainBroken and AuditChainUnverified alerts,
+ * deploy/monitoring/alerts.yml) instead of waiting for an auditor to ask. One replica verifies at a
+ * time (a PostgreSQL advisory lock); the gauges of a replica that has not verified yet are NaN,
+ * which the alerts' {@code min}/{@code max} skip.
  */
 @Component
 class ChainWatch {
 
     private static final Logger log = LoggerFactory.getLogger(ChainWatch.class);
+
     /** An advisory lock key of its own: "audit chain watch". */
     private static final long LOCK = 0x6169_6377_6174_6368L;
 
@@ -31,26 +33,42 @@ class ChainWatch {
     private final Clock clock;
     private final AtomicReference<Outcome> last = new AtomicReference<>();
 
-    private record Outcome(VerificationReport report, long verifiedAtEpochSecond) {
-    }
+    private record Outcome(VerificationReport report, long verifiedAtEpochSecond) {}
 
     ChainWatch(DataSource dataSource, Clock clock, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.clock = clock;
-        Gauge.builder("aic.audit.chain.intact", last, ref -> value(ref, o -> o.report().intact() ? 1 : 0))
-                .description("1 when the last verification found the audit chain intact, 0 when it found anything")
+        Gauge.builder(
+                        "aic.audit.chain.intact",
+                        last,
+                        ref -> value(ref, o -> o.report().intact() ? 1 : 0))
+                .description(
+                        "1 when the last verification found the audit chain intact, 0 when it found anything")
                 .register(meters);
-        Gauge.builder("aic.audit.chain.tampered", last, ref -> value(ref, o -> o.report().tampered() ? 1 : 0))
-                .description("1 when something the chain vouched for changed (not only events the sealer skipped)")
+        Gauge.builder(
+                        "aic.audit.chain.tampered",
+                        last,
+                        ref -> value(ref, o -> o.report().tampered() ? 1 : 0))
+                .description(
+                        "1 when something the chain vouched for changed (not only events the sealer skipped)")
                 .register(meters);
-        Gauge.builder("aic.audit.chain.findings", last, ref -> value(ref, o -> o.report().findingCount()))
-                .description("What the last verification found, in all").register(meters);
-        Gauge.builder("aic.audit.chain.last.verified", last, ref -> value(ref, Outcome::verifiedAtEpochSecond))
+        Gauge.builder(
+                        "aic.audit.chain.findings",
+                        last,
+                        ref -> value(ref, o -> o.report().findingCount()))
+                .description("What the last verification found, in all")
+                .register(meters);
+        Gauge.builder(
+                        "aic.audit.chain.last.verified",
+                        last,
+                        ref -> value(ref, Outcome::verifiedAtEpochSecond))
                 .baseUnit("timestamp_seconds")
-                .description("When the audit chain was last verified, in seconds since the epoch").register(meters);
+                .description("When the audit chain was last verified, in seconds since the epoch")
+                .register(meters);
     }
 
-    @Scheduled(initialDelayString = "${aic.audit.verify-initial-delay:PT1M}",
+    @Scheduled(
+            initialDelayString = "${aic.audit.verify-initial-delay:PT1M}",
             fixedDelayString = "${aic.audit.verify-interval:PT1H}")
     void verifyOnSchedule() {
         try {
@@ -71,7 +89,9 @@ class ChainWatch {
                 VerificationReport report = new ChainVerifier().verify(connection, null, null);
                 last.set(new Outcome(report, clock.instant().getEpochSecond()));
                 if (!report.intact()) {
-                    log.error("The audit chain is not intact: {} finding(s), the first {}", report.findingCount(),
+                    log.error(
+                            "The audit chain is not intact: {} finding(s), the first {}",
+                            report.findingCount(),
                             report.firstBroken());
                 }
                 return true;
@@ -82,7 +102,8 @@ class ChainWatch {
     }
 
     private static boolean lock(Connection connection, String function) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT " + function + "(?)")) {
             statement.setLong(1, LOCK);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() && row.getBoolean(1);
@@ -90,7 +111,8 @@ class ChainWatch {
         }
     }
 
-    private static double value(AtomicReference<Outcome> ref, java.util.function.ToDoubleFunction<Outcome> of) {
+    private static double value(
+            AtomicReference<Outcome> ref, java.util.function.ToDoubleFunction<Outcome> of) {
         Outcome outcome = ref.get();
         return outcome == null ? Double.NaN : of.applyAsDouble(outcome);
     }

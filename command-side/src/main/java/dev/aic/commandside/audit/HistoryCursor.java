@@ -8,21 +8,25 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * The opaque cursor of an entity's history: the last sequence number of a page, bound to the entity, with a
- * checksum. A forged but well-formed cursor only chooses where the listing resumes.
+ * The opaque cursor of an entity's history: the last sequence number of a page, bound to the
+ * entity, with a checksum. A forged but well-formed cursor only chooses where the listing resumes.
  */
 final class HistoryCursor {
 
     private static final int CHECKSUM_BYTES = 8;
     private static final int MAX_LENGTH = 512;
 
-    private HistoryCursor() {
-    }
+    private HistoryCursor() {}
 
     static String after(String aggregateId, long sequenceNumber) {
         byte[] payload = (aggregateId + "\n" + sequenceNumber).getBytes(StandardCharsets.UTF_8);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(CHECKSUM_BYTES + payload.length)
-                .put(checksum(payload)).put(payload).array());
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        ByteBuffer.allocate(CHECKSUM_BYTES + payload.length)
+                                .put(checksum(payload))
+                                .put(payload)
+                                .array());
     }
 
     /** The sequence number a page resumes after, or -1 without a cursor. */
@@ -48,7 +52,8 @@ final class HistoryCursor {
         }
         String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
         if (parts.length != 2 || !parts[0].equals(aggregateId)) {
-            throw new InvalidCursorException("The cursor belongs to another entity's history; start again without one");
+            throw new InvalidCursorException(
+                    "The cursor belongs to another entity's history; start again without one");
         }
         try {
             return Long.parseLong(parts[1]);
@@ -59,7 +64,8 @@ final class HistoryCursor {
 
     private static byte[] checksum(byte[] payload) {
         try {
-            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(payload), CHECKSUM_BYTES);
+            return Arrays.copyOf(
+                    MessageDigest.getInstance("SHA-256").digest(payload), CHECKSUM_BYTES);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JDK has SHA-256", e);
         }

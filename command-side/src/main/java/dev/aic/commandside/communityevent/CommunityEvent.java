@@ -44,42 +44,47 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A community event and everyone's place in it. It is the consistency boundary for seats: every RSVP
- * for one event is decided here, one at a time, so the capacity is never exceeded and the waiting
- * list keeps its order. Command handlers check guards, then apply; sourcing handlers only assign.
+ * A community event and everyone's place in it. It is the consistency boundary for seats: every
+ * RSVP for one event is decided here, one at a time, so the capacity is never exceeded and the
+ * waiting list keeps its order. Command handlers check guards, then apply; sourcing handlers only
+ * assign.
  *
- * <p>It is loaded from its latest snapshot plus the events after it ({@link CommunityEventSnapshots}). A
- * snapshot is this object, every field of it, through Jackson. Change the fields, bump the revision: older
- * snapshots are then ignored and the event is rebuilt from its events.
+ * <p>It is loaded from its latest snapshot plus the events after it ({@link
+ * CommunityEventSnapshots}). A snapshot is this object, every field of it, through Jackson. Change
+ * the fields, bump the revision: older snapshots are then ignored and the event is rebuilt from its
+ * events.
  */
 @Aggregate(snapshotTriggerDefinition = CommunityEventSnapshots.TRIGGER)
 @Revision("2")
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE,
+        creatorVisibility = Visibility.NONE)
 class CommunityEvent {
 
     static final String REMINDER = "attendee-reminder";
 
-    private enum Status { DRAFT, PUBLISHED, CANCELLED }
+    private enum Status {
+        DRAFT,
+        PUBLISHED,
+        CANCELLED
+    }
 
-    @AggregateIdentifier
-    private CommunityEventId id;
+    @AggregateIdentifier private CommunityEventId id;
     private Status status;
-    // @JsonMerge: a snapshot fills the collections made here instead of replacing them with Jackson's
+    // @JsonMerge: a snapshot fills the collections made here instead of replacing them with
+    // Jackson's
     // defaults, so the seats keep their order and the waiting list its queue
-    @JsonMerge
-    private final Set<UserId> organizers = new HashSet<>();
+    @JsonMerge private final Set<UserId> organizers = new HashSet<>();
     private Details details;
     private Schedule schedule;
     private int capacity;
-    @JsonMerge
-    private final Set<UserId> confirmed = new LinkedHashSet<>();
-    @JsonMerge
-    private final Deque<UserId> waiting = new ArrayDeque<>();
-    @JsonMerge
-    private final Set<UserId> checkedIn = new HashSet<>();
-    @JsonMerge
-    private final Set<Reminder> reminded = new HashSet<>();
+    @JsonMerge private final Set<UserId> confirmed = new LinkedHashSet<>();
+    @JsonMerge private final Deque<UserId> waiting = new ArrayDeque<>();
+    @JsonMerge private final Set<UserId> checkedIn = new HashSet<>();
+    @JsonMerge private final Set<Reminder> reminded = new HashSet<>();
     private boolean agendaOpened;
 
     CommunityEvent() {
@@ -92,8 +97,13 @@ class CommunityEvent {
         if (command.capacity() < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }
-        apply(new Drafted(command.eventId(), command.actor().user(), command.details(), command.schedule(),
-                command.capacity()));
+        apply(
+                new Drafted(
+                        command.eventId(),
+                        command.actor().user(),
+                        command.details(),
+                        command.schedule(),
+                        command.capacity()));
     }
 
     @CommandHandler
@@ -117,7 +127,10 @@ class CommunityEvent {
     }
 
     @CommandHandler
-    void handle(CommunityEventCommands.Reschedule command, Clock clock, DeadlineManager deadlines,
+    void handle(
+            CommunityEventCommands.Reschedule command,
+            Clock clock,
+            DeadlineManager deadlines,
             ReminderPolicy policy) {
         requireOrganizer(command.actor());
         requireOpen();
@@ -129,19 +142,24 @@ class CommunityEvent {
             requireFuture(command.schedule(), clock);
         }
         apply(new Rescheduled(id, command.schedule()));
-        // reminders move with the start: the old ones are dropped, one per attendee is set for the new start
+        // reminders move with the start: the old ones are dropped, one per attendee is set for the
+        // new start
         deadlines.cancelAllWithinScope(REMINDER);
         confirmed.forEach(member -> scheduleReminder(member, deadlines, policy, clock));
     }
 
     @CommandHandler
-    void handle(CommunityEventCommands.ChangeCapacity command, Clock clock, DeadlineManager deadlines,
+    void handle(
+            CommunityEventCommands.ChangeCapacity command,
+            Clock clock,
+            DeadlineManager deadlines,
             ReminderPolicy policy) {
         requireOrganizer(command.actor());
         requireOpen();
         if (command.capacity() < confirmed.size()) {
-            throw new RuleViolation(Kind.CAPACITY_BELOW_ATTENDANCE, confirmed.size()
-                    + " members hold a seat: the capacity cannot go below that");
+            throw new RuleViolation(
+                    Kind.CAPACITY_BELOW_ATTENDANCE,
+                    confirmed.size() + " members hold a seat: the capacity cannot go below that");
         }
         if (command.capacity() != capacity) {
             apply(new CapacityChanged(id, command.capacity()));
@@ -168,7 +186,10 @@ class CommunityEvent {
 
     /** Answers where the member stands afterwards, also when they had RSVPed before. */
     @CommandHandler
-    RsvpState handle(CommunityEventCommands.Rsvp command, Clock clock, DeadlineManager deadlines,
+    RsvpState handle(
+            CommunityEventCommands.Rsvp command,
+            Clock clock,
+            DeadlineManager deadlines,
             ReminderPolicy policy) {
         requireOpen();
         if (status != Status.PUBLISHED) {
@@ -191,7 +212,10 @@ class CommunityEvent {
     }
 
     @CommandHandler
-    void handle(CommunityEventCommands.CancelRsvp command, Clock clock, DeadlineManager deadlines,
+    void handle(
+            CommunityEventCommands.CancelRsvp command,
+            Clock clock,
+            DeadlineManager deadlines,
             ReminderPolicy policy) {
         requireOpen();
         UserId member = command.member();
@@ -208,7 +232,8 @@ class CommunityEvent {
         requireOrganizer(command.actor());
         requireOpen();
         if (!confirmed.contains(command.member())) {
-            throw new RuleViolation(Kind.NOT_ATTENDING, "Only members with a confirmed seat can be checked in");
+            throw new RuleViolation(
+                    Kind.NOT_ATTENDING, "Only members with a confirmed seat can be checked in");
         }
         if (!checkedIn.contains(command.member())) {
             apply(new AttendeeCheckedIn(id, command.member()));
@@ -216,8 +241,8 @@ class CommunityEvent {
     }
 
     /**
-     * The agenda is an aggregate of its own (docs/adr/0006-agenda-aggregate.md), created here because only the
-     * event knows who organises it and when it takes place.
+     * The agenda is an aggregate of its own (docs/adr/0006-agenda-aggregate.md), created here
+     * because only the event knows who organises it and when it takes place.
      */
     @CommandHandler
     AgendaId handle(CommunityEventCommands.OpenAgenda command) throws Exception {
@@ -228,21 +253,35 @@ class CommunityEvent {
         }
         AgendaId agendaId = AgendaId.of(id);
         apply(new AgendaOpened(id, agendaId));
-        createNew(Agenda.class, () -> new Agenda(agendaId, id, organizers, schedule.startsAt(), schedule.endsAt(),
-                schedule.timeZone()));
+        createNew(
+                Agenda.class,
+                () ->
+                        new Agenda(
+                                agendaId,
+                                id,
+                                organizers,
+                                schedule.startsAt(),
+                                schedule.endsAt(),
+                                schedule.timeZone()));
         return agendaId;
     }
 
-    /** Fires once per scheduled reminder; a stale one (the member left, the event moved or was cancelled) does nothing. */
+    /**
+     * Fires once per scheduled reminder; a stale one (the member left, the event moved or was
+     * cancelled) does nothing.
+     */
     @DeadlineHandler(deadlineName = REMINDER)
     void remind(Reminder reminder) {
-        if (status == Status.PUBLISHED && confirmed.contains(reminder.member())
-                && reminder.startsAt().equals(schedule.startsAt()) && !reminded.contains(reminder)) {
+        if (status == Status.PUBLISHED
+                && confirmed.contains(reminder.member())
+                && reminder.startsAt().equals(schedule.startsAt())
+                && !reminded.contains(reminder)) {
             apply(new ReminderDue(id, reminder.member(), reminder.startsAt()));
         }
     }
 
-    private void promoteWhileSeatsAreFree(DeadlineManager deadlines, ReminderPolicy policy, Clock clock) {
+    private void promoteWhileSeatsAreFree(
+            DeadlineManager deadlines, ReminderPolicy policy, Clock clock) {
         while (confirmed.size() < capacity && !waiting.isEmpty()) {
             UserId next = waiting.peekFirst();
             apply(new PromotedFromWaitingList(id, next));
@@ -250,7 +289,8 @@ class CommunityEvent {
         }
     }
 
-    private void scheduleReminder(UserId member, DeadlineManager deadlines, ReminderPolicy policy, Clock clock) {
+    private void scheduleReminder(
+            UserId member, DeadlineManager deadlines, ReminderPolicy policy, Clock clock) {
         Instant remindAt = schedule.startsAt().minus(policy.reminderOffset());
         if (remindAt.isAfter(clock.instant())) {
             deadlines.schedule(remindAt, REMINDER, new Reminder(member, schedule.startsAt()));
@@ -259,19 +299,23 @@ class CommunityEvent {
 
     private void requireOrganizer(Actor actor) {
         if (!actor.admin() && !organizers.contains(actor.user())) {
-            throw new RuleViolation(Kind.NOT_AN_ORGANIZER, "Only the event's organisers and administrators may change it");
+            throw new RuleViolation(
+                    Kind.NOT_AN_ORGANIZER,
+                    "Only the event's organisers and administrators may change it");
         }
     }
 
     private void requireOpen() {
         if (status == Status.CANCELLED) {
-            throw new RuleViolation(Kind.CANCELLED, "The event was cancelled: it accepts nothing further");
+            throw new RuleViolation(
+                    Kind.CANCELLED, "The event was cancelled: it accepts nothing further");
         }
     }
 
     private static void requireSensible(Schedule schedule) {
         if (!schedule.endsAt().isAfter(schedule.startsAt())) {
-            throw new RuleViolation(Kind.ENDS_BEFORE_IT_STARTS, "The event must end after it starts");
+            throw new RuleViolation(
+                    Kind.ENDS_BEFORE_IT_STARTS, "The event must end after it starts");
         }
     }
 

@@ -60,153 +60,255 @@ class CommunityEventController {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
-    @Operation(operationId = "draftCommunityEvent",
-            summary = "Draft a community event (organisers, administrators); the caller organises it")
+    @Operation(
+            operationId = "draftCommunityEvent",
+            summary =
+                    "Draft a community event (organisers, administrators); the caller organises it")
     @ResponseStatus(HttpStatus.CREATED)
     @ProblemResponses({422})
-    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location", ApiHeaders.IDEMPOTENT_REPLAYED})
-    ResponseEntity<CommunityEventChange> draft(@AuthenticationPrincipal Caller caller,
-            @IdempotencyKeyParameter @RequestHeader(name = ApiHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+    @ResponseHeaders({
+        "ETag",
+        ApiHeaders.CONSISTENCY_TOKEN,
+        "Location",
+        ApiHeaders.IDEMPOTENT_REPLAYED
+    })
+    ResponseEntity<CommunityEventChange> draft(
+            @AuthenticationPrincipal Caller caller,
+            @IdempotencyKeyParameter
+                    @RequestHeader(name = ApiHeaders.IDEMPOTENCY_KEY, required = false)
+                    String idempotencyKey,
             @Valid @RequestBody CommunityEventRequests.Draft request) {
         Actor actor = actor(caller);
-        return idempotency.once(caller, idempotencyKey, "POST /api/events", request, CommunityEventChange.class, () -> {
-            CommunityEventId id = new CommunityEventId(ids.get());
-            Outcome outcome = commands.send(new CommunityEventCommands.Draft(id, actor, request.details(),
-                    request.schedule(), request.capacity()), id);
-            return CommunityEventChange.response(HttpStatus.CREATED, id, outcome);
-        });
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                "POST /api/events",
+                request,
+                CommunityEventChange.class,
+                () -> {
+                    CommunityEventId id = new CommunityEventId(ids.get());
+                    Outcome outcome =
+                            commands.send(
+                                    new CommunityEventCommands.Draft(
+                                            id,
+                                            actor,
+                                            request.details(),
+                                            request.schedule(),
+                                            request.capacity()),
+                                    id);
+                    return CommunityEventChange.response(HttpStatus.CREATED, id, outcome);
+                });
     }
 
     @PutMapping("/{id}/details")
     @PreAuthorize(SIGNED_IN_MEMBER)
-    @Operation(operationId = "changeCommunityEventDetails",
+    @Operation(
+            operationId = "changeCommunityEventDetails",
             summary = "Replace what the event is about and where (its organisers, administrators)")
     @ResponseHeaders
     @ProblemResponses({404, 409, 412})
-    ResponseEntity<CommunityEventChange> changeDetails(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ResponseEntity<CommunityEventChange> changeDetails(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @Valid @RequestBody CommunityEventRequests.ChangeDetails request) {
-        return change(id, new CommunityEventCommands.ChangeDetails(eventId(id), Versions.expected(ifMatch),
-                actor(caller), request.details()));
+        return change(
+                id,
+                new CommunityEventCommands.ChangeDetails(
+                        eventId(id), Versions.expected(ifMatch), actor(caller), request.details()));
     }
 
     @PostMapping("/{id}/publish")
     @PreAuthorize(SIGNED_IN_MEMBER)
-    @Operation(operationId = "publishCommunityEvent",
-            summary = "Publish a draft so members can RSVP (its organisers, administrators); it must start in the future")
+    @Operation(
+            operationId = "publishCommunityEvent",
+            summary =
+                    "Publish a draft so members can RSVP (its organisers, administrators); it must start in the future")
     @ResponseHeaders
     @ProblemResponses({404, 409, 412, 422})
-    ResponseEntity<CommunityEventChange> publish(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return change(id, new CommunityEventCommands.Publish(eventId(id), Versions.expected(ifMatch), actor(caller)));
+    ResponseEntity<CommunityEventChange> publish(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch) {
+        return change(
+                id,
+                new CommunityEventCommands.Publish(
+                        eventId(id), Versions.expected(ifMatch), actor(caller)));
     }
 
     @PutMapping("/{id}/schedule")
     @PreAuthorize(SIGNED_IN_MEMBER)
-    @Operation(operationId = "rescheduleCommunityEvent",
-            summary = "Move the event (its organisers, administrators); attendees' reminders move with it")
+    @Operation(
+            operationId = "rescheduleCommunityEvent",
+            summary =
+                    "Move the event (its organisers, administrators); attendees' reminders move with it")
     @ResponseHeaders
     @ProblemResponses({404, 409, 412, 422})
-    ResponseEntity<CommunityEventChange> reschedule(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ResponseEntity<CommunityEventChange> reschedule(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @Valid @RequestBody CommunityEventRequests.Reschedule request) {
-        return change(id, new CommunityEventCommands.Reschedule(eventId(id), Versions.expected(ifMatch),
-                actor(caller), request.schedule()));
+        return change(
+                id,
+                new CommunityEventCommands.Reschedule(
+                        eventId(id),
+                        Versions.expected(ifMatch),
+                        actor(caller),
+                        request.schedule()));
     }
 
     @PutMapping("/{id}/capacity")
     @PreAuthorize(SIGNED_IN_MEMBER)
-    @Operation(operationId = "changeCommunityEventCapacity",
-            summary = "Change the number of seats (its organisers, administrators); freed seats go to the waiting list")
+    @Operation(
+            operationId = "changeCommunityEventCapacity",
+            summary =
+                    "Change the number of seats (its organisers, administrators); freed seats go to the waiting list")
     @ResponseHeaders
     @ProblemResponses({404, 409, 412})
-    ResponseEntity<CommunityEventChange> changeCapacity(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ResponseEntity<CommunityEventChange> changeCapacity(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @Valid @RequestBody CommunityEventRequests.ChangeCapacity request) {
-        return change(id, new CommunityEventCommands.ChangeCapacity(eventId(id), Versions.expected(ifMatch),
-                actor(caller), request.capacity()));
+        return change(
+                id,
+                new CommunityEventCommands.ChangeCapacity(
+                        eventId(id),
+                        Versions.expected(ifMatch),
+                        actor(caller),
+                        request.capacity()));
     }
 
     @PostMapping("/{id}/organizers")
     @PreAuthorize(SIGNED_IN_MEMBER)
-    @Operation(operationId = "addCommunityEventOrganizer",
+    @Operation(
+            operationId = "addCommunityEventOrganizer",
             summary = "Make a user a co-organiser (its organisers, administrators)")
     @ResponseHeaders
     @ProblemResponses({404, 409, 412})
-    ResponseEntity<CommunityEventChange> addOrganizer(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ResponseEntity<CommunityEventChange> addOrganizer(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @Valid @RequestBody CommunityEventRequests.AddOrganizer request) {
-        return change(id, new CommunityEventCommands.AddCoOrganizer(eventId(id), Versions.expected(ifMatch),
-                actor(caller), new UserId(request.userId())));
+        return change(
+                id,
+                new CommunityEventCommands.AddCoOrganizer(
+                        eventId(id),
+                        Versions.expected(ifMatch),
+                        actor(caller),
+                        new UserId(request.userId())));
     }
 
     @PostMapping("/{id}/cancel")
     @PreAuthorize(SIGNED_IN_MEMBER)
-    @Operation(operationId = "cancelCommunityEvent",
-            summary = "Cancel the event for good (its organisers, administrators); pending reminders are dropped")
+    @Operation(
+            operationId = "cancelCommunityEvent",
+            summary =
+                    "Cancel the event for good (its organisers, administrators); pending reminders are dropped")
     @ResponseHeaders
     @ProblemResponses({404, 409, 412})
-    ResponseEntity<CommunityEventChange> cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ResponseEntity<CommunityEventChange> cancel(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @Valid @RequestBody(required = false) CommunityEventRequests.Cancel request) {
         String reason = request == null ? null : request.reason();
-        return change(id, new CommunityEventCommands.Cancel(eventId(id), Versions.expected(ifMatch), actor(caller),
-                reason));
+        return change(
+                id,
+                new CommunityEventCommands.Cancel(
+                        eventId(id), Versions.expected(ifMatch), actor(caller), reason));
     }
 
     @PostMapping("/{id}/rsvp")
     @PreAuthorize(SIGNED_IN_MEMBER)
-    @Operation(operationId = "rsvpToCommunityEvent",
-            summary = "RSVP yourself: a seat while there are seats, then the waiting list; RSVPing twice changes nothing")
+    @Operation(
+            operationId = "rsvpToCommunityEvent",
+            summary =
+                    "RSVP yourself: a seat while there are seats, then the waiting list; RSVPing twice changes nothing")
     @ResponseHeaders
     @ProblemResponses({404, 409})
-    ResponseEntity<CommunityEventChange> rsvp(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+    ResponseEntity<CommunityEventChange> rsvp(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         CommunityEventId eventId = eventId(id);
-        Commands.Reply<RsvpState> reply = commands.ask(new CommunityEventCommands.Rsvp(eventId, actor(caller).user()), id);
-        return CommunityEventChange.response(HttpStatus.OK, eventId, reply.outcome(), reply.result());
+        Commands.Reply<RsvpState> reply =
+                commands.ask(new CommunityEventCommands.Rsvp(eventId, actor(caller).user()), id);
+        return CommunityEventChange.response(
+                HttpStatus.OK, eventId, reply.outcome(), reply.result());
     }
 
     @DeleteMapping("/{id}/rsvp")
     @PreAuthorize(SIGNED_IN_MEMBER)
-    @Operation(operationId = "cancelRsvpToCommunityEvent",
-            summary = "Give up your seat or your place on the waiting list; a freed seat goes to the first waiting")
+    @Operation(
+            operationId = "cancelRsvpToCommunityEvent",
+            summary =
+                    "Give up your seat or your place on the waiting list; a freed seat goes to the first waiting")
     @ResponseHeaders
     @ProblemResponses({404, 409})
-    ResponseEntity<CommunityEventChange> cancelRsvp(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+    ResponseEntity<CommunityEventChange> cancelRsvp(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return change(id, new CommunityEventCommands.CancelRsvp(eventId(id), actor(caller).user()));
     }
 
     @PostMapping("/{id}/check-ins")
     @PreAuthorize(SIGNED_IN_MEMBER)
-    @Operation(operationId = "checkInToCommunityEvent",
+    @Operation(
+            operationId = "checkInToCommunityEvent",
             summary = "Check in an attendee with a seat (its organisers, administrators)")
     @ResponseHeaders
     @ProblemResponses({404, 409})
-    ResponseEntity<CommunityEventChange> checkIn(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+    ResponseEntity<CommunityEventChange> checkIn(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
             @Valid @RequestBody CommunityEventRequests.CheckIn request) {
-        return change(id, new CommunityEventCommands.CheckIn(eventId(id), actor(caller), new UserId(request.userId())));
+        return change(
+                id,
+                new CommunityEventCommands.CheckIn(
+                        eventId(id), actor(caller), new UserId(request.userId())));
     }
 
     @PostMapping("/{id}/agenda")
     @PreAuthorize(SIGNED_IN_MEMBER)
-    @Operation(operationId = "openAgenda",
-            summary = "Open the event's agenda (its organisers, administrators); its rooms, slots and sessions follow "
-                    + "under /api/events/{id}/agenda")
+    @Operation(
+            operationId = "openAgenda",
+            summary =
+                    "Open the event's agenda (its organisers, administrators); its rooms, slots and sessions follow "
+                            + "under /api/events/{id}/agenda")
     @ResponseStatus(HttpStatus.CREATED)
     @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location"})
     @ProblemResponses({404, 409})
-    ResponseEntity<CommunityEventChange> openAgenda(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+    ResponseEntity<CommunityEventChange> openAgenda(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         AgendaId agendaId = AgendaId.of(eventId(id));
-        Outcome outcome = commands.send(new CommunityEventCommands.OpenAgenda(eventId(id), actor(caller)), agendaId);
-        return outcome.respond(HttpStatus.CREATED).location(URI.create("/api/events/" + id + "/agenda"))
-                .body(new CommunityEventChange(agendaId.value(), outcome.version(), outcome.consistencyToken(), null));
+        Outcome outcome =
+                commands.send(
+                        new CommunityEventCommands.OpenAgenda(eventId(id), actor(caller)),
+                        agendaId);
+        return outcome.respond(HttpStatus.CREATED)
+                .location(URI.create("/api/events/" + id + "/agenda"))
+                .body(
+                        new CommunityEventChange(
+                                agendaId.value(),
+                                outcome.version(),
+                                outcome.consistencyToken(),
+                                null));
     }
 
     private ResponseEntity<CommunityEventChange> change(UUID id, Object command) {
-        return CommunityEventChange.response(HttpStatus.OK, eventId(id), commands.send(command, id));
+        return CommunityEventChange.response(
+                HttpStatus.OK, eventId(id), commands.send(command, id));
     }
 
-    /** Rules about events are rules about users: a caller who never registered has no standing yet. */
+    /**
+     * Rules about events are rules about users: a caller who never registered has no standing yet.
+     */
     private static Actor actor(Caller caller) {
         UUID user = caller.userId().orElseThrow(() -> new AccessDeniedException("Not registered"));
         return new Actor(new UserId(user), caller.has(Role.ADMIN));

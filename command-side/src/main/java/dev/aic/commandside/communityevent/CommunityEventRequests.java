@@ -17,8 +17,9 @@ import java.util.UUID;
 
 /**
  * Request bodies of the community-event endpoints. Every limit is explicit; anything undeclared is
- * refused with 400 {@code field-not-allowed} (the package-private checks below are invisible to JSON). Rules that need the event's state (who organises it,
- * whether it starts in the future once published) are the aggregate's.
+ * refused with 400 {@code field-not-allowed} (the package-private checks below are invisible to
+ * JSON). Rules that need the event's state (who organises it, whether it starts in the future once
+ * published) are the aggregate's.
  */
 final class CommunityEventRequests {
 
@@ -29,23 +30,27 @@ final class CommunityEventRequests {
     // what every read model (PostgreSQL, OpenSearch) and an iCalendar DATE-TIME can hold
     private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
-    private static final String IN_CALENDAR = "startsAt and endsAt must lie in the years 0001 to 9999";
+    private static final String IN_CALENDAR =
+            "startsAt and endsAt must lie in the years 0001 to 9999";
 
-    private CommunityEventRequests() {
-    }
+    private CommunityEventRequests() {}
 
     /** {@code POST /api/events}: a draft, visible to its organisers until published. */
     record Draft(
             @Schema(example = "Reading group: attention") @NotBlank @Size(max = 200) String title,
-            @Schema(example = "We read and discuss one paper a month") @Size(max = 5000) String description,
+            @Schema(example = "We read and discuss one paper a month") @Size(max = 5000)
+                    String description,
             @Schema(example = "2027-03-01T18:00:00Z") @NotNull Instant startsAt,
             @Schema(example = "2027-03-01T20:00:00Z") @NotNull Instant endsAt,
             @Schema(example = "Europe/Amsterdam") @NotBlank @IanaTimeZone String timeZone,
             @Schema(example = "Public library, room 2") @Size(max = 300) String venue,
             @Schema(example = "https://meet.example.org/reading-group")
-            @Size(max = 500) @Pattern(regexp = HTTPS_URL, message = HTTPS_MESSAGE) String onlineLink,
+                    @Size(max = 500)
+                    @Pattern(regexp = HTTPS_URL, message = HTTPS_MESSAGE)
+                    String onlineLink,
             @Schema(example = "50") @NotNull @Min(1) @Max(MAX_CAPACITY) Integer capacity,
-            @Schema(example = "[\"nlp\", \"papers\"]") @Size(max = 10) List<@NotBlank @Size(max = 40) String> tags,
+            @Schema(example = "[\"nlp\", \"papers\"]") @Size(max = 10)
+                    List<@NotBlank @Size(max = 40) String> tags,
             @NotNull Visibility visibility) {
 
         @AssertTrue(message = SOMEWHERE)
@@ -70,11 +75,15 @@ final class CommunityEventRequests {
     /** {@code PUT /api/events/{id}/details}: replaces what the event is about and where. */
     record ChangeDetails(
             @Schema(example = "Reading group: attention") @NotBlank @Size(max = 200) String title,
-            @Schema(example = "We read and discuss one paper a month") @Size(max = 5000) String description,
+            @Schema(example = "We read and discuss one paper a month") @Size(max = 5000)
+                    String description,
             @Schema(example = "Public library, room 2") @Size(max = 300) String venue,
             @Schema(example = "https://meet.example.org/reading-group")
-            @Size(max = 500) @Pattern(regexp = HTTPS_URL, message = HTTPS_MESSAGE) String onlineLink,
-            @Schema(example = "[\"nlp\", \"papers\"]") @Size(max = 10) List<@NotBlank @Size(max = 40) String> tags,
+                    @Size(max = 500)
+                    @Pattern(regexp = HTTPS_URL, message = HTTPS_MESSAGE)
+                    String onlineLink,
+            @Schema(example = "[\"nlp\", \"papers\"]") @Size(max = 10)
+                    List<@NotBlank @Size(max = 40) String> tags,
             @NotNull Visibility visibility) {
 
         @AssertTrue(message = SOMEWHERE)
@@ -104,20 +113,17 @@ final class CommunityEventRequests {
     }
 
     /** {@code PUT /api/events/{id}/capacity}: never below the seats already taken. */
-    record ChangeCapacity(@Schema(example = "80") @NotNull @Min(1) @Max(MAX_CAPACITY) Integer capacity) {
-    }
+    record ChangeCapacity(
+            @Schema(example = "80") @NotNull @Min(1) @Max(MAX_CAPACITY) Integer capacity) {}
 
     /** {@code POST /api/events/{id}/organizers}: a registered user becomes a co-organiser. */
-    record AddOrganizer(@NotNull UUID userId) {
-    }
+    record AddOrganizer(@NotNull UUID userId) {}
 
     /** {@code POST /api/events/{id}/cancel}: final. */
-    record Cancel(@Schema(example = "the speaker is ill") @Size(max = 500) String reason) {
-    }
+    record Cancel(@Schema(example = "the speaker is ill") @Size(max = 500) String reason) {}
 
     /** {@code POST /api/events/{id}/check-ins}: an attendee with a seat arrived. */
-    record CheckIn(@NotNull UUID userId) {
-    }
+    record CheckIn(@NotNull UUID userId) {}
 
     private static boolean somewhere(String venue, String onlineLink) {
         return (venue != null && !venue.isBlank()) || (onlineLink != null && !onlineLink.isBlank());

@@ -10,7 +10,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.ZoneId;
 
-/** A region id of the IANA time-zone database ({@code Europe/Amsterdam}, {@code UTC}); offsets are not zones. */
+/**
+ * A region id of the IANA time-zone database ({@code Europe/Amsterdam}, {@code UTC}); offsets are
+ * not zones.
+ */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = IanaTimeZone.Validator.class)

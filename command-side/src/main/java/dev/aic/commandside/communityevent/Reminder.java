@@ -4,5 +4,4 @@ import dev.aic.contracts.user.UserId;
 import java.time.Instant;
 
 /** The payload of a reminder deadline: whom to remind of which start. Stored with the deadline. */
-record Reminder(UserId member, Instant startsAt) {
-}
+record Reminder(UserId member, Instant startsAt) {}

@@ -11,11 +11,15 @@ public class RuleViolation extends RuntimeException implements TypedProblem {
         NOT_AN_ORGANIZER(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
         CANCELLED(HttpStatus.CONFLICT, "event-cancelled", "Event cancelled"),
         NOT_PUBLISHED(HttpStatus.CONFLICT, "event-not-published", "Event not published"),
-        IN_THE_PAST(HttpStatus.UNPROCESSABLE_ENTITY, "schedule-in-the-past", "Schedule in the past"),
-        ENDS_BEFORE_IT_STARTS(HttpStatus.UNPROCESSABLE_ENTITY, "schedule-ends-before-start",
+        IN_THE_PAST(
+                HttpStatus.UNPROCESSABLE_ENTITY, "schedule-in-the-past", "Schedule in the past"),
+        ENDS_BEFORE_IT_STARTS(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "schedule-ends-before-start",
                 "Schedule ends before it starts"),
         NOT_ATTENDING(HttpStatus.CONFLICT, "not-attending", "Not attending"),
-        CAPACITY_BELOW_ATTENDANCE(HttpStatus.CONFLICT, "capacity-below-attendance", "Capacity below attendance"),
+        CAPACITY_BELOW_ATTENDANCE(
+                HttpStatus.CONFLICT, "capacity-below-attendance", "Capacity below attendance"),
         AGENDA_ALREADY_OPEN(HttpStatus.CONFLICT, "agenda-already-open", "Agenda already open");
 
         private final ProblemType problem;

@@ -13,7 +13,8 @@ public class DocumentRuleViolation extends RuntimeException implements TypedProb
         NOT_THE_OWNER(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
         DELETED(HttpStatus.CONFLICT, "document-deleted", "Document deleted"),
         DUPLICATE(HttpStatus.CONFLICT, "duplicate-document", "Duplicate document"),
-        ALREADY_PROCESSED(HttpStatus.CONFLICT, "document-already-processed", "Document already processed");
+        ALREADY_PROCESSED(
+                HttpStatus.CONFLICT, "document-already-processed", "Document already processed");
 
         private final ProblemType problem;
 
@@ -32,7 +33,9 @@ public class DocumentRuleViolation extends RuntimeException implements TypedProb
     }
 
     static DocumentRuleViolation notTheOwner() {
-        return new DocumentRuleViolation(Kind.NOT_THE_OWNER, null,
+        return new DocumentRuleViolation(
+                Kind.NOT_THE_OWNER,
+                null,
                 "Only the document's owner or an administrator may change it");
     }
 
@@ -42,14 +45,24 @@ public class DocumentRuleViolation extends RuntimeException implements TypedProb
 
     /** The owner already has a document with these very bytes. */
     static DocumentRuleViolation duplicate(DocumentId existing) {
-        return new DocumentRuleViolation(Kind.DUPLICATE, existing,
+        return new DocumentRuleViolation(
+                Kind.DUPLICATE,
+                existing,
                 "You already uploaded this content as document " + existing);
     }
 
-    /** The current version was processed and no processing of it failed since: nothing to do again. */
+    /**
+     * The current version was processed and no processing of it failed since: nothing to do again.
+     */
     static DocumentRuleViolation alreadyProcessed(DocumentId id, int version) {
-        return new DocumentRuleViolation(Kind.ALREADY_PROCESSED, id,
-                "Version " + version + " of document " + id + " was processed completely; only a failed or "
+        return new DocumentRuleViolation(
+                Kind.ALREADY_PROCESSED,
+                id,
+                "Version "
+                        + version
+                        + " of document "
+                        + id
+                        + " was processed completely; only a failed or "
                         + "unfinished processing can be repeated");
     }
 

@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The content store ({@code aic.content.store}, shared with the ai-worker) and the upload limits. Only
- * the document paths accept bodies up to {@code aic.documents.max-bytes} (plus room for the form fields); every other path keeps the 64 KB limit.
- * Multipart files are streamed to disk by the servlet container, never held in memory.
+ * The content store ({@code aic.content.store}, shared with the ai-worker) and the upload limits.
+ * Only the document paths accept bodies up to {@code aic.documents.max-bytes} (plus room for the
+ * form fields); every other path keeps the 64 KB limit. Multipart files are streamed to disk by the
+ * servlet container, never held in memory.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DocumentProperties.class)
@@ -25,7 +26,8 @@ class DocumentStorageConfiguration {
 
     @Bean
     BodySizeLimitFilter.LargerLimit uploadBodyLimit(DocumentProperties properties) {
-        return new BodySizeLimitFilter.LargerLimit("/api/documents/**", uploadRequestLimit(properties));
+        return new BodySizeLimitFilter.LargerLimit(
+                "/api/documents/**", uploadRequestLimit(properties));
     }
 
     @Bean

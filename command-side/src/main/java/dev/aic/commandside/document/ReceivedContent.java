@@ -11,17 +11,18 @@ import java.util.HexFormat;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * An uploaded file on local disk, with its size, SHA-256 and detected content type. The servlet container
- * already wrote the part to a temporary file while it received it; that file is moved here (a rename on the
- * same disk), then read once for the hash and the type, so an upload occupies its size on disk once, not
- * twice. Closing it deletes the file.
+ * An uploaded file on local disk, with its size, SHA-256 and detected content type. The servlet
+ * container already wrote the part to a temporary file while it received it; that file is moved
+ * here (a rename on the same disk), then read once for the hash and the type, so an upload occupies
+ * its size on disk once, not twice. Closing it deletes the file.
  */
-record ReceivedContent(Path file, long sizeBytes, String sha256, String contentType, String originalFilename)
+record ReceivedContent(
+        Path file, long sizeBytes, String sha256, String contentType, String originalFilename)
         implements AutoCloseable {
 
     /**
-     * @throws UploadRefusedException when the file is empty, larger than {@code maxBytes}, or of a type
-     *                                 that is not accepted
+     * @throws UploadRefusedException when the file is empty, larger than {@code maxBytes}, or of a
+     *     type that is not accepted
      */
     static ReceivedContent receive(MultipartFile upload, long maxBytes, ContentTypes contentTypes) {
         Path file = null;
@@ -63,13 +64,18 @@ record ReceivedContent(Path file, long sizeBytes, String sha256, String contentT
         }
     }
 
-    /** The client's file name, kept for display and downloads: no directories, no control characters. */
+    /**
+     * The client's file name, kept for display and downloads: no directories, no control
+     * characters.
+     */
     private static String safeName(String name) {
         if (name == null) {
             return null;
         }
-        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
-                .replaceAll("\\p{Cntrl}", "").strip();
+        String base =
+                name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                        .replaceAll("\\p{Cntrl}", "")
+                        .strip();
         if (base.isEmpty()) {
             return null;
         }

@@ -18,23 +18,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Admits an upload before the servlet container receives its body: the multipart parser writes the file to
- * temporary disk before any controller runs, so the bound has to come first. A member may send
- * {@code max-uploads-per-member} at once and everyone together {@code max-uploads}; the next is answered 429
- * at once, having cost nothing. Runs after authentication (a plain filter, ordered after Spring Security's),
- * so it counts by the caller.
+ * Admits an upload before the servlet container receives its body: the multipart parser writes the
+ * file to temporary disk before any controller runs, so the bound has to come first. A member may
+ * send {@code max-uploads-per-member} at once and everyone together {@code max-uploads}; the next
+ * is answered 429 at once, having cost nothing. Runs after authentication (a plain filter, ordered
+ * after Spring Security's), so it counts by the caller.
  */
 @Component
 class UploadAdmission extends OncePerRequestFilter {
 
-    private static final Pattern UPLOAD_PATHS = Pattern.compile("^/api/documents(/[^/]+/content)?/?$");
+    private static final Pattern UPLOAD_PATHS =
+            Pattern.compile("^/api/documents(/[^/]+/content)?/?$");
 
     private final ProblemWriter problems;
     private final ConcurrencyLimit uploads;
 
     UploadAdmission(DocumentProperties properties, ProblemWriter problems) {
         this.problems = problems;
-        this.uploads = new ConcurrencyLimit(properties.maxUploadsPerMember(), properties.maxUploads());
+        this.uploads =
+                new ConcurrencyLimit(properties.maxUploadsPerMember(), properties.maxUploads());
     }
 
     @Override
@@ -44,7 +46,8 @@ class UploadAdmission extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof Caller caller)) {
@@ -54,8 +57,14 @@ class UploadAdmission extends OncePerRequestFilter {
         String member = caller.key();
         if (!uploads.tryAcquire(member)) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-uploads",
-                    "Too many uploads at once", "Wait until one of the uploads under way has finished"));
+            problems.write(
+                    request,
+                    response,
+                    Problems.of(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "too-many-uploads",
+                            "Too many uploads at once",
+                            "Wait until one of the uploads under way has finished"));
             return;
         }
         try {

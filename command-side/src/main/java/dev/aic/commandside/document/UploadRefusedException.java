@@ -1,8 +1,8 @@
 package dev.aic.commandside.document;
 
 import dev.aic.web.problem.ProblemType;
-import dev.aic.web.problem.TypedProblem;
 import dev.aic.web.problem.Problems;
+import dev.aic.web.problem.TypedProblem;
 import java.util.Collections;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -13,7 +13,9 @@ public class UploadRefusedException extends RuntimeException implements TypedPro
     public enum Reason {
         EMPTY(HttpStatus.BAD_REQUEST, "empty-file", "Empty file"),
         TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "File too large"),
-        UNSUPPORTED_CONTENT_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-content-type",
+        UNSUPPORTED_CONTENT_TYPE(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-content-type",
                 "Unsupported content type");
 
         private final ProblemType problem;
@@ -27,7 +29,8 @@ public class UploadRefusedException extends RuntimeException implements TypedPro
     private final String detectedType;
     private final long maxBytes;
 
-    private UploadRefusedException(Reason reason, String detectedType, long maxBytes, String message) {
+    private UploadRefusedException(
+            Reason reason, String detectedType, long maxBytes, String message) {
         super(message);
         this.reason = reason;
         this.detectedType = detectedType;
@@ -39,12 +42,18 @@ public class UploadRefusedException extends RuntimeException implements TypedPro
     }
 
     static UploadRefusedException tooLarge(long maxBytes) {
-        return new UploadRefusedException(Reason.TOO_LARGE, null, maxBytes, "The file exceeds " + maxBytes + " bytes");
+        return new UploadRefusedException(
+                Reason.TOO_LARGE, null, maxBytes, "The file exceeds " + maxBytes + " bytes");
     }
 
     static UploadRefusedException unsupported(String detectedType) {
-        return new UploadRefusedException(Reason.UNSUPPORTED_CONTENT_TYPE, detectedType, 0,
-                "Its content is " + detectedType + "; accepted are PDF, DOCX, PPTX, HTML, Markdown, plain text, "
+        return new UploadRefusedException(
+                Reason.UNSUPPORTED_CONTENT_TYPE,
+                detectedType,
+                0,
+                "Its content is "
+                        + detectedType
+                        + "; accepted are PDF, DOCX, PPTX, HTML, Markdown, plain text, "
                         + "PNG, JPEG and WebP");
     }
 
@@ -69,7 +78,8 @@ public class UploadRefusedException extends RuntimeException implements TypedPro
 
     @Override
     public Map<String, Object> properties() {
-        return reason == Reason.UNSUPPORTED_CONTENT_TYPE ? Collections.singletonMap("detectedType", detectedType)
+        return reason == Reason.UNSUPPORTED_CONTENT_TYPE
+                ? Collections.singletonMap("detectedType", detectedType)
                 : Map.of();
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * how many it runs at once, and how long a shutdown waits for running ones.
  */
 @ConfigurationProperties("aic.deadlines")
-public record DeadlineSchedulerProperties(@DefaultValue("PT5S") Duration pollingInterval,
-                                          @DefaultValue("4") int threads,
-                                          @DefaultValue("PT10S") Duration shutdownMaxWait) {
-}
+public record DeadlineSchedulerProperties(
+        @DefaultValue("PT5S") Duration pollingInterval,
+        @DefaultValue("4") int threads,
+        @DefaultValue("PT10S") Duration shutdownMaxWait) {}

@@ -11,10 +11,11 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * Refuses to commit a unit of work whose oldest appended event was stamped more than the deadline ago: the
- * transaction rolls back and the command fails instead of committing an event that readers may have stopped
- * waiting for. Checked just before the commit; PostgreSQL's {@code idle_in_transaction_session_timeout} bounds what
- * a paused process can add between the check and the commit.
+ * Refuses to commit a unit of work whose oldest appended event was stamped more than the deadline
+ * ago: the transaction rolls back and the command fails instead of committing an event that readers
+ * may have stopped waiting for. Checked just before the commit; PostgreSQL's {@code
+ * idle_in_transaction_session_timeout} bounds what a paused process can add between the check and
+ * the commit.
  */
 final class EventCommitDeadline implements MessageDispatchInterceptor<EventMessage<?>> {
 
@@ -29,19 +30,24 @@ final class EventCommitDeadline implements MessageDispatchInterceptor<EventMessa
     }
 
     @Override
-    public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
+    public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(
+            List<? extends EventMessage<?>> messages) {
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-            Instant[] oldest = root.getOrComputeResource(OLDEST, key -> {
-                Instant[] stamped = {Instant.MAX};
-                root.onPrepareCommit(committing -> refuseIfLate(stamped[0]));
-                return stamped;
-            });
-            messages.forEach(message -> {
-                if (message.getTimestamp().isBefore(oldest[0])) {
-                    oldest[0] = message.getTimestamp();
-                }
-            });
+            Instant[] oldest =
+                    root.getOrComputeResource(
+                            OLDEST,
+                            key -> {
+                                Instant[] stamped = {Instant.MAX};
+                                root.onPrepareCommit(committing -> refuseIfLate(stamped[0]));
+                                return stamped;
+                            });
+            messages.forEach(
+                    message -> {
+                        if (message.getTimestamp().isBefore(oldest[0])) {
+                            oldest[0] = message.getTimestamp();
+                        }
+                    });
         }
         return (index, message) -> message;
     }

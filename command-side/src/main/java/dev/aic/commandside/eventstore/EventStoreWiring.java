@@ -16,7 +16,10 @@ class EventStoreWiring {
 
     /** Every event appended through the store commits within the deadline or not at all. */
     @Bean
-    SmartInitializingSingleton eventCommitDeadline(EventStore eventStore, EventStoreProperties settings, Clock clock) {
-        return () -> eventStore.registerDispatchInterceptor(new EventCommitDeadline(settings.commitDeadline(), clock));
+    SmartInitializingSingleton eventCommitDeadline(
+            EventStore eventStore, EventStoreProperties settings, Clock clock) {
+        return () ->
+                eventStore.registerDispatchInterceptor(
+                        new EventCommitDeadline(settings.commitDeadline(), clock));
     }
 }

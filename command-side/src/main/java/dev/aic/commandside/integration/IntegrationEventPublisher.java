@@ -6,9 +6,9 @@ import dev.aic.commandside.ProcessorNames;
 import dev.aic.commandside.eventstore.EventIndexes;
 import dev.aic.contracts.agenda.AgendaEvent.SolveRequested;
 import dev.aic.contracts.document.DocumentEvent.Deleted;
+import dev.aic.contracts.document.DocumentEvent.ReprocessingRequested;
 import dev.aic.contracts.document.DocumentEvent.Uploaded;
 import dev.aic.contracts.document.DocumentEvent.VersionAdded;
-import dev.aic.contracts.document.DocumentEvent.ReprocessingRequested;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.integration.AgendaSolveRequestedIntegrationEvent;
 import dev.aic.contracts.integration.DocumentDeletedIntegrationEvent;
@@ -35,8 +35,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes committed events to Kafka as integration events. It reads the event store through a
- * streaming processor, so only committed events are published, and its token advances only after the
- * broker acknowledged the record: delivery is at least once, and consumers de-duplicate on the event id.
+ * streaming processor, so only committed events are published, and its token advances only after
+ * the broker acknowledged the record: delivery is at least once, and consumers de-duplicate on the
+ * event id.
  */
 @Component
 @ProcessingGroup(ProcessorNames.KAFKA_PUBLISHER)
@@ -48,7 +49,8 @@ class IntegrationEventPublisher {
     private final ObjectMapper json;
     private final EventIndexes indexes;
 
-    IntegrationEventPublisher(KafkaTemplate<String, String> kafka, ObjectMapper json, EventIndexes indexes) {
+    IntegrationEventPublisher(
+            KafkaTemplate<String, String> kafka, ObjectMapper json, EventIndexes indexes) {
         this.kafka = kafka;
         this.json = json;
         this.indexes = indexes;
@@ -63,62 +65,114 @@ class IntegrationEventPublisher {
     /** Consumers forget what they keep under the member's id. */
     @EventHandler
     void on(MemberErased event, EventMessage<?> message, @Timestamp Instant at) {
-        publish(Topics.USERS, event.userId().toString(), new MemberErasedIntegrationEvent(event.userId().value(), at),
+        publish(
+                Topics.USERS,
+                event.userId().toString(),
+                new MemberErasedIntegrationEvent(event.userId().value(), at),
                 message);
     }
 
     @EventHandler
     void on(Uploaded event, EventMessage<?> message) {
-        versionReady(event.documentId(), event.version(), event.contentType(), event.sha256(), event.storageKey(),
-                event.sizeBytes(), message);
+        versionReady(
+                event.documentId(),
+                event.version(),
+                event.contentType(),
+                event.sha256(),
+                event.storageKey(),
+                event.sizeBytes(),
+                message);
     }
 
     @EventHandler
     void on(VersionAdded event, EventMessage<?> message) {
-        versionReady(event.documentId(), event.version(), event.contentType(), event.sha256(), event.storageKey(),
-                event.sizeBytes(), message);
+        versionReady(
+                event.documentId(),
+                event.version(),
+                event.contentType(),
+                event.sha256(),
+                event.storageKey(),
+                event.sizeBytes(),
+                message);
     }
 
     /** The version is ready again: the ai-worker processes it as it did the first time. */
     @EventHandler
     void on(ReprocessingRequested event, EventMessage<?> message) {
-        versionReady(event.documentId(), event.version(), event.contentType(), event.sha256(), event.storageKey(),
-                event.sizeBytes(), message);
+        versionReady(
+                event.documentId(),
+                event.version(),
+                event.contentType(),
+                event.sha256(),
+                event.storageKey(),
+                event.sizeBytes(),
+                message);
     }
 
     @EventHandler
     void on(Deleted event, EventMessage<?> message) {
-        publish(Topics.DOCUMENTS, event.documentId().toString(),
-                new DocumentDeletedIntegrationEvent(event.documentId().value()), message);
+        publish(
+                Topics.DOCUMENTS,
+                event.documentId().toString(),
+                new DocumentDeletedIntegrationEvent(event.documentId().value()),
+                message);
     }
 
     /** The ai-worker's solver gets the agenda exactly as the request recorded it. */
     @EventHandler
     void on(SolveRequested event, EventMessage<?> message) {
-        publish(Topics.AGENDA_SOLVE_REQUESTS, event.agendaId().toString(), new AgendaSolveRequestedIntegrationEvent(
-                event.agendaId().value(), event.solveId(), event.timeBudgetSeconds(), event.plan()), message);
+        publish(
+                Topics.AGENDA_SOLVE_REQUESTS,
+                event.agendaId().toString(),
+                new AgendaSolveRequestedIntegrationEvent(
+                        event.agendaId().value(),
+                        event.solveId(),
+                        event.timeBudgetSeconds(),
+                        event.plan()),
+                message);
     }
 
-    private void versionReady(DocumentId document, int version, String contentType, String sha256, String storageKey,
-                              long sizeBytes, EventMessage<?> source) {
-        publish(Topics.DOCUMENTS, document.toString(), new DocumentVersionReadyIntegrationEvent(document.value(),
-                version, contentType, sha256, storageKey, sizeBytes), source);
+    private void versionReady(
+            DocumentId document,
+            int version,
+            String contentType,
+            String sha256,
+            String storageKey,
+            long sizeBytes,
+            EventMessage<?> source) {
+        publish(
+                Topics.DOCUMENTS,
+                document.toString(),
+                new DocumentVersionReadyIntegrationEvent(
+                        document.value(), version, contentType, sha256, storageKey, sizeBytes),
+                source);
     }
 
-    private void publish(String topic, String key, Record integrationEvent, EventMessage<?> source) {
+    private void publish(
+            String topic, String key, Record integrationEvent, EventMessage<?> source) {
         var record = new ProducerRecord<String, String>(topic, key, toJson(integrationEvent));
         record.headers().add(IntegrationHeaders.EVENT_ID, bytes(source.getIdentifier()));
-        record.headers().add(IntegrationHeaders.EVENT_TYPE, bytes(integrationEvent.getClass().getSimpleName()));
-        indexes.of(source).ifPresent(position ->
-                record.headers().add(IntegrationHeaders.GLOBAL_POSITION, bytes(Long.toString(position))));
+        record.headers()
+                .add(
+                        IntegrationHeaders.EVENT_TYPE,
+                        bytes(integrationEvent.getClass().getSimpleName()));
+        indexes.of(source)
+                .ifPresent(
+                        position ->
+                                record.headers()
+                                        .add(
+                                                IntegrationHeaders.GLOBAL_POSITION,
+                                                bytes(Long.toString(position))));
         try {
             kafka.send(record).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing " + source.getIdentifier(), e);
+            throw new IllegalStateException(
+                    "Interrupted while publishing " + source.getIdentifier(), e);
         } catch (ExecutionException | TimeoutException e) {
             // rethrown so that the processor keeps its token and retries this event with back-off
-            throw new IllegalStateException("Kafka did not acknowledge event " + source.getIdentifier(), e);
+            throw new IllegalStateException(
+                    "Kafka did not acknowledge event " + source.getIdentifier(), e);
         }
     }
 

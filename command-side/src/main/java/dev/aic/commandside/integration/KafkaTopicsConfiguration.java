@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * The command-side owns the integration topics it publishes to and creates them at start-up, together with
- * the topics of the reports it consumes and their dead letters.
+ * The command-side owns the integration topics it publishes to and creates them at start-up,
+ * together with the topics of the reports it consumes and their dead letters.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfiguration {
@@ -33,8 +33,9 @@ class KafkaTopicsConfiguration {
     }
 
     /**
-     * The ai-worker publishes its processing reports here and the command-side records them; declared by
-     * both, whichever starts first creates it. Keyed by document id, so one document's reports stay in order.
+     * The ai-worker publishes its processing reports here and the command-side records them;
+     * declared by both, whichever starts first creates it. Keyed by document id, so one document's
+     * reports stay in order.
      */
     @Bean
     NewTopic documentProcessingTopic(TopicProperties topics) {
@@ -53,7 +54,10 @@ class KafkaTopicsConfiguration {
                 .build();
     }
 
-    /** The ai-worker's progress and proposals, keyed by agenda id; declared by both, like the processing reports. */
+    /**
+     * The ai-worker's progress and proposals, keyed by agenda id; declared by both, like the
+     * processing reports.
+     */
     @Bean
     NewTopic agendaSolveReportsTopic(TopicProperties topics) {
         return TopicBuilder.name(Topics.AGENDA_SOLVE_REPORTS)
@@ -65,19 +69,26 @@ class KafkaTopicsConfiguration {
     /** Where the command-side parks a processing report that took it down too often. */
     @Bean
     NewTopic documentProcessingDeadLetterTopic(TopicProperties topics) {
-        return TopicBuilder.name(Topics.DOCUMENT_PROCESSING_DEAD_LETTER).partitions(1)
-                .replicas(topics.replicationFactor()).build();
+        return TopicBuilder.name(Topics.DOCUMENT_PROCESSING_DEAD_LETTER)
+                .partitions(1)
+                .replicas(topics.replicationFactor())
+                .build();
     }
 
     /** Where the command-side parks an agenda solve report that took it down too often. */
     @Bean
     NewTopic agendaSolveReportsDeadLetterTopic(TopicProperties topics) {
-        return TopicBuilder.name(Topics.AGENDA_SOLVE_REPORTS_DEAD_LETTER).partitions(1)
-                .replicas(topics.replicationFactor()).build();
+        return TopicBuilder.name(Topics.AGENDA_SOLVE_REPORTS_DEAD_LETTER)
+                .partitions(1)
+                .replicas(topics.replicationFactor())
+                .build();
     }
 
-    /** {@code aic.kafka.topics}: the partitions and replicas of every topic the command-side declares. */
+    /**
+     * {@code aic.kafka.topics}: the partitions and replicas of every topic the command-side
+     * declares.
+     */
     @ConfigurationProperties("aic.kafka.topics")
-    record TopicProperties(@DefaultValue("4") int partitions, @DefaultValue("1") int replicationFactor) {
-    }
+    record TopicProperties(
+            @DefaultValue("4") int partitions, @DefaultValue("1") int replicationFactor) {}
 }

@@ -23,10 +23,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns each cause (a promotion, a due reminder, a speaker's reminder, a cancellation) into e-mail in the
- * outbox. The cause's event id, with the recipient where one cause reaches many, is the outbox key: whatever the processor
- * redelivers or replays, a cause is e-mailed once. A cause older than {@code aic.notifications.max-age}
- * is not e-mailed at all, nor a reminder for an event that has started.
+ * Turns each cause (a promotion, a due reminder, a speaker's reminder, a cancellation) into e-mail
+ * in the outbox. The cause's event id, with the recipient where one cause reaches many, is the
+ * outbox key: whatever the processor redelivers or replays, a cause is e-mailed once. A cause older
+ * than {@code aic.notifications.max-age} is not e-mailed at all, nor a reminder for an event that
+ * has started.
  */
 @Component
 @ProcessingGroup(ProcessorNames.NOTIFICATIONS)
@@ -41,8 +42,13 @@ class NotificationPlanner {
     private final NotificationProperties properties;
     private final Clock clock;
 
-    NotificationPlanner(JdbcTemplate jdbc, Outbox outbox, EmailTexts texts, UnsubscribeLinks links,
-            NotificationProperties properties, Clock clock) {
+    NotificationPlanner(
+            JdbcTemplate jdbc,
+            Outbox outbox,
+            EmailTexts texts,
+            UnsubscribeLinks links,
+            NotificationProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.texts = texts;
@@ -54,7 +60,11 @@ class NotificationPlanner {
     @EventHandler
     void on(PromotedFromWaitingList event, @MessageIdentifier String cause, @Timestamp Instant at) {
         if (fresh(at)) {
-            plan("promotion:" + cause, event.eventId(), event.member().value(), EmailTopic.WAITING_LIST_PROMOTION,
+            plan(
+                    "promotion:" + cause,
+                    event.eventId(),
+                    event.member().value(),
+                    EmailTopic.WAITING_LIST_PROMOTION,
                     texts::promotion);
         }
     }
@@ -62,7 +72,11 @@ class NotificationPlanner {
     @EventHandler
     void on(ReminderDue event, @MessageIdentifier String cause, @Timestamp Instant at) {
         if (fresh(at) && event.startsAt().isAfter(clock.instant())) {
-            plan("reminder:" + cause, event.eventId(), event.member().value(), EmailTopic.EVENT_REMINDER,
+            plan(
+                    "reminder:" + cause,
+                    event.eventId(),
+                    event.member().value(),
+                    EmailTopic.EVENT_REMINDER,
                     texts::reminder);
         }
     }
@@ -71,9 +85,19 @@ class NotificationPlanner {
     @EventHandler
     void on(SpeakerReminderDue event, @MessageIdentifier String cause, @Timestamp Instant at) {
         if (fresh(at) && event.startsAt().isAfter(clock.instant())) {
-            plan("speaker-reminder:" + cause, event.eventId(), event.speaker().value(), EmailTopic.EVENT_REMINDER,
-                    (to, facts, unsubscribeUrl) -> texts.speakerReminder(to, facts, event.title(), event.room(),
-                            event.startsAt(), unsubscribeUrl));
+            plan(
+                    "speaker-reminder:" + cause,
+                    event.eventId(),
+                    event.speaker().value(),
+                    EmailTopic.EVENT_REMINDER,
+                    (to, facts, unsubscribeUrl) ->
+                            texts.speakerReminder(
+                                    to,
+                                    facts,
+                                    event.title(),
+                                    event.room(),
+                                    event.startsAt(),
+                                    unsubscribeUrl));
         }
     }
 
@@ -81,22 +105,32 @@ class NotificationPlanner {
     void on(Cancelled event, @MessageIdentifier String cause, @Timestamp Instant at) {
         if (fresh(at)) {
             for (UUID member : attendees(event.eventId())) {
-                plan("cancellation:" + cause + ":" + member, event.eventId(), member, EmailTopic.EVENT_CANCELLATION,
-                        (to, facts, unsubscribeUrl) -> texts.cancellation(to, facts, event.reason(), unsubscribeUrl));
+                plan(
+                        "cancellation:" + cause + ":" + member,
+                        event.eventId(),
+                        member,
+                        EmailTopic.EVENT_CANCELLATION,
+                        (to, facts, unsubscribeUrl) ->
+                                texts.cancellation(to, facts, event.reason(), unsubscribeUrl));
             }
         }
     }
 
-    private void plan(String cause, CommunityEventId eventId, UUID member, EmailTopic topic, Letter letter) {
+    private void plan(
+            String cause, CommunityEventId eventId, UUID member, EmailTopic topic, Letter letter) {
         Optional<Recipient> to = recipient(member);
         Optional<EventFacts> facts = event(eventId);
         if (to.isEmpty() || facts.isEmpty()) {
-            // facts come from earlier events of the same stream, so this means a store older than the notifications
+            // facts come from earlier events of the same stream, so this means a store older than
+            // the notifications
             log.warn("No {} e-mail for cause {}: recipient or event unknown", topic, cause);
             return;
         }
         Recipient recipient = to.get();
-        outbox.enqueue(cause, recipient, topic,
+        outbox.enqueue(
+                cause,
+                recipient,
+                topic,
                 letter.write(recipient, facts.get(), links.urlFor(recipient.userId(), topic)));
     }
 
@@ -105,22 +139,39 @@ class NotificationPlanner {
     }
 
     private Optional<Recipient> recipient(UUID member) {
-        return jdbc.query("SELECT * FROM notification.recipient WHERE user_id = ?", (row, n) -> Recipient.read(row),
-                member).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM notification.recipient WHERE user_id = ?",
+                        (row, n) -> Recipient.read(row),
+                        member)
+                .stream()
+                .findFirst();
     }
 
     private Optional<EventFacts> event(CommunityEventId id) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 SELECT title, starts_at, ends_at, time_zone, venue, online_link
                 FROM notification.community_event WHERE event_id = ?""",
-                (row, n) -> new EventFacts(row.getString("title"), row.getTimestamp("starts_at").toInstant(),
-                        row.getTimestamp("ends_at").toInstant(), ZoneId.of(row.getString("time_zone")),
-                        row.getString("venue"), row.getString("online_link")), id.value()).stream().findFirst();
+                        (row, n) ->
+                                new EventFacts(
+                                        row.getString("title"),
+                                        row.getTimestamp("starts_at").toInstant(),
+                                        row.getTimestamp("ends_at").toInstant(),
+                                        ZoneId.of(row.getString("time_zone")),
+                                        row.getString("venue"),
+                                        row.getString("online_link")),
+                        id.value())
+                .stream()
+                .findFirst();
     }
 
     private List<UUID> attendees(CommunityEventId id) {
-        return jdbc.queryForList("SELECT member FROM notification.attendance WHERE event_id = ? ORDER BY member",
-                UUID.class, id.value());
+        return jdbc.queryForList(
+                "SELECT member FROM notification.attendance WHERE event_id = ? ORDER BY member",
+                UUID.class,
+                id.value());
     }
 
     @FunctionalInterface

@@ -6,18 +6,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How e-mail notifications are sent ({@code aic.notifications.*}); the SMTP server itself is Spring's
- * {@code spring.mail.*}.
+ * How e-mail notifications are sent ({@code aic.notifications.*}); the SMTP server itself is
+ * Spring's {@code spring.mail.*}.
  *
- * @param from          the sender of every notification
- * @param publicUrl     where members reach this service: unsubscribe links point here
- * @param maxAge        causes older than this are not notified; a processor that starts from the beginning
- *                      of the event store (a new deployment, a reset) does not e-mail the past
- * @param pollInterval  how often the dispatcher looks for e-mail to send
- * @param batchSize     e-mails sent per look, each committed on its own
- * @param maxAttempts   failed sends before an e-mail is given up as FAILED
- * @param firstRetry    wait after the first failure; it doubles with every further failure
- * @param maxRetry      the longest wait between two attempts
+ * @param from the sender of every notification
+ * @param publicUrl where members reach this service: unsubscribe links point here
+ * @param maxAge causes older than this are not notified; a processor that starts from the beginning
+ *     of the event store (a new deployment, a reset) does not e-mail the past
+ * @param pollInterval how often the dispatcher looks for e-mail to send
+ * @param batchSize e-mails sent per look, each committed on its own
+ * @param maxAttempts failed sends before an e-mail is given up as FAILED
+ * @param firstRetry wait after the first failure; it doubles with every further failure
+ * @param maxRetry the longest wait between two attempts
  */
 @ConfigurationProperties("aic.notifications")
 record NotificationProperties(

@@ -16,7 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Outbox {
 
-    enum Status { PENDING, SENT, FAILED, SUPPRESSED }
+    enum Status {
+        PENDING,
+        SENT,
+        FAILED,
+        SUPPRESSED
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -25,15 +30,23 @@ class Outbox {
     }
 
     void enqueue(String cause, Recipient to, EmailTopic topic, Email email) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO notification.outbox (cause, user_id, topic, subject, body, status) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (cause) DO NOTHING""", cause, to.userId(), topic.name(), email.subject(), email.body(),
+                ON CONFLICT (cause) DO NOTHING""",
+                cause,
+                to.userId(),
+                topic.name(),
+                email.subject(),
+                email.body(),
                 (to.wants(topic) ? Status.PENDING : Status.SUPPRESSED).name());
     }
 
     /** The next e-mail due, locked until the caller's transaction ends; other instances skip it. */
     Optional<Pending> lockNextDue(Instant now) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 SELECT o.cause, o.topic, o.subject, o.body, o.attempts, l.token,
                        r.user_id, r.email, r.display_name, r.active, r.unsubscribed
                 FROM notification.outbox o JOIN notification.recipient r ON r.user_id = o.user_id
@@ -42,12 +55,18 @@ class Outbox {
                 WHERE o.status = 'PENDING' AND o.next_attempt_at <= ?
                 ORDER BY o.next_attempt_at
                 LIMIT 1
-                FOR UPDATE OF o SKIP LOCKED""", Outbox::pending, Timestamp.from(now)).stream().findFirst();
+                FOR UPDATE OF o SKIP LOCKED""",
+                        Outbox::pending,
+                        Timestamp.from(now))
+                .stream()
+                .findFirst();
     }
 
     void markSent(String cause, Instant at) {
-        jdbc.update("UPDATE notification.outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE cause = ?",
-                Timestamp.from(at), cause);
+        jdbc.update(
+                "UPDATE notification.outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE cause = ?",
+                Timestamp.from(at),
+                cause);
     }
 
     /** The member unsubscribed or was deactivated after the e-mail was written. */
@@ -56,32 +75,55 @@ class Outbox {
     }
 
     void retryLater(String cause, Instant next, String error) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE notification.outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
-                WHERE cause = ?""", Timestamp.from(next), error, cause);
+                WHERE cause = ?""",
+                Timestamp.from(next),
+                error,
+                cause);
     }
 
     void giveUp(String cause, String error) {
-        jdbc.update("UPDATE notification.outbox SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE cause = ?",
-                error, cause);
+        jdbc.update(
+                "UPDATE notification.outbox SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE cause = ?",
+                error,
+                cause);
     }
 
-    /** How many e-mails wait to be sent, and since when the oldest of them waits (null when none does). */
+    /**
+     * How many e-mails wait to be sent, and since when the oldest of them waits (null when none
+     * does).
+     */
     Backlog backlog() {
-        return jdbc.queryForObject("SELECT count(*), min(created_at) FROM notification.outbox WHERE status = 'PENDING'",
-                (row, n) -> new Backlog(row.getLong(1), Optional.ofNullable(row.getTimestamp(2))
-                        .map(Timestamp::toInstant).orElse(null)));
+        return jdbc.queryForObject(
+                "SELECT count(*), min(created_at) FROM notification.outbox WHERE status = 'PENDING'",
+                (row, n) ->
+                        new Backlog(
+                                row.getLong(1),
+                                Optional.ofNullable(row.getTimestamp(2))
+                                        .map(Timestamp::toInstant)
+                                        .orElse(null)));
     }
 
     private static Pending pending(ResultSet row, int n) throws SQLException {
-        return new Pending(row.getString("cause"), EmailTopic.valueOf(row.getString("topic")), Recipient.read(row),
-                new Email(row.getString("subject"), row.getString("body")), row.getString("token"), row.getInt("attempts"));
+        return new Pending(
+                row.getString("cause"),
+                EmailTopic.valueOf(row.getString("topic")),
+                Recipient.read(row),
+                new Email(row.getString("subject"), row.getString("body")),
+                row.getString("token"),
+                row.getInt("attempts"));
     }
 
     /** An e-mail to send; {@code attempts} is how many sends failed so far. */
-    record Pending(String cause, EmailTopic topic, Recipient to, Email email, String unsubscribeToken, int attempts) {
-    }
+    record Pending(
+            String cause,
+            EmailTopic topic,
+            Recipient to,
+            Email email,
+            String unsubscribeToken,
+            int attempts) {}
 
-    record Backlog(long pending, Instant oldestSince) {
-    }
+    record Backlog(long pending, Instant oldestSince) {}
 }

@@ -20,12 +20,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the outbox over SMTP. Each e-mail is locked, sent and marked sent in a transaction of its own,
- * so instances share the work and a crash repeats at most the one e-mail that was in flight; that one
- * goes out again with the same Message-ID, which lets mail clients recognise it. One SMTP connection
- * serves a whole batch: with TLS (SES) a connection per e-mail would cost a handshake each. A member
- * who unsubscribed or was deactivated after the e-mail was written does not get it. Failures are
- * retried with doubling waits, then the e-mail is marked FAILED with the reason.
+ * Sends the outbox over SMTP. Each e-mail is locked, sent and marked sent in a transaction of its
+ * own, so instances share the work and a crash repeats at most the one e-mail that was in flight;
+ * that one goes out again with the same Message-ID, which lets mail clients recognise it. One SMTP
+ * connection serves a whole batch: with TLS (SES) a connection per e-mail would cost a handshake
+ * each. A member who unsubscribed or was deactivated after the e-mail was written does not get it.
+ * Failures are retried with doubling waits, then the e-mail is marked FAILED with the reason.
  */
 @Component
 class OutboxDispatcher {
@@ -40,8 +40,14 @@ class OutboxDispatcher {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    OutboxDispatcher(Outbox outbox, UnsubscribeLinks links, JavaMailSenderImpl smtp, TransactionTemplate transactions,
-            NotificationProperties properties, Clock clock, MeterRegistry meters) {
+    OutboxDispatcher(
+            Outbox outbox,
+            UnsubscribeLinks links,
+            JavaMailSenderImpl smtp,
+            TransactionTemplate transactions,
+            NotificationProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.outbox = outbox;
         this.links = links;
         this.smtp = smtp;
@@ -55,8 +61,12 @@ class OutboxDispatcher {
     void sendDue() {
         try (Connection connection = new Connection()) {
             for (int i = 0; i < properties.batchSize(); i++) {
-                Boolean sent = transactions.execute(status -> outbox.lockNextDue(clock.instant())
-                        .map(email -> send(email, connection)).orElse(false));
+                Boolean sent =
+                        transactions.execute(
+                                status ->
+                                        outbox.lockNextDue(clock.instant())
+                                                .map(email -> send(email, connection))
+                                                .orElse(false));
                 if (!Boolean.TRUE.equals(sent)) {
                     return;
                 }
@@ -64,7 +74,10 @@ class OutboxDispatcher {
         }
     }
 
-    /** Whether the batch goes on: false after a failure, so an outage costs one attempt per batch, not fifty. */
+    /**
+     * Whether the batch goes on: false after a failure, so an outage costs one attempt per batch,
+     * not fifty.
+     */
     private boolean send(Outbox.Pending email, Connection connection) {
         if (!email.to().wants(email.topic())) {
             outbox.suppress(email.cause());
@@ -82,12 +95,21 @@ class OutboxDispatcher {
             String reason = SmtpErrorText.of(e);
             int failures = email.attempts() + 1;
             if (failures >= properties.maxAttempts()) {
-                log.error("Giving up e-mail {} after {} attempts: {}", email.cause(), failures, reason);
+                log.error(
+                        "Giving up e-mail {} after {} attempts: {}",
+                        email.cause(),
+                        failures,
+                        reason);
                 outbox.giveUp(email.cause(), reason);
                 count(email, "failed");
             } else {
                 Instant next = clock.instant().plus(properties.retryAfter(failures));
-                log.warn("E-mail {} not sent (attempt {}), retrying at {}: {}", email.cause(), failures, next, reason);
+                log.warn(
+                        "E-mail {} not sent (attempt {}), retrying at {}: {}",
+                        email.cause(),
+                        failures,
+                        next,
+                        reason);
                 outbox.retryLater(email.cause(), next, reason);
                 count(email, "retried");
             }
@@ -95,13 +117,23 @@ class OutboxDispatcher {
         }
     }
 
-    private MimeMessage message(Outbox.Pending email) throws MessagingException, UnsupportedEncodingException {
+    private MimeMessage message(Outbox.Pending email)
+            throws MessagingException, UnsupportedEncodingException {
         String unsubscribe = links.url(email.unsubscribeToken());
-        MimeMessage message = new StableIdMessage(smtp.getSession(),
-                "<" + UUID.nameUUIDFromBytes(email.cause().getBytes(StandardCharsets.UTF_8)) + "@aic-platform>");
+        MimeMessage message =
+                new StableIdMessage(
+                        smtp.getSession(),
+                        "<"
+                                + UUID.nameUUIDFromBytes(
+                                        email.cause().getBytes(StandardCharsets.UTF_8))
+                                + "@aic-platform>");
         message.setFrom(new InternetAddress(properties.from()));
-        message.setRecipient(MimeMessage.RecipientType.TO,
-                new InternetAddress(email.to().email(), email.to().displayName(), StandardCharsets.UTF_8.name()));
+        message.setRecipient(
+                MimeMessage.RecipientType.TO,
+                new InternetAddress(
+                        email.to().email(),
+                        email.to().displayName(),
+                        StandardCharsets.UTF_8.name()));
         message.setSubject(email.email().subject(), StandardCharsets.UTF_8.name());
         message.setText(email.email().body(), StandardCharsets.UTF_8.name());
         message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
@@ -114,7 +146,8 @@ class OutboxDispatcher {
     }
 
     private void count(Outbox.Pending email, String outcome) {
-        meters.counter("aic.notifications", "topic", email.topic().name(), "outcome", outcome).increment();
+        meters.counter("aic.notifications", "topic", email.topic().name(), "outcome", outcome)
+                .increment();
     }
 
     /** The batch's SMTP connection, opened at its first e-mail and again after a failure. */
@@ -125,9 +158,13 @@ class OutboxDispatcher {
         Transport open() throws MessagingException {
             if (transport == null || !transport.isConnected()) {
                 transport = smtp.getSession().getTransport(smtp.getProtocol());
-                // no user name (an empty AIC_SMTP_USERNAME) means no login, as in JavaMailSenderImpl
+                // no user name (an empty AIC_SMTP_USERNAME) means no login, as in
+                // JavaMailSenderImpl
                 boolean anonymous = smtp.getUsername() == null || smtp.getUsername().isEmpty();
-                transport.connect(smtp.getHost(), smtp.getPort(), anonymous ? null : smtp.getUsername(),
+                transport.connect(
+                        smtp.getHost(),
+                        smtp.getPort(),
+                        anonymous ? null : smtp.getUsername(),
                         anonymous ? null : smtp.getPassword());
             }
             return transport;
@@ -146,7 +183,10 @@ class OutboxDispatcher {
         }
     }
 
-    /** Keeps the Message-ID derived from the cause instead of the random one JavaMail assigns on sending. */
+    /**
+     * Keeps the Message-ID derived from the cause instead of the random one JavaMail assigns on
+     * sending.
+     */
     private static final class StableIdMessage extends MimeMessage {
 
         private final String messageId;

@@ -11,8 +11,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox's backlog as gauges, for the EmailOutboxStuck alert (deploy/monitoring/alerts.yml). Read by one
- * query on a schedule rather than at every scrape, so several Prometheus servers cost the database nothing more.
+ * The outbox's backlog as gauges, for the EmailOutboxStuck alert (deploy/monitoring/alerts.yml).
+ * Read by one query on a schedule rather than at every scrape, so several Prometheus servers cost
+ * the database nothing more.
  */
 @Component
 class OutboxMetrics {
@@ -26,16 +27,27 @@ class OutboxMetrics {
         this.outbox = outbox;
         this.clock = clock;
         Gauge.builder("aic.notifications.outbox.pending", pending, AtomicLong::get)
-                .description("E-mails written and not yet sent, suppressed or given up").register(meters);
-        TimeGauge.builder("aic.notifications.outbox.oldest.pending", oldestPendingMillis, TimeUnit.MILLISECONDS,
-                AtomicLong::get).description("How long the oldest e-mail still to be sent has waited").register(meters);
+                .description("E-mails written and not yet sent, suppressed or given up")
+                .register(meters);
+        TimeGauge.builder(
+                        "aic.notifications.outbox.oldest.pending",
+                        oldestPendingMillis,
+                        TimeUnit.MILLISECONDS,
+                        AtomicLong::get)
+                .description("How long the oldest e-mail still to be sent has waited")
+                .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${aic.notifications.metrics-interval:PT15S}")
     void refresh() {
         Outbox.Backlog backlog = outbox.backlog();
         pending.set(backlog.pending());
-        oldestPendingMillis.set(backlog.oldestSince() == null ? 0
-                : Math.max(0, Duration.between(backlog.oldestSince(), clock.instant()).toMillis()));
+        oldestPendingMillis.set(
+                backlog.oldestSince() == null
+                        ? 0
+                        : Math.max(
+                                0,
+                                Duration.between(backlog.oldestSince(), clock.instant())
+                                        .toMillis()));
     }
 }

@@ -9,7 +9,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /** A member as the notifications know them. */
-record Recipient(UUID userId, String email, String displayName, boolean active, Set<EmailTopic> unsubscribed) {
+record Recipient(
+        UUID userId,
+        String email,
+        String displayName,
+        boolean active,
+        Set<EmailTopic> unsubscribed) {
 
     /** Whether they are to get e-mail about {@code topic}: active and not unsubscribed from it. */
     boolean wants(EmailTopic topic) {
@@ -19,9 +24,14 @@ record Recipient(UUID userId, String email, String displayName, boolean active, 
     /** The columns of {@code notification.recipient} in the current row. */
     static Recipient read(ResultSet row) throws SQLException {
         Set<EmailTopic> unsubscribed = EnumSet.noneOf(EmailTopic.class);
-        Arrays.stream((String[]) row.getArray("unsubscribed").getArray()).map(EmailTopic::valueOf)
+        Arrays.stream((String[]) row.getArray("unsubscribed").getArray())
+                .map(EmailTopic::valueOf)
                 .forEach(unsubscribed::add);
-        return new Recipient(row.getObject("user_id", UUID.class), row.getString("email"), row.getString("display_name"),
-                row.getBoolean("active"), unsubscribed);
+        return new Recipient(
+                row.getObject("user_id", UUID.class),
+                row.getString("email"),
+                row.getString("display_name"),
+                row.getBoolean("active"),
+                unsubscribed);
     }
 }

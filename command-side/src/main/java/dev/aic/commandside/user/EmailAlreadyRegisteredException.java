@@ -7,8 +7,9 @@ import org.springframework.http.HttpStatus;
 /** Someone registered with this e-mail address already. */
 public class EmailAlreadyRegisteredException extends RuntimeException implements TypedProblem {
 
-    private static final ProblemType PROBLEM = new ProblemType(HttpStatus.CONFLICT,
-            "email-already-registered", "E-mail already registered");
+    private static final ProblemType PROBLEM =
+            new ProblemType(
+                    HttpStatus.CONFLICT, "email-already-registered", "E-mail already registered");
 
     public EmailAlreadyRegisteredException(String email) {
         super("The e-mail address " + email + " is already registered");

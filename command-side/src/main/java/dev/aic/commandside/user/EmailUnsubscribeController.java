@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The unsubscribe link of every notification e-mail. It needs no sign-in: the unguessable token in the
- * path is the authority. Opening it (GET) only shows a button, because mail scanners open links too;
- * the button, or a mail client's one-click unsubscribe (RFC 8058), POSTs.
+ * The unsubscribe link of every notification e-mail. It needs no sign-in: the unguessable token in
+ * the path is the authority. Opening it (GET) only shows a button, because mail scanners open links
+ * too; the button, or a mail client's one-click unsubscribe (RFC 8058), POSTs.
  */
 @RestController
 @RequestMapping(UnsubscribeLinks.PATH + "{token}")
@@ -39,8 +39,10 @@ class EmailUnsubscribeController {
 
     @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize("permitAll()")
-    @Operation(operationId = "unsubscribePage",
-            summary = "The page an e-mail's unsubscribe link opens; it changes nothing until its button is pressed")
+    @Operation(
+            operationId = "unsubscribePage",
+            summary =
+                    "The page an e-mail's unsubscribe link opens; it changes nothing until its button is pressed")
     @ProblemResponses({404})
     String page(@PathVariable String token) {
         String topic = HtmlUtils.htmlEscape(describe(subscription(token).topic()));
@@ -61,25 +63,40 @@ class EmailUnsubscribeController {
                 });
                 </script>
                 </body></html>
-                """.formatted(topic, topic);
+                """
+                .formatted(topic, topic);
     }
 
     @PostMapping
     @PreAuthorize("permitAll()")
-    @Operation(operationId = "unsubscribe",
-            summary = "One-click unsubscribe (RFC 8058): no more e-mail about the link's topic; repeating it changes nothing")
+    @Operation(
+            operationId = "unsubscribe",
+            summary =
+                    "One-click unsubscribe (RFC 8058): no more e-mail about the link's topic; repeating it changes nothing")
     @ProblemResponses({404})
     Unsubscribed unsubscribe(@PathVariable String token) {
         UnsubscribeLinks.Subscription subscription = subscription(token);
-        commands.send(new UserCommands.Unsubscribe(new UserId(subscription.userId()), subscription.topic()),
+        commands.send(
+                new UserCommands.Unsubscribe(
+                        new UserId(subscription.userId()), subscription.topic()),
                 subscription.userId());
         return new Unsubscribed(subscription.topic());
     }
 
     private UnsubscribeLinks.Subscription subscription(String token) {
-        return links.resolve(token).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-                Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                        "No unsubscribe link " + token + "; it may belong to another installation"), null));
+        return links.resolve(token)
+                .orElseThrow(
+                        () ->
+                                new ErrorResponseException(
+                                        HttpStatus.NOT_FOUND,
+                                        Problems.of(
+                                                HttpStatus.NOT_FOUND,
+                                                "not-found",
+                                                "Not found",
+                                                "No unsubscribe link "
+                                                        + token
+                                                        + "; it may belong to another installation"),
+                                        null));
     }
 
     private static String describe(EmailTopic topic) {
@@ -91,6 +108,5 @@ class EmailUnsubscribeController {
     }
 
     /** The topic the member will get no more e-mail about. */
-    record Unsubscribed(EmailTopic unsubscribed) {
-    }
+    record Unsubscribed(EmailTopic unsubscribed) {}
 }

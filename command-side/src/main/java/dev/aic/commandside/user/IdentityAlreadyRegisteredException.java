@@ -10,8 +10,8 @@ import org.springframework.http.HttpStatus;
 /** The signed-in identity is already linked to a user. */
 public class IdentityAlreadyRegisteredException extends RuntimeException implements TypedProblem {
 
-    private static final ProblemType PROBLEM = new ProblemType(HttpStatus.CONFLICT,
-            "already-registered", "Already registered");
+    private static final ProblemType PROBLEM =
+            new ProblemType(HttpStatus.CONFLICT, "already-registered", "Already registered");
 
     private final String userId;
 

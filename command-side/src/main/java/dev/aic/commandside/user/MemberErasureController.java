@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The right to erasure, carried out by an administrator: the member's key is deleted (docs/personal-data.md),
- * so their past events no longer say who they were, and the erasure itself stays in the audit trail as a
- * {@code MemberErased} event attributed to the administrator.
+ * The right to erasure, carried out by an administrator: the member's key is deleted
+ * (docs/personal-data.md), so their past events no longer say who they were, and the erasure itself
+ * stays in the audit trail as a {@code MemberErased} event attributed to the administrator.
  */
 @RestController
 @Tag(name = "users")
@@ -37,14 +37,19 @@ class MemberErasureController {
 
     @PostMapping("/api/admin/users/{id}/erasure")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "eraseMember", summary = "Erase a member's personal data for good (administrators)")
+    @Operation(
+            operationId = "eraseMember",
+            summary = "Erase a member's personal data for good (administrators)")
     @ResponseHeaders
     @ProblemResponses({404, 409, 412})
-    ResponseEntity<UserChange> erase(@PathVariable UUID id,
-            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ResponseEntity<UserChange> erase(
+            @PathVariable UUID id,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @Valid @RequestBody UserRequests.EraseMember request) {
         UserId user = new UserId(id);
-        var command = new UserCommands.EraseMember(user, Versions.expected(ifMatch), request.reason());
+        var command =
+                new UserCommands.EraseMember(user, Versions.expected(ifMatch), request.reason());
         return UserChange.response(HttpStatus.OK, user, commands.send(command, id));
     }
 }

@@ -7,8 +7,8 @@ import org.springframework.http.HttpStatus;
 /** The caller signed in but never registered: the platform holds nothing about them. */
 public class NotRegisteredException extends RuntimeException implements TypedProblem {
 
-    private static final ProblemType PROBLEM = new ProblemType(HttpStatus.NOT_FOUND,
-            "not-registered", "Not registered");
+    private static final ProblemType PROBLEM =
+            new ProblemType(HttpStatus.NOT_FOUND, "not-registered", "Not registered");
 
     public NotRegisteredException() {
         super("You are not registered: the platform holds nothing about you");

@@ -24,16 +24,15 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A person on the platform. Command handlers check guards, then apply; sourcing handlers only assign.
- * A command that would change nothing applies nothing, so retries and double clicks are harmless. The
- * rules that span users (one address, one identity each) are {@link UserAccounts}', checked and recorded in
- * the same transaction as these events.
+ * A person on the platform. Command handlers check guards, then apply; sourcing handlers only
+ * assign. A command that would change nothing applies nothing, so retries and double clicks are
+ * harmless. The rules that span users (one address, one identity each) are {@link UserAccounts}',
+ * checked and recorded in the same transaction as these events.
  */
 @Aggregate
 class User {
 
-    @AggregateIdentifier
-    private UserId id;
+    @AggregateIdentifier private UserId id;
     private boolean linked;
     private boolean active;
     private List<Role> roles;
@@ -70,8 +69,13 @@ class User {
     @CommandHandler
     void handle(UserCommands.UpdateProfile command) {
         refuseIfErased();
-        var updated = new UserProfileUpdated(id, command.displayName().trim(), blankToNull(command.bio()),
-                command.interests().stream().map(String::trim).distinct().toList(), blankToNull(command.avatarRef()));
+        var updated =
+                new UserProfileUpdated(
+                        id,
+                        command.displayName().trim(),
+                        blankToNull(command.bio()),
+                        command.interests().stream().map(String::trim).distinct().toList(),
+                        blankToNull(command.avatarRef()));
         if (!updated.equals(profile)) {
             apply(updated);
         }
@@ -81,7 +85,8 @@ class User {
     void handle(UserCommands.ChangeRoles command) {
         refuseIfErased();
         // declaration order, no duplicates: the same set of roles is always the same event
-        List<Role> normalised = Arrays.stream(Role.values()).filter(command.roles()::contains).toList();
+        List<Role> normalised =
+                Arrays.stream(Role.values()).filter(command.roles()::contains).toList();
         if (!normalised.equals(roles)) {
             apply(new UserRolesChanged(id, normalised));
         }
@@ -130,7 +135,8 @@ class User {
     private void changeEmailPreferences(Set<EmailTopic> topics) {
         refuseIfErased();
         // declaration order, no duplicates: the same choice is always the same event
-        List<EmailTopic> normalised = Arrays.stream(EmailTopic.values()).filter(topics::contains).toList();
+        List<EmailTopic> normalised =
+                Arrays.stream(EmailTopic.values()).filter(topics::contains).toList();
         if (!normalised.equals(unsubscribed)) {
             apply(new EmailPreferencesChanged(id, normalised));
         }

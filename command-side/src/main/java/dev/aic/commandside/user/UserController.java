@@ -48,77 +48,131 @@ class UserController {
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "registerUser",
-            summary = "Register someone (administrators); they are linked to their identity on first sign-in")
+    @Operation(
+            operationId = "registerUser",
+            summary =
+                    "Register someone (administrators); they are linked to their identity on first sign-in")
     @ResponseStatus(HttpStatus.CREATED)
     @ProblemResponses({409, 422})
-    @ResponseHeaders({"ETag", ApiHeaders.CONSISTENCY_TOKEN, "Location", ApiHeaders.IDEMPOTENT_REPLAYED})
-    ResponseEntity<UserChange> register(@AuthenticationPrincipal Caller caller,
-            @IdempotencyKeyParameter @RequestHeader(name = ApiHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+    @ResponseHeaders({
+        "ETag",
+        ApiHeaders.CONSISTENCY_TOKEN,
+        "Location",
+        ApiHeaders.IDEMPOTENT_REPLAYED
+    })
+    ResponseEntity<UserChange> register(
+            @AuthenticationPrincipal Caller caller,
+            @IdempotencyKeyParameter
+                    @RequestHeader(name = ApiHeaders.IDEMPOTENCY_KEY, required = false)
+                    String idempotencyKey,
             @Valid @RequestBody UserRequests.RegisterUser request) {
-        return idempotency.once(caller, idempotencyKey, "POST /api/users", request, UserChange.class, () -> {
-            UserId id = new UserId(ids.get());
-            Outcome outcome = commands.send(
-                    new UserCommands.RegisterUser(id, request.email(), request.displayName(), null), id);
-            return UserChange.response(HttpStatus.CREATED, id, outcome);
-        });
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                "POST /api/users",
+                request,
+                UserChange.class,
+                () -> {
+                    UserId id = new UserId(ids.get());
+                    Outcome outcome =
+                            commands.send(
+                                    new UserCommands.RegisterUser(
+                                            id, request.email(), request.displayName(), null),
+                                    id);
+                    return UserChange.response(HttpStatus.CREATED, id, outcome);
+                });
     }
 
     @PutMapping("/{id}/profile")
     @PreAuthorize("hasRole('ADMIN') or principal.isUser(#id)")
-    @Operation(operationId = "updateProfile", summary = "Replace a profile (its owner or an administrator)")
+    @Operation(
+            operationId = "updateProfile",
+            summary = "Replace a profile (its owner or an administrator)")
     @ResponseHeaders
     @ProblemResponses({404, 412})
-    ResponseEntity<UserChange> updateProfile(@PathVariable UUID id,
-            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ResponseEntity<UserChange> updateProfile(
+            @PathVariable UUID id,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @Valid @RequestBody UserRequests.UpdateProfile request) {
-        return change(id, new UserCommands.UpdateProfile(new UserId(id), Versions.expected(ifMatch),
-                request.displayName(), request.bio(), request.interestsOrNone(), request.avatarRef()));
+        return change(
+                id,
+                new UserCommands.UpdateProfile(
+                        new UserId(id),
+                        Versions.expected(ifMatch),
+                        request.displayName(),
+                        request.bio(),
+                        request.interestsOrNone(),
+                        request.avatarRef()));
     }
 
     @PutMapping("/{id}/email-preferences")
     @PreAuthorize("hasRole('ADMIN') or principal.isUser(#id)")
-    @Operation(operationId = "changeEmailPreferences",
+    @Operation(
+            operationId = "changeEmailPreferences",
             summary = "Choose which e-mail notifications to get (the member or an administrator)")
     @ResponseHeaders
     @ProblemResponses({404, 412})
-    ResponseEntity<UserChange> changeEmailPreferences(@PathVariable UUID id,
-            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ResponseEntity<UserChange> changeEmailPreferences(
+            @PathVariable UUID id,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @Valid @RequestBody UserRequests.ChangeEmailPreferences request) {
-        return change(id, new UserCommands.ChangeEmailPreferences(new UserId(id), Versions.expected(ifMatch),
-                Set.copyOf(request.unsubscribed())));
+        return change(
+                id,
+                new UserCommands.ChangeEmailPreferences(
+                        new UserId(id),
+                        Versions.expected(ifMatch),
+                        Set.copyOf(request.unsubscribed())));
     }
 
     @PutMapping("/{id}/roles")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "changeRoles", summary = "Replace the roles granted in the platform (administrators)")
+    @Operation(
+            operationId = "changeRoles",
+            summary = "Replace the roles granted in the platform (administrators)")
     @ResponseHeaders
     @ProblemResponses({404, 412})
-    ResponseEntity<UserChange> changeRoles(@PathVariable UUID id,
-            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ResponseEntity<UserChange> changeRoles(
+            @PathVariable UUID id,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @Valid @RequestBody UserRequests.ChangeRoles request) {
-        return change(id, new UserCommands.ChangeRoles(new UserId(id), Versions.expected(ifMatch), request.roles()));
+        return change(
+                id,
+                new UserCommands.ChangeRoles(
+                        new UserId(id), Versions.expected(ifMatch), request.roles()));
     }
 
     @PostMapping("/{id}/deactivate")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "deactivateUser", summary = "Deactivate a user (administrators); deactivating twice changes nothing")
+    @Operation(
+            operationId = "deactivateUser",
+            summary = "Deactivate a user (administrators); deactivating twice changes nothing")
     @ResponseHeaders
     @ProblemResponses({404, 412})
-    ResponseEntity<UserChange> deactivate(@PathVariable UUID id,
-            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ResponseEntity<UserChange> deactivate(
+            @PathVariable UUID id,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @Valid @RequestBody(required = false) UserRequests.Deactivate request) {
         String reason = request == null ? null : request.reason();
-        return change(id, new UserCommands.Deactivate(new UserId(id), Versions.expected(ifMatch), reason));
+        return change(
+                id,
+                new UserCommands.Deactivate(new UserId(id), Versions.expected(ifMatch), reason));
     }
 
     @PostMapping("/{id}/reactivate")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "reactivateUser", summary = "Reactivate a deactivated user (administrators)")
+    @Operation(
+            operationId = "reactivateUser",
+            summary = "Reactivate a deactivated user (administrators)")
     @ResponseHeaders
     @ProblemResponses({404, 412})
-    ResponseEntity<UserChange> reactivate(@PathVariable UUID id,
-            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<UserChange> reactivate(
+            @PathVariable UUID id,
+            @IfMatchParameter @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch) {
         return change(id, new UserCommands.Reactivate(new UserId(id), Versions.expected(ifMatch)));
     }
 

@@ -36,7 +36,9 @@ class AttributionCorrelation implements CorrelationDataProvider {
     public Map<String, ?> correlationDataFor(Message<?> message) {
         MetaData metaData = message.getMetaData();
         Map<String, Object> data = new HashMap<>();
-        Attribution.KEYS.stream().filter(metaData::containsKey).forEach(key -> data.put(key, metaData.get(key)));
+        Attribution.KEYS.stream()
+                .filter(metaData::containsKey)
+                .forEach(key -> data.put(key, metaData.get(key)));
         data.put(CAUSATION_ID, message.getIdentifier());
         data.put(CORRELATION_ID, metaData.getOrDefault(CORRELATION_ID, message.getIdentifier()));
         if (message instanceof DeadlineMessage<?> deadline) {
@@ -45,11 +47,14 @@ class AttributionCorrelation implements CorrelationDataProvider {
         Span span = tracer.currentSpan();
         if (span != null) {
             data.put(Attribution.TRACE_ID, span.context().traceId());
-            propagator.inject(span.context(), data, (carrier, key, value) -> {
-                if (Attribution.TRACEPARENT.equals(key)) {
-                    carrier.put(key, value);
-                }
-            });
+            propagator.inject(
+                    span.context(),
+                    data,
+                    (carrier, key, value) -> {
+                        if (Attribution.TRACEPARENT.equals(key)) {
+                            carrier.put(key, value);
+                        }
+                    });
         }
         return data;
     }

@@ -10,8 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends a command and reports its {@link Outcome}. The command runs inside a transaction opened
  * here (Axon's unit of work joins it), so its events are visible to the lookup that follows and
- * nothing of it is committed unless all of it is. Commands on one aggregate run one after the other.
- * Each carries its {@link Attribution}, which its events inherit.
+ * nothing of it is committed unless all of it is. Commands on one aggregate run one after the
+ * other. Each carries its {@link Attribution}, which its events inherit.
  */
 @Component
 public class Commands {
@@ -30,38 +30,53 @@ public class Commands {
         return ask(command, aggregateId).outcome();
     }
 
-    /** Sends a command whose handler answers something besides its events, e.g. where an RSVP landed. */
+    /**
+     * Sends a command whose handler answers something besides its events, e.g. where an RSVP
+     * landed.
+     */
     public <R> Reply<R> ask(Object command, Object aggregateId) {
         return ask(command, aggregateId, Attribution.of(command));
     }
 
-    /** Sends a command on behalf of whoever {@code attribution} names, e.g. {@link Attribution#ofService}. */
+    /**
+     * Sends a command on behalf of whoever {@code attribution} names, e.g. {@link
+     * Attribution#ofService}.
+     */
     public <R> Reply<R> ask(Object command, Object aggregateId, MetaData attribution) {
-        return transactions.execute(status -> {
-            // Axon's own aggregate lock is released when its unit of work ends, which is before this
-            // transaction commits: a second command could then load the aggregate without our events and
-            // collide with them. This lock is held until commit, and holds across command-side instances.
-            jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", aggregateId.toString());
-            R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(attribution));
-            return new Reply<>(result, latest(aggregateId));
-        });
+        return transactions.execute(
+                status -> {
+                    // Axon's own aggregate lock is released when its unit of work ends, which is
+                    // before this
+                    // transaction commits: a second command could then load the aggregate without
+                    // our events and
+                    // collide with them. This lock is held until commit, and holds across
+                    // command-side instances.
+                    jdbc.queryForList(
+                            "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
+                            aggregateId.toString());
+                    R result =
+                            gateway.sendAndWait(
+                                    GenericCommandMessage.asCommandMessage(command)
+                                            .andMetaData(attribution));
+                    return new Reply<>(result, latest(aggregateId));
+                });
     }
 
     /** What the command handler returned, and the {@link Outcome} of the command. */
-    public record Reply<R>(R result, Outcome outcome) {
-    }
+    public record Reply<R>(R result, Outcome outcome) {}
 
     /**
-     * The aggregate as its latest stored event left it, e.g. the document an identical upload answers with. Inside
-     * {@link #ask} that event is the command's own: our own events are visible in our transaction, and another
-     * command's event on this aggregate cannot commit in between, it would collide with ours on (aggregate,
-     * sequence number).
+     * The aggregate as its latest stored event left it, e.g. the document an identical upload
+     * answers with. Inside {@link #ask} that event is the command's own: our own events are visible
+     * in our transaction, and another command's event on this aggregate cannot commit in between,
+     * it would collide with ours on (aggregate, sequence number).
      */
     public Outcome latest(Object aggregateId) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                     SELECT sequencenumber, globalindex FROM domainevententry
                     WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1""",
-                (row, n) -> new Outcome(row.getLong(1), row.getLong(2)), aggregateId.toString());
+                (row, n) -> new Outcome(row.getLong(1), row.getLong(2)),
+                aggregateId.toString());
     }
 }

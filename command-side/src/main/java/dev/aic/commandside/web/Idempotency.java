@@ -26,12 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code Idempotency-Key} on creating requests. The key is recorded in the transaction of the command
- * it guards, together with the response: a retry with the same key and request gets that response
- * again (marked {@code Idempotent-Replayed}) and stores nothing; the same key with another request is
- * a 422. A concurrent retry waits on the key's row until the first attempt commits or rolls back. A
- * failed attempt records nothing, so it may be retried with the same key. Keys live in PostgreSQL and
- * survive restarts; they are kept for {@code aic.idempotency.retention} (24 h).
+ * {@code Idempotency-Key} on creating requests. The key is recorded in the transaction of the
+ * command it guards, together with the response: a retry with the same key and request gets that
+ * response again (marked {@code Idempotent-Replayed}) and stores nothing; the same key with another
+ * request is a 422. A concurrent retry waits on the key's row until the first attempt commits or
+ * rolls back. A failed attempt records nothing, so it may be retried with the same key. Keys live
+ * in PostgreSQL and survive restarts; they are kept for {@code aic.idempotency.retention} (24 h).
  */
 @Component
 public class Idempotency {
@@ -45,7 +45,10 @@ public class Idempotency {
     private final ObjectMapper json;
     private final Duration retention;
 
-    Idempotency(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json,
+    Idempotency(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            ObjectMapper json,
             @Value("${aic.idempotency.retention:PT24H}") Duration retention) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -53,34 +56,52 @@ public class Idempotency {
         this.retention = retention;
     }
 
-    public <T> ResponseEntity<T> once(Caller caller, String key, String operation, Object request, Class<T> type,
+    public <T> ResponseEntity<T> once(
+            Caller caller,
+            String key,
+            String operation,
+            Object request,
+            Class<T> type,
             Supplier<ResponseEntity<T>> action) {
         if (key == null) {
             return transactions.execute(status -> action.get());
         }
         if (!KEY.matcher(key).matches()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST,
                     "Idempotency-Key must be 1 to 255 visible ASCII characters");
         }
         byte[] hash = hash(operation, request);
-        return transactions.execute(status -> {
-            boolean first = jdbc.update("""
+        return transactions.execute(
+                status -> {
+                    boolean first =
+                            jdbc.update(
+                                            """
                     INSERT INTO idempotency_record (caller, key, request_hash) VALUES (?, ?, ?)
-                    ON CONFLICT DO NOTHING""", caller.key(), key, hash) == 1;
-            if (!first) {
-                return replay(caller, key, hash, type);
-            }
-            ResponseEntity<T> response = action.get();
-            jdbc.update("UPDATE idempotency_record SET status = ?, headers = ?, body = ? WHERE caller = ? AND key = ?",
-                    response.getStatusCode().value(), write(headersToKeep(response.getHeaders())),
-                    write(response.getBody()), caller.key(), key);
-            return response;
-        });
+                    ON CONFLICT DO NOTHING""",
+                                            caller.key(),
+                                            key,
+                                            hash)
+                                    == 1;
+                    if (!first) {
+                        return replay(caller, key, hash, type);
+                    }
+                    ResponseEntity<T> response = action.get();
+                    jdbc.update(
+                            "UPDATE idempotency_record SET status = ?, headers = ?, body = ? WHERE caller = ? AND key = ?",
+                            response.getStatusCode().value(),
+                            write(headersToKeep(response.getHeaders())),
+                            write(response.getBody()),
+                            caller.key(),
+                            key);
+                    return response;
+                });
     }
 
     @Scheduled(fixedDelayString = "${aic.idempotency.cleanup-interval:PT1H}")
     void forgetExpiredKeys() {
-        jdbc.update("DELETE FROM idempotency_record WHERE created_at < now() - make_interval(secs => ?)",
+        jdbc.update(
+                "DELETE FROM idempotency_record WHERE created_at < now() - make_interval(secs => ?)",
                 (double) retention.toSeconds());
     }
 
@@ -92,21 +113,25 @@ public class Idempotency {
                         throw new IdempotencyKeyReusedException();
                     }
                     HttpHeaders headers = new HttpHeaders();
-                    read(row.getString("headers"), new TypeReference<Map<String, String>>() { })
+                    read(row.getString("headers"), new TypeReference<Map<String, String>>() {})
                             .forEach(headers::set);
                     headers.set(ApiHeaders.IDEMPOTENT_REPLAYED, "true");
-                    return ResponseEntity.status(row.getInt("status")).headers(headers)
+                    return ResponseEntity.status(row.getInt("status"))
+                            .headers(headers)
                             .body(read(row.getString("body"), type));
-                }, caller.key(), key);
+                },
+                caller.key(),
+                key);
     }
 
     private static Map<String, String> headersToKeep(HttpHeaders headers) {
         Map<String, String> kept = new LinkedHashMap<>();
-        REPLAYED_HEADERS.forEach(name -> {
-            if (headers.getFirst(name) != null) {
-                kept.put(name, headers.getFirst(name));
-            }
-        });
+        REPLAYED_HEADERS.forEach(
+                name -> {
+                    if (headers.getFirst(name) != null) {
+                        kept.put(name, headers.getFirst(name));
+                    }
+                });
         return kept;
     }
 

@@ -6,8 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * What a handled command left behind: the aggregate's version (its last sequence number, the
- * {@code ETag}) and the global position of its last event (the consistency token a query can wait for).
+ * What a handled command left behind: the aggregate's version (its last sequence number, the {@code
+ * ETag}) and the global position of its last event (the consistency token a query can wait for).
  */
 public record Outcome(long version, long position) {
 

@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * The problems of the command-side's frameworks (Axon, the database, the servlet container). The features describe
- * their own failures ({@code DescribedProblem}), and platform-web's {@code ApiProblemHandler} answers with them.
+ * The problems of the command-side's frameworks (Axon, the database, the servlet container). The
+ * features describe their own failures ({@code DescribedProblem}), and platform-web's {@code
+ * ApiProblemHandler} answers with them.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,8 +32,12 @@ class ProblemHandler {
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ProblemDetail staleVersion(ConflictingAggregateVersionException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version", "Stale version",
-                "It changed since you read it: read it again and retry with its new ETag");
+        ProblemDetail problem =
+                Problems.of(
+                        HttpStatus.PRECONDITION_FAILED,
+                        "stale-version",
+                        "Stale version",
+                        "It changed since you read it: read it again and retry with its new ETag");
         problem.setProperty("currentVersion", e.getActualVersion());
         return problem;
     }
@@ -40,28 +45,43 @@ class ProblemHandler {
     /** Two commands on the same aggregate at the same moment: the loser may simply retry. */
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrentChange(ConcurrencyException e) {
-        return Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+        return Problems.of(
+                HttpStatus.CONFLICT,
+                "concurrent-modification",
+                "Concurrent modification",
                 "Someone changed it at the same moment; retry");
     }
 
     /** Lost a race on a unique claim (the same identity registering twice at once). */
     @ExceptionHandler(DuplicateKeyException.class)
     ProblemDetail duplicate(DuplicateKeyException e) {
-        return Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+        return Problems.of(
+                HttpStatus.CONFLICT,
+                "concurrent-modification",
+                "Concurrent modification",
                 "Someone changed it at the same moment; retry");
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing with id " + e.getAggregateIdentifier());
+        return Problems.of(
+                HttpStatus.NOT_FOUND,
+                "not-found",
+                "Not found",
+                "Nothing with id " + e.getAggregateIdentifier());
     }
 
-    /** The servlet container's own multipart limits (file and request size), configured for uploads. */
+    /**
+     * The servlet container's own multipart limits (file and request size), configured for uploads.
+     */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
         MultipartConfigElement limits = multipart.getIfAvailable();
         long maxBytes = limits != null ? limits.getMaxFileSize() : e.getMaxUploadSize();
-        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "File too large",
+        return Problems.of(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "payload-too-large",
+                "File too large",
                 Problems.fileTooLarge(maxBytes));
     }
 }

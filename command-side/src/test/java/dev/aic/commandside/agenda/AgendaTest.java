@@ -71,12 +71,33 @@ class AgendaTest {
         nine = fixture.currentTime().plus(Duration.ofDays(7));
         hall = new Room(id(11), "Hall", 100, List.of("projector"));
         cabin = new Room(id(12), "Cabin", 10, List.of());
-        first = new Slot(id(21), nine, nine.plus(Duration.ofHours(1)), List.of(hall.roomId(), cabin.roomId()));
-        second = new Slot(id(22), nine.plus(Duration.ofHours(1)), nine.plus(Duration.ofHours(2)),
-                List.of(hall.roomId(), cabin.roomId()));
+        first =
+                new Slot(
+                        id(21),
+                        nine,
+                        nine.plus(Duration.ofHours(1)),
+                        List.of(hall.roomId(), cabin.roomId()));
+        second =
+                new Slot(
+                        id(22),
+                        nine.plus(Duration.ofHours(1)),
+                        nine.plus(Duration.ofHours(2)),
+                        List.of(hall.roomId(), cabin.roomId()));
         talk = new Session(id(31), "Talk", null, List.of(ADA), 60, "ml", List.of(), List.of(), 50);
-        adaAgain = new Session(id(32), "Ada again", null, List.of(ADA), 60, "ml", List.of(), List.of(), 5);
-        demo = new Session(id(33), "Demo", null, List.of(BOB), 45, "ml", List.of(), List.of("projector"), 5);
+        adaAgain =
+                new Session(
+                        id(32), "Ada again", null, List.of(ADA), 60, "ml", List.of(), List.of(), 5);
+        demo =
+                new Session(
+                        id(33),
+                        "Demo",
+                        null,
+                        List.of(BOB),
+                        45,
+                        "ml",
+                        List.of(),
+                        List.of("projector"),
+                        5);
     }
 
     @Test
@@ -95,7 +116,8 @@ class AgendaTest {
         fixture.given(defined())
                 .when(new AgendaCommands.Place(AGENDA, null, OLIVIA_ACTS, inHall))
                 .expectEvents(new SessionPlaced(AGENDA, inHall))
-                .expectScheduledDeadlineWithName(nine.minus(REMINDER_OFFSET), Agenda.SPEAKER_REMINDER);
+                .expectScheduledDeadlineWithName(
+                        nine.minus(REMINDER_OFFSET), Agenda.SPEAKER_REMINDER);
         Placement later = new Placement(talk.sessionId(), second.slotId(), hall.roomId());
         fixture.given(with(defined(), new SessionPlaced(AGENDA, inHall)))
                 .when(new AgendaCommands.Place(AGENDA, null, OLIVIA_ACTS, later))
@@ -113,7 +135,9 @@ class AgendaTest {
     @Test
     void aSpeakerIsInOnePlaceAtATime() {
         fixture.given(with(defined(), new SessionPlaced(AGENDA, at(talk, first, hall))))
-                .when(new AgendaCommands.Place(AGENDA, null, OLIVIA_ACTS, at(adaAgain, first, cabin)))
+                .when(
+                        new AgendaCommands.Place(
+                                AGENDA, null, OLIVIA_ACTS, at(adaAgain, first, cabin)))
                 .expectException(conflict(HardRule.SPEAKER_DOUBLE_BOOKED, adaAgain, talk))
                 .expectNoEvents();
     }
@@ -134,8 +158,12 @@ class AgendaTest {
 
     @Test
     void aSessionStaysInsideTheCommunityEventsTime() {
-        Slot night = new Slot(id(23), nine.plus(Duration.ofHours(20)), nine.plus(Duration.ofHours(21)),
-                List.of(hall.roomId()));
+        Slot night =
+                new Slot(
+                        id(23),
+                        nine.plus(Duration.ofHours(20)),
+                        nine.plus(Duration.ofHours(21)),
+                        List.of(hall.roomId()));
         fixture.given(with(defined(), new SlotDefined(AGENDA, night)))
                 .when(new AgendaCommands.Place(AGENDA, null, OLIVIA_ACTS, at(talk, night, hall)))
                 .expectException(conflict(HardRule.OUTSIDE_EVENT, talk, null));
@@ -143,7 +171,11 @@ class AgendaTest {
 
     @Test
     void aSessionAvoidsItsSpeakersStatedUnavailability() {
-        var busy = new SpeakerAvailability(ADA, List.of(new Period(nine, nine.plus(Duration.ofMinutes(30)))), List.of());
+        var busy =
+                new SpeakerAvailability(
+                        ADA,
+                        List.of(new Period(nine, nine.plus(Duration.ofMinutes(30)))),
+                        List.of());
         fixture.given(with(defined(), new SpeakerAvailabilityStated(AGENDA, busy)))
                 .when(new AgendaCommands.Place(AGENDA, null, OLIVIA_ACTS, at(talk, first, hall)))
                 .expectException(conflict(HardRule.SPEAKER_UNAVAILABLE, talk, null));
@@ -151,24 +183,37 @@ class AgendaTest {
 
     @Test
     void aSpeakerCannotBecomeUnavailableWhenTheySpeak() {
-        var busy = new SpeakerAvailability(ADA, List.of(new Period(nine, nine.plus(Duration.ofMinutes(30)))), List.of());
+        var busy =
+                new SpeakerAvailability(
+                        ADA,
+                        List.of(new Period(nine, nine.plus(Duration.ofMinutes(30)))),
+                        List.of());
         fixture.given(with(defined(), new SessionPlaced(AGENDA, at(talk, first, hall))))
-                .when(new AgendaCommands.StateSpeakerAvailability(AGENDA, null, new Organizer(ADA, false), busy))
+                .when(
+                        new AgendaCommands.StateSpeakerAvailability(
+                                AGENDA, null, new Organizer(ADA, false), busy))
                 .expectException(conflict(HardRule.SPEAKER_UNAVAILABLE, talk, null));
     }
 
     @Test
     void aRoomCannotShrinkBelowThePlacedSessionsAudience() {
         fixture.given(with(defined(), new SessionPlaced(AGENDA, at(talk, first, hall))))
-                .when(new AgendaCommands.DefineRoom(AGENDA, null, OLIVIA_ACTS,
-                        new Room(hall.roomId(), "Hall", 20, List.of("projector"))))
+                .when(
+                        new AgendaCommands.DefineRoom(
+                                AGENDA,
+                                null,
+                                OLIVIA_ACTS,
+                                new Room(hall.roomId(), "Hall", 20, List.of("projector"))))
                 .expectException(conflict(HardRule.ROOM_TOO_SMALL, talk, null));
     }
 
     @Test
     void aLockedSessionKeepsItsPlace() {
-        fixture.given(with(defined(), new SessionPlaced(AGENDA, at(talk, first, hall)),
-                        new SessionLocked(AGENDA, talk.sessionId())))
+        fixture.given(
+                        with(
+                                defined(),
+                                new SessionPlaced(AGENDA, at(talk, first, hall)),
+                                new SessionLocked(AGENDA, talk.sessionId())))
                 .when(new AgendaCommands.Unassign(AGENDA, null, OLIVIA_ACTS, talk.sessionId()))
                 .expectException(violation(Kind.LOCKED));
         fixture.given(defined())
@@ -188,7 +233,11 @@ class AgendaTest {
         fixture.given(defined())
                 .when(new AgendaCommands.Mark(AGENDA, talk.sessionId(), BOB))
                 .expectException(violation(Kind.NOT_PUBLISHED));
-        fixture.given(with(defined(), new Published(AGENDA), new SessionMarked(AGENDA, talk.sessionId(), BOB)))
+        fixture.given(
+                        with(
+                                defined(),
+                                new Published(AGENDA),
+                                new SessionMarked(AGENDA, talk.sessionId(), BOB)))
                 .when(new AgendaCommands.Mark(AGENDA, talk.sessionId(), BOB))
                 .expectNoEvents();
     }
@@ -199,20 +248,24 @@ class AgendaTest {
         fixture.given(defined())
                 .when(new AgendaCommands.RequestSolve(AGENDA, null, OLIVIA_ACTS, solve, 30))
                 .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                        org.axonframework.test.matchers.Matchers.messageWithPayload(new TypeSafeMatcher<SolveRequested>() {
-                            @Override
-                            protected boolean matchesSafely(SolveRequested item) {
-                                return item.solveId().equals(solve) && item.plan().sessions().size() == 3
-                                        && item.timeBudgetSeconds() == 30;
-                            }
+                .expectEventsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                        new TypeSafeMatcher<SolveRequested>() {
+                                            @Override
+                                            protected boolean matchesSafely(SolveRequested item) {
+                                                return item.solveId().equals(solve)
+                                                        && item.plan().sessions().size() == 3
+                                                        && item.timeBudgetSeconds() == 30;
+                                            }
 
-                            @Override
-                            public void describeTo(Description description) {
-                                description.appendText("a solve request with the three sessions");
-                            }
-                        }),
-                        org.axonframework.test.matchers.Matchers.andNoMore()));
+                                            @Override
+                                            public void describeTo(Description description) {
+                                                description.appendText(
+                                                        "a solve request with the three sessions");
+                                            }
+                                        }),
+                                org.axonframework.test.matchers.Matchers.andNoMore()));
     }
 
     @Test
@@ -234,23 +287,50 @@ class AgendaTest {
     void anAcceptedProposalBecomesPlacementsAndLeavesLockedSessionsBe() {
         UUID solve = id(41);
         Placement lockedTalk = at(talk, first, hall);
-        var proposal = new ProposalReceived(AGENDA, solve, new Score(0, -3),
-                List.of(at(talk, second, hall), at(adaAgain, second, cabin), at(demo, second, hall)), List.of(),
-                List.of(), 1000);
-        fixture.given(with(defined(), new SessionPlaced(AGENDA, lockedTalk), new SessionLocked(AGENDA, talk.sessionId()),
-                        solveRequested(solve), proposal))
+        var proposal =
+                new ProposalReceived(
+                        AGENDA,
+                        solve,
+                        new Score(0, -3),
+                        List.of(
+                                at(talk, second, hall),
+                                at(adaAgain, second, cabin),
+                                at(demo, second, hall)),
+                        List.of(),
+                        List.of(),
+                        1000);
+        fixture.given(
+                        with(
+                                defined(),
+                                new SessionPlaced(AGENDA, lockedTalk),
+                                new SessionLocked(AGENDA, talk.sessionId()),
+                                solveRequested(solve),
+                                proposal))
                 .when(new AgendaCommands.AcceptProposal(AGENDA, null, OLIVIA_ACTS, solve))
-                .expectEvents(new ProposalAccepted(AGENDA, solve), new SessionPlaced(AGENDA, at(adaAgain, second, cabin)),
+                .expectEvents(
+                        new ProposalAccepted(AGENDA, solve),
+                        new SessionPlaced(AGENDA, at(adaAgain, second, cabin)),
                         new SessionPlaced(AGENDA, at(demo, second, hall)));
     }
 
     @Test
     void aProposalThatNoLongerFitsIsRefusedNamingTheConflict() {
         UUID solve = id(41);
-        var proposal = new ProposalReceived(AGENDA, solve, new Score(0, 0), List.of(at(demo, first, hall)), List.of(),
-                List.of(), 1000);
-        fixture.given(with(defined(), solveRequested(solve), proposal,
-                        new SessionPlaced(AGENDA, at(talk, first, hall))))
+        var proposal =
+                new ProposalReceived(
+                        AGENDA,
+                        solve,
+                        new Score(0, 0),
+                        List.of(at(demo, first, hall)),
+                        List.of(),
+                        List.of(),
+                        1000);
+        fixture.given(
+                        with(
+                                defined(),
+                                solveRequested(solve),
+                                proposal,
+                                new SessionPlaced(AGENDA, at(talk, first, hall))))
                 .when(new AgendaCommands.AcceptProposal(AGENDA, null, OLIVIA_ACTS, solve))
                 .expectException(conflict(HardRule.ROOM_DOUBLE_BOOKED, talk, demo));
     }
@@ -258,8 +338,15 @@ class AgendaTest {
     @Test
     void aProposalIsDecidedOnce() {
         UUID solve = id(41);
-        var proposal = new ProposalReceived(AGENDA, solve, new Score(0, 0), List.of(), List.of(), List.of(), 1000);
-        fixture.given(with(defined(), solveRequested(solve), proposal, new ProposalDiscarded(AGENDA, solve)))
+        var proposal =
+                new ProposalReceived(
+                        AGENDA, solve, new Score(0, 0), List.of(), List.of(), List.of(), 1000);
+        fixture.given(
+                        with(
+                                defined(),
+                                solveRequested(solve),
+                                proposal,
+                                new ProposalDiscarded(AGENDA, solve)))
                 .when(new AgendaCommands.AcceptProposal(AGENDA, null, OLIVIA_ACTS, solve))
                 .expectException(violation(Kind.NO_SUCH_PROPOSAL));
     }
@@ -267,15 +354,19 @@ class AgendaTest {
     @Test
     void speakersAreRemindedBeforeTheirSession() {
         fixture.given(defined())
-                .andGivenCommands(new AgendaCommands.Place(AGENDA, null, OLIVIA_ACTS, at(talk, first, hall)))
+                .andGivenCommands(
+                        new AgendaCommands.Place(AGENDA, null, OLIVIA_ACTS, at(talk, first, hall)))
                 .whenTimeElapses(Duration.ofDays(7).minus(REMINDER_OFFSET).plusSeconds(1))
-                .expectEvents(new SpeakerReminderDue(AGENDA, CONFERENCE, talk.sessionId(), "Talk", "Hall", ADA, nine));
+                .expectEvents(
+                        new SpeakerReminderDue(
+                                AGENDA, CONFERENCE, talk.sessionId(), "Talk", "Hall", ADA, nine));
     }
 
     @Test
     void aSpeakersReminderMovesWithTheirSession() {
         fixture.given(defined())
-                .andGivenCommands(new AgendaCommands.Place(AGENDA, null, OLIVIA_ACTS, at(talk, first, hall)),
+                .andGivenCommands(
+                        new AgendaCommands.Place(AGENDA, null, OLIVIA_ACTS, at(talk, first, hall)),
                         new AgendaCommands.Place(AGENDA, null, OLIVIA_ACTS, at(talk, second, hall)))
                 .whenTimeElapses(Duration.ofDays(7).minus(REMINDER_OFFSET).plusSeconds(1))
                 .expectNoEvents();
@@ -283,11 +374,20 @@ class AgendaTest {
 
     private Object[] defined() {
         return new Object[] {
-                new Opened(AGENDA, CONFERENCE, List.of(OLIVIA), new Period(nine.minus(Duration.ofHours(1)),
-                        nine.plus(Duration.ofHours(10))), "Europe/Amsterdam"),
-                new RoomDefined(AGENDA, hall), new RoomDefined(AGENDA, cabin),
-                new SlotDefined(AGENDA, first), new SlotDefined(AGENDA, second),
-                new SessionDefined(AGENDA, talk), new SessionDefined(AGENDA, adaAgain), new SessionDefined(AGENDA, demo)};
+            new Opened(
+                    AGENDA,
+                    CONFERENCE,
+                    List.of(OLIVIA),
+                    new Period(nine.minus(Duration.ofHours(1)), nine.plus(Duration.ofHours(10))),
+                    "Europe/Amsterdam"),
+            new RoomDefined(AGENDA, hall),
+            new RoomDefined(AGENDA, cabin),
+            new SlotDefined(AGENDA, first),
+            new SlotDefined(AGENDA, second),
+            new SessionDefined(AGENDA, talk),
+            new SessionDefined(AGENDA, adaAgain),
+            new SessionDefined(AGENDA, demo)
+        };
     }
 
     private SolveRequested solveRequested(UUID solve) {
@@ -318,20 +418,29 @@ class AgendaTest {
         };
     }
 
-    private static Matcher<AgendaRuleViolation> conflict(HardRule rule, Session session, Session conflicting) {
+    private static Matcher<AgendaRuleViolation> conflict(
+            HardRule rule, Session session, Session conflicting) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(AgendaRuleViolation item) {
-                return item.kind() == Kind.HARD_RULE && item.conflict().rule() == rule
+                return item.kind() == Kind.HARD_RULE
+                        && item.conflict().rule() == rule
                         && item.conflict().sessionId().equals(session.sessionId())
-                        && java.util.Objects.equals(item.conflict().conflictingSessionId(),
-                        conflicting == null ? null : conflicting.sessionId());
+                        && java.util.Objects.equals(
+                                item.conflict().conflictingSessionId(),
+                                conflicting == null ? null : conflicting.sessionId());
             }
 
             @Override
             public void describeTo(Description description) {
-                description.appendText(rule + " of '" + session.title() + "'"
-                        + (conflicting == null ? "" : " with '" + conflicting.title() + "'"));
+                description.appendText(
+                        rule
+                                + " of '"
+                                + session.title()
+                                + "'"
+                                + (conflicting == null
+                                        ? ""
+                                        : " with '" + conflicting.title() + "'"));
             }
         };
     }

@@ -20,45 +20,54 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * An auditor who exports the events of a type gets those stored before the type's class was renamed too, shown as
- * they are stored (docs/event-evolution.md, "Naming events").
+ * An auditor who exports the events of a type gets those stored before the type's class was renamed
+ * too, shown as they are stored (docs/event-evolution.md, "Naming events").
  */
 @SpringBootTest
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class RenamedEventsExportIT {
 
-    private static final String FORMER = "dev.aic.contracts.document.DocumentEvent$DocumentUploaded";
+    private static final String FORMER =
+            "dev.aic.contracts.document.DocumentEvent$DocumentUploaded";
 
-    @Autowired
-    EventExport export;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
+    @Autowired EventExport export;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ObjectMapper json;
 
     @Test
     void anExportOfTodaysTypeHoldsTheEventsStoredUnderItsFormerName() throws IOException {
         Instant from = Instant.now().minus(1, ChronoUnit.MINUTES);
         String document = UUID.randomUUID().toString();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO event_store.domainevententry (eventidentifier, metadata, payload, payloadrevision, payloadtype,
                     timestamp, aggregateidentifier, sequencenumber, type)
                 VALUES (?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), '1', ?, ?, ?, 0, 'Document')""",
-                UUID.randomUUID().toString(), """
+                UUID.randomUUID().toString(),
+                """
                 {"documentId":"%s","version":1,"owner":"%s","title":"Minutes","tags":[],"visibility":"MEMBERS",\
                 "communityEventId":null,"contentType":"text/plain","sizeBytes":42,"sha256":"%s",\
-                "storageKey":"documents/%s/1","originalFilename":null}""".formatted(document, UUID.randomUUID(),
-                        "d".repeat(64), document), FORMER, Instant.now().toString(), document);
+                "storageKey":"documents/%s/1","originalFilename":null}"""
+                        .formatted(document, UUID.randomUUID(), "d".repeat(64), document),
+                FORMER,
+                Instant.now().toString(),
+                document);
 
-        for (String type : List.of("Uploaded", "dev.aic.contracts.document.DocumentEvent$Uploaded")) {
-            List<JsonNode> exported = exported(new EventExport.Filter(from, null, type, "Document", null, null));
+        for (String type :
+                List.of("Uploaded", "dev.aic.contracts.document.DocumentEvent$Uploaded")) {
+            List<JsonNode> exported =
+                    exported(new EventExport.Filter(from, null, type, "Document", null, null));
 
-            assertThat(exported).as("export of type %s", type)
-                    .filteredOn(event -> event.get("aggregateId").asText().equals(document)).singleElement()
-                    .satisfies(event -> {
-                        assertThat(event.get("payloadType").asText()).isEqualTo(FORMER);
-                        assertThat(event.get("payload").get("title").asText()).isEqualTo("Minutes");
-                    });
+            assertThat(exported)
+                    .as("export of type %s", type)
+                    .filteredOn(event -> event.get("aggregateId").asText().equals(document))
+                    .singleElement()
+                    .satisfies(
+                            event -> {
+                                assertThat(event.get("payloadType").asText()).isEqualTo(FORMER);
+                                assertThat(event.get("payload").get("title").asText())
+                                        .isEqualTo("Minutes");
+                            });
         }
     }
 

@@ -46,38 +46,47 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A community event loaded from a snapshot decides exactly as one rebuilt from its whole history would:
- * the seats, the waiting list in its order, the check-ins, the reminders already sent, the organisers, the
- * capacity, the details and the schedule all survive the snapshot. With a threshold of 2 nearly every load
- * takes a snapshot, so each command below starts from one written after the command before it. Commands
- * go through {@link Commands}, as they do from the REST API: in its transaction, under the event's lock.
+ * A community event loaded from a snapshot decides exactly as one rebuilt from its whole history
+ * would: the seats, the waiting list in its order, the check-ins, the reminders already sent, the
+ * organisers, the capacity, the details and the schedule all survive the snapshot. With a threshold
+ * of 2 nearly every load takes a snapshot, so each command below starts from one written after the
+ * command before it. Commands go through {@link Commands}, as they do from the REST API: in its
+ * transaction, under the event's lock.
  */
-@SpringBootTest(properties = {
-        "aic.community-events.snapshot-threshold=2",
-        "aic.community-events.reminder-offset=PT1H",
-        "aic.deadlines.polling-interval=PT0.5S"})
+@SpringBootTest(
+        properties = {
+            "aic.community-events.snapshot-threshold=2",
+            "aic.community-events.reminder-offset=PT1H",
+            "aic.deadlines.polling-interval=PT0.5S"
+        })
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class CommunityEventSnapshotIT {
 
     private static final Duration OFFSET = Duration.ofHours(1);
+
     /** Long enough to take the seats before the reminders fall due, even on a busy machine. */
     private static final Duration REMINDERS_DUE_AFTER = Duration.ofSeconds(15);
-    private static final Details DETAILS = new Details("Snapshot night", "Events, folded", "Room 1", null,
-            List.of("axon"), Visibility.MEMBERS);
 
-    @Autowired
-    Commands commands;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    DeadlineManager deadlines;
-    /** Axon's general serializer, the one its JDBC storage engine writes and reads snapshots with. */
-    @Autowired
-    Serializer snapshotSerializer;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    JdbcTemplate jdbc;
+    private static final Details DETAILS =
+            new Details(
+                    "Snapshot night",
+                    "Events, folded",
+                    "Room 1",
+                    null,
+                    List.of("axon"),
+                    Visibility.MEMBERS);
+
+    @Autowired Commands commands;
+    @Autowired EventStore eventStore;
+    @Autowired DeadlineManager deadlines;
+
+    /**
+     * Axon's general serializer, the one its JDBC storage engine writes and reads snapshots with.
+     */
+    @Autowired Serializer snapshotSerializer;
+
+    @Autowired ObjectMapper json;
+    @Autowired JdbcTemplate jdbc;
 
     private final CommunityEventId event = new CommunityEventId(UUID.randomUUID());
     private final Actor organizer = new Actor(user(), false);
@@ -105,9 +114,15 @@ class CommunityEventSnapshotIT {
         // the event is still full, and a newcomer queues behind the three waiting
         assertThat(rsvp(stranger)).isEqualTo(RsvpState.WAITLISTED);
         // its rules still see who holds a seat and who organises
-        refused(new CommunityEventCommands.CheckIn(event, organizer, waiting.get(0)), Kind.NOT_ATTENDING);
-        refused(new CommunityEventCommands.ChangeCapacity(event, null, organizer, 2), Kind.CAPACITY_BELOW_ATTENDANCE);
-        refused(new CommunityEventCommands.ChangeCapacity(event, null, new Actor(stranger, false), 9),
+        refused(
+                new CommunityEventCommands.CheckIn(event, organizer, waiting.get(0)),
+                Kind.NOT_ATTENDING);
+        refused(
+                new CommunityEventCommands.ChangeCapacity(event, null, organizer, 2),
+                Kind.CAPACITY_BELOW_ATTENDANCE);
+        refused(
+                new CommunityEventCommands.ChangeCapacity(
+                        event, null, new Actor(stranger, false), 9),
                 Kind.NOT_AN_ORGANIZER);
         // freed seats go to the waiting list, first come first served
         send(new CommunityEventCommands.CancelRsvp(event, second));
@@ -119,20 +134,25 @@ class CommunityEventSnapshotIT {
         remindAgain(third, schedule);
         remindAgain(waiting.get(0), schedule);
 
-        assertThat(eventsAfter(snapshot)).containsExactly(
-                new RsvpWaitlisted(event, stranger),
-                new RsvpCancelled(event, second, RsvpState.CONFIRMED),
-                new PromotedFromWaitingList(event, waiting.get(0)),
-                new RsvpCancelled(event, waiting.get(2), RsvpState.WAITLISTED),
-                new RsvpCancelled(event, first, RsvpState.CONFIRMED),
-                new PromotedFromWaitingList(event, waiting.get(1)),
-                new CapacityChanged(event, 4),
-                new PromotedFromWaitingList(event, stranger),
-                new ReminderDue(event, waiting.get(0), schedule.startsAt()));
+        assertThat(eventsAfter(snapshot))
+                .containsExactly(
+                        new RsvpWaitlisted(event, stranger),
+                        new RsvpCancelled(event, second, RsvpState.CONFIRMED),
+                        new PromotedFromWaitingList(event, waiting.get(0)),
+                        new RsvpCancelled(event, waiting.get(2), RsvpState.WAITLISTED),
+                        new RsvpCancelled(event, first, RsvpState.CONFIRMED),
+                        new PromotedFromWaitingList(event, waiting.get(1)),
+                        new CapacityChanged(event, 4),
+                        new PromotedFromWaitingList(event, stranger),
+                        new ReminderDue(event, waiting.get(0), schedule.startsAt()));
     }
 
     private Schedule givenAnEventWithSeatsTakenAWaitingListCheckInsAndRemindersSent() {
-        Instant startsAt = Instant.now().plus(OFFSET).plus(REMINDERS_DUE_AFTER).truncatedTo(ChronoUnit.SECONDS);
+        Instant startsAt =
+                Instant.now()
+                        .plus(OFFSET)
+                        .plus(REMINDERS_DUE_AFTER)
+                        .truncatedTo(ChronoUnit.SECONDS);
         Schedule schedule = new Schedule(startsAt, startsAt.plus(Duration.ofHours(2)), "UTC");
         send(new CommunityEventCommands.Draft(event, organizer, DETAILS, schedule, 3));
         send(new CommunityEventCommands.Publish(event, null, organizer));
@@ -141,32 +161,51 @@ class CommunityEventSnapshotIT {
         waiting.forEach(member -> assertThat(rsvp(member)).isEqualTo(RsvpState.WAITLISTED));
         send(new CommunityEventCommands.CheckIn(event, coOrganizer, seatHolders.get(0)));
         send(new CommunityEventCommands.CheckIn(event, organizer, seatHolders.get(1)));
-        assertThat(Instant.now()).as("the seats were taken before their reminders fell due")
+        assertThat(Instant.now())
+                .as("the seats were taken before their reminders fell due")
                 .isBefore(startsAt.minus(OFFSET));
         await().atMost(REMINDERS_DUE_AFTER.plusSeconds(30))
-                .until(() -> eventsAfter(-1).stream().filter(ReminderDue.class::isInstance).count() == 3);
+                .until(
+                        () ->
+                                eventsAfter(-1).stream()
+                                                .filter(ReminderDue.class::isInstance)
+                                                .count()
+                                        == 3);
         return schedule;
     }
 
     /**
-     * Waits for a snapshot at the last event. A snapshot is taken on its own thread and may miss the
-     * events of the command that triggered it, so each attempt loads the event again with an RSVP it
-     * already has: the load reads the snapshot and the events after it, and that takes a new one.
+     * Waits for a snapshot at the last event. A snapshot is taken on its own thread and may miss
+     * the events of the command that triggered it, so each attempt loads the event again with an
+     * RSVP it already has: the load reads the snapshot and the events after it, and that takes a
+     * new one.
      */
     private long aSnapshotCoversTheWholeHistory() {
-        long last = jdbc.queryForObject("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
-                Long.class, event.toString());
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (snapshotRow().map(row -> (Long) row.get("sequencenumber")).filter(seq -> seq == last).isPresent()) {
-                return true;
-            }
-            rsvp(seatHolders.get(0));
-            return false;
-        });
+        long last =
+                jdbc.queryForObject(
+                        "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
+                        Long.class,
+                        event.toString());
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            if (snapshotRow()
+                                    .map(row -> (Long) row.get("sequencenumber"))
+                                    .filter(seq -> seq == last)
+                                    .isPresent()) {
+                                return true;
+                            }
+                            rsvp(seatHolders.get(0));
+                            return false;
+                        });
         return last;
     }
 
-    /** The stored snapshot, read back the way the event store reads it, keeps every field and both orders. */
+    /**
+     * The stored snapshot, read back the way the event store reads it, keeps every field and both
+     * orders.
+     */
     private void theSnapshotHoldsTheWholeStateInOrder(long sequence) {
         Map<String, Object> row = snapshotRow().orElseThrow();
         assertThat(row.get("sequencenumber")).isEqualTo(sequence);
@@ -177,39 +216,59 @@ class CommunityEventSnapshotIT {
         assertThat(stored.get("id").asText()).isEqualTo(event.toString());
         assertThat(stored.get("status").asText()).isEqualTo("PUBLISHED");
         assertThat(stored.get("capacity").asInt()).isEqualTo(3);
-        assertThat(ids(stored.get("organizers"))).containsExactlyInAnyOrder(organizer.user(), coOrganizer.user());
+        assertThat(ids(stored.get("organizers")))
+                .containsExactlyInAnyOrder(organizer.user(), coOrganizer.user());
         assertThat(ids(stored.get("confirmed"))).containsExactlyElementsOf(seatHolders);
         assertThat(ids(stored.get("waiting"))).containsExactlyElementsOf(waiting);
-        assertThat(ids(stored.get("checkedIn"))).containsExactlyInAnyOrder(seatHolders.get(0), seatHolders.get(1));
+        assertThat(ids(stored.get("checkedIn")))
+                .containsExactlyInAnyOrder(seatHolders.get(0), seatHolders.get(1));
         assertThat(stored.get("reminded")).hasSize(3);
         assertThat(stored.get("details").get("title").asText()).isEqualTo(DETAILS.title());
         assertThat(stored.get("schedule")).isNotNull();
 
-        Object restored = snapshotSerializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class,
-                CommunityEvent.class.getName(), "1"));
+        Object restored =
+                snapshotSerializer.deserialize(
+                        new SimpleSerializedObject<>(
+                                payload, byte[].class, CommunityEvent.class.getName(), "1"));
         JsonNode again = read(snapshotSerializer.serialize(restored, byte[].class).getData());
-        assertThat(ids(again.get("confirmed"))).as("seats in RSVP order").containsExactlyElementsOf(seatHolders);
-        assertThat(ids(again.get("waiting"))).as("the waiting list in its order").containsExactlyElementsOf(waiting);
-        assertThat(again.get("reminded")).containsExactlyInAnyOrderElementsOf(stored.get("reminded"));
-        assertThat(again.get("checkedIn")).containsExactlyInAnyOrderElementsOf(stored.get("checkedIn"));
+        assertThat(ids(again.get("confirmed")))
+                .as("seats in RSVP order")
+                .containsExactlyElementsOf(seatHolders);
+        assertThat(ids(again.get("waiting")))
+                .as("the waiting list in its order")
+                .containsExactlyElementsOf(waiting);
+        assertThat(again.get("reminded"))
+                .containsExactlyInAnyOrderElementsOf(stored.get("reminded"));
+        assertThat(again.get("checkedIn"))
+                .containsExactlyInAnyOrderElementsOf(stored.get("checkedIn"));
         assertThat(again.get("details")).isEqualTo(stored.get("details"));
         assertThat(again.get("schedule")).isEqualTo(stored.get("schedule"));
     }
 
     /**
-     * Delivers the member's reminder for the start once more, as db-scheduler does after a crash, and waits
-     * until it has run.
+     * Delivers the member's reminder for the start once more, as db-scheduler does after a crash,
+     * and waits until it has run.
      */
     private void remindAgain(UserId member, Schedule schedule) {
-        String deadline = deadlines.schedule(Instant.now(), CommunityEvent.REMINDER,
-                new Reminder(member, schedule.startsAt()), new AggregateScopeDescriptor("CommunityEvent", event.toString()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline' AND task_instance = ?",
-                Long.class, deadline) == 0);
+        String deadline =
+                deadlines.schedule(
+                        Instant.now(),
+                        CommunityEvent.REMINDER,
+                        new Reminder(member, schedule.startsAt()),
+                        new AggregateScopeDescriptor("CommunityEvent", event.toString()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                jdbc.queryForObject(
+                                                "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline' AND task_instance = ?",
+                                                Long.class,
+                                                deadline)
+                                        == 0);
     }
 
     private RsvpState rsvp(UserId member) {
-        return commands.<RsvpState>ask(new CommunityEventCommands.Rsvp(event, member), event).result();
+        return commands.<RsvpState>ask(new CommunityEventCommands.Rsvp(event, member), event)
+                .result();
     }
 
     private void send(Object command) {
@@ -217,21 +276,34 @@ class CommunityEventSnapshotIT {
     }
 
     private void refused(Object command, Kind kind) {
-        assertThatThrownBy(() -> send(command)).isInstanceOfSatisfying(RuleViolation.class,
-                violation -> assertThat(violation.kind()).isEqualTo(kind));
+        assertThatThrownBy(() -> send(command))
+                .isInstanceOfSatisfying(
+                        RuleViolation.class,
+                        violation -> assertThat(violation.kind()).isEqualTo(kind));
     }
 
     private Optional<Map<String, Object>> snapshotRow() {
-        return jdbc.queryForList("""
+        return jdbc
+                .queryForList(
+                        """
                 SELECT sequencenumber, payloadtype, payloadrevision, payload FROM snapshotevententry
-                WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1""", event.toString())
-                .stream().findFirst();
+                WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1""",
+                        event.toString())
+                .stream()
+                .findFirst();
     }
 
-    /** The payloads of this event's events after the sequence number, read from the events themselves. */
+    /**
+     * The payloads of this event's events after the sequence number, read from the events
+     * themselves.
+     */
     private List<Object> eventsAfter(long sequence) {
-        return eventStore.readEvents(event.toString(), sequence + 1).asStream().map(Message::getPayload)
-                .map(Object.class::cast).toList();
+        return eventStore
+                .readEvents(event.toString(), sequence + 1)
+                .asStream()
+                .map(Message::getPayload)
+                .map(Object.class::cast)
+                .toList();
     }
 
     private JsonNode read(byte[] payload) {
@@ -244,10 +316,14 @@ class CommunityEventSnapshotIT {
 
     private static List<UserId> ids(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false)
-                .map(id -> new UserId(UUID.fromString(id.asText()))).toList();
+                .map(id -> new UserId(UUID.fromString(id.asText())))
+                .toList();
     }
 
-    /** Three members in the reverse of a HashSet's order: a snapshot that lost the seats' order shows it. */
+    /**
+     * Three members in the reverse of a HashSet's order: a snapshot that lost the seats' order
+     * shows it.
+     */
     private static List<UserId> inAnOrderAHashSetDoesNotKeep() {
         List<UserId> members = new ArrayList<>(new HashSet<>(Set.of(user(), user(), user())));
         Collections.reverse(members);

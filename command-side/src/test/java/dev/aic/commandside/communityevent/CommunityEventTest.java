@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 class CommunityEventTest {
 
-    private static final CommunityEventId MEETUP = new CommunityEventId(UUID.fromString("00000000-0000-0000-0000-0000000000e1"));
+    private static final CommunityEventId MEETUP =
+            new CommunityEventId(UUID.fromString("00000000-0000-0000-0000-0000000000e1"));
     private static final UserId OLIVIA = user(1);
     private static final UserId OSCAR = user(2);
     private static final UserId ADA = user(11);
@@ -42,8 +43,14 @@ class CommunityEventTest {
     private static final UserId CY = user(13);
     private static final UserId DEE = user(14);
     private static final Actor OLIVIA_ACTS = new Actor(OLIVIA, false);
-    private static final Details DETAILS = new Details("Reading group", "Attention is all you need", "Library",
-            null, List.of("nlp"), Visibility.PUBLIC);
+    private static final Details DETAILS =
+            new Details(
+                    "Reading group",
+                    "Attention is all you need",
+                    "Library",
+                    null,
+                    List.of("nlp"),
+                    Visibility.PUBLIC);
     private static final Duration OFFSET = Duration.ofHours(24);
 
     private AggregateTestFixture<CommunityEvent> fixture;
@@ -56,8 +63,11 @@ class CommunityEventTest {
         fixture.registerInjectableResource(new FixtureClock());
         fixture.registerInjectableResource(new ReminderPolicy(OFFSET));
         now = fixture.currentTime();
-        inAWeek = new Schedule(now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(7)).plus(Duration.ofHours(2)),
-                "Europe/Amsterdam");
+        inAWeek =
+                new Schedule(
+                        now.plus(Duration.ofDays(7)),
+                        now.plus(Duration.ofDays(7)).plus(Duration.ofHours(2)),
+                        "Europe/Amsterdam");
     }
 
     @Test
@@ -92,7 +102,8 @@ class CommunityEventTest {
 
     @Test
     void aPublishedEventCannotMoveIntoThePast() {
-        var yesterday = new Schedule(now.minus(Duration.ofDays(1)), now.minus(Duration.ofHours(22)), "UTC");
+        var yesterday =
+                new Schedule(now.minus(Duration.ofDays(1)), now.minus(Duration.ofHours(22)), "UTC");
         fixture.given(drafted(50), new Published(MEETUP))
                 .when(new CommunityEventCommands.Reschedule(MEETUP, null, OLIVIA_ACTS, yesterday))
                 .expectException(violation(Kind.IN_THE_PAST))
@@ -119,7 +130,11 @@ class CommunityEventTest {
 
     @Test
     void seatsGoFirstComeFirstServedAndThenTheWaitingListFillsInOrder() {
-        fixture.given(drafted(2), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA), new RsvpConfirmed(MEETUP, BOB))
+        fixture.given(
+                        drafted(2),
+                        new Published(MEETUP),
+                        new RsvpConfirmed(MEETUP, ADA),
+                        new RsvpConfirmed(MEETUP, BOB))
                 .when(new CommunityEventCommands.Rsvp(MEETUP, CY))
                 .expectEvents(new RsvpWaitlisted(MEETUP, CY))
                 .expectResultMessagePayload(RsvpState.WAITLISTED);
@@ -127,12 +142,17 @@ class CommunityEventTest {
                 .when(new CommunityEventCommands.Rsvp(MEETUP, BOB))
                 .expectEvents(new RsvpConfirmed(MEETUP, BOB))
                 .expectResultMessagePayload(RsvpState.CONFIRMED)
-                .expectScheduledDeadlineWithName(inAWeek.startsAt().minus(OFFSET), CommunityEvent.REMINDER);
+                .expectScheduledDeadlineWithName(
+                        inAWeek.startsAt().minus(OFFSET), CommunityEvent.REMINDER);
     }
 
     @Test
     void anRsvpTwiceChangesNothing() {
-        fixture.given(drafted(1), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA), new RsvpWaitlisted(MEETUP, BOB))
+        fixture.given(
+                        drafted(1),
+                        new Published(MEETUP),
+                        new RsvpConfirmed(MEETUP, ADA),
+                        new RsvpWaitlisted(MEETUP, BOB))
                 .when(new CommunityEventCommands.Rsvp(MEETUP, BOB))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(RsvpState.WAITLISTED)
@@ -141,33 +161,55 @@ class CommunityEventTest {
 
     @Test
     void aFreedSeatGoesToTheFirstInLine() {
-        fixture.given(drafted(1), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA),
-                        new RsvpWaitlisted(MEETUP, BOB), new RsvpWaitlisted(MEETUP, CY))
+        fixture.given(
+                        drafted(1),
+                        new Published(MEETUP),
+                        new RsvpConfirmed(MEETUP, ADA),
+                        new RsvpWaitlisted(MEETUP, BOB),
+                        new RsvpWaitlisted(MEETUP, CY))
                 .when(new CommunityEventCommands.CancelRsvp(MEETUP, ADA))
-                .expectEvents(new RsvpCancelled(MEETUP, ADA, RsvpState.CONFIRMED), new PromotedFromWaitingList(MEETUP, BOB))
-                .expectScheduledDeadlineWithName(inAWeek.startsAt().minus(OFFSET), CommunityEvent.REMINDER);
+                .expectEvents(
+                        new RsvpCancelled(MEETUP, ADA, RsvpState.CONFIRMED),
+                        new PromotedFromWaitingList(MEETUP, BOB))
+                .expectScheduledDeadlineWithName(
+                        inAWeek.startsAt().minus(OFFSET), CommunityEvent.REMINDER);
     }
 
     @Test
     void leavingTheWaitingListPromotesNobody() {
-        fixture.given(drafted(1), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA),
-                        new RsvpWaitlisted(MEETUP, BOB), new RsvpWaitlisted(MEETUP, CY))
+        fixture.given(
+                        drafted(1),
+                        new Published(MEETUP),
+                        new RsvpConfirmed(MEETUP, ADA),
+                        new RsvpWaitlisted(MEETUP, BOB),
+                        new RsvpWaitlisted(MEETUP, CY))
                 .when(new CommunityEventCommands.CancelRsvp(MEETUP, BOB))
                 .expectEvents(new RsvpCancelled(MEETUP, BOB, RsvpState.WAITLISTED));
     }
 
     @Test
     void moreSeatsPromoteTheWaitingListInOrder() {
-        fixture.given(drafted(1), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA),
-                        new RsvpWaitlisted(MEETUP, BOB), new RsvpWaitlisted(MEETUP, CY), new RsvpWaitlisted(MEETUP, DEE))
+        fixture.given(
+                        drafted(1),
+                        new Published(MEETUP),
+                        new RsvpConfirmed(MEETUP, ADA),
+                        new RsvpWaitlisted(MEETUP, BOB),
+                        new RsvpWaitlisted(MEETUP, CY),
+                        new RsvpWaitlisted(MEETUP, DEE))
                 .when(new CommunityEventCommands.ChangeCapacity(MEETUP, null, OLIVIA_ACTS, 3))
-                .expectEvents(new CapacityChanged(MEETUP, 3), new PromotedFromWaitingList(MEETUP, BOB),
+                .expectEvents(
+                        new CapacityChanged(MEETUP, 3),
+                        new PromotedFromWaitingList(MEETUP, BOB),
                         new PromotedFromWaitingList(MEETUP, CY));
     }
 
     @Test
     void capacityCannotDropBelowTheSeatsTaken() {
-        fixture.given(drafted(3), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA), new RsvpConfirmed(MEETUP, BOB))
+        fixture.given(
+                        drafted(3),
+                        new Published(MEETUP),
+                        new RsvpConfirmed(MEETUP, ADA),
+                        new RsvpConfirmed(MEETUP, BOB))
                 .when(new CommunityEventCommands.ChangeCapacity(MEETUP, null, OLIVIA_ACTS, 1))
                 .expectException(violation(Kind.CAPACITY_BELOW_ATTENDANCE))
                 .expectNoEvents();
@@ -183,7 +225,11 @@ class CommunityEventTest {
 
     @Test
     void onlyConfirmedAttendeesAreCheckedIn() {
-        fixture.given(drafted(1), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA), new RsvpWaitlisted(MEETUP, BOB))
+        fixture.given(
+                        drafted(1),
+                        new Published(MEETUP),
+                        new RsvpConfirmed(MEETUP, ADA),
+                        new RsvpWaitlisted(MEETUP, BOB))
                 .when(new CommunityEventCommands.CheckIn(MEETUP, OLIVIA_ACTS, BOB))
                 .expectException(violation(Kind.NOT_ATTENDING));
         fixture.given(drafted(1), new Published(MEETUP), new RsvpConfirmed(MEETUP, ADA))
@@ -207,16 +253,21 @@ class CommunityEventTest {
 
     @Test
     void reschedulingMovesTheReminders() {
-        var later = new Schedule(inAWeek.startsAt().plus(Duration.ofDays(2)), inAWeek.endsAt().plus(Duration.ofDays(2)),
-                "Europe/Amsterdam");
+        var later =
+                new Schedule(
+                        inAWeek.startsAt().plus(Duration.ofDays(2)),
+                        inAWeek.endsAt().plus(Duration.ofDays(2)),
+                        "Europe/Amsterdam");
         fixture.givenCommands(
                         new CommunityEventCommands.Draft(MEETUP, OLIVIA_ACTS, DETAILS, inAWeek, 5),
                         new CommunityEventCommands.Publish(MEETUP, null, OLIVIA_ACTS),
                         new CommunityEventCommands.Rsvp(MEETUP, ADA))
                 .when(new CommunityEventCommands.Reschedule(MEETUP, null, OLIVIA_ACTS, later))
                 .expectEvents(new Rescheduled(MEETUP, later))
-                .expectNoScheduledDeadlineWithName(inAWeek.startsAt().minus(OFFSET), CommunityEvent.REMINDER)
-                .expectScheduledDeadlineWithName(later.startsAt().minus(OFFSET), CommunityEvent.REMINDER);
+                .expectNoScheduledDeadlineWithName(
+                        inAWeek.startsAt().minus(OFFSET), CommunityEvent.REMINDER)
+                .expectScheduledDeadlineWithName(
+                        later.startsAt().minus(OFFSET), CommunityEvent.REMINDER);
     }
 
     @Test

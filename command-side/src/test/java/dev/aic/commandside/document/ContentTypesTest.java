@@ -17,12 +17,12 @@ class ContentTypesTest {
 
     private static final String MAIN_PART = "word/document.xml";
 
-    @TempDir
-    Path directory;
+    @TempDir Path directory;
 
     /**
-     * Hostile bytes at upload: a zip bomb must cost detection nothing. The main part's compressed data here is not
-     * valid deflate at all, so a detection that inflated it would fail; it is recognised from the ZIP's directory.
+     * Hostile bytes at upload: a zip bomb must cost detection nothing. The main part's compressed
+     * data here is not valid deflate at all, so a detection that inflated it would fail; it is
+     * recognised from the ZIP's directory.
      */
     @Test
     void aWordPackageIsRecognisedFromItsDirectoryWithoutInflatingAnyEntry() throws IOException {
@@ -36,8 +36,10 @@ class ContentTypesTest {
         byte[] text = "knowledge ".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
-                    + "content-types\"/>").getBytes(StandardCharsets.UTF_8));
+            zip.write(
+                    ("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                                    + "content-types\"/>")
+                            .getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry(MAIN_PART));
             zip.write(text);

@@ -17,20 +17,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The rule that a member holds given bytes in one document only, kept by {@link DocumentHashes} in the
- * transaction of the command that stores the events. The upload endpoint asks the table first, so these
- * commands go through {@link Commands} directly, as a concurrent upload that passed that check would.
+ * The rule that a member holds given bytes in one document only, kept by {@link DocumentHashes} in
+ * the transaction of the command that stores the events. The upload endpoint asks the table first,
+ * so these commands go through {@link Commands} directly, as a concurrent upload that passed that
+ * check would.
  */
 @SpringBootTest
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class DocumentHashesIT {
 
-    @Autowired
-    Commands commands;
-    @Autowired
-    DocumentHashes hashes;
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired Commands commands;
+    @Autowired DocumentHashes hashes;
+    @Autowired JdbcTemplate jdbc;
 
     private final UserId ada = new UserId(UUID.randomUUID());
     private final DocumentCommands.Actor owner = new DocumentCommands.Actor(ada, false);
@@ -67,8 +65,12 @@ class DocumentHashesIT {
         DocumentId paper = upload(ada, sha1);
         DocumentId slides = upload(ada, sha2);
 
-        assertThatThrownBy(() -> commands.send(new DocumentCommands.AddVersion(slides, null, owner, content(sha1)),
-                slides))
+        assertThatThrownBy(
+                        () ->
+                                commands.send(
+                                        new DocumentCommands.AddVersion(
+                                                slides, null, owner, content(sha1)),
+                                        slides))
                 .isInstanceOf(DocumentRuleViolation.class)
                 .hasMessage("You already uploaded this content as document " + paper);
         assertThat(events(slides)).isOne();
@@ -99,18 +101,27 @@ class DocumentHashesIT {
         return id;
     }
 
-    private static DocumentCommands.Upload uploadCommand(DocumentId id, UserId member, String sha256) {
-        return new DocumentCommands.Upload(id, member, "Notes", List.of(),
-                new DocumentCommands.Audience(DocumentVisibility.MEMBERS, null), content(sha256));
+    private static DocumentCommands.Upload uploadCommand(
+            DocumentId id, UserId member, String sha256) {
+        return new DocumentCommands.Upload(
+                id,
+                member,
+                "Notes",
+                List.of(),
+                new DocumentCommands.Audience(DocumentVisibility.MEMBERS, null),
+                content(sha256));
     }
 
     private static DocumentCommands.Content content(String sha256) {
-        return new DocumentCommands.Content("documents/" + UUID.randomUUID(), "text/plain", 42, sha256, "notes.txt");
+        return new DocumentCommands.Content(
+                "documents/" + UUID.randomUUID(), "text/plain", 42, sha256, "notes.txt");
     }
 
     private int events(DocumentId document) {
-        return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
-                Integer.class, document.toString());
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Integer.class,
+                document.toString());
     }
 
     private static String sha() {

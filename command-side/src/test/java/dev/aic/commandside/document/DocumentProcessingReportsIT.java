@@ -25,8 +25,8 @@ import dev.aic.contracts.integration.DocumentProcessingReport.Failed;
 import dev.aic.contracts.integration.DocumentProcessingReport.Started;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
-import dev.aic.testsupport.DevIdentity;
 import dev.aic.testsupport.AdminKafka;
+import dev.aic.testsupport.DevIdentity;
 import dev.aic.testsupport.Infrastructure;
 import dev.aic.testsupport.RealInfrastructure;
 import dev.aic.web.http.ApiHeaders;
@@ -72,9 +72,9 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The ai-worker's reports, published on the real topic, become the document's events once each, however
- * often they arrive; a failed document is processed again when its owner asks. Every test uses a model
- * fingerprint of its own and looks only at the events of that model.
+ * The ai-worker's reports, published on the real topic, become the document's events once each,
+ * however often they arrive; a failed document is processed again when its owner asks. Every test
+ * uses a model fingerprint of its own and looks only at the events of that model.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructure.class)
@@ -97,24 +97,39 @@ class DocumentProcessingReportsIT {
         registry.add("aic.content.directory", CONTENT::toString);
     }
 
-    @Autowired
-    TestRestTemplate http;
+    @Autowired TestRestTemplate http;
+
     /** Plays the topic's writer: the service's own principal may not write there. */
     KafkaTemplate<String, String> kafka = AdminKafka.template();
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    EventStore eventStore;
 
-    private final EmbeddingModel model = new EmbeddingModel("all-minilm-l6-v2",
-            HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII)).substring(0, 64),
-            384);
+    @Autowired ObjectMapper json;
+    @Autowired EventStore eventStore;
+
+    private final EmbeddingModel model =
+            new EmbeddingModel(
+                    "all-minilm-l6-v2",
+                    HexFormat.of()
+                            .formatHex(
+                                    UUID.randomUUID()
+                                            .toString()
+                                            .getBytes(StandardCharsets.US_ASCII))
+                            .substring(0, 64),
+                    384);
 
     @BeforeEach
     void membersAreRegistered() {
-        Stream.of("alice", "bob").forEach(user -> assertThat(
-                new Api(http).call(user, HttpMethod.POST, "/api/me", Map.of()).getStatusCode())
-                .isIn(HttpStatus.CREATED, HttpStatus.CONFLICT));
+        Stream.of("alice", "bob")
+                .forEach(
+                        user ->
+                                assertThat(
+                                                new Api(http)
+                                                        .call(
+                                                                user,
+                                                                HttpMethod.POST,
+                                                                "/api/me",
+                                                                Map.of())
+                                                        .getStatusCode())
+                                        .isIn(HttpStatus.CREATED, HttpStatus.CONFLICT));
     }
 
     @Test
@@ -131,14 +146,19 @@ class DocumentProcessingReportsIT {
         report(new Completed(id, 1, model, 3));
         report(new Completed(id, 1, model, 3));
 
-        await().atMost(RECORDED_WITHIN).until(() -> processingEvents(id).stream()
-                .anyMatch(ProcessingCompleted.class::isInstance));
-        assertThat(processingEvents(id)).containsExactly(
-                new ProcessingStarted(docId(id), 1, model),
-                new ChunksEmbedded(docId(id), 1, model, first),
-                new ChunksEmbedded(docId(id), 1, model, second),
-                new ProcessingCompleted(docId(id), 1, model, 3));
-        // the ai-worker, not a person, recorded them; each event leads back to the report it came from
+        await().atMost(RECORDED_WITHIN)
+                .until(
+                        () ->
+                                processingEvents(id).stream()
+                                        .anyMatch(ProcessingCompleted.class::isInstance));
+        assertThat(processingEvents(id))
+                .containsExactly(
+                        new ProcessingStarted(docId(id), 1, model),
+                        new ChunksEmbedded(docId(id), 1, model, first),
+                        new ChunksEmbedded(docId(id), 1, model, second),
+                        new ProcessingCompleted(docId(id), 1, model, 3));
+        // the ai-worker, not a person, recorded them; each event leads back to the report it came
+        // from
         Map<String, ?> metaData = processingMessages(id).get(0).getMetaData();
         assertThat(metaData.get("actorSubject")).isEqualTo("service#ai-worker");
         assertThat(metaData.get("client")).isEqualTo("ai-worker");
@@ -147,8 +167,10 @@ class DocumentProcessingReportsIT {
 
         ResponseEntity<Map> again = reprocess("alice", id);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(again.getBody()).containsEntry("type", "urn:aic:problem:document-already-processed");
+        assertThat(again.getHeaders().getContentType())
+                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(again.getBody())
+                .containsEntry("type", "urn:aic:problem:document-already-processed");
         assertThat(processingEvents(id)).hasSize(4);
     }
 
@@ -158,10 +180,20 @@ class DocumentProcessingReportsIT {
         report(new Started(id, 1, model));
         report(new Failed(id, 1, model, ProcessingFailureReason.NO_TEXT, "No text in 1 page"));
         report(new Failed(id, 1, model, ProcessingFailureReason.NO_TEXT, "No text in 1 page"));
-        await().atMost(RECORDED_WITHIN).until(() -> processingEvents(id).stream()
-                .anyMatch(ProcessingFailed.class::isInstance));
-        assertThat(processingEvents(id)).containsExactly(new ProcessingStarted(docId(id), 1, model),
-                new ProcessingFailed(docId(id), 1, model, ProcessingFailureReason.NO_TEXT, "No text in 1 page"));
+        await().atMost(RECORDED_WITHIN)
+                .until(
+                        () ->
+                                processingEvents(id).stream()
+                                        .anyMatch(ProcessingFailed.class::isInstance));
+        assertThat(processingEvents(id))
+                .containsExactly(
+                        new ProcessingStarted(docId(id), 1, model),
+                        new ProcessingFailed(
+                                docId(id),
+                                1,
+                                model,
+                                ProcessingFailureReason.NO_TEXT,
+                                "No text in 1 page"));
 
         ResponseEntity<Map> byBob = reprocess("bob", id);
         ResponseEntity<Map> byAlice = reprocess("alice", id);
@@ -172,14 +204,20 @@ class DocumentProcessingReportsIT {
         assertThat(byAlice.getHeaders().getFirst(ApiHeaders.CONSISTENCY_TOKEN)).isNotBlank();
         assertThat(byAlice.getHeaders().getLocation()).hasToString("/api/documents/" + id);
         assertThat(byAlice.getBody()).containsEntry("id", id.toString());
-        DomainEventMessage<?> requested = eventStore.readEvents(id.toString(), 0).asStream()
-                .filter(event -> event.getPayload() instanceof ReprocessingRequested).findFirst().orElseThrow();
+        DomainEventMessage<?> requested =
+                eventStore
+                        .readEvents(id.toString(), 0)
+                        .asStream()
+                        .filter(event -> event.getPayload() instanceof ReprocessingRequested)
+                        .findFirst()
+                        .orElseThrow();
         var payload = (ReprocessingRequested) requested.getPayload();
         assertThat(payload.version()).isEqualTo(1);
         assertThat(payload.contentType()).isEqualTo("text/plain");
 
         ConsumerRecord<String, String> ready = published(id.toString(), requested.getIdentifier());
-        assertThat(header(ready, IntegrationHeaders.EVENT_TYPE)).isEqualTo("DocumentVersionReadyIntegrationEvent");
+        assertThat(header(ready, IntegrationHeaders.EVENT_TYPE))
+                .isEqualTo("DocumentVersionReadyIntegrationEvent");
         JsonNode event = json.readTree(ready.value());
         assertThat(event.get("version").asInt()).isEqualTo(1);
         assertThat(event.get("storageKey").asText()).isEqualTo(payload.storageKey());
@@ -191,13 +229,23 @@ class DocumentProcessingReportsIT {
         report(new Started(id, 1, model));
         report(new Embedded(id, 1, model, List.of(chunk(0))));
         report(new Completed(id, 1, model, 1));
-        await().atMost(RECORDED_WITHIN).until(() -> processingEvents(id).stream()
-                .anyMatch(ProcessingCompleted.class::isInstance));
-        assertThat(processingEvents(id)).containsExactly(new ProcessingStarted(docId(id), 1, model),
-                new ProcessingFailed(docId(id), 1, model, ProcessingFailureReason.NO_TEXT, "No text in 1 page"),
-                new ProcessingStarted(docId(id), 1, model),
-                new ChunksEmbedded(docId(id), 1, model, List.of(chunk(0))),
-                new ProcessingCompleted(docId(id), 1, model, 1));
+        await().atMost(RECORDED_WITHIN)
+                .until(
+                        () ->
+                                processingEvents(id).stream()
+                                        .anyMatch(ProcessingCompleted.class::isInstance));
+        assertThat(processingEvents(id))
+                .containsExactly(
+                        new ProcessingStarted(docId(id), 1, model),
+                        new ProcessingFailed(
+                                docId(id),
+                                1,
+                                model,
+                                ProcessingFailureReason.NO_TEXT,
+                                "No text in 1 page"),
+                        new ProcessingStarted(docId(id), 1, model),
+                        new ChunksEmbedded(docId(id), 1, model, List.of(chunk(0))),
+                        new ProcessingCompleted(docId(id), 1, model, 1));
         assertThat(reprocess("alice", id).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     }
 
@@ -205,45 +253,68 @@ class DocumentProcessingReportsIT {
     void reportsThatCannotBeRecordedDoNotHoldUpTheOnesBehindThem() {
         UUID id = upload("alice");
         int partition = 0;
-        EmbeddedChunk wrongLength = new EmbeddedChunk(0, "text", 0, ChunkLocation.page(1), 0, 4, 1,
-                new EmbeddingVector(new float[] {0.5f, 0.5f}));
+        EmbeddedChunk wrongLength =
+                new EmbeddedChunk(
+                        0,
+                        "text",
+                        0,
+                        ChunkLocation.page(1),
+                        0,
+                        4,
+                        1,
+                        new EmbeddingVector(new float[] {0.5f, 0.5f}));
 
         report(partition, new Started(UUID.randomUUID(), 1, model));
         report(partition, new Started(id, 1, model));
         report(partition, new Embedded(id, 1, model, List.of(wrongLength)));
         report(partition, new Embedded(id, 1, model, List.of(chunk(0))));
 
-        await().atMost(RECORDED_WITHIN).until(() -> processingEvents(id).stream()
-                .anyMatch(ChunksEmbedded.class::isInstance));
-        assertThat(processingEvents(id)).containsExactly(new ProcessingStarted(docId(id), 1, model),
-                new ChunksEmbedded(docId(id), 1, model, List.of(chunk(0))));
+        await().atMost(RECORDED_WITHIN)
+                .until(
+                        () ->
+                                processingEvents(id).stream()
+                                        .anyMatch(ChunksEmbedded.class::isInstance));
+        assertThat(processingEvents(id))
+                .containsExactly(
+                        new ProcessingStarted(docId(id), 1, model),
+                        new ChunksEmbedded(docId(id), 1, model, List.of(chunk(0))));
     }
 
     private UUID upload(String user) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         HttpHeaders partHeaders = new HttpHeaders();
         partHeaders.setContentType(MediaType.TEXT_PLAIN);
-        byte[] bytes = ("Notes " + UUID.randomUUID() + "\n\nWhat we said about retrieval.\n")
-                .getBytes(StandardCharsets.UTF_8);
-        form.add("file", new HttpEntity<>(new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return "notes.txt";
-            }
-        }, partHeaders));
+        byte[] bytes =
+                ("Notes " + UUID.randomUUID() + "\n\nWhat we said about retrieval.\n")
+                        .getBytes(StandardCharsets.UTF_8);
+        form.add(
+                "file",
+                new HttpEntity<>(
+                        new ByteArrayResource(bytes) {
+                            @Override
+                            public String getFilename() {
+                                return "notes.txt";
+                            }
+                        },
+                        partHeaders));
         form.add("title", "Notes");
         form.add("visibility", "MEMBERS");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         headers.setBearerAuth(DevIdentity.start().accessToken(user));
-        ResponseEntity<Map> response = http.exchange("/api/documents", HttpMethod.POST,
-                new HttpEntity<>(form, headers), Map.class);
+        ResponseEntity<Map> response =
+                http.exchange(
+                        "/api/documents",
+                        HttpMethod.POST,
+                        new HttpEntity<>(form, headers),
+                        Map.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return UUID.fromString((String) response.getBody().get("id"));
     }
 
     private ResponseEntity<Map> reprocess(String user, UUID id) {
-        return new Api(http).call(user, HttpMethod.POST, "/api/documents/" + id + "/reprocess", null);
+        return new Api(http)
+                .call(user, HttpMethod.POST, "/api/documents/" + id + "/reprocess", null);
     }
 
     /** Publishes a report as the ai-worker does, keyed by its document; answers its event id. */
@@ -254,11 +325,18 @@ class DocumentProcessingReportsIT {
     private String report(Integer partition, DocumentProcessingReport report) {
         String eventId = UUID.randomUUID().toString();
         try {
-            var record = new ProducerRecord<>(Topics.DOCUMENT_PROCESSING, partition, report.documentId().toString(),
-                    json.writeValueAsString(report));
-            record.headers().add(IntegrationHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
-            record.headers().add(IntegrationHeaders.EVENT_TYPE,
-                    report.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+            var record =
+                    new ProducerRecord<>(
+                            Topics.DOCUMENT_PROCESSING,
+                            partition,
+                            report.documentId().toString(),
+                            json.writeValueAsString(report));
+            record.headers()
+                    .add(IntegrationHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
+            record.headers()
+                    .add(
+                            IntegrationHeaders.EVENT_TYPE,
+                            report.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
             kafka.send(record).get();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -269,23 +347,37 @@ class DocumentProcessingReportsIT {
     }
 
     /**
-     * This test's model's processing events of the document, in the order they are stored: all of them, from
-     * the first, not from a snapshot (another instance of the service in this JVM may have taken one).
+     * This test's model's processing events of the document, in the order they are stored: all of
+     * them, from the first, not from a snapshot (another instance of the service in this JVM may
+     * have taken one).
      */
     private List<Object> processingEvents(UUID id) {
-        return processingMessages(id).stream().map(DomainEventMessage::getPayload).map(Object.class::cast).toList();
+        return processingMessages(id).stream()
+                .map(DomainEventMessage::getPayload)
+                .map(Object.class::cast)
+                .toList();
     }
 
     private List<DomainEventMessage<?>> processingMessages(UUID id) {
-        return eventStore.readEvents(id.toString(), 0).asStream().filter(message -> ofThisModel(message.getPayload()))
-                .<DomainEventMessage<?>>map(message -> message).toList();
+        return eventStore
+                .readEvents(id.toString(), 0)
+                .asStream()
+                .filter(message -> ofThisModel(message.getPayload()))
+                .<DomainEventMessage<?>>map(message -> message)
+                .toList();
     }
 
     private boolean ofThisModel(Object event) {
-        EmbeddingModel of = event instanceof ProcessingStarted started ? started.model()
-                : event instanceof ChunksEmbedded embedded ? embedded.model()
-                : event instanceof ProcessingCompleted completed ? completed.model()
-                : event instanceof ProcessingFailed failed ? failed.model() : null;
+        EmbeddingModel of =
+                event instanceof ProcessingStarted started
+                        ? started.model()
+                        : event instanceof ChunksEmbedded embedded
+                                ? embedded.model()
+                                : event instanceof ProcessingCompleted completed
+                                        ? completed.model()
+                                        : event instanceof ProcessingFailed failed
+                                                ? failed.model()
+                                                : null;
         return model.equals(of);
     }
 
@@ -295,16 +387,26 @@ class DocumentProcessingReportsIT {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.DOCUMENTS));
-            await().atMost(RECORDED_WITHIN).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (key.equals(record.key()) && eventId.equals(header(record, IntegrationHeaders.EVENT_ID))) {
-                        matching.add(record);
-                    }
-                });
-                return !matching.isEmpty();
-            });
+            await().atMost(RECORDED_WITHIN)
+                    .until(
+                            () -> {
+                                consumer.poll(Duration.ofMillis(500))
+                                        .forEach(
+                                                record -> {
+                                                    if (key.equals(record.key())
+                                                            && eventId.equals(
+                                                                    header(
+                                                                            record,
+                                                                            IntegrationHeaders
+                                                                                    .EVENT_ID))) {
+                                                        matching.add(record);
+                                                    }
+                                                });
+                                return !matching.isEmpty();
+                            });
         }
         return matching.get(0);
     }
@@ -314,13 +416,22 @@ class DocumentProcessingReportsIT {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** A chunk with a 384-dimension vector, as the shipped models make; the same for the same index. */
+    /**
+     * A chunk with a 384-dimension vector, as the shipped models make; the same for the same index.
+     */
     private static EmbeddedChunk chunk(int index) {
         Random random = new Random(index);
         float[] vector = new float[384];
         IntStream.range(0, vector.length).forEach(i -> vector[i] = random.nextFloat() - 0.5f);
         String text = "Chunk " + index + " of the notes";
-        return new EmbeddedChunk(index, text, 0, ChunkLocation.headings(List.of("Notes")), 0, text.length(), 8,
+        return new EmbeddedChunk(
+                index,
+                text,
+                0,
+                ChunkLocation.headings(List.of("Notes")),
+                0,
+                text.length(),
+                8,
                 new EmbeddingVector(vector));
     }
 

@@ -34,9 +34,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * PostgreSQL hands out global indexes at insert and makes them visible at commit, so an event can commit after
- * events with higher indexes. Every reader of the store still knows it by its own index: the audit chain seals it
- * there, and the Kafka publisher stamps that index on its record.
+ * PostgreSQL hands out global indexes at insert and makes them visible at commit, so an event can
+ * commit after events with higher indexes. Every reader of the store still knows it by its own
+ * index: the audit chain seals it there, and the Kafka publisher stamps that index on its record.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructure.class)
@@ -45,12 +45,9 @@ class OutOfOrderCommitIT {
     private static final Duration CONVERGENCE = Duration.ofSeconds(30);
     private static final ExecutorService writers = Executors.newCachedThreadPool();
 
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventStorageEngine storageEngine;
-    @Autowired
-    PlatformTransactionManager transactionManager;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired EventStorageEngine storageEngine;
+    @Autowired PlatformTransactionManager transactionManager;
 
     @AfterAll
     static void stopWriters() {
@@ -59,44 +56,63 @@ class OutOfOrderCommitIT {
 
     @Test
     void anEventCommittedAfterAHigherIndexIsSealedAndPublishedAtItsOwnIndex() {
-        // given a registration whose transaction stays open after its insert took a global index ...
+        // given a registration whose transaction stays open after its insert took a global index
+        // ...
         UserId late = new UserId(UUID.randomUUID());
-        HeldTransaction held = new HeldTransaction(new TransactionTemplate(transactionManager), writers,
-                () -> append(late));
+        HeldTransaction held =
+                new HeldTransaction(
+                        new TransactionTemplate(transactionManager), writers, () -> append(late));
         long lateIndex = held.position();
         // ... and a registration above it that commits first and is sealed
         UserId early = new UserId(UUID.randomUUID());
-        long earlyIndex = new TransactionTemplate(transactionManager).execute(status -> append(early));
+        long earlyIndex =
+                new TransactionTemplate(transactionManager).execute(status -> append(early));
         assertThat(earlyIndex).isGreaterThan(lateIndex);
-        await("the early registration is sealed").atMost(CONVERGENCE).until(() -> sealedAt(early).size() == 1);
+        await("the early registration is sealed")
+                .atMost(CONVERGENCE)
+                .until(() -> sealedAt(early).size() == 1);
 
         // when the lower index commits last
         held.commit();
 
         // then the chain seals it once, at its own index, and the early one still once at its own
-        await("the late registration is sealed").atMost(CONVERGENCE).until(() -> !sealedAt(late).isEmpty());
+        await("the late registration is sealed")
+                .atMost(CONVERGENCE)
+                .until(() -> !sealedAt(late).isEmpty());
         assertThat(sealedAt(late)).containsExactly(lateIndex);
         assertThat(sealedAt(early)).containsExactly(earlyIndex);
         // and the publisher's records carry each event's own index
-        assertThat(publishedPositions(late, early)).containsEntry(late.toString(), Long.toString(lateIndex))
+        assertThat(publishedPositions(late, early))
+                .containsEntry(late.toString(), Long.toString(lateIndex))
                 .containsEntry(early.toString(), Long.toString(earlyIndex));
     }
 
     /** Appends a registration in the current transaction; returns the global index it took. */
     private long append(UserId user) {
         String eventId = UUID.randomUUID().toString();
-        storageEngine.appendEvents(new GenericDomainEventMessage<>("User", user.toString(), 0,
-                new UserRegistered(user, "order-" + user + "@example.org", "Out Of Order"), Map.of(), eventId,
-                java.time.Instant.now()));
-        return jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE eventidentifier = ?", Long.class,
+        storageEngine.appendEvents(
+                new GenericDomainEventMessage<>(
+                        "User",
+                        user.toString(),
+                        0,
+                        new UserRegistered(user, "order-" + user + "@example.org", "Out Of Order"),
+                        Map.of(),
+                        eventId,
+                        java.time.Instant.now()));
+        return jdbc.queryForObject(
+                "SELECT globalindex FROM domainevententry WHERE eventidentifier = ?",
+                Long.class,
                 eventId);
     }
 
     /** The global indexes the chain sealed the user's registration at. */
     private List<Long> sealedAt(UserId user) {
-        return jdbc.queryForList("""
+        return jdbc.queryForList(
+                """
                 SELECT c.global_index FROM audit_chain c JOIN domainevententry e ON e.eventidentifier = c.event_identifier
-                WHERE e.aggregateidentifier = ?""", Long.class, user.toString());
+                WHERE e.aggregateidentifier = ?""",
+                Long.class,
+                user.toString());
     }
 
     /** The global position header of each user's integration record, by user id. */
@@ -106,19 +122,33 @@ class OutOfOrderCommitIT {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Map<String, String> positions = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.USERS));
-            await("both registrations are published").atMost(CONVERGENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    for (UserId user : users) {
-                        if (user.toString().equals(record.key())) {
-                            positions.put(record.key(), new String(record.headers()
-                                    .lastHeader(IntegrationHeaders.GLOBAL_POSITION).value(), StandardCharsets.UTF_8));
-                        }
-                    }
-                });
-                return positions.size() == users.length;
-            });
+            await("both registrations are published")
+                    .atMost(CONVERGENCE)
+                    .until(
+                            () -> {
+                                consumer.poll(Duration.ofMillis(500))
+                                        .forEach(
+                                                record -> {
+                                                    for (UserId user : users) {
+                                                        if (user.toString().equals(record.key())) {
+                                                            positions.put(
+                                                                    record.key(),
+                                                                    new String(
+                                                                            record.headers()
+                                                                                    .lastHeader(
+                                                                                            IntegrationHeaders
+                                                                                                    .GLOBAL_POSITION)
+                                                                                    .value(),
+                                                                            StandardCharsets
+                                                                                    .UTF_8));
+                                                        }
+                                                    }
+                                                });
+                                return positions.size() == users.length;
+                            });
         }
         return positions;
     }

@@ -36,25 +36,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The per-person keys in PostgreSQL: created once, stored wrapped, and gone for good once erased. On a
- * random port only to share the other suites' application context (and its connection pool).
+ * The per-person keys in PostgreSQL: created once, stored wrapped, and gone for good once erased.
+ * On a random port only to share the other suites' application context (and its connection pool).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class PersonalDataKeyStoreIT {
 
-    @Autowired
-    SubjectKeys keys;
-    @Autowired
-    ConnectionProvider connections;
-    @Autowired
-    DataSource dataSource;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    PersonalDataProperties properties;
-    @Autowired
-    PlatformTransactionManager transactions;
+    @Autowired SubjectKeys keys;
+    @Autowired ConnectionProvider connections;
+    @Autowired DataSource dataSource;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired PersonalDataProperties properties;
+    @Autowired PlatformTransactionManager transactions;
 
     private final List<JdbcSubjectKeys> otherInstances = new ArrayList<>();
 
@@ -71,10 +65,16 @@ class PersonalDataKeyStoreIT {
         SecretKey key = keys.keyFor(person);
 
         assertThat(keys.keyFor(person).getEncoded()).isEqualTo(key.getEncoded());
-        byte[] stored = jdbc.queryForObject("SELECT key FROM personal_data_key WHERE subject_id = ?", byte[].class, person);
-        assertThat(HexFormat.of().formatHex(stored)).doesNotContain(HexFormat.of().formatHex(key.getEncoded()));
+        byte[] stored =
+                jdbc.queryForObject(
+                        "SELECT key FROM personal_data_key WHERE subject_id = ?",
+                        byte[].class,
+                        person);
+        assertThat(HexFormat.of().formatHex(stored))
+                .doesNotContain(HexFormat.of().formatHex(key.getEncoded()));
         // another instance, which has not cached it, reads the same key from the table
-        assertThat(otherInstance(properties.masterKey()).keyFor(person).getEncoded()).isEqualTo(key.getEncoded());
+        assertThat(otherInstance(properties.masterKey()).keyFor(person).getEncoded())
+                .isEqualTo(key.getEncoded());
     }
 
     @Test
@@ -98,8 +98,9 @@ class PersonalDataKeyStoreIT {
     }
 
     /**
-     * A sign-up rush: every connection of the service's pool is held by a command's transaction that meets a new
-     * person at the same moment. Each gets its key; none waits for a connection that only another could return.
+     * A sign-up rush: every connection of the service's pool is held by a command's transaction
+     * that meets a new person at the same moment. Each gets its key; none waits for a connection
+     * that only another could return.
      */
     @Test
     void asManyNewPeopleAsThePoolHasConnectionsGetTheirKeysAtOnce() throws Exception {
@@ -108,14 +109,17 @@ class PersonalDataKeyStoreIT {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         List<Callable<UUID>> commands = new ArrayList<>();
         for (int i = 0; i < connectionsOfThePool; i++) {
-            commands.add(() -> transaction.execute(status -> {
-                jdbc.queryForObject("SELECT 1", Integer.class);
-                everyConnectionHeld.countDown();
-                await(everyConnectionHeld);
-                UUID person = UUID.randomUUID();
-                keys.keyFor(person);
-                return person;
-            }));
+            commands.add(
+                    () ->
+                            transaction.execute(
+                                    status -> {
+                                        jdbc.queryForObject("SELECT 1", Integer.class);
+                                        everyConnectionHeld.countDown();
+                                        await(everyConnectionHeld);
+                                        UUID person = UUID.randomUUID();
+                                        keys.keyFor(person);
+                                        return person;
+                                    }));
         }
         ExecutorService pool = Executors.newFixedThreadPool(commands.size());
         try {
@@ -123,8 +127,12 @@ class PersonalDataKeyStoreIT {
             for (Future<UUID> person : pool.invokeAll(commands, 60, TimeUnit.SECONDS)) {
                 people.add(person.get());
             }
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM personal_data_key WHERE subject_id = ANY (?) AND key IS NOT NULL",
-                    Integer.class, (Object) people.toArray(UUID[]::new))).isEqualTo(connectionsOfThePool);
+            assertThat(
+                            jdbc.queryForObject(
+                                    "SELECT count(*) FROM personal_data_key WHERE subject_id = ANY (?) AND key IS NOT NULL",
+                                    Integer.class,
+                                    (Object) people.toArray(UUID[]::new)))
+                    .isEqualTo(connectionsOfThePool);
         } finally {
             pool.shutdownNow();
         }
@@ -135,13 +143,21 @@ class PersonalDataKeyStoreIT {
         UUID person = UUID.randomUUID();
         keys.keyFor(person);
 
-        jdbc.update("UPDATE personal_data_key SET key = NULL, erased_at = now() WHERE subject_id = ?", person);
+        jdbc.update(
+                "UPDATE personal_data_key SET key = NULL, erased_at = now() WHERE subject_id = ?",
+                person);
         keys.evict(person);
 
         assertThat(keys.lookup(person)).isInstanceOf(SubjectKey.Erased.class);
-        assertThatThrownBy(() -> keys.keyFor(person)).isInstanceOf(PersonalDataException.class).hasMessageContaining("erased");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM personal_data_key WHERE subject_id = ? AND key IS NULL",
-                Integer.class, person)).isOne();
+        assertThatThrownBy(() -> keys.keyFor(person))
+                .isInstanceOf(PersonalDataException.class)
+                .hasMessageContaining("erased");
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT count(*) FROM personal_data_key WHERE subject_id = ? AND key IS NULL",
+                                Integer.class,
+                                person))
+                .isOne();
     }
 
     @Test
@@ -151,12 +167,18 @@ class PersonalDataKeyStoreIT {
 
         SubjectKeys wrongMaster = otherInstance(Base64.getEncoder().encodeToString(new byte[32]));
 
-        assertThatThrownBy(() -> wrongMaster.lookup(person)).isInstanceOf(PersonalDataException.class);
+        assertThatThrownBy(() -> wrongMaster.lookup(person))
+                .isInstanceOf(PersonalDataException.class);
     }
 
     private SubjectKeys otherInstance(String masterKey) {
-        JdbcSubjectKeys instance = new JdbcSubjectKeys(connections, dataSource, 2, MasterKey.fromBase64(masterKey),
-                Duration.ofSeconds(10));
+        JdbcSubjectKeys instance =
+                new JdbcSubjectKeys(
+                        connections,
+                        dataSource,
+                        2,
+                        MasterKey.fromBase64(masterKey),
+                        Duration.ofSeconds(10));
         otherInstances.add(instance);
         return instance;
     }
@@ -164,7 +186,8 @@ class PersonalDataKeyStoreIT {
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("Not every connection of the pool was taken by a transaction");
+                throw new IllegalStateException(
+                        "Not every connection of the pool was taken by a transaction");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

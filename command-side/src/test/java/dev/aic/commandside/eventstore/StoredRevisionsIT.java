@@ -17,47 +17,56 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The command-side loads aggregates from events an earlier release stored: through the upcasters. */
+/**
+ * The command-side loads aggregates from events an earlier release stored: through the upcasters.
+ */
 @SpringBootTest
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class StoredRevisionsIT {
 
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired EventStore eventStore;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void aRevision1CancellationIsReadAsTheCurrentRevision() {
         CommunityEventId event = new CommunityEventId(UUID.randomUUID());
         UserId member = new UserId(UUID.randomUUID());
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO event_store.domainevententry (eventidentifier, metadata, payload, payloadrevision, payloadtype,
                     timestamp, aggregateidentifier, sequencenumber, type)
                 VALUES (?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), '1', ?, ?, ?, 0, 'CommunityEvent')""",
                 UUID.randomUUID().toString(),
                 "{\"eventId\":\"%s\",\"member\":\"%s\",\"hadSeat\":false}".formatted(event, member),
-                RsvpCancelled.class.getName(), Instant.now().toString(), event.toString());
+                RsvpCancelled.class.getName(),
+                Instant.now().toString(),
+                event.toString());
 
         DomainEventMessage<?> read = eventStore.readEvents(event.toString()).next();
 
-        assertThat(read.getPayload()).isEqualTo(new RsvpCancelled(event, member, RsvpState.WAITLISTED));
+        assertThat(read.getPayload())
+                .isEqualTo(new RsvpCancelled(event, member, RsvpState.WAITLISTED));
     }
 
     @Test
     void aRevision2CancellationOfASeatIsReadAsGivingUpAConfirmedRsvp() {
         CommunityEventId event = new CommunityEventId(UUID.randomUUID());
         UserId member = new UserId(UUID.randomUUID());
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO event_store.domainevententry (eventidentifier, metadata, payload, payloadrevision, payloadtype,
                     timestamp, aggregateidentifier, sequencenumber, type)
                 VALUES (?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), '2', ?, ?, ?, 0, 'CommunityEvent')""",
                 UUID.randomUUID().toString(),
-                "{\"eventId\":\"%s\",\"member\":\"%s\",\"gaveUp\":\"SEAT\"}".formatted(event, member),
-                RsvpCancelled.class.getName(), Instant.now().toString(), event.toString());
+                "{\"eventId\":\"%s\",\"member\":\"%s\",\"gaveUp\":\"SEAT\"}"
+                        .formatted(event, member),
+                RsvpCancelled.class.getName(),
+                Instant.now().toString(),
+                event.toString());
 
         DomainEventMessage<?> read = eventStore.readEvents(event.toString()).next();
 
-        assertThat(read.getPayload()).isEqualTo(new RsvpCancelled(event, member, RsvpState.CONFIRMED));
+        assertThat(read.getPayload())
+                .isEqualTo(new RsvpCancelled(event, member, RsvpState.CONFIRMED));
     }
 }

@@ -10,11 +10,14 @@ class SmtpErrorTextTest {
 
     @Test
     void theErrorKeepsItsKindAndCodeButNoAddress() {
-        String text = SmtpErrorText.of(new SendFailedException(
-                "550 5.1.1 <Alice.Smith+events@example.org>: Recipient address rejected; also bob@example.test"));
+        String text =
+                SmtpErrorText.of(
+                        new SendFailedException(
+                                "550 5.1.1 <Alice.Smith+events@example.org>: Recipient address rejected; also bob@example.test"));
 
-        assertThat(text).isEqualTo(
-                "SendFailedException: 550 5.1.1 <<address>>: Recipient address rejected; also <address>");
+        assertThat(text)
+                .isEqualTo(
+                        "SendFailedException: 550 5.1.1 <<address>>: Recipient address rejected; also <address>");
     }
 
     @Test

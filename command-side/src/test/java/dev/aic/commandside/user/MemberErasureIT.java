@@ -39,8 +39,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A member's personal data is stored encrypted under their key; an administrator erases them, and from then
- * on their past events name no one, their address is free, and the erasure itself is on the record.
+ * A member's personal data is stored encrypted under their key; an administrator erases them, and
+ * from then on their past events name no one, their address is free, and the erasure itself is on
+ * the record.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructure.class)
@@ -49,12 +50,9 @@ class MemberErasureIT {
 
     private static final String ADMIN = "adam";
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventStore eventStore;
+    @Autowired TestRestTemplate http;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired EventStore eventStore;
     Api api;
 
     @BeforeEach
@@ -71,38 +69,80 @@ class MemberErasureIT {
         String email = username + "@example.test";
         String name = "Erin " + username;
         String id = register(username, name);
-        ResponseEntity<Map> profile = api.call(username, HttpMethod.PUT, "/api/users/" + id + "/profile",
-                Map.of("displayName", name, "bio", "Knits on Sundays in " + username,
-                        "interests", List.of("knitting-" + username), "avatarRef", "https://img.example.org/" + username));
+        ResponseEntity<Map> profile =
+                api.call(
+                        username,
+                        HttpMethod.PUT,
+                        "/api/users/" + id + "/profile",
+                        Map.of(
+                                "displayName",
+                                name,
+                                "bio",
+                                "Knits on Sundays in " + username,
+                                "interests",
+                                List.of("knitting-" + username),
+                                "avatarRef",
+                                "https://img.example.org/" + username));
         assertThat(profile.getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        // given: nothing personal is in the stored bytes, though reading through Axon shows all of it
-        assertThat(rawPayloads(id)).hasSize(3).noneMatch(payload -> payload.contains(email) || payload.contains(name)
-                || payload.contains("Knits") || payload.contains("knitting-") || payload.contains("img.example.org"));
-        assertThat(payloads(id).get(0)).isEqualTo(new UserRegistered(new UserId(UUID.fromString(id)), email, name));
+        // given: nothing personal is in the stored bytes, though reading through Axon shows all of
+        // it
+        assertThat(rawPayloads(id))
+                .hasSize(3)
+                .noneMatch(
+                        payload ->
+                                payload.contains(email)
+                                        || payload.contains(name)
+                                        || payload.contains("Knits")
+                                        || payload.contains("knitting-")
+                                        || payload.contains("img.example.org"));
+        assertThat(payloads(id).get(0))
+                .isEqualTo(new UserRegistered(new UserId(UUID.fromString(id)), email, name));
 
         // when
-        ResponseEntity<Map> erased = api.call(ADMIN, HttpMethod.POST, "/api/admin/users/" + id + "/erasure",
-                Map.of("reason", "GDPR art. 17 request 114"));
+        ResponseEntity<Map> erased =
+                api.call(
+                        ADMIN,
+                        HttpMethod.POST,
+                        "/api/admin/users/" + id + "/erasure",
+                        Map.of("reason", "GDPR art. 17 request 114"));
 
         // then: the events name no one any more
         assertThat(erased.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(erased.getBody()).containsEntry("id", id).containsEntry("version", 3);
         UserId user = new UserId(UUID.fromString(id));
-        assertThat(payloads(id)).containsExactly(
-                new UserRegistered(user, null, PersonalData.ERASED_MEMBER),
-                new UserProfileUpdated(user, PersonalData.ERASED_MEMBER, null, List.of(), null),
-                new MemberErased(user, "GDPR art. 17 request 114"));
-        assertThat(jdbc.queryForObject("SELECT key IS NULL AND erased_at IS NOT NULL FROM personal_data_key WHERE subject_id = ?",
-                Boolean.class, user.value())).isTrue();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM user_account WHERE user_id = ?", Integer.class, user.value()))
+        assertThat(payloads(id))
+                .containsExactly(
+                        new UserRegistered(user, null, PersonalData.ERASED_MEMBER),
+                        new UserProfileUpdated(
+                                user, PersonalData.ERASED_MEMBER, null, List.of(), null),
+                        new MemberErased(user, "GDPR art. 17 request 114"));
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT key IS NULL AND erased_at IS NOT NULL FROM personal_data_key WHERE subject_id = ?",
+                                Boolean.class,
+                                user.value()))
+                .isTrue();
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT count(*) FROM user_account WHERE user_id = ?",
+                                Integer.class,
+                                user.value()))
                 .isZero();
 
         // and the erasure is on the record, attributed to the administrator
-        String metaData = jdbc.queryForObject("""
+        String metaData =
+                jdbc.queryForObject(
+                        """
                 SELECT convert_from(metadata, 'UTF8') FROM domainevententry
-                WHERE aggregateidentifier = ? AND payloadtype = ?""", String.class, id, MemberErased.class.getName());
-        assertThat(metaData).contains("\"actorSubject\":\"").contains("#adam\"").contains("EraseMember");
+                WHERE aggregateidentifier = ? AND payloadtype = ?""",
+                        String.class,
+                        id,
+                        MemberErased.class.getName());
+        assertThat(metaData)
+                .contains("\"actorSubject\":\"")
+                .contains("#adam\"")
+                .contains("EraseMember");
     }
 
     @Test
@@ -113,15 +153,23 @@ class MemberErasureIT {
         long events = countEvents();
 
         ResponseEntity<Map> again = erase(id, "request 115");
-        ResponseEntity<Map> roles = api.call(ADMIN, HttpMethod.PUT, "/api/users/" + id + "/roles",
-                Map.of("roles", List.of("MEMBER", "ORGANIZER")));
+        ResponseEntity<Map> roles =
+                api.call(
+                        ADMIN,
+                        HttpMethod.PUT,
+                        "/api/users/" + id + "/roles",
+                        Map.of("roles", List.of("MEMBER", "ORGANIZER")));
 
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody()).containsEntry("type", "urn:aic:problem:member-erased");
         assertThat(roles.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(countEvents()).isEqualTo(events);
-        ResponseEntity<Map> reRegistered = api.call(ADMIN, HttpMethod.POST, "/api/users",
-                Map.of("email", username + "@example.test", "displayName", "Fay again"));
+        ResponseEntity<Map> reRegistered =
+                api.call(
+                        ADMIN,
+                        HttpMethod.POST,
+                        "/api/users",
+                        Map.of("email", username + "@example.test", "displayName", "Fay again"));
         assertThat(reRegistered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(reRegistered.getBody().get("id")).isNotEqualTo(id);
     }
@@ -132,16 +180,28 @@ class MemberErasureIT {
         String id = register(username, "Gus " + username);
         long events = countEvents();
 
-        assertThat(api.call(username, HttpMethod.POST, "/api/admin/users/" + id + "/erasure", Map.of("reason", "me"))
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        ResponseEntity<Map> noReason = api.call(ADMIN, HttpMethod.POST, "/api/admin/users/" + id + "/erasure", Map.of());
+        assertThat(
+                        api.call(
+                                        username,
+                                        HttpMethod.POST,
+                                        "/api/admin/users/" + id + "/erasure",
+                                        Map.of("reason", "me"))
+                                .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> noReason =
+                api.call(ADMIN, HttpMethod.POST, "/api/admin/users/" + id + "/erasure", Map.of());
         assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noReason.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(erase(id, " ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(erase(UUID.randomUUID().toString(), "nobody").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(erase(UUID.randomUUID().toString(), "nobody").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(countEvents()).isEqualTo(events);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM personal_data_key WHERE subject_id = ?::uuid AND key IS NOT NULL",
-                Integer.class, id)).isOne();
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT count(*) FROM personal_data_key WHERE subject_id = ?::uuid AND key IS NOT NULL",
+                                Integer.class,
+                                id))
+                .isOne();
     }
 
     @Test
@@ -156,20 +216,36 @@ class MemberErasureIT {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> erasures = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.USERS));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    Header type = record.headers().lastHeader(IntegrationHeaders.EVENT_TYPE);
-                    if (id.equals(record.key()) && type != null && "MemberErasedIntegrationEvent".equals(
-                            new String(type.value(), StandardCharsets.UTF_8))) {
-                        erasures.add(record.value());
-                    }
-                });
-                return !erasures.isEmpty();
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> {
+                                consumer.poll(Duration.ofMillis(500))
+                                        .forEach(
+                                                record -> {
+                                                    Header type =
+                                                            record.headers()
+                                                                    .lastHeader(
+                                                                            IntegrationHeaders
+                                                                                    .EVENT_TYPE);
+                                                    if (id.equals(record.key())
+                                                            && type != null
+                                                            && "MemberErasedIntegrationEvent"
+                                                                    .equals(
+                                                                            new String(
+                                                                                    type.value(),
+                                                                                    StandardCharsets
+                                                                                            .UTF_8))) {
+                                                        erasures.add(record.value());
+                                                    }
+                                                });
+                                return !erasures.isEmpty();
+                            });
         }
-        assertThat(erasures.get(0)).contains("\"userId\":\"" + id + "\"", "\"erasedAt\":")
+        assertThat(erasures.get(0))
+                .contains("\"userId\":\"" + id + "\"", "\"erasedAt\":")
                 .doesNotContain(username);
     }
 
@@ -185,28 +261,42 @@ class MemberErasureIT {
     }
 
     private String register(String username, String displayName) {
-        ResponseEntity<Map> registered = api.call(username, HttpMethod.POST, "/api/me", Map.of("displayName", displayName));
+        ResponseEntity<Map> registered =
+                api.call(username, HttpMethod.POST, "/api/me", Map.of("displayName", displayName));
         assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return (String) registered.getBody().get("id");
     }
 
     private ResponseEntity<Map> erase(String id, String reason) {
-        return api.call(ADMIN, HttpMethod.POST, "/api/admin/users/" + id + "/erasure", Map.of("reason", reason));
+        return api.call(
+                ADMIN,
+                HttpMethod.POST,
+                "/api/admin/users/" + id + "/erasure",
+                Map.of("reason", reason));
     }
 
     /** The user's events read back through Axon's event store, as every reader of it sees them. */
     private List<Object> payloads(String id) {
-        return eventStore.readEvents(id).asStream().map(message -> (Object) message.getPayload())
-                .filter(payload -> !(payload instanceof UserIdentityLinked)).toList();
+        return eventStore
+                .readEvents(id)
+                .asStream()
+                .map(message -> (Object) message.getPayload())
+                .filter(payload -> !(payload instanceof UserIdentityLinked))
+                .toList();
     }
 
     private List<String> rawPayloads(String id) {
-        return jdbc.query("SELECT payload FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
-                (row, n) -> new String(row.getBytes(1), StandardCharsets.UTF_8), id);
+        return jdbc.query(
+                "SELECT payload FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
+                (row, n) -> new String(row.getBytes(1), StandardCharsets.UTF_8),
+                id);
     }
 
     private int recipients(String id) {
-        return jdbc.queryForObject("SELECT count(*) FROM notification.recipient WHERE user_id = ?::uuid", Integer.class, id);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM notification.recipient WHERE user_id = ?::uuid",
+                Integer.class,
+                id);
     }
 
     private long countEvents() {
@@ -214,6 +304,11 @@ class MemberErasureIT {
     }
 
     static String newUsername() {
-        return "pd" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        return "pd"
+                + UUID.randomUUID()
+                        .toString()
+                        .replace("-", "")
+                        .substring(0, 12)
+                        .toLowerCase(Locale.ROOT);
     }
 }

@@ -19,40 +19,45 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The rules that span users, kept by {@link UserAccounts} in the transaction of the command that stores the
- * events: an address and an identity belong to one user, and the account row follows the user's events. Commands
- * go through {@link Commands}, as they do from the REST API.
+ * The rules that span users, kept by {@link UserAccounts} in the transaction of the command that
+ * stores the events: an address and an identity belong to one user, and the account row follows the
+ * user's events. Commands go through {@link Commands}, as they do from the REST API.
  */
 @SpringBootTest
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class UserAccountsIT {
 
-    @Autowired
-    Commands commands;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired Commands commands;
+    @Autowired UserAccounts accounts;
+    @Autowired JdbcTemplate jdbc;
 
     private final UserId ada = new UserId(UUID.randomUUID());
     private final UserId eve = new UserId(UUID.randomUUID());
     private final String email = "ada-" + UUID.randomUUID() + "@example.org";
-    private final UserCommands.Identity adaAtIdp = new UserCommands.Identity("https://idp.example.org",
-            UUID.randomUUID().toString());
+    private final UserCommands.Identity adaAtIdp =
+            new UserCommands.Identity("https://idp.example.org", UUID.randomUUID().toString());
 
     @Test
     void registrationIsRefusedWhenTheAddressBelongsToSomeoneElseBeforeAnythingIsStored() {
         commands.send(new UserCommands.RegisterUser(ada, email, "Ada", null), ada);
 
-        assertThatThrownBy(() -> commands.send(new UserCommands.RegisterUser(eve, " " + email.toUpperCase() + " ",
-                "Eve", null), eve))
+        assertThatThrownBy(
+                        () ->
+                                commands.send(
+                                        new UserCommands.RegisterUser(
+                                                eve, " " + email.toUpperCase() + " ", "Eve", null),
+                                        eve))
                 .isInstanceOf(EmailAlreadyRegisteredException.class)
                 .hasMessage("The e-mail address " + email + " is already registered");
 
         assertThat(events(eve)).isZero();
         // refused before the event was encrypted: no key was made for someone who never registered
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM personal_data_key WHERE subject_id = ?", Integer.class,
-                eve.value())).isZero();
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT count(*) FROM personal_data_key WHERE subject_id = ?",
+                                Integer.class,
+                                eve.value()))
+                .isZero();
     }
 
     @Test
@@ -64,7 +69,8 @@ class UserAccountsIT {
                 .isInstanceOf(IdentityAlreadyRegisteredException.class);
 
         assertThat(events(eve)).isOne();
-        assertThat(accounts.find(adaAtIdp.issuer(), adaAtIdp.subject())).map(CallerDirectory.Account::userId)
+        assertThat(accounts.find(adaAtIdp.issuer(), adaAtIdp.subject()))
+                .map(CallerDirectory.Account::userId)
                 .contains(ada.value());
         assertThat(accounts.unlinkedUserWithEmail("eve-" + email)).contains(eve);
     }
@@ -73,19 +79,25 @@ class UserAccountsIT {
     void theAccountFollowsRolesDeactivationAndErasure() {
         commands.send(new UserCommands.RegisterUser(ada, email, "Ada", adaAtIdp), ada);
 
-        commands.send(new UserCommands.ChangeRoles(ada, null, List.of(Role.ADMIN, Role.MEMBER)), ada);
+        commands.send(
+                new UserCommands.ChangeRoles(ada, null, List.of(Role.ADMIN, Role.MEMBER)), ada);
         commands.send(new UserCommands.Deactivate(ada, null, "left"), ada);
         assertThat(accounts.find(adaAtIdp.issuer(), adaAtIdp.subject()))
-                .contains(new CallerDirectory.Account(ada.value(), false, Set.of(Role.MEMBER, Role.ADMIN)));
+                .contains(
+                        new CallerDirectory.Account(
+                                ada.value(), false, Set.of(Role.MEMBER, Role.ADMIN)));
         commands.send(new UserCommands.Reactivate(ada, null), ada);
-        assertThat(accounts.find(adaAtIdp.issuer(), adaAtIdp.subject())).map(CallerDirectory.Account::active)
+        assertThat(accounts.find(adaAtIdp.issuer(), adaAtIdp.subject()))
+                .map(CallerDirectory.Account::active)
                 .contains(true);
 
         commands.send(new UserCommands.EraseMember(ada, null, "GDPR request 114"), ada);
 
         assertThat(accounts.find(adaAtIdp.issuer(), adaAtIdp.subject())).isEmpty();
-        Map<String, Object> key = jdbc.queryForMap("SELECT key, erased_at FROM personal_data_key WHERE subject_id = ?",
-                ada.value());
+        Map<String, Object> key =
+                jdbc.queryForMap(
+                        "SELECT key, erased_at FROM personal_data_key WHERE subject_id = ?",
+                        ada.value());
         assertThat(key.get("key")).isNull();
         assertThat(key.get("erased_at")).isNotNull();
         // the address is free again
@@ -94,7 +106,9 @@ class UserAccountsIT {
     }
 
     private int events(UserId user) {
-        return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
-                Integer.class, user.toString());
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Integer.class,
+                user.toString());
     }
 }

@@ -34,10 +34,8 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class UserRegistrationIT {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired TestRestTemplate http;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void aRegisteredMemberIsStoredAsARevisionedJsonEventAndPublishedToKafka() {
@@ -49,25 +47,40 @@ class UserRegistrationIT {
         String id = (String) response.getBody().get("id");
         assertThat(response.getHeaders().getLocation()).hasToString("/api/users/" + id);
         assertThat(response.getHeaders().getETag()).isEqualTo("\"0\"");
-        Map<String, Object> stored = jdbc.queryForMap("""
+        Map<String, Object> stored =
+                jdbc.queryForMap(
+                        """
                 SELECT payloadtype, payloadrevision, convert_from(payload, 'UTF8') AS payload, globalindex
-                FROM domainevententry WHERE aggregateidentifier = ?""", id);
+                FROM domainevententry WHERE aggregateidentifier = ?""",
+                        id);
         assertThat(stored.get("payloadtype")).isEqualTo("dev.aic.contracts.user.UserRegistered");
         assertThat(stored.get("payloadrevision")).isEqualTo("1");
         // personal fields are stored encrypted under the member's key (docs/personal-data.md)
         assertThat((String) stored.get("payload"))
-                .contains("\"userId\":\"" + id + "\"", "\"email\":{\"pd\":\"v1\",\"ct\":", "\"displayName\":{\"pd\":\"v1\"")
-                .doesNotContain(email).doesNotContain("Ada Lovelace");
+                .contains(
+                        "\"userId\":\"" + id + "\"",
+                        "\"email\":{\"pd\":\"v1\",\"ct\":",
+                        "\"displayName\":{\"pd\":\"v1\"")
+                .doesNotContain(email)
+                .doesNotContain("Ada Lovelace");
 
         List<ConsumerRecord<String, String>> published = consumeUntilKey(id);
         ConsumerRecord<String, String> record = published.get(published.size() - 1);
-        // the published contract names the member by id only: neither the e-mail nor the display name leaves
-        assertThat(record.value()).contains("\"userId\":\"" + id + "\"").doesNotContain(email)
-                .doesNotContain("Ada Lovelace").doesNotContain("displayName");
-        assertThat(header(record, IntegrationHeaders.EVENT_TYPE)).isEqualTo("UserRegisteredIntegrationEvent");
-        assertThat(header(record, IntegrationHeaders.GLOBAL_POSITION)).isEqualTo(stored.get("globalindex").toString());
-        assertThat(response.getHeaders().getFirst("Consistency-Token")).isEqualTo(stored.get("globalindex").toString());
-        assertThat(response.getBody()).containsEntry("consistencyToken", stored.get("globalindex").toString())
+        // the published contract names the member by id only: neither the e-mail nor the display
+        // name leaves
+        assertThat(record.value())
+                .contains("\"userId\":\"" + id + "\"")
+                .doesNotContain(email)
+                .doesNotContain("Ada Lovelace")
+                .doesNotContain("displayName");
+        assertThat(header(record, IntegrationHeaders.EVENT_TYPE))
+                .isEqualTo("UserRegisteredIntegrationEvent");
+        assertThat(header(record, IntegrationHeaders.GLOBAL_POSITION))
+                .isEqualTo(stored.get("globalindex").toString());
+        assertThat(response.getHeaders().getFirst("Consistency-Token"))
+                .isEqualTo(stored.get("globalindex").toString());
+        assertThat(response.getBody())
+                .containsEntry("consistencyToken", stored.get("globalindex").toString())
                 .containsEntry("version", 0);
         assertThat(header(record, IntegrationHeaders.EVENT_ID)).isNotBlank();
     }
@@ -81,8 +94,10 @@ class UserRegistrationIT {
         ResponseEntity<Map> second = register(email.toUpperCase(), "Someone Else");
 
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(second.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(second.getBody()).containsEntry("type", "urn:aic:problem:email-already-registered")
+        assertThat(second.getHeaders().getContentType())
+                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(second.getBody())
+                .containsEntry("type", "urn:aic:problem:email-already-registered")
                 .containsEntry("status", 409);
         assertThat(countEvents()).isEqualTo(eventsBefore);
     }
@@ -94,7 +109,8 @@ class UserRegistrationIT {
         ResponseEntity<Map> response = register("not-an-email", " ");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getHeaders().getContentType())
+                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(countEvents()).isEqualTo(eventsBefore);
     }
 
@@ -103,13 +119,25 @@ class UserRegistrationIT {
         ResponseEntity<String> docs = http.getForEntity("/v3/api-docs", String.class);
 
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(docs.getBody()).contains("\"/api/users\"", "\"/api/me\"", "\"/api/users/{id}/profile\"",
-                "bearer-jwt", "\"Problem\"", "application/problem+json");
-        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(docs.getBody())
+                .contains(
+                        "\"/api/users\"",
+                        "\"/api/me\"",
+                        "\"/api/users/{id}/profile\"",
+                        "bearer-jwt",
+                        "\"Problem\"",
+                        "application/problem+json");
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     private ResponseEntity<Map> register(String email, String displayName) {
-        return new Api(http).call("adam", HttpMethod.POST, "/api/users", Map.of("email", email, "displayName", displayName));
+        return new Api(http)
+                .call(
+                        "adam",
+                        HttpMethod.POST,
+                        "/api/users",
+                        Map.of("email", email, "displayName", displayName));
     }
 
     private long countEvents() {
@@ -122,16 +150,21 @@ class UserRegistrationIT {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.USERS));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        matching.add(record);
-                    }
-                });
-                return !matching.isEmpty();
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> {
+                                consumer.poll(Duration.ofMillis(500))
+                                        .forEach(
+                                                record -> {
+                                                    if (key.equals(record.key())) {
+                                                        matching.add(record);
+                                                    }
+                                                });
+                                return !matching.isEmpty();
+                            });
         }
         return matching;
     }

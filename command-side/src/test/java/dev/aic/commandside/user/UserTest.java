@@ -20,9 +20,12 @@ import org.junit.jupiter.api.Test;
 
 class UserTest {
 
-    private static final UserId ADA = new UserId(UUID.fromString("00000000-0000-0000-0000-00000000000a"));
-    private static final UserCommands.Identity ADA_AT_IDP = new UserCommands.Identity("https://idp.example.org", "ada");
-    private static final UserRegistered ADA_REGISTERED = new UserRegistered(ADA, "ada@example.org", "Ada Lovelace");
+    private static final UserId ADA =
+            new UserId(UUID.fromString("00000000-0000-0000-0000-00000000000a"));
+    private static final UserCommands.Identity ADA_AT_IDP =
+            new UserCommands.Identity("https://idp.example.org", "ada");
+    private static final UserRegistered ADA_REGISTERED =
+            new UserRegistered(ADA, "ada@example.org", "Ada Lovelace");
 
     private final AggregateTestFixture<User> fixture = fresh();
 
@@ -33,7 +36,9 @@ class UserTest {
     @Test
     void memberIsRegisteredWithANormalisedEmailAndTrimmedName() {
         fixture.givenNoPriorActivity()
-                .when(new UserCommands.RegisterUser(ADA, "  Ada@Example.ORG ", " Ada Lovelace ", null))
+                .when(
+                        new UserCommands.RegisterUser(
+                                ADA, "  Ada@Example.ORG ", " Ada Lovelace ", null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(ADA_REGISTERED);
     }
@@ -41,14 +46,20 @@ class UserTest {
     @Test
     void selfRegistrationLinksTheSignedInIdentity() {
         fixture.givenNoPriorActivity()
-                .when(new UserCommands.RegisterUser(ADA, "ada@example.org", "Ada Lovelace", ADA_AT_IDP))
-                .expectEvents(ADA_REGISTERED, new UserIdentityLinked(ADA, "https://idp.example.org", "ada"));
+                .when(
+                        new UserCommands.RegisterUser(
+                                ADA, "ada@example.org", "Ada Lovelace", ADA_AT_IDP))
+                .expectEvents(
+                        ADA_REGISTERED,
+                        new UserIdentityLinked(ADA, "https://idp.example.org", "ada"));
     }
 
     @Test
     void aLinkedUserCannotBeLinkedAgain() {
         fixture.given(ADA_REGISTERED, new UserIdentityLinked(ADA, "https://idp.example.org", "ada"))
-                .when(new UserCommands.LinkIdentity(ADA, new UserCommands.Identity("https://idp.example.org", "ada2")))
+                .when(
+                        new UserCommands.LinkIdentity(
+                                ADA, new UserCommands.Identity("https://idp.example.org", "ada2")))
                 .expectException(IdentityAlreadyRegisteredException.class)
                 .expectNoEvents();
     }
@@ -56,16 +67,29 @@ class UserTest {
     @Test
     void profileIsReplacedWholeWithTrimmedDistinctInterests() {
         fixture.given(ADA_REGISTERED)
-                .when(new UserCommands.UpdateProfile(ADA, 0L, " Ada ", "  ", List.of("math ", "math", "poetry"),
-                        "https://cdn.example.org/ada.png"))
-                .expectEvents(new UserProfileUpdated(ADA, "Ada", null, List.of("math", "poetry"),
-                        "https://cdn.example.org/ada.png"));
+                .when(
+                        new UserCommands.UpdateProfile(
+                                ADA,
+                                0L,
+                                " Ada ",
+                                "  ",
+                                List.of("math ", "math", "poetry"),
+                                "https://cdn.example.org/ada.png"))
+                .expectEvents(
+                        new UserProfileUpdated(
+                                ADA,
+                                "Ada",
+                                null,
+                                List.of("math", "poetry"),
+                                "https://cdn.example.org/ada.png"));
     }
 
     @Test
     void anUnchangedProfileAppliesNothing() {
         fixture.given(ADA_REGISTERED)
-                .when(new UserCommands.UpdateProfile(ADA, null, "Ada Lovelace", null, List.of(), null))
+                .when(
+                        new UserCommands.UpdateProfile(
+                                ADA, null, "Ada Lovelace", null, List.of(), null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -81,7 +105,9 @@ class UserTest {
     @Test
     void rolesAreRecordedInDeclarationOrderWithoutDuplicates() {
         fixture.given(ADA_REGISTERED)
-                .when(new UserCommands.ChangeRoles(ADA, null, List.of(Role.ADMIN, Role.MEMBER, Role.ADMIN)))
+                .when(
+                        new UserCommands.ChangeRoles(
+                                ADA, null, List.of(Role.ADMIN, Role.MEMBER, Role.ADMIN)))
                 .expectEvents(new UserRolesChanged(ADA, List.of(Role.MEMBER, Role.ADMIN)));
     }
 
@@ -106,32 +132,48 @@ class UserTest {
                 .when(new UserCommands.Reactivate(ADA, null))
                 .expectEvents(new UserReactivated(ADA));
 
-        fixture.given(ADA_REGISTERED)
-                .when(new UserCommands.Reactivate(ADA, null))
-                .expectNoEvents();
+        fixture.given(ADA_REGISTERED).when(new UserCommands.Reactivate(ADA, null)).expectNoEvents();
     }
 
     @Test
     void emailPreferencesAreStoredInDeclarationOrderAndRepeatingThemChangesNothing() {
         fixture.given(ADA_REGISTERED)
-                .when(new UserCommands.ChangeEmailPreferences(ADA, null,
-                        Set.of(EmailTopic.EVENT_CANCELLATION, EmailTopic.EVENT_REMINDER)))
-                .expectEvents(new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_REMINDER, EmailTopic.EVENT_CANCELLATION)));
+                .when(
+                        new UserCommands.ChangeEmailPreferences(
+                                ADA,
+                                null,
+                                Set.of(EmailTopic.EVENT_CANCELLATION, EmailTopic.EVENT_REMINDER)))
+                .expectEvents(
+                        new EmailPreferencesChanged(
+                                ADA,
+                                List.of(EmailTopic.EVENT_REMINDER, EmailTopic.EVENT_CANCELLATION)));
 
-        fresh().given(ADA_REGISTERED, new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_REMINDER)))
-                .when(new UserCommands.ChangeEmailPreferences(ADA, null, Set.of(EmailTopic.EVENT_REMINDER)))
+        fresh().given(
+                        ADA_REGISTERED,
+                        new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_REMINDER)))
+                .when(
+                        new UserCommands.ChangeEmailPreferences(
+                                ADA, null, Set.of(EmailTopic.EVENT_REMINDER)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
     void anUnsubscribeLinkAddsItsTopicToTheOnesAlreadyChosenAndRepeatingItChangesNothing() {
-        fixture.given(ADA_REGISTERED, new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_CANCELLATION)))
+        fixture.given(
+                        ADA_REGISTERED,
+                        new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_CANCELLATION)))
                 .when(new UserCommands.Unsubscribe(ADA, EmailTopic.WAITING_LIST_PROMOTION))
-                .expectEvents(new EmailPreferencesChanged(ADA,
-                        List.of(EmailTopic.WAITING_LIST_PROMOTION, EmailTopic.EVENT_CANCELLATION)));
+                .expectEvents(
+                        new EmailPreferencesChanged(
+                                ADA,
+                                List.of(
+                                        EmailTopic.WAITING_LIST_PROMOTION,
+                                        EmailTopic.EVENT_CANCELLATION)));
 
-        fresh().given(ADA_REGISTERED, new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_REMINDER)))
+        fresh().given(
+                        ADA_REGISTERED,
+                        new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_REMINDER)))
                 .when(new UserCommands.Unsubscribe(ADA, EmailTopic.EVENT_REMINDER))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -139,7 +181,9 @@ class UserTest {
 
     @Test
     void subscribingToEverythingAgainClearsTheChoice() {
-        fixture.given(ADA_REGISTERED, new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_REMINDER)))
+        fixture.given(
+                        ADA_REGISTERED,
+                        new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_REMINDER)))
                 .when(new UserCommands.ChangeEmailPreferences(ADA, null, Set.of()))
                 .expectEvents(new EmailPreferencesChanged(ADA, List.of()));
     }
@@ -153,15 +197,17 @@ class UserTest {
 
     @Test
     void anErasedMemberTakesNoFurtherCommands() {
-        List<Object> commands = List.of(
-                new UserCommands.UpdateProfile(ADA, null, "Ada", null, List.of(), null),
-                new UserCommands.ChangeRoles(ADA, null, List.of(Role.MEMBER, Role.ADMIN)),
-                new UserCommands.Deactivate(ADA, null, null),
-                new UserCommands.Reactivate(ADA, null),
-                new UserCommands.LinkIdentity(ADA, ADA_AT_IDP),
-                new UserCommands.ChangeEmailPreferences(ADA, null, Set.of(EmailTopic.EVENT_REMINDER)),
-                new UserCommands.Unsubscribe(ADA, EmailTopic.EVENT_REMINDER),
-                new UserCommands.EraseMember(ADA, null, "again"));
+        List<Object> commands =
+                List.of(
+                        new UserCommands.UpdateProfile(ADA, null, "Ada", null, List.of(), null),
+                        new UserCommands.ChangeRoles(ADA, null, List.of(Role.MEMBER, Role.ADMIN)),
+                        new UserCommands.Deactivate(ADA, null, null),
+                        new UserCommands.Reactivate(ADA, null),
+                        new UserCommands.LinkIdentity(ADA, ADA_AT_IDP),
+                        new UserCommands.ChangeEmailPreferences(
+                                ADA, null, Set.of(EmailTopic.EVENT_REMINDER)),
+                        new UserCommands.Unsubscribe(ADA, EmailTopic.EVENT_REMINDER),
+                        new UserCommands.EraseMember(ADA, null, "again"));
         for (Object command : commands) {
             fresh().given(ADA_REGISTERED, new MemberErased(ADA, "GDPR request 114"))
                     .when(command)

@@ -14,9 +14,13 @@ public record AgendaId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
-    /** A community event has one agenda, whose id follows from the event's: no lookup is needed to find it. */
+    /**
+     * A community event has one agenda, whose id follows from the event's: no lookup is needed to
+     * find it.
+     */
     public static AgendaId of(CommunityEventId eventId) {
-        return new AgendaId(UUID.nameUUIDFromBytes(("agenda:" + eventId).getBytes(StandardCharsets.UTF_8)));
+        return new AgendaId(
+                UUID.nameUUIDFromBytes(("agenda:" + eventId).getBytes(StandardCharsets.UTF_8)));
     }
 
     @JsonCreator

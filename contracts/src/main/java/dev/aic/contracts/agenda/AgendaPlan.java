@@ -7,14 +7,21 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Everything that decides whether an agenda is valid and how good it is: the community event's time, the
- * rooms, slots and sessions, what speakers stated, the placements, which of them are locked, and how many
- * members marked each session ({@code interest}). The aggregate checks its changes against it, the solver
- * is given it, and the same {@link AgendaConflicts} verifies the solver's answer.
+ * Everything that decides whether an agenda is valid and how good it is: the community event's
+ * time, the rooms, slots and sessions, what speakers stated, the placements, which of them are
+ * locked, and how many members marked each session ({@code interest}). The aggregate checks its
+ * changes against it, the solver is given it, and the same {@link AgendaConflicts} verifies the
+ * solver's answer.
  */
-public record AgendaPlan(Period window, List<Room> rooms, List<Slot> slots, List<Session> sessions,
-                         List<SpeakerAvailability> speakers, List<Placement> placements, List<UUID> locked,
-                         Map<UUID, Integer> interest) {
+public record AgendaPlan(
+        Period window,
+        List<Room> rooms,
+        List<Slot> slots,
+        List<Session> sessions,
+        List<SpeakerAvailability> speakers,
+        List<Placement> placements,
+        List<UUID> locked,
+        Map<UUID, Integer> interest) {
 
     public AgendaPlan {
         rooms = rooms == null ? List.of() : List.copyOf(rooms);
@@ -29,7 +36,8 @@ public record AgendaPlan(Period window, List<Room> rooms, List<Slot> slots, List
 
     /** The same plan with {@code replacement} as its placements, e.g. a solver's proposal. */
     public AgendaPlan withPlacements(List<Placement> replacement) {
-        return new AgendaPlan(window, rooms, slots, sessions, speakers, replacement, locked, interest);
+        return new AgendaPlan(
+                window, rooms, slots, sessions, speakers, replacement, locked, interest);
     }
 
     public Optional<Room> room(UUID roomId) {
@@ -41,11 +49,15 @@ public record AgendaPlan(Period window, List<Room> rooms, List<Slot> slots, List
     }
 
     public Optional<Session> session(UUID sessionId) {
-        return sessions.stream().filter(session -> session.sessionId().equals(sessionId)).findFirst();
+        return sessions.stream()
+                .filter(session -> session.sessionId().equals(sessionId))
+                .findFirst();
     }
 
     public Optional<Placement> placement(UUID sessionId) {
-        return placements.stream().filter(placement -> placement.sessionId().equals(sessionId)).findFirst();
+        return placements.stream()
+                .filter(placement -> placement.sessionId().equals(sessionId))
+                .findFirst();
     }
 
     /** Members who marked the session plus its expected audience: how popular it is. */

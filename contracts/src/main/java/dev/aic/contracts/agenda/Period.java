@@ -2,7 +2,9 @@ package dev.aic.contracts.agenda;
 
 import java.time.Instant;
 
-/** A half-open stretch of time, {@code [from, until)}: two periods that only touch do not overlap. */
+/**
+ * A half-open stretch of time, {@code [from, until)}: two periods that only touch do not overlap.
+ */
 public record Period(Instant from, Instant until) {
 
     public boolean overlaps(Period other) {

@@ -3,5 +3,4 @@ package dev.aic.contracts.agenda;
 import java.util.UUID;
 
 /** Where and when a session takes place. */
-public record Placement(UUID sessionId, UUID slotId, UUID roomId) {
-}
+public record Placement(UUID sessionId, UUID slotId, UUID roomId) {}

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A time slot and the rooms it is offered in; a session placed in it takes the whole slot in one room. */
+/**
+ * A time slot and the rooms it is offered in; a session placed in it takes the whole slot in one
+ * room.
+ */
 public record Slot(UUID slotId, Instant startsAt, Instant endsAt, List<UUID> roomIds) {
 
     public Slot {

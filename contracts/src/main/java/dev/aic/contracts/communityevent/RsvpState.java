@@ -2,7 +2,8 @@ package dev.aic.contracts.communityevent;
 
 /**
  * Where a member's RSVP stands: one word for it everywhere, in the events ({@code RsvpConfirmed},
- * {@code RsvpWaitlisted}, what an {@code RsvpCancelled} gave up), the commands' answers and the read models.
+ * {@code RsvpWaitlisted}, what an {@code RsvpCancelled} gave up), the commands' answers and the
+ * read models.
  */
 public enum RsvpState {
     /** The member holds a seat. */

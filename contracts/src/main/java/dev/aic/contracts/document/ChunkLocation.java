@@ -3,8 +3,8 @@ package dev.aic.contracts.document;
 import java.util.List;
 
 /**
- * Where a chunk sits in its document, what a citation names: a PDF page, a presentation slide, or the
- * headings above it (outermost first) in a text document. Exactly one of the three is set.
+ * Where a chunk sits in its document, what a citation names: a PDF page, a presentation slide, or
+ * the headings above it (outermost first) in a text document. Exactly one of the three is set.
  */
 public record ChunkLocation(Integer page, Integer slide, List<String> headings) {
 

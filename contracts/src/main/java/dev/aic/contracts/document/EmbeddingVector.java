@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
-/** A chunk's embedding: on the wire a plain JSON array of numbers; equal when every component is. */
+/**
+ * A chunk's embedding: on the wire a plain JSON array of numbers; equal when every component is.
+ */
 public record EmbeddingVector(float[] values) {
 
     @JsonCreator

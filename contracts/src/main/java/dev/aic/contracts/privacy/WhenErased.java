@@ -1,6 +1,8 @@
 package dev.aic.contracts.privacy;
 
-/** What an erased {@link PersonalData} value reads as: a value the record and its consumers accept. */
+/**
+ * What an erased {@link PersonalData} value reads as: a value the record and its consumers accept.
+ */
 public enum WhenErased {
     /** {@code null}: e-mail, bio, avatar. */
     NULL,

@@ -6,5 +6,5 @@ import org.axonframework.serialization.Revision;
 
 /** The user may no longer sign in or act; the profile disappears from members' view. */
 @Revision("1")
-public record UserDeactivated(@DataSubject UserId userId, @PersonalData String reason) implements UserEvent {
-}
+public record UserDeactivated(@DataSubject UserId userId, @PersonalData String reason)
+        implements UserEvent {}

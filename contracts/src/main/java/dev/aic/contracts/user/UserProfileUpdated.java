@@ -8,11 +8,13 @@ import org.axonframework.serialization.Revision;
 
 /** The public profile as it now stands, whole: consumers replace, never merge. */
 @Revision("1")
-public record UserProfileUpdated(@DataSubject UserId userId,
-                                 @PersonalData(erased = WhenErased.ERASED_MEMBER) String displayName,
-                                 @PersonalData String bio,
-                                 @PersonalData(erased = WhenErased.EMPTY_LIST) List<String> interests,
-                                 @PersonalData String avatarRef) implements UserEvent {
+public record UserProfileUpdated(
+        @DataSubject UserId userId,
+        @PersonalData(erased = WhenErased.ERASED_MEMBER) String displayName,
+        @PersonalData String bio,
+        @PersonalData(erased = WhenErased.EMPTY_LIST) List<String> interests,
+        @PersonalData String avatarRef)
+        implements UserEvent {
 
     public UserProfileUpdated {
         interests = List.copyOf(interests);

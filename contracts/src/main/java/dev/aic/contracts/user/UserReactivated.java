@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** A deactivated user is back. */
 @Revision("1")
-public record UserReactivated(UserId userId) implements UserEvent {
-}
+public record UserReactivated(UserId userId) implements UserEvent {}

@@ -7,6 +7,8 @@ import org.axonframework.serialization.Revision;
 
 /** A person joined the platform as a member. The email is stored normalised to lower case. */
 @Revision("1")
-public record UserRegistered(@DataSubject UserId userId, @PersonalData String email,
-                             @PersonalData(erased = WhenErased.ERASED_MEMBER) String displayName) implements UserEvent {
-}
+public record UserRegistered(
+        @DataSubject UserId userId,
+        @PersonalData String email,
+        @PersonalData(erased = WhenErased.ERASED_MEMBER) String displayName)
+        implements UserEvent {}

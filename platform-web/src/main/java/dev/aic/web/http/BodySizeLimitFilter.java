@@ -18,10 +18,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses bodies above the limit before they reach a controller: by their declared length at once,
- * and while reading when the length is not declared (chunked uploads). A service may raise the limit
- * for a few paths only (document uploads) by declaring {@link LargerLimit} beans; every other path keeps
- * the default, and takes no multipart body at all: the servlet container parses multipart itself, past this
- * filter's counting stream and up to the upload limit, so a chunked multipart body would bypass the default.
+ * and while reading when the length is not declared (chunked uploads). A service may raise the
+ * limit for a few paths only (document uploads) by declaring {@link LargerLimit} beans; every other
+ * path keeps the default, and takes no multipart body at all: the servlet container parses
+ * multipart itself, past this filter's counting stream and up to the upload limit, so a chunked
+ * multipart body would bypass the default.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -41,22 +42,37 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-    /** The body limit of the paths matching {@code pathPattern} (Ant style, e.g. {@code /api/documents/*}). */
-    public record LargerLimit(String pathPattern, long limit) {
-    }
+    /**
+     * The body limit of the paths matching {@code pathPattern} (Ant style, e.g. {@code
+     * /api/documents/*}).
+     */
+    public record LargerLimit(String pathPattern, long limit) {}
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long limit = limitFor(request.getRequestURI());
         if (limit == this.limit && isMultipart(request)) {
-            problems.write(request, response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                    "Unsupported media type", "Only uploads take multipart bodies"));
+            problems.write(
+                    request,
+                    response,
+                    Problems.of(
+                            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                            "unsupported-media-type",
+                            "Unsupported media type",
+                            "Only uploads take multipart bodies"));
             return;
         }
         if (request.getContentLengthLong() > limit) {
-            problems.write(request, response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
-                    "Request body too large", "The request body exceeds " + limit + " bytes"));
+            problems.write(
+                    request,
+                    response,
+                    Problems.of(
+                            HttpStatus.PAYLOAD_TOO_LARGE,
+                            "payload-too-large",
+                            "Request body too large",
+                            "The request body exceeds " + limit + " bytes"));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
@@ -68,8 +84,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private long limitFor(String path) {
-        return largerLimits.stream().filter(larger -> PATHS.match(larger.pathPattern(), path))
-                .mapToLong(LargerLimit::limit).findFirst().orElse(limit);
+        return largerLimits.stream()
+                .filter(larger -> PATHS.match(larger.pathPattern(), path))
+                .mapToLong(LargerLimit::limit)
+                .findFirst()
+                .orElse(limit);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

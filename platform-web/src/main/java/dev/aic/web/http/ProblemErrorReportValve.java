@@ -10,8 +10,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * Tomcat's own error page, for requests it refuses before any servlet runs (a malformed URL encoding,
- * an illegal character in the path): a problem body instead of an HTML page.
+ * Tomcat's own error page, for requests it refuses before any servlet runs (a malformed URL
+ * encoding, an illegal character in the path): a problem body instead of an HTML page.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -23,14 +23,22 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String type = Problems.TYPE_PREFIX + Problems.typeOf(org.springframework.http.HttpStatusCode.valueOf(status));
+        String type =
+                Problems.TYPE_PREFIX
+                        + Problems.typeOf(org.springframework.http.HttpStatusCode.valueOf(status));
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
-                        + ",\"detail\":\"The request was refused before it reached the application\"}");
+                writer.write(
+                        "{\"type\":\""
+                                + type
+                                + "\",\"title\":\""
+                                + title
+                                + "\",\"status\":"
+                                + status
+                                + ",\"detail\":\"The request was refused before it reached the application\"}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -14,10 +14,10 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id: the client's {@code X-Request-Id} when it is a sensible token, a new UUID
- * otherwise. It is echoed in the response, written to every log line of the request ({@code request.id})
- * and recorded with the events the request causes, so a client, an operator and an auditor name the
- * same request the same way.
+ * Gives every request an id: the client's {@code X-Request-Id} when it is a sensible token, a new
+ * UUID otherwise. It is echoed in the response, written to every log line of the request ({@code
+ * request.id}) and recorded with the events the request causes, so a client, an operator and an
+ * auditor name the same request the same way.
  */
 public class RequestIdFilter extends OncePerRequestFilter {
 
@@ -27,10 +27,14 @@ public class RequestIdFilter extends OncePerRequestFilter {
     private static final Pattern SENSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String offered = request.getHeader(HEADER);
-        String id = offered != null && SENSIBLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id =
+                offered != null && SENSIBLE.matcher(offered).matches()
+                        ? offered
+                        : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put(LOG_KEY, id);
@@ -45,6 +49,10 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static Optional<String> current() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         return Optional.ofNullable(attributes)
-                .map(request -> (String) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
+                .map(
+                        request ->
+                                (String)
+                                        request.getAttribute(
+                                                ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
     }
 }

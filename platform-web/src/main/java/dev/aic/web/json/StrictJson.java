@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -15,7 +16,6 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.IOException;
 import java.time.Instant;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -29,30 +29,39 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public final class StrictJson implements WebMvcConfigurer {
 
     /**
-     * Only request bodies are read strictly: the application's own mapper also reads events and search
-     * documents, which are ours and are read in pieces (trailing tokens are normal there).
+     * Only request bodies are read strictly: the application's own mapper also reads events and
+     * search documents, which are ours and are read in pieces (trailing tokens are normal there).
      */
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
-        converters.stream().filter(MappingJackson2HttpMessageConverter.class::isInstance)
+        converters.stream()
+                .filter(MappingJackson2HttpMessageConverter.class::isInstance)
                 .map(MappingJackson2HttpMessageConverter.class::cast)
-                .forEach(converter -> converter.setObjectMapper(strict(converter.getObjectMapper())));
+                .forEach(
+                        converter ->
+                                converter.setObjectMapper(strict(converter.getObjectMapper())));
     }
 
     static ObjectMapper strict(ObjectMapper base) {
-        ObjectMapper mapper = base.copy()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-                        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
-                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                // 1.5, 30.0 and 1e3 are not integers: never truncated into one
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .registerModule(new SimpleModule("well-formed-strings").addDeserializer(String.class, new WellFormedStrings())
-                        .addDeserializer(Instant.class, new TextualInstants()));
+        ObjectMapper mapper =
+                base.copy()
+                        .enable(
+                                DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                                DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                                DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
+                                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                                DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                        // 1.5, 30.0 and 1e3 are not integers: never truncated into one
+                        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                        .registerModule(
+                                new SimpleModule("well-formed-strings")
+                                        .addDeserializer(String.class, new WellFormedStrings())
+                                        .addDeserializer(Instant.class, new TextualInstants()));
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
-        for (CoercionInputShape shape : new CoercionInputShape[] {
-                CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
+        for (CoercionInputShape shape :
+                new CoercionInputShape[] {
+                    CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean
+                }) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
             mapper.coercionConfigFor(LogicalType.Enum).setCoercion(shape, CoercionAction.Fail);
         }
@@ -60,8 +69,8 @@ public final class StrictJson implements WebMvcConfigurer {
     }
 
     /**
-     * An instant is an ISO 8601 string: Jackson would also read a number as seconds since 1970, so a
-     * mistyped {@code "startsAt": 123} would become a date in 1970.
+     * An instant is an ISO 8601 string: Jackson would also read a number as seconds since 1970, so
+     * a mistyped {@code "startsAt": 123} would become a date in 1970.
      */
     private static final class TextualInstants extends StdScalarDeserializer<Instant> {
 
@@ -70,7 +79,8 @@ public final class StrictJson implements WebMvcConfigurer {
         }
 
         @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        public Instant deserialize(JsonParser parser, DeserializationContext context)
+                throws IOException {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return (Instant) context.handleUnexpectedToken(Instant.class, parser);
             }
@@ -79,8 +89,9 @@ public final class StrictJson implements WebMvcConfigurer {
     }
 
     /**
-     * Refuses strings with an unpaired surrogate ({@code "\ud800"}): valid JSON, but not text; and strings
-     * with U+0000, which PostgreSQL cannot store in a text column, so a read model could never hold it.
+     * Refuses strings with an unpaired surrogate ({@code "\ud800"}): valid JSON, but not text; and
+     * strings with U+0000, which PostgreSQL cannot store in a text column, so a read model could
+     * never hold it.
      */
     private static final class WellFormedStrings extends StdScalarDeserializer<String> {
 
@@ -89,10 +100,12 @@ public final class StrictJson implements WebMvcConfigurer {
         }
 
         @Override
-        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        public String deserialize(JsonParser parser, DeserializationContext context)
+                throws IOException {
             String text = StringDeserializer.instance.deserialize(parser, context);
             if (text != null && !wellFormed(text)) {
-                throw InvalidFormatException.from(parser, "not well-formed Unicode", text, String.class);
+                throw InvalidFormatException.from(
+                        parser, "not well-formed Unicode", text, String.class);
             }
             return text;
         }

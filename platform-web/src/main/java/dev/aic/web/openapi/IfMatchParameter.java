@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
 /** Documents an {@code If-Match} header parameter the same way everywhere. */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
-@Parameter(description = "The ETag of the version this change is based on; a stale one is a 412",
-        schema = @Schema(type = "string", pattern = "^(\\*|(W/)?\"\\d{1,18}\")$", example = "\"3\""))
-public @interface IfMatchParameter {
-}
+@Parameter(
+        description = "The ETag of the version this change is based on; a stale one is a 412",
+        schema =
+                @Schema(type = "string", pattern = "^(\\*|(W/)?\"\\d{1,18}\")$", example = "\"3\""))
+public @interface IfMatchParameter {}

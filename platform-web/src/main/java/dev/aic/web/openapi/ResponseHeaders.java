@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * The convention headers an endpoint's successful responses carry, documented on them so generated
- * clients know them. Without a value: those of every command, {@code ETag}, {@code Consistency-Token}
- * and {@code Location}.
+ * clients know them. Without a value: those of every command, {@code ETag}, {@code
+ * Consistency-Token} and {@code Location}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -6,14 +6,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * A failure that says which RFC 9457 problem it is. Feature exceptions implement it and {@link ApiProblemHandler}
- * answers with it, so no error mapper needs to know the features and each feature keeps its own words.
+ * A failure that says which RFC 9457 problem it is. Feature exceptions implement it and {@link
+ * ApiProblemHandler} answers with it, so no error mapper needs to know the features and each
+ * feature keeps its own words.
  */
 public interface DescribedProblem {
 
     HttpStatus status();
 
-    /** The type's last part as listed in {@code docs/api.md}: {@code not-found} is {@code urn:aic:problem:not-found}. */
+    /**
+     * The type's last part as listed in {@code docs/api.md}: {@code not-found} is {@code
+     * urn:aic:problem:not-found}.
+     */
     String type();
 
     String title();

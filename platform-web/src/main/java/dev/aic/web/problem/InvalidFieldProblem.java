@@ -5,12 +5,14 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * One field of a request that is invalid, found by the feature rather than by bean validation (e.g. invalid in
- * combination with others); answered exactly like a bean-validation failure of that field.
+ * One field of a request that is invalid, found by the feature rather than by bean validation (e.g.
+ * invalid in combination with others); answered exactly like a bean-validation failure of that
+ * field.
  */
 public interface InvalidFieldProblem extends TypedProblem {
 
-    ProblemType VALIDATION = new ProblemType(HttpStatus.BAD_REQUEST, "validation", "Invalid request");
+    ProblemType VALIDATION =
+            new ProblemType(HttpStatus.BAD_REQUEST, "validation", "Invalid request");
 
     /** The offending field, parameter or header. */
     String field();

@@ -2,7 +2,10 @@ package dev.aic.web.problem;
 
 import org.springframework.http.HttpStatus;
 
-/** Nothing with that id that the caller may see; one type for all, so that what exists does not leak. */
+/**
+ * Nothing with that id that the caller may see; one type for all, so that what exists does not
+ * leak.
+ */
 public interface NotFoundProblem extends TypedProblem {
 
     ProblemType NOT_FOUND = new ProblemType(HttpStatus.NOT_FOUND, "not-found", "Not found");

@@ -13,10 +13,12 @@ public final class Problems {
 
     public static final String TYPE_PREFIX = "urn:aic:problem:";
 
-    private Problems() {
-    }
+    private Problems() {}
 
-    /** The type of a failure that has nothing but its status to say, e.g. one the servlet container raised. */
+    /**
+     * The type of a failure that has nothing but its status to say, e.g. one the servlet container
+     * raised.
+     */
     public static String typeOf(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "malformed-request";
@@ -31,14 +33,18 @@ public final class Problems {
         };
     }
 
-    public static ProblemDetail of(HttpStatusCode status, String type, String title, String detail) {
+    public static ProblemDetail of(
+            HttpStatusCode status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + type));
         problem.setTitle(title);
         return problem;
     }
 
-    /** The detail of every upload too large, whoever refused it: the feature or the servlet container's limit. */
+    /**
+     * The detail of every upload too large, whoever refused it: the feature or the servlet
+     * container's limit.
+     */
     public static String fileTooLarge(long maxBytes) {
         return "A file may have at most " + maxBytes + " bytes";
     }

@@ -2,7 +2,10 @@ package dev.aic.web.problem;
 
 import org.springframework.http.HttpStatus;
 
-/** A described problem whose status, type and title are one {@link ProblemType}; the detail is the message. */
+/**
+ * A described problem whose status, type and title are one {@link ProblemType}; the detail is the
+ * message.
+ */
 public interface TypedProblem extends DescribedProblem {
 
     ProblemType problemType();

@@ -20,13 +20,19 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Answers 429 with {@code Retry-After} once a caller has used up its bucket. Runs after authentication. */
+/**
+ * Answers 429 with {@code Retry-After} once a caller has used up its bucket. Runs after
+ * authentication.
+ */
 public class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimitProperties limits;
     private final ProblemWriter problems;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+    private final Cache<String, Bucket> buckets =
+            Caffeine.newBuilder()
+                    .expireAfterAccess(Duration.ofMinutes(10))
+                    .maximumSize(100_000)
+                    .build();
 
     public RateLimitFilter(RateLimitProperties limits, ProblemWriter problems) {
         this.limits = limits;
@@ -39,18 +45,30 @@ public class RateLimitFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ConsumptionProbe probe = buckets.get(callerKey(request), key -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe =
+                buckets.get(callerKey(request), key -> newBucket()).tryConsumeAndReturnRemaining(1);
         response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
         if (probe.isConsumed()) {
             chain.doFilter(request, response);
             return;
         }
-        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        long seconds =
+                Math.max(
+                        1,
+                        TimeUnit.NANOSECONDS.toSeconds(
+                                probe.getNanosToWaitForRefill() + 999_999_999L));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                "Too many requests", "Slow down: retry after " + seconds + " s"));
+        problems.write(
+                request,
+                response,
+                Problems.of(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "rate-limited",
+                        "Too many requests",
+                        "Slow down: retry after " + seconds + " s"));
     }
 
     private static String callerKey(HttpServletRequest request) {
@@ -63,8 +81,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     private Bucket newBucket() {
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(limits.capacity())
-                        .refillGreedy(limits.refillPerSecond(), Duration.ofSeconds(1)))
+                .addLimit(
+                        limit ->
+                                limit.capacity(limits.capacity())
+                                        .refillGreedy(
+                                                limits.refillPerSecond(), Duration.ofSeconds(1)))
                 .build();
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Counted per service instance; the limits are per caller, so a noisy client cannot starve others.
  */
 @ConfigurationProperties("aic.rate-limit")
-public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("400") long capacity,
-                                  @DefaultValue("200") long refillPerSecond) {
-}
+public record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("400") long capacity,
+        @DefaultValue("200") long refillPerSecond) {}

@@ -12,8 +12,12 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
     private final Jwt token;
 
     public CallerAuthentication(Caller caller, Jwt token) {
-        super(caller.deactivated() ? List.of() : caller.roles().stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
+        super(
+                caller.deactivated()
+                        ? List.of()
+                        : caller.roles().stream()
+                                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
+                                .toList());
         this.caller = caller;
         this.token = token;
         setAuthenticated(true);

@@ -10,6 +10,5 @@ public interface CallerDirectory {
 
     Optional<Account> find(String issuer, String subject);
 
-    record Account(UUID userId, boolean active, Set<Role> roles) {
-    }
+    record Account(UUID userId, boolean active, Set<Role> roles) {}
 }

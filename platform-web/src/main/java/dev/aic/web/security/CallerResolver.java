@@ -19,9 +19,20 @@ final class CallerResolver implements Converter<Jwt, AbstractAuthenticationToken
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         String issuer = jwt.getIssuer() == null ? "" : jwt.getIssuer().toString();
-        var signedIn = new Caller(issuer, jwt.getSubject(), jwt.getClaimAsString("email"), jwt.getClaimAsString("name"),
-                Optional.empty(), tokenRoles.of(jwt), false);
-        Caller caller = directory.find(issuer, jwt.getSubject()).map(signedIn::withAccount).orElse(signedIn);
+        var signedIn =
+                new Caller(
+                        issuer,
+                        jwt.getSubject(),
+                        jwt.getClaimAsString("email"),
+                        jwt.getClaimAsString("name"),
+                        Optional.empty(),
+                        tokenRoles.of(jwt),
+                        false);
+        Caller caller =
+                directory
+                        .find(issuer, jwt.getSubject())
+                        .map(signedIn::withAccount)
+                        .orElse(signedIn);
         return new CallerAuthentication(caller, jwt);
     }
 }

@@ -19,8 +19,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
-    private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
+    private final BearerTokenAuthenticationEntryPoint bearerEntryPoint =
+            new BearerTokenAuthenticationEntryPoint();
+    private final BearerTokenAccessDeniedHandler bearerDenied =
+            new BearerTokenAccessDeniedHandler();
     private final ProblemWriter problems;
 
     ProblemSecurityHandlers(ProblemWriter problems) {
@@ -28,18 +30,28 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+    public void commence(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         bearerEntryPoint.commence(request, response, e);
-        problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "Unauthenticated", "Sign in: send a valid bearer token from the platform's identity provider"));
+        problems.write(
+                request,
+                response,
+                Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "unauthenticated",
+                        "Unauthenticated",
+                        "Sign in: send a valid bearer token from the platform's identity provider"));
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+    public void handle(
+            HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         bearerDenied.handle(request, response, e);
-        problems.write(request, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "You may not do this"));
+        problems.write(
+                request,
+                response,
+                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You may not do this"));
     }
 }

@@ -20,12 +20,16 @@ final class TokenRoles {
     Set<Role> of(Jwt jwt) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         values(jwt, properties.rolesClaim()).forEach(name -> parse(name, roles));
-        values(jwt, properties.groupsClaim()).map(properties.groupRoles()::get)
-                .filter(java.util.Objects::nonNull).forEach(roles::add);
+        values(jwt, properties.groupsClaim())
+                .map(properties.groupRoles()::get)
+                .filter(java.util.Objects::nonNull)
+                .forEach(roles::add);
         return roles;
     }
 
-    /** A claim may be a JSON array or a space or comma separated string, depending on the provider. */
+    /**
+     * A claim may be a JSON array or a space or comma separated string, depending on the provider.
+     */
     private static Stream<String> values(Jwt jwt, String claim) {
         Object value = jwt.getClaims().get(claim);
         if (value instanceof Collection<?> list) {

@@ -24,12 +24,13 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-sent events of something that changes in a read model (a document's processing, an agenda's solve):
- * its state at once, then every change, on a small shared scheduler (no thread waits per stream). However many
- * streams follow one key, one poll every {@code pollInterval} reads it; only when it changed does each stream read
- * what its own reader may see and send it. A stream ends when the state settles, when it disappears for its
- * reader, or after {@code timeout}. At most {@code maxPerCaller} streams per caller and {@code maxInAll} in all
- * are open at once; more are refused with {@link TooManyStreamsException} (429).
+ * Server-sent events of something that changes in a read model (a document's processing, an
+ * agenda's solve): its state at once, then every change, on a small shared scheduler (no thread
+ * waits per stream). However many streams follow one key, one poll every {@code pollInterval} reads
+ * it; only when it changed does each stream read what its own reader may see and send it. A stream
+ * ends when the state settles, when it disappears for its reader, or after {@code timeout}. At most
+ * {@code maxPerCaller} streams per caller and {@code maxInAll} in all are open at once; more are
+ * refused with {@link TooManyStreamsException} (429).
  *
  * @param <K> what a stream follows, e.g. a document id
  * @param <V> what it sends, a record compared with {@code equals}
@@ -39,9 +40,12 @@ public final class PolledStreams<K, V> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PolledStreams.class);
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
-    /** How often a followed key is read, how long a stream stays open at most, and how many may be open. */
-    public record Settings(Duration pollInterval, Duration timeout, int threads, int maxPerCaller, int maxInAll) {
-    }
+    /**
+     * How often a followed key is read, how long a stream stays open at most, and how many may be
+     * open.
+     */
+    public record Settings(
+            Duration pollInterval, Duration timeout, int threads, int maxPerCaller, int maxInAll) {}
 
     private final String eventName;
     private final Settings settings;
@@ -52,52 +56,69 @@ public final class PolledStreams<K, V> implements AutoCloseable {
     private final Map<K, Watch<K, V>> watches = new ConcurrentHashMap<>();
 
     /**
-     * @param name      names the scheduler's threads
+     * @param name names the scheduler's threads
      * @param eventName the SSE event name every message carries
-     * @param poll      reads the key's state as anyone may see it, for change detection only; empty when gone
-     * @param settled   whether a state is final: the stream sends it and ends
+     * @param poll reads the key's state as anyone may see it, for change detection only; empty when
+     *     gone
+     * @param settled whether a state is final: the stream sends it and ends
      */
-    public PolledStreams(String name, String eventName, Settings settings, Function<K, Optional<V>> poll,
-                         Predicate<V> settled) {
+    public PolledStreams(
+            String name,
+            String eventName,
+            Settings settings,
+            Function<K, Optional<V>> poll,
+            Predicate<V> settled) {
         this.eventName = eventName;
         this.settings = settings;
         this.poll = poll;
         this.settled = settled;
         this.open = new ConcurrencyLimit(settings.maxPerCaller(), settings.maxInAll());
         AtomicInteger threadNumber = new AtomicInteger();
-        this.scheduler = Executors.newScheduledThreadPool(settings.threads(), task -> {
-            Thread thread = new Thread(task, name + "-" + threadNumber.getAndIncrement());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler =
+                Executors.newScheduledThreadPool(
+                        settings.threads(),
+                        task -> {
+                            Thread thread =
+                                    new Thread(task, name + "-" + threadNumber.getAndIncrement());
+                            thread.setDaemon(true);
+                            return thread;
+                        });
     }
 
     /**
-     * A stream of {@code key} for {@code caller} (its rate-limit key); {@code asSeenByReader} reads the state as the
-     * reader may see it, and empty from it ends the stream.
+     * A stream of {@code key} for {@code caller} (its rate-limit key); {@code asSeenByReader} reads
+     * the state as the reader may see it, and empty from it ends the stream.
      *
-     * @throws TooManyStreamsException when the caller, or everyone together, has as many streams open as allowed
+     * @throws TooManyStreamsException when the caller, or everyone together, has as many streams
+     *     open as allowed
      */
     public SseEmitter open(String caller, K key, Supplier<Optional<V>> asSeenByReader) {
         if (!open.tryAcquire(caller)) {
             throw new TooManyStreamsException();
         }
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
-        Stream<V> stream = new Stream<>(emitter, asSeenByReader, () -> {
-            open.release(caller);
-            unwatch(key);
-        });
+        Stream<V> stream =
+                new Stream<>(
+                        emitter,
+                        asSeenByReader,
+                        () -> {
+                            open.release(caller);
+                            unwatch(key);
+                        });
         emitter.onCompletion(stream::close);
         emitter.onError(error -> stream.close());
-        emitter.onTimeout(() -> {
-            stream.close();
-            emitter.complete();
-        });
-        watches.compute(key, (k, watch) -> {
-            Watch<K, V> watching = watch == null ? watch(key) : watch;
-            watching.streams().add(stream);
-            return watching;
-        });
+        emitter.onTimeout(
+                () -> {
+                    stream.close();
+                    emitter.complete();
+                });
+        watches.compute(
+                key,
+                (k, watch) -> {
+                    Watch<K, V> watching = watch == null ? watch(key) : watch;
+                    watching.streams().add(stream);
+                    return watching;
+                });
         scheduler.execute(() -> deliver(stream));
         return emitter;
     }
@@ -113,26 +134,34 @@ public final class PolledStreams<K, V> implements AutoCloseable {
     }
 
     private Watch<K, V> watch(K key) {
-        Watch<K, V> watch = new Watch<>(key, ConcurrentHashMap.newKeySet(), new AtomicReference<>(),
-                new AtomicReference<>());
+        Watch<K, V> watch =
+                new Watch<>(
+                        key,
+                        ConcurrentHashMap.newKeySet(),
+                        new AtomicReference<>(),
+                        new AtomicReference<>());
         long interval = settings.pollInterval().toMillis();
-        watch.polling().set(scheduler.scheduleWithFixedDelay(() -> poll(watch), interval, interval,
-                TimeUnit.MILLISECONDS));
+        watch.polling()
+                .set(
+                        scheduler.scheduleWithFixedDelay(
+                                () -> poll(watch), interval, interval, TimeUnit.MILLISECONDS));
         return watch;
     }
 
     private void unwatch(K key) {
-        watches.computeIfPresent(key, (k, watch) -> {
-            watch.streams().removeIf(Stream::isClosed);
-            if (!watch.streams().isEmpty()) {
-                return watch;
-            }
-            ScheduledFuture<?> polling = watch.polling().get();
-            if (polling != null) {
-                polling.cancel(false);
-            }
-            return null;
-        });
+        watches.computeIfPresent(
+                key,
+                (k, watch) -> {
+                    watch.streams().removeIf(Stream::isClosed);
+                    if (!watch.streams().isEmpty()) {
+                        return watch;
+                    }
+                    ScheduledFuture<?> polling = watch.polling().get();
+                    if (polling != null) {
+                        polling.cancel(false);
+                    }
+                    return null;
+                });
     }
 
     private void poll(Watch<K, V> watch) {
@@ -163,7 +192,10 @@ public final class PolledStreams<K, V> implements AutoCloseable {
             }
             V current = now.get();
             if (!current.equals(stream.sent().get())) {
-                emitter.send(SseEmitter.event().name(eventName).data(current, MediaType.APPLICATION_JSON));
+                emitter.send(
+                        SseEmitter.event()
+                                .name(eventName)
+                                .data(current, MediaType.APPLICATION_JSON));
                 stream.sent().set(current);
                 stream.lastWrite().set(System.nanoTime());
             }
@@ -182,11 +214,12 @@ public final class PolledStreams<K, V> implements AutoCloseable {
     }
 
     /**
-     * A comment line now and then: a client that went away is only noticed when something is written to it, and
-     * until then it would hold one of its caller's streams.
+     * A comment line now and then: a client that went away is only noticed when something is
+     * written to it, and until then it would hold one of its caller's streams.
      */
     private void keepAlive(Stream<V> stream) {
-        if (stream.isClosed() || System.nanoTime() - stream.lastWrite().get() < KEEP_ALIVE.toNanos()) {
+        if (stream.isClosed()
+                || System.nanoTime() - stream.lastWrite().get() < KEEP_ALIVE.toNanos()) {
             return;
         }
         try {
@@ -241,7 +274,9 @@ public final class PolledStreams<K, V> implements AutoCloseable {
     }
 
     /** The one poll of a key, and the streams that follow it. */
-    private record Watch<K, V>(K key, Set<Stream<V>> streams, AtomicReference<Optional<V>> last,
-                               AtomicReference<ScheduledFuture<?>> polling) {
-    }
+    private record Watch<K, V>(
+            K key,
+            Set<Stream<V>> streams,
+            AtomicReference<Optional<V>> last,
+            AtomicReference<ScheduledFuture<?>> polling) {}
 }

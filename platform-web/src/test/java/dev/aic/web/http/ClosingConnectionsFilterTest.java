@@ -16,7 +16,8 @@ class ClosingConnectionsFilterTest {
     @Test
     void aRunningServiceKeepsConnectionsOpen() throws Exception {
         var response = new MockHttpServletResponse();
-        filter.doFilter(new MockHttpServletRequest("POST", "/api/me"), response, new MockFilterChain());
+        filter.doFilter(
+                new MockHttpServletRequest("POST", "/api/me"), response, new MockFilterChain());
         assertThat(response.getHeader("Connection")).isNull();
     }
 
@@ -24,7 +25,8 @@ class ClosingConnectionsFilterTest {
     void aResponseSentAfterShutdownBeganAnnouncesTheConnectionCloses() throws Exception {
         filter.onApplicationEvent(new ContextClosedEvent(new GenericApplicationContext()));
         var response = new MockHttpServletResponse();
-        filter.doFilter(new MockHttpServletRequest("POST", "/api/me"), response, new MockFilterChain());
+        filter.doFilter(
+                new MockHttpServletRequest("POST", "/api/me"), response, new MockFilterChain());
         assertThat(response.getHeader("Connection")).isEqualTo("close");
     }
 
@@ -32,7 +34,9 @@ class ClosingConnectionsFilterTest {
     void aResponseCommittedInsideTheChainStillAnnouncesIt() throws Exception {
         filter.onApplicationEvent(new ContextClosedEvent(new GenericApplicationContext()));
         var response = new MockHttpServletResponse();
-        filter.doFilter(new MockHttpServletRequest("GET", "/api/documents/1/content"), response,
+        filter.doFilter(
+                new MockHttpServletRequest("GET", "/api/documents/1/content"),
+                response,
                 (request, committing) -> {
                     committing.getOutputStream().write(new byte[] {1, 2, 3});
                     committing.flushBuffer();

@@ -29,15 +29,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 class ApiProblemHandlerTest {
 
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing())
-            .setControllerAdvice(new ApiProblemHandler())
-            .setMessageConverters(new MappingJackson2HttpMessageConverter(
-                    Jackson2ObjectMapperBuilder.json().failOnUnknownProperties(true).build()))
-            .build();
+    private final MockMvc mvc =
+            MockMvcBuilders.standaloneSetup(new Failing())
+                    .setControllerAdvice(new ApiProblemHandler())
+                    .setMessageConverters(
+                            new MappingJackson2HttpMessageConverter(
+                                    Jackson2ObjectMapperBuilder.json()
+                                            .failOnUnknownProperties(true)
+                                            .build()))
+                    .build();
 
     @Test
-    void aDescribedFailureIsAnsweredWithItsStatusTypeTitleDetailPropertiesAndHeaders() throws Exception {
-        mvc.perform(get("/fail/retry")).andExpect(status().isTooManyRequests())
+    void aDescribedFailureIsAnsweredWithItsStatusTypeTitleDetailPropertiesAndHeaders()
+            throws Exception {
+        mvc.perform(get("/fail/retry"))
+                .andExpect(status().isTooManyRequests())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "7"))
                 .andExpect(jsonPath("$.type").value("urn:aic:problem:too-busy"))
@@ -50,13 +56,15 @@ class ApiProblemHandlerTest {
 
     @Test
     void aDescribedFailureWrappedByAFrameworkIsStillItself() throws Exception {
-        mvc.perform(get("/fail/wrapped")).andExpect(status().isTooManyRequests())
+        mvc.perform(get("/fail/wrapped"))
+                .andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.type").value("urn:aic:problem:too-busy"));
     }
 
     @Test
     void somethingNotFoundIsOneTypeForAll() throws Exception {
-        mvc.perform(get("/fail/missing")).andExpect(status().isNotFound())
+        mvc.perform(get("/fail/missing"))
+                .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("urn:aic:problem:not-found"))
                 .andExpect(jsonPath("$.title").value("Not found"))
                 .andExpect(jsonPath("$.detail").value("No thing 42"));
@@ -64,13 +72,17 @@ class ApiProblemHandlerTest {
 
     @Test
     void aFieldAFeatureRefusesReadsLikeABeanValidationFailure() throws Exception {
-        mvc.perform(get("/fail/field")).andExpect(status().isBadRequest())
+        mvc.perform(get("/fail/field"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:aic:problem:validation"))
                 .andExpect(jsonPath("$.title").value("Invalid request"))
                 .andExpect(jsonPath("$.detail").value("'to' must not be before from"))
                 .andExpect(jsonPath("$.errors[0].field").value("to"))
                 .andExpect(jsonPath("$.errors[0].message").value("must not be before from"));
-        mvc.perform(post("/fail/validated").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\" \"}"))
+        mvc.perform(
+                        post("/fail/validated")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\":\" \"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:aic:problem:validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("name"));
@@ -78,7 +90,8 @@ class ApiProblemHandlerTest {
 
     @Test
     void aCursorThisServiceDidNotHandOutIsAnInvalidCursor() throws Exception {
-        mvc.perform(get("/fail/cursor")).andExpect(status().isBadRequest())
+        mvc.perform(get("/fail/cursor"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:aic:problem:invalid-cursor"))
                 .andExpect(jsonPath("$.title").value("Invalid cursor"))
                 .andExpect(jsonPath("$.detail").value("Not one of ours"))
@@ -87,24 +100,30 @@ class ApiProblemHandlerTest {
 
     @Test
     void anUnexpectedFailureTellsNothingInternal() throws Exception {
-        mvc.perform(get("/fail/bug")).andExpect(status().isInternalServerError())
+        mvc.perform(get("/fail/bug"))
+                .andExpect(status().isInternalServerError())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:aic:problem:internal-error"))
-                .andExpect(jsonPath("$.detail").value("Something went wrong on our side; it has been logged"))
+                .andExpect(
+                        jsonPath("$.detail")
+                                .value("Something went wrong on our side; it has been logged"))
                 .andExpect(jsonPath("$.trace").doesNotExist())
                 .andExpect(content().string(not(containsString("SELECT"))));
     }
 
     @Test
     void aDeniedCallIsForbidden() throws Exception {
-        mvc.perform(get("/fail/denied")).andExpect(status().isForbidden())
+        mvc.perform(get("/fail/denied"))
+                .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("urn:aic:problem:forbidden"));
     }
 
     @Test
     void aBodyWithAFieldThatMayNotBeSetNamesTheField() throws Exception {
-        mvc.perform(post("/fail/validated").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"x\",\"admin\":true}"))
+        mvc.perform(
+                        post("/fail/validated")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\":\"x\",\"admin\":true}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:aic:problem:field-not-allowed"))
                 .andExpect(jsonPath("$.errors[0].field").value("admin"));
@@ -112,7 +131,10 @@ class ApiProblemHandlerTest {
 
     @Test
     void aBodyThatIsNotJsonIsMalformed() throws Exception {
-        mvc.perform(post("/fail/validated").contentType(MediaType.APPLICATION_JSON).content("{name"))
+        mvc.perform(
+                        post("/fail/validated")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{name"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:aic:problem:malformed-request"))
                 .andExpect(jsonPath("$.detail").value("The body is not well-formed JSON"));
@@ -120,19 +142,20 @@ class ApiProblemHandlerTest {
 
     @Test
     void aPathParameterOfTheWrongFormatNamesTheParameter() throws Exception {
-        mvc.perform(get("/fail/number/abc")).andExpect(status().isBadRequest())
+        mvc.perform(get("/fail/number/abc"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:aic:problem:validation"))
                 .andExpect(jsonPath("$.detail").value("'id' has the wrong format"));
     }
 
     @Test
     void anUnsupportedMethodGetsATypeFromItsStatus() throws Exception {
-        mvc.perform(post("/fail/missing")).andExpect(status().isMethodNotAllowed())
+        mvc.perform(post("/fail/missing"))
+                .andExpect(status().isMethodNotAllowed())
                 .andExpect(jsonPath("$.type").value("urn:aic:problem:method-not-allowed"));
     }
 
-    record Named(@NotBlank String name) {
-    }
+    record Named(@NotBlank String name) {}
 
     static final class TooBusy extends RuntimeException implements TypedProblem {
 
@@ -221,11 +244,9 @@ class ApiProblemHandlerTest {
         }
 
         @GetMapping("/fail/number/{id}")
-        void number(@PathVariable("id") long id) {
-        }
+        void number(@PathVariable("id") long id) {}
 
         @PostMapping("/fail/validated")
-        void validated(@Valid @RequestBody Named named) {
-        }
+        void validated(@Valid @RequestBody Named named) {}
     }
 }

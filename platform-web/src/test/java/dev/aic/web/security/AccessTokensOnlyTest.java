@@ -19,13 +19,24 @@ class AccessTokensOnlyTest {
 
     @Test
     void anIdTokenIsRefusedWhateverItsAudience() {
-        assertThat(validator.validate(token("JWT", Map.of("nonce", "n-0S6_WzA2Mj"))).hasErrors()).isTrue();
-        assertThat(validator.validate(token("JWT", Map.of("at_hash", "77QmUPtjPfzWtF2AnpK9RQ"))).hasErrors()).isTrue();
+        assertThat(validator.validate(token("JWT", Map.of("nonce", "n-0S6_WzA2Mj"))).hasErrors())
+                .isTrue();
+        assertThat(
+                        validator
+                                .validate(token("JWT", Map.of("at_hash", "77QmUPtjPfzWtF2AnpK9RQ")))
+                                .hasErrors())
+                .isTrue();
         assertThat(validator.validate(token("id_token+jwt", Map.of())).hasErrors()).isTrue();
     }
 
     private static Jwt token(String type, Map<String, Object> claims) {
-        return Jwt.withTokenValue("t").header("alg", "RS256").header("typ", type).subject("someone")
-                .claims(c -> c.putAll(claims)).issuedAt(Instant.EPOCH).expiresAt(Instant.EPOCH.plusSeconds(60)).build();
+        return Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .header("typ", type)
+                .subject("someone")
+                .claims(c -> c.putAll(claims))
+                .issuedAt(Instant.EPOCH)
+                .expiresAt(Instant.EPOCH.plusSeconds(60))
+                .build();
     }
 }

@@ -11,9 +11,23 @@ class VerifiedEmailTest {
 
     @Test
     void anAddressTheProviderVerifiedIsTheCallersInLowerCase() {
-        assertThat(VerifiedEmail.of(token(Map.of("email", " Alice@Example.test", "email_verified", true))))
+        assertThat(
+                        VerifiedEmail.of(
+                                token(
+                                        Map.of(
+                                                "email",
+                                                " Alice@Example.test",
+                                                "email_verified",
+                                                true))))
                 .contains("alice@example.test");
-        assertThat(VerifiedEmail.of(token(Map.of("email", "alice@example.test", "email_verified", "true"))))
+        assertThat(
+                        VerifiedEmail.of(
+                                token(
+                                        Map.of(
+                                                "email",
+                                                "alice@example.test",
+                                                "email_verified",
+                                                "true"))))
                 .contains("alice@example.test");
     }
 
@@ -26,13 +40,29 @@ class VerifiedEmailTest {
     @Test
     void anAddressWithoutProofIsNobodys() {
         assertThat(VerifiedEmail.of(token(Map.of("email", "alice@example.test")))).isEmpty();
-        assertThat(VerifiedEmail.of(token(Map.of("email", "alice@example.test", "email_verified", false)))).isEmpty();
-        assertThat(VerifiedEmail.of(token(Map.of("email", "alice@example.test", "xms_edov", "false")))).isEmpty();
+        assertThat(
+                        VerifiedEmail.of(
+                                token(
+                                        Map.of(
+                                                "email",
+                                                "alice@example.test",
+                                                "email_verified",
+                                                false))))
+                .isEmpty();
+        assertThat(
+                        VerifiedEmail.of(
+                                token(Map.of("email", "alice@example.test", "xms_edov", "false"))))
+                .isEmpty();
         assertThat(VerifiedEmail.of(token(Map.of("email_verified", true)))).isEmpty();
     }
 
     private static Jwt token(Map<String, Object> claims) {
-        return Jwt.withTokenValue("t").header("alg", "RS256").subject("someone").claims(c -> c.putAll(claims))
-                .issuedAt(Instant.EPOCH).expiresAt(Instant.EPOCH.plusSeconds(60)).build();
+        return Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject("someone")
+                .claims(c -> c.putAll(claims))
+                .issuedAt(Instant.EPOCH)
+                .expiresAt(Instant.EPOCH.plusSeconds(60))
+                .build();
     }
 }

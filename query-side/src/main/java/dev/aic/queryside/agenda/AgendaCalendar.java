@@ -20,9 +20,10 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.springframework.stereotype.Component;
 
 /**
- * An agenda's placed sessions as RFC 5545 iCalendar, as the community-event calendars are: one VEVENT per session,
- * UID {@code <sessionId>@aic} and SEQUENCE the agenda's version, so a subscribed calendar takes a moved session as
- * an update of its entry; times in the agenda's time zone with its VTIMEZONE when ical4j knows it, UTC otherwise.
+ * An agenda's placed sessions as RFC 5545 iCalendar, as the community-event calendars are: one
+ * VEVENT per session, UID {@code <sessionId>@aic} and SEQUENCE the agenda's version, so a
+ * subscribed calendar takes a moved session as an update of its entry; times in the agenda's time
+ * zone with its VTIMEZONE when ical4j knows it, UTC otherwise.
  */
 @Component
 class AgendaCalendar {
@@ -41,7 +42,8 @@ class AgendaCalendar {
         if (zone != null) {
             calendar.add(zone.getVTimeZone());
         }
-        sessions.stream().filter(AgendaView.SessionView::placed)
+        sessions.stream()
+                .filter(AgendaView.SessionView::placed)
                 .forEach(session -> calendar.add(vevent(agenda, session, zone)));
         return calendar.toString();
     }
@@ -52,12 +54,18 @@ class AgendaCalendar {
             vevent = new VEvent(session.startsAt(), session.endsAt(), session.title());
         } else {
             ZoneId id = ZoneId.of(agenda.timeZone());
-            vevent = new VEvent(ZonedDateTime.ofInstant(session.startsAt(), id),
-                    ZonedDateTime.ofInstant(session.endsAt(), id), session.title());
+            vevent =
+                    new VEvent(
+                            ZonedDateTime.ofInstant(session.startsAt(), id),
+                            ZonedDateTime.ofInstant(session.endsAt(), id),
+                            session.title());
         }
         vevent.add(new Uid(session.sessionId() + "@aic"));
         vevent.add(new Sequence((int) Math.min(Integer.MAX_VALUE, agenda.version())));
-        vevent.add(agenda.published() ? ImmutableStatus.VEVENT_CONFIRMED : ImmutableStatus.VEVENT_TENTATIVE);
+        vevent.add(
+                agenda.published()
+                        ? ImmutableStatus.VEVENT_CONFIRMED
+                        : ImmutableStatus.VEVENT_TENTATIVE);
         if (session.summary() != null && !session.summary().isBlank()) {
             vevent.add(new Description(session.summary()));
         }

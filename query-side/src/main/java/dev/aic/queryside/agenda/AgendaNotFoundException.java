@@ -4,8 +4,9 @@ import dev.aic.web.problem.NotFoundProblem;
 import java.util.UUID;
 
 /**
- * No agenda of this community event that the caller may see: none opened (or not in the read model yet), or an
- * unpublished one of someone else's, which is not told apart so that drafts do not leak. Also a solve not found.
+ * No agenda of this community event that the caller may see: none opened (or not in the read model
+ * yet), or an unpublished one of someone else's, which is not told apart so that drafts do not
+ * leak. Also a solve not found.
  */
 class AgendaNotFoundException extends RuntimeException implements NotFoundProblem {
 

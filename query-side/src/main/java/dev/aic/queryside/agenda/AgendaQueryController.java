@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.http.MediaType;
@@ -31,8 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * A community event's agenda: all of it or by day, room and track, a member's personal agenda (the sessions they
- * marked), both also as iCalendar, and the solves with their progress as Server-Sent Events.
+ * A community event's agenda: all of it or by day, room and track, a member's personal agenda (the
+ * sessions they marked), both also as iCalendar, and the solves with their progress as Server-Sent
+ * Events.
  */
 @RestController
 @RequestMapping("/api/events/{eventId}/agenda")
@@ -40,7 +40,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class AgendaQueryController {
 
     private static final String ANY_ROLE = "hasAnyRole('MEMBER', 'ORGANIZER', 'ADMIN', 'AUDITOR')";
-    private static final MediaType CALENDAR = MediaType.parseMediaType(AgendaCalendar.MEDIA_TYPE + ";charset=UTF-8");
+    private static final MediaType CALENDAR =
+            MediaType.parseMediaType(AgendaCalendar.MEDIA_TYPE + ";charset=UTF-8");
 
     private final Agendas agendas;
     private final AgendaCalendar calendar;
@@ -55,41 +56,69 @@ class AgendaQueryController {
     @GetMapping
     @PreAuthorize(ANY_ROLE)
     @ReadModel(ProjectionNames.AGENDAS)
-    @Operation(operationId = "getAgenda", summary = "A community event's agenda, all of it or one day, room or track",
-            description = "Published agendas are every member's; unpublished ones their organisers', administrators'"
-                    + " and auditors' (others get 404). With day, roomId or track only the placed sessions that match,"
-                    + " in time order. The ETag is the agenda's version.")
+    @Operation(
+            operationId = "getAgenda",
+            summary = "A community event's agenda, all of it or one day, room or track",
+            description =
+                    "Published agendas are every member's; unpublished ones their organisers', administrators'"
+                            + " and auditors' (others get 404). With day, roomId or track only the placed sessions that match,"
+                            + " in time order. The ETag is the agenda's version.")
     @ProblemResponses({404})
     @ResponseHeaders("ETag")
-    ResponseEntity<AgendaView> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID eventId,
+    ResponseEntity<AgendaView> get(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID eventId,
             @Parameter(description = "Only this day, in the agenda's time zone (ISO 8601 date)")
-            @RequestParam(required = false) LocalDate day,
+                    @RequestParam(required = false)
+                    LocalDate day,
             @Parameter(description = "Only this room") @RequestParam(required = false) UUID roomId,
-            @Parameter(description = "Only this track") @RequestParam(required = false) @Size(max = 60) String track) {
+            @Parameter(description = "Only this track")
+                    @RequestParam(required = false)
+                    @Size(max = 60)
+                    String track) {
         AgendaView agenda = visible(caller, eventId).agenda();
-        AgendaView chosen = day == null && roomId == null && track == null ? agenda
-                : agenda.withSessions(agenda.sessions().stream().filter(AgendaView.SessionView::placed)
-                        .filter(onDay(agenda, day)).filter(s -> roomId == null || roomId.equals(s.roomId()))
-                        .filter(s -> track == null || track.equals(s.track())).toList());
+        AgendaView chosen =
+                day == null && roomId == null && track == null
+                        ? agenda
+                        : agenda.withSessions(
+                                agenda.sessions().stream()
+                                        .filter(AgendaView.SessionView::placed)
+                                        .filter(onDay(agenda, day))
+                                        .filter(s -> roomId == null || roomId.equals(s.roomId()))
+                                        .filter(s -> track == null || track.equals(s.track()))
+                                        .toList());
         return ResponseEntity.ok().eTag(Versions.etag(agenda.version())).body(chosen);
     }
 
     @GetMapping(value = "/calendar.ics", produces = AgendaCalendar.MEDIA_TYPE)
     @PreAuthorize(ANY_ROLE)
     @ReadModel(ProjectionNames.AGENDAS)
-    @Operation(operationId = "getAgendaCalendar", summary = "The agenda's placed sessions as an iCalendar (RFC 5545) file",
-            responses = @ApiResponse(responseCode = "200", description = "one VEVENT per placed session, UID <sessionId>@aic",
-                    content = @Content(mediaType = AgendaCalendar.MEDIA_TYPE, schema = @Schema(type = "string"))))
+    @Operation(
+            operationId = "getAgendaCalendar",
+            summary = "The agenda's placed sessions as an iCalendar (RFC 5545) file",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "one VEVENT per placed session, UID <sessionId>@aic",
+                            content =
+                                    @Content(
+                                            mediaType = AgendaCalendar.MEDIA_TYPE,
+                                            schema = @Schema(type = "string"))))
     @ProblemResponses({404})
-    ResponseEntity<String> calendar(@AuthenticationPrincipal Caller caller, @PathVariable UUID eventId) {
+    ResponseEntity<String> calendar(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID eventId) {
         AgendaView agenda = visible(caller, eventId).agenda();
-        return ResponseEntity.ok().contentType(CALENDAR).body(calendar.render(agenda, agenda.sessions()));
+        return ResponseEntity.ok()
+                .contentType(CALENDAR)
+                .body(calendar.render(agenda, agenda.sessions()));
     }
 
     @GetMapping("/mine")
     @PreAuthorize(ANY_ROLE)
     @ReadModel(ProjectionNames.AGENDAS)
-    @Operation(operationId = "getMyAgenda", summary = "Your personal agenda: the sessions you marked, in time order")
+    @Operation(
+            operationId = "getMyAgenda",
+            summary = "Your personal agenda: the sessions you marked, in time order")
     @ProblemResponses({404})
     AgendaView mine(@AuthenticationPrincipal Caller caller, @PathVariable UUID eventId) {
         AgendaView agenda = visible(caller, eventId).agenda();
@@ -99,23 +128,39 @@ class AgendaQueryController {
     @GetMapping(value = "/mine/calendar.ics", produces = AgendaCalendar.MEDIA_TYPE)
     @PreAuthorize(ANY_ROLE)
     @ReadModel(ProjectionNames.AGENDAS)
-    @Operation(operationId = "getMyAgendaCalendar", summary = "Your personal agenda as an iCalendar (RFC 5545) file",
-            responses = @ApiResponse(responseCode = "200", description = "one VEVENT per marked, placed session",
-                    content = @Content(mediaType = AgendaCalendar.MEDIA_TYPE, schema = @Schema(type = "string"))))
+    @Operation(
+            operationId = "getMyAgendaCalendar",
+            summary = "Your personal agenda as an iCalendar (RFC 5545) file",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "one VEVENT per marked, placed session",
+                            content =
+                                    @Content(
+                                            mediaType = AgendaCalendar.MEDIA_TYPE,
+                                            schema = @Schema(type = "string"))))
     @ProblemResponses({404})
-    ResponseEntity<String> myCalendar(@AuthenticationPrincipal Caller caller, @PathVariable UUID eventId) {
+    ResponseEntity<String> myCalendar(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID eventId) {
         AgendaView agenda = visible(caller, eventId).agenda();
-        return ResponseEntity.ok().contentType(CALENDAR)
+        return ResponseEntity.ok()
+                .contentType(CALENDAR)
                 .body(calendar.render(agenda, agendas.markedBy(agenda.agendaId(), me(caller))));
     }
 
     @GetMapping("/solves/{solveId}")
     @PreAuthorize(ANY_ROLE)
     @ReadModel(ProjectionNames.AGENDAS)
-    @Operation(operationId = "getAgendaSolve", summary = "A solve: its best score so far, then its proposal explained",
-            description = "For the agenda's organisers, administrators and auditors; others get 403.")
+    @Operation(
+            operationId = "getAgendaSolve",
+            summary = "A solve: its best score so far, then its proposal explained",
+            description =
+                    "For the agenda's organisers, administrators and auditors; others get 403.")
     @ProblemResponses({404})
-    SolveView solve(@AuthenticationPrincipal Caller caller, @PathVariable UUID eventId, @PathVariable UUID solveId) {
+    SolveView solve(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID eventId,
+            @PathVariable UUID solveId) {
         Agendas.Found found = solveReader(caller, eventId);
         return agendas.solve(found.agenda().agendaId(), solveId)
                 .orElseThrow(() -> new AgendaNotFoundException("solve", solveId));
@@ -124,30 +169,45 @@ class AgendaQueryController {
     @GetMapping(value = "/solves/{solveId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize(ANY_ROLE)
     @ReadModel(ProjectionNames.AGENDAS)
-    @Operation(operationId = "streamAgendaSolve", summary = "Server-sent events of a solve's progress",
-            description = "An event named 'solve' with the solve as JSON at once and on every change (each best score"
-                    + " the ai-worker reports); the stream ends once the proposal arrived, or after ten minutes. A caller"
-                    + " has at most four open (429 too-many-streams beyond).",
-            responses = @ApiResponse(responseCode = "200", description = "the stream",
-                    content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-                            schema = @Schema(implementation = SolveView.class))))
+    @Operation(
+            operationId = "streamAgendaSolve",
+            summary = "Server-sent events of a solve's progress",
+            description =
+                    "An event named 'solve' with the solve as JSON at once and on every change (each best score"
+                            + " the ai-worker reports); the stream ends once the proposal arrived, or after ten minutes. A caller"
+                            + " has at most four open (429 too-many-streams beyond).",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "the stream",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                                            schema = @Schema(implementation = SolveView.class))))
     @ProblemResponses({404, 429})
-    SseEmitter solveStream(@AuthenticationPrincipal Caller caller, @PathVariable UUID eventId,
+    SseEmitter solveStream(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID eventId,
             @PathVariable UUID solveId) {
         UUID agendaId = solveReader(caller, eventId).agenda().agendaId();
-        agendas.solve(agendaId, solveId).orElseThrow(() -> new AgendaNotFoundException("solve", solveId));
-        return streams.open(caller.key(), new SolveProgressStreams.Solve(agendaId, solveId), agendas);
+        agendas.solve(agendaId, solveId)
+                .orElseThrow(() -> new AgendaNotFoundException("solve", solveId));
+        return streams.open(
+                caller.key(), new SolveProgressStreams.Solve(agendaId, solveId), agendas);
     }
 
     private Agendas.Found visible(Caller caller, UUID eventId) {
-        return agendas.ofEvent(eventId).filter(found -> AgendaAccess.maySee(caller, found))
-                .orElseThrow(() -> new AgendaNotFoundException("agenda of community event", eventId));
+        return agendas.ofEvent(eventId)
+                .filter(found -> AgendaAccess.maySee(caller, found))
+                .orElseThrow(
+                        () -> new AgendaNotFoundException("agenda of community event", eventId));
     }
 
     private Agendas.Found solveReader(Caller caller, UUID eventId) {
         Agendas.Found found = visible(caller, eventId);
         if (!AgendaAccess.mayReadSolves(caller, found)) {
-            throw new AccessDeniedException("Only the agenda's organisers, administrators and auditors see its solves");
+            throw new AccessDeniedException(
+                    "Only the agenda's organisers, administrators and auditors see its solves");
         }
         return found;
     }

@@ -29,35 +29,87 @@ class AnalyticsQueries {
     }
 
     TimeSeries series(String alias, Interval interval, TimeRange range, FactFilters filters) {
-        Aggregation histogram = Aggregation.of(a -> a.dateHistogram(h -> h.field("@timestamp")
-                .calendarInterval(interval.calendar).timeZone("UTC").minDocCount(0)
-                .extendedBounds(b -> b.min(epochMillis(range.from())).max(epochMillis(range.to().minusMillis(1))))));
-        var buckets = aggregate(alias, range, filters, Map.of(AGGREGATION, histogram)).get(AGGREGATION)
-                .dateHistogram().buckets().array().stream()
-                .map(bucket -> new TimeSeries.Bucket(Instant.ofEpochMilli(bucket.key()), bucket.docCount())).toList();
+        Aggregation histogram =
+                Aggregation.of(
+                        a ->
+                                a.dateHistogram(
+                                        h ->
+                                                h.field("@timestamp")
+                                                        .calendarInterval(interval.calendar)
+                                                        .timeZone("UTC")
+                                                        .minDocCount(0)
+                                                        .extendedBounds(
+                                                                b ->
+                                                                        b.min(
+                                                                                        epochMillis(
+                                                                                                range
+                                                                                                        .from()))
+                                                                                .max(
+                                                                                        epochMillis(
+                                                                                                range.to()
+                                                                                                        .minusMillis(
+                                                                                                                1))))));
+        var buckets =
+                aggregate(alias, range, filters, Map.of(AGGREGATION, histogram))
+                        .get(AGGREGATION)
+                        .dateHistogram()
+                        .buckets()
+                        .array()
+                        .stream()
+                        .map(
+                                bucket ->
+                                        new TimeSeries.Bucket(
+                                                Instant.ofEpochMilli(bucket.key()),
+                                                bucket.docCount()))
+                        .toList();
         long total = buckets.stream().mapToLong(TimeSeries.Bucket::count).sum();
         return new TimeSeries(interval.label(), range.from(), range.to(), total, buckets);
     }
 
     Ranking top(String alias, String field, int size, TimeRange range, FactFilters filters) {
-        Aggregation terms = Aggregation.of(a -> a.terms(t -> t.field(field).size(size)
-                .order(List.of(Map.of("_count", SortOrder.Desc), Map.of("_key", SortOrder.Asc)))));
-        return new Ranking(aggregate(alias, range, filters, Map.of(AGGREGATION, terms)).get(AGGREGATION)
-                .sterms().buckets().array().stream()
-                .map(bucket -> new Ranking.Entry(bucket.key(), bucket.docCount())).toList());
+        Aggregation terms =
+                Aggregation.of(
+                        a ->
+                                a.terms(
+                                        t ->
+                                                t.field(field)
+                                                        .size(size)
+                                                        .order(
+                                                                List.of(
+                                                                        Map.of(
+                                                                                "_count",
+                                                                                SortOrder.Desc),
+                                                                        Map.of(
+                                                                                "_key",
+                                                                                SortOrder.Asc)))));
+        return new Ranking(
+                aggregate(alias, range, filters, Map.of(AGGREGATION, terms))
+                        .get(AGGREGATION)
+                        .sterms()
+                        .buckets()
+                        .array()
+                        .stream()
+                        .map(bucket -> new Ranking.Entry(bucket.key(), bucket.docCount()))
+                        .toList());
     }
 
     Funnel funnel(String alias, TimeRange range, FactFilters filters) {
-        Map<String, Aggregation> sums = Map.of(
-                "rsvps", Aggregation.of(a -> a.sum(s -> s.field("rsvps"))),
-                "seatsTaken", Aggregation.of(a -> a.sum(s -> s.field("seatsTaken"))),
-                "checkedIn", Aggregation.of(a -> a.sum(s -> s.field("checkedIn"))),
-                "communityEvents", Aggregation.of(a -> a.valueCount(c -> c.field("communityEventId"))));
+        Map<String, Aggregation> sums =
+                Map.of(
+                        "rsvps", Aggregation.of(a -> a.sum(s -> s.field("rsvps"))),
+                        "seatsTaken", Aggregation.of(a -> a.sum(s -> s.field("seatsTaken"))),
+                        "checkedIn", Aggregation.of(a -> a.sum(s -> s.field("checkedIn"))),
+                        "communityEvents",
+                                Aggregation.of(
+                                        a -> a.valueCount(c -> c.field("communityEventId"))));
         Map<String, Aggregate> figures = aggregate(alias, range, filters, sums);
         long seatsTaken = whole(figures.get("seatsTaken").sum().value());
         long checkedIn = whole(figures.get("checkedIn").sum().value());
-        return new Funnel(whole(figures.get("communityEvents").valueCount().value()),
-                whole(figures.get("rsvps").sum().value()), seatsTaken, checkedIn,
+        return new Funnel(
+                whole(figures.get("communityEvents").valueCount().value()),
+                whole(figures.get("rsvps").sum().value()),
+                seatsTaken,
+                checkedIn,
                 seatsTaken == 0 ? null : (double) checkedIn / seatsTaken);
     }
 
@@ -66,12 +118,22 @@ class AnalyticsQueries {
         return value == null ? 0 : Math.round(value);
     }
 
-    private Map<String, Aggregate> aggregate(String alias, TimeRange range, FactFilters filters,
-                                             Map<String, Aggregation> aggregations) {
+    private Map<String, Aggregate> aggregate(
+            String alias,
+            TimeRange range,
+            FactFilters filters,
+            Map<String, Aggregation> aggregations) {
         List<Query> all = filters.within(range);
         try {
-            return client.search(s -> s.index(alias).size(0).trackTotalHits(t -> t.enabled(false))
-                    .query(q -> q.bool(b -> b.filter(all))).aggregations(aggregations), Void.class).aggregations();
+            return client.search(
+                            s ->
+                                    s.index(alias)
+                                            .size(0)
+                                            .trackTotalHits(t -> t.enabled(false))
+                                            .query(q -> q.bool(b -> b.filter(all)))
+                                            .aggregations(aggregations),
+                            Void.class)
+                    .aggregations();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

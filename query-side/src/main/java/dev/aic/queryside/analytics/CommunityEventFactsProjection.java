@@ -27,8 +27,9 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds {@code analytics-community-events}: the event's sequence number + 1 is the document's external version, and
- * an event the document already reflects is skipped, so a redelivered RSVP is not counted twice.
+ * Feeds {@code analytics-community-events}: the event's sequence number + 1 is the document's
+ * external version, and an event the document already reflects is skipped, so a redelivered RSVP is
+ * not counted twice.
  */
 @Component
 @ProcessingGroup(ProjectionNames.ANALYTICS_COMMUNITY_EVENTS)
@@ -39,7 +40,8 @@ class CommunityEventFactsProjection {
     CommunityEventFactsProjection(CommunityEventFactsIndex index, ProcessorTokens tokens) {
         this.index = index;
         if (index.needsFilling()) {
-            // a new (or lost) index starts empty: whatever the token says was indexed went elsewhere
+            // a new (or lost) index starts empty: whatever the token says was indexed went
+            // elsewhere
             tokens.forget(ProjectionNames.ANALYTICS_COMMUNITY_EVENTS);
         }
     }
@@ -49,9 +51,26 @@ class CommunityEventFactsProjection {
         UUID id = event.eventId().value();
         if (index.current(id).isEmpty()) {
             Details details = event.details();
-            index.put(new CommunityEventFacts(id, at, "DRAFT", null, null, event.schedule().startsAt(),
-                    event.schedule().endsAt(), details.tags(), details.visibility().name(),
-                    details.onlineLink() != null, details.venue() != null, event.capacity(), 0, 0, 0, 0, 0, null),
+            index.put(
+                    new CommunityEventFacts(
+                            id,
+                            at,
+                            "DRAFT",
+                            null,
+                            null,
+                            event.schedule().startsAt(),
+                            event.schedule().endsAt(),
+                            details.tags(),
+                            details.visibility().name(),
+                            details.onlineLink() != null,
+                            details.venue() != null,
+                            event.capacity(),
+                            0,
+                            0,
+                            0,
+                            0,
+                            0,
+                            null),
                     seq + 1);
         }
     }
@@ -59,8 +78,15 @@ class CommunityEventFactsProjection {
     @EventHandler
     void on(DetailsChanged event, @SequenceNumber long seq) {
         Details details = event.details();
-        change(event, seq, facts -> facts.details(details.tags(), details.visibility().name(),
-                details.onlineLink() != null, details.venue() != null));
+        change(
+                event,
+                seq,
+                facts ->
+                        facts.details(
+                                details.tags(),
+                                details.visibility().name(),
+                                details.onlineLink() != null,
+                                details.venue() != null));
     }
 
     @EventHandler
@@ -75,39 +101,81 @@ class CommunityEventFactsProjection {
 
     @EventHandler
     void on(Rescheduled event, @SequenceNumber long seq) {
-        change(event, seq, facts -> facts.schedule(event.schedule().startsAt(), event.schedule().endsAt()));
+        change(
+                event,
+                seq,
+                facts -> facts.schedule(event.schedule().startsAt(), event.schedule().endsAt()));
     }
 
     @EventHandler
     void on(CapacityChanged event, @SequenceNumber long seq) {
-        change(event, seq, facts -> facts.seats(event.capacity(), facts.seatsTaken(), facts.waiting(), 0, 0));
+        change(
+                event,
+                seq,
+                facts -> facts.seats(event.capacity(), facts.seatsTaken(), facts.waiting(), 0, 0));
     }
 
     @EventHandler
     void on(RsvpConfirmed event, @SequenceNumber long seq) {
-        change(event, seq, facts -> facts.seats(facts.capacity(), facts.seatsTaken() + 1, facts.waiting(), 1, 0));
+        change(
+                event,
+                seq,
+                facts ->
+                        facts.seats(
+                                facts.capacity(), facts.seatsTaken() + 1, facts.waiting(), 1, 0));
     }
 
     @EventHandler
     void on(RsvpWaitlisted event, @SequenceNumber long seq) {
-        change(event, seq, facts -> facts.seats(facts.capacity(), facts.seatsTaken(), facts.waiting() + 1, 1, 0));
+        change(
+                event,
+                seq,
+                facts ->
+                        facts.seats(
+                                facts.capacity(), facts.seatsTaken(), facts.waiting() + 1, 1, 0));
     }
 
     @EventHandler
     void on(RsvpCancelled event, @SequenceNumber long seq) {
-        change(event, seq, facts -> event.gaveUp() == RsvpState.CONFIRMED
-                ? facts.seats(facts.capacity(), facts.seatsTaken() - 1, facts.waiting(), 0, 0)
-                : facts.seats(facts.capacity(), facts.seatsTaken(), facts.waiting() - 1, 0, 0));
+        change(
+                event,
+                seq,
+                facts ->
+                        event.gaveUp() == RsvpState.CONFIRMED
+                                ? facts.seats(
+                                        facts.capacity(),
+                                        facts.seatsTaken() - 1,
+                                        facts.waiting(),
+                                        0,
+                                        0)
+                                : facts.seats(
+                                        facts.capacity(),
+                                        facts.seatsTaken(),
+                                        facts.waiting() - 1,
+                                        0,
+                                        0));
     }
 
     @EventHandler
     void on(PromotedFromWaitingList event, @SequenceNumber long seq) {
-        change(event, seq, facts -> facts.seats(facts.capacity(), facts.seatsTaken() + 1, facts.waiting() - 1, 0, 0));
+        change(
+                event,
+                seq,
+                facts ->
+                        facts.seats(
+                                facts.capacity(),
+                                facts.seatsTaken() + 1,
+                                facts.waiting() - 1,
+                                0,
+                                0));
     }
 
     @EventHandler
     void on(AttendeeCheckedIn event, @SequenceNumber long seq) {
-        change(event, seq, facts -> facts.seats(facts.capacity(), facts.seatsTaken(), facts.waiting(), 0, 1));
+        change(
+                event,
+                seq,
+                facts -> facts.seats(facts.capacity(), facts.seatsTaken(), facts.waiting(), 0, 1));
     }
 
     @ResetHandler
@@ -115,12 +183,15 @@ class CommunityEventFactsProjection {
         index.clear();
     }
 
-    private void change(CommunityEventEvent event, long seq, UnaryOperator<CommunityEventFacts> change) {
+    private void change(
+            CommunityEventEvent event, long seq, UnaryOperator<CommunityEventFacts> change) {
         long version = seq + 1;
-        index.current(event.eventId().value()).ifPresent(current -> {
-            if (current.version() < version) {
-                index.put(change.apply(current.document()), version);
-            }
-        });
+        index.current(event.eventId().value())
+                .ifPresent(
+                        current -> {
+                            if (current.version() < version) {
+                                index.put(change.apply(current.document()), version);
+                            }
+                        });
     }
 }

@@ -11,10 +11,14 @@ final class FactFilters {
 
     private final List<Query> queries = new ArrayList<>();
 
-    /** Only facts whose {@code field} holds {@code value}; no filter when the value is absent or blank. */
+    /**
+     * Only facts whose {@code field} holds {@code value}; no filter when the value is absent or
+     * blank.
+     */
     FactFilters term(String field, String value) {
         if (value != null && !value.isBlank()) {
-            queries.add(Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value.strip())))));
+            queries.add(
+                    Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value.strip())))));
         }
         return this;
     }

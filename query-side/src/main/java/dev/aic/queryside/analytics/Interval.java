@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
 import org.opensearch.client.opensearch._types.aggregations.CalendarInterval;
 
 /**
- * The width of a time series' buckets, in UTC calendar units (a week starts on Monday), with the longest range it
- * may cover and the range it covers when the caller names none. The longest range keeps every series under a few
- * hundred buckets.
+ * The width of a time series' buckets, in UTC calendar units (a week starts on Monday), with the
+ * longest range it may cover and the range it covers when the caller names none. The longest range
+ * keeps every series under a few hundred buckets.
  */
 enum Interval {
     DAY(CalendarInterval.Day, Duration.ofDays(366), Duration.ofDays(30)),
@@ -27,8 +27,13 @@ enum Interval {
     }
 
     static Interval parse(String name) {
-        return Arrays.stream(values()).filter(interval -> interval.label().equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidAnalyticsRequestException("interval", "must be one of " + labels()));
+        return Arrays.stream(values())
+                .filter(interval -> interval.label().equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new InvalidAnalyticsRequestException(
+                                        "interval", "must be one of " + labels()));
     }
 
     String label() {

@@ -2,7 +2,10 @@ package dev.aic.queryside.analytics;
 
 import dev.aic.web.problem.InvalidFieldProblem;
 
-/** A parameter of an analytics request that names no interval or value we know, or asks for too much. */
+/**
+ * A parameter of an analytics request that names no interval or value we know, or asks for too
+ * much.
+ */
 class InvalidAnalyticsRequestException extends RuntimeException implements InvalidFieldProblem {
 
     private final String field;

@@ -9,15 +9,24 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A member as analysts see them in {@code analytics-members}: when they joined (and so their cohort), what they are
- * interested in, their roles and whether they are active, under a pseudonym. {@code id} is the document's id, a
- * keyed hash of its own ({@link Pseudonyms#documentOf}), so that it stays when erasure removes the pseudonym.
+ * A member as analysts see them in {@code analytics-members}: when they joined (and so their
+ * cohort), what they are interested in, their roles and whether they are active, under a pseudonym.
+ * {@code id} is the document's id, a keyed hash of its own ({@link Pseudonyms#documentOf}), so that
+ * it stays when erasure removes the pseudonym.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record MemberFacts(UUID id, @JsonProperty("@timestamp") Instant timestamp, String member, String cohort,
-                   List<String> interests, List<String> roles, boolean active, boolean erased) {
+record MemberFacts(
+        UUID id,
+        @JsonProperty("@timestamp") Instant timestamp,
+        String member,
+        String cohort,
+        List<String> interests,
+        List<String> roles,
+        boolean active,
+        boolean erased) {
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH =
+            DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
     MemberFacts {
         interests = interests == null ? List.of() : List.copyOf(interests);

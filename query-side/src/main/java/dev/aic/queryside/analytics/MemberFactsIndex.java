@@ -12,14 +12,20 @@ class MemberFactsIndex extends AnalyticsIndex<MemberFacts> {
     private static final int VERSION = 1;
 
     MemberFactsIndex(OpenSearchClient client, OpenSearchProperties properties) {
-        super(client, properties.alias(NAME), VERSION, MemberFacts.class, MemberFacts::id, mapping -> mapping
-                .properties("id", p -> p.keyword(k -> k))
-                .properties("@timestamp", p -> p.date(d -> d))
-                .properties("member", p -> p.keyword(k -> k))
-                .properties("cohort", p -> p.keyword(k -> k))
-                .properties("interests", p -> p.keyword(k -> k.ignoreAbove(256)))
-                .properties("roles", p -> p.keyword(k -> k))
-                .properties("active", p -> p.boolean_(b -> b))
-                .properties("erased", p -> p.boolean_(b -> b)));
+        super(
+                client,
+                properties.alias(NAME),
+                VERSION,
+                MemberFacts.class,
+                MemberFacts::id,
+                mapping ->
+                        mapping.properties("id", p -> p.keyword(k -> k))
+                                .properties("@timestamp", p -> p.date(d -> d))
+                                .properties("member", p -> p.keyword(k -> k))
+                                .properties("cohort", p -> p.keyword(k -> k))
+                                .properties("interests", p -> p.keyword(k -> k.ignoreAbove(256)))
+                                .properties("roles", p -> p.keyword(k -> k))
+                                .properties("active", p -> p.boolean_(b -> b))
+                                .properties("erased", p -> p.boolean_(b -> b)));
     }
 }

@@ -22,9 +22,10 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds {@code analytics-members}. A member's erasure anonymises their document (cohort kept, pseudonym, interests
- * and roles gone) and takes their pseudonym out of the search facts, whose fact-by-fact recording knows nothing of
- * erasures; the RSVP facts forget it in their own projection.
+ * Feeds {@code analytics-members}. A member's erasure anonymises their document (cohort kept,
+ * pseudonym, interests and roles gone) and takes their pseudonym out of the search facts, whose
+ * fact-by-fact recording knows nothing of erasures; the RSVP facts forget it in their own
+ * projection.
  */
 @Component
 @ProcessingGroup(ProjectionNames.ANALYTICS_MEMBERS)
@@ -34,13 +35,17 @@ class MemberFactsProjection {
     private final SearchFactIndex searchFacts;
     private final Pseudonyms pseudonyms;
 
-    MemberFactsProjection(MemberFactsIndex index, SearchFactIndex searchFacts, Pseudonyms pseudonyms,
-                          ProcessorTokens tokens) {
+    MemberFactsProjection(
+            MemberFactsIndex index,
+            SearchFactIndex searchFacts,
+            Pseudonyms pseudonyms,
+            ProcessorTokens tokens) {
         this.index = index;
         this.searchFacts = searchFacts;
         this.pseudonyms = pseudonyms;
         if (index.needsFilling()) {
-            // a new (or lost) index starts empty: whatever the token says was indexed went elsewhere
+            // a new (or lost) index starts empty: whatever the token says was indexed went
+            // elsewhere
             tokens.forget(ProjectionNames.ANALYTICS_MEMBERS);
         }
     }
@@ -49,8 +54,13 @@ class MemberFactsProjection {
     void on(UserRegistered event, @SequenceNumber long seq, @Timestamp Instant at) {
         UUID id = pseudonyms.documentOf(event.userId().value());
         if (index.current(id).isEmpty()) {
-            index.put(MemberFacts.registered(id, at, pseudonyms.of(event.userId().value()),
-                    List.of(Role.MEMBER.name())), seq + 1);
+            index.put(
+                    MemberFacts.registered(
+                            id,
+                            at,
+                            pseudonyms.of(event.userId().value()),
+                            List.of(Role.MEMBER.name())),
+                    seq + 1);
         }
     }
 
@@ -61,7 +71,10 @@ class MemberFactsProjection {
 
     @EventHandler
     void on(UserRolesChanged event, @SequenceNumber long seq) {
-        change(event, seq, member -> member.roles(event.roles().stream().map(Role::name).sorted().toList()));
+        change(
+                event,
+                seq,
+                member -> member.roles(event.roles().stream().map(Role::name).sorted().toList()));
     }
 
     @EventHandler
@@ -85,13 +98,18 @@ class MemberFactsProjection {
         index.clear();
     }
 
-    /** Events of users who never registered (none today) and the ones already reflected change nothing. */
+    /**
+     * Events of users who never registered (none today) and the ones already reflected change
+     * nothing.
+     */
     private void change(UserEvent event, long seq, UnaryOperator<MemberFacts> change) {
         long version = seq + 1;
-        index.current(pseudonyms.documentOf(event.userId().value())).ifPresent(current -> {
-            if (current.version() < version) {
-                index.put(change.apply(current.document()), version);
-            }
-        });
+        index.current(pseudonyms.documentOf(event.userId().value()))
+                .ifPresent(
+                        current -> {
+                            if (current.version() < version) {
+                                index.put(change.apply(current.document()), version);
+                            }
+                        });
     }
 }

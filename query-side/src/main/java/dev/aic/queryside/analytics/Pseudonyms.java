@@ -11,9 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Keyed pseudonyms (HMAC-SHA256, hex) for the ids analytics keeps: the same member always gets the same pseudonym,
- * so an analyst can count distinct members and follow a session, but without the key nobody can tell which member
- * it is, nor test a guessed id against it, as a plain hash would allow.
+ * Keyed pseudonyms (HMAC-SHA256, hex) for the ids analytics keeps: the same member always gets the
+ * same pseudonym, so an analyst can count distinct members and follow a session, but without the
+ * key nobody can tell which member it is, nor test a guessed id against it, as a plain hash would
+ * allow.
  */
 @Component
 public class Pseudonyms {
@@ -36,23 +37,29 @@ public class Pseudonyms {
     }
 
     /**
-     * The id of a member's own analytics document: a keyed hash of the member's id under another label than their
-     * pseudonym, so that it cannot be derived from the pseudonym and stays the same when erasure removes that.
+     * The id of a member's own analytics document: a keyed hash of the member's id under another
+     * label than their pseudonym, so that it cannot be derived from the pseudonym and stays the
+     * same when erasure removes that.
      */
     public UUID documentOf(UUID id) {
         String hash = of("analytics-document:" + id);
-        return new UUID(Long.parseUnsignedLong(hash.substring(0, 16), 16),
+        return new UUID(
+                Long.parseUnsignedLong(hash.substring(0, 16), 16),
                 Long.parseUnsignedLong(hash.substring(16, 32), 16));
     }
 
-    /** The caller's platform user, or, for a signed-in identity not registered yet, its issuer and subject. */
+    /**
+     * The caller's platform user, or, for a signed-in identity not registered yet, its issuer and
+     * subject.
+     */
     public String of(Caller caller) {
         return caller.userId().map(this::of).orElseGet(() -> of(caller.key()));
     }
 
     String of(String value) {
         try {
-            // a Mac is not thread-safe; creating one per call costs microseconds, far below a search
+            // a Mac is not thread-safe; creating one per call costs microseconds, far below a
+            // search
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));

@@ -12,12 +12,18 @@ class RsvpFactIndex extends AnalyticsIndex<RsvpFact> {
     private static final int VERSION = 1;
 
     RsvpFactIndex(OpenSearchClient client, OpenSearchProperties properties) {
-        super(client, properties.alias(NAME), VERSION, RsvpFact.class, RsvpFact::id, mapping -> mapping
-                .properties("id", p -> p.keyword(k -> k))
-                .properties("@timestamp", p -> p.date(d -> d))
-                .properties("type", p -> p.keyword(k -> k))
-                .properties("communityEventId", p -> p.keyword(k -> k))
-                .properties("member", p -> p.keyword(k -> k))
-                .properties("gaveUp", p -> p.keyword(k -> k)));
+        super(
+                client,
+                properties.alias(NAME),
+                VERSION,
+                RsvpFact.class,
+                RsvpFact::id,
+                mapping ->
+                        mapping.properties("id", p -> p.keyword(k -> k))
+                                .properties("@timestamp", p -> p.date(d -> d))
+                                .properties("type", p -> p.keyword(k -> k))
+                                .properties("communityEventId", p -> p.keyword(k -> k))
+                                .properties("member", p -> p.keyword(k -> k))
+                                .properties("gaveUp", p -> p.keyword(k -> k)));
     }
 }

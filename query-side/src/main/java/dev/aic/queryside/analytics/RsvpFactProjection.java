@@ -19,9 +19,10 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds {@code analytics-rsvps}. A fact never changes, so it is written with external version 1 and a redelivered
- * event is refused as a conflict; a member's erasure takes their pseudonym out of their facts. That relies on the
- * processor's single segment: events reach it in the store's order, so no fact of a member comes after their erasure.
+ * Feeds {@code analytics-rsvps}. A fact never changes, so it is written with external version 1 and
+ * a redelivered event is refused as a conflict; a member's erasure takes their pseudonym out of
+ * their facts. That relies on the processor's single segment: events reach it in the store's order,
+ * so no fact of a member comes after their erasure.
  */
 @Component
 @ProcessingGroup(ProjectionNames.ANALYTICS_RSVPS)
@@ -36,7 +37,8 @@ class RsvpFactProjection {
         this.index = index;
         this.pseudonyms = pseudonyms;
         if (index.needsFilling()) {
-            // a new (or lost) index starts empty: whatever the token says was indexed went elsewhere
+            // a new (or lost) index starts empty: whatever the token says was indexed went
+            // elsewhere
             tokens.forget(ProjectionNames.ANALYTICS_RSVPS);
         }
     }
@@ -76,7 +78,15 @@ class RsvpFactProjection {
         index.clear();
     }
 
-    private void record(CommunityEventId event, long seq, Instant at, String type, UserId member, String gaveUp) {
-        index.put(RsvpFact.of(event.value(), seq, at, type, pseudonyms.of(member.value()), gaveUp), FACT_VERSION);
+    private void record(
+            CommunityEventId event,
+            long seq,
+            Instant at,
+            String type,
+            UserId member,
+            String gaveUp) {
+        index.put(
+                RsvpFact.of(event.value(), seq, at, type, pseudonyms.of(member.value()), gaveUp),
+                FACT_VERSION);
     }
 }

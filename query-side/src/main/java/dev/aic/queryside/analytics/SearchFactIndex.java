@@ -15,8 +15,9 @@ import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code search-facts} OpenSearch index, for analysts. Unlike the read models it is no projection: the facts
- * are not events, so nothing can rebuild them, and a new mapping version starts empty beside the old one.
+ * The {@code search-facts} OpenSearch index, for analysts. Unlike the read models it is no
+ * projection: the facts are not events, so nothing can rebuild them, and a new mapping version
+ * starts empty beside the old one.
  */
 @Component
 class SearchFactIndex {
@@ -30,31 +31,100 @@ class SearchFactIndex {
 
     SearchFactIndex(OpenSearchClient client, OpenSearchProperties properties) {
         this.client = client;
-        this.index = new VersionedIndex(client, properties.alias(NAME), VERSION, definition -> definition
-                .mappings(mapping -> mapping
-                        .dynamic(DynamicMapping.Strict)
-                        .properties("searchId", p -> p.keyword(k -> k))
-                        .properties("type", p -> p.keyword(k -> k))
-                        .properties("@timestamp", p -> p.date(d -> d))
-                        .properties("member", p -> p.keyword(k -> k))
-                        // words for analysts' searches, the whole query for "top queries" terms aggregations
-                        .properties("query", p -> p.text(t -> t
-                                .fields("keyword", k -> k.keyword(x -> x.ignoreAbove(512)))))
-                        .properties("mode", p -> p.keyword(k -> k))
-                        .properties("filters", p -> p.object(o -> o
-                                .properties("tags", f -> f.keyword(k -> k))
-                                .properties("author", f -> f.keyword(k -> k))
-                                .properties("from", f -> f.date(d -> d))
-                                .properties("to", f -> f.date(d -> d))
-                                .properties("communityEventId", f -> f.keyword(k -> k))))
-                        .properties("resultCount", p -> p.integer(i -> i))
-                        .properties("documentIds", p -> p.keyword(k -> k))
-                        .properties("latencyMs", p -> p.long_(l -> l))
-                        .properties("embeddingModel", p -> p.keyword(k -> k))
-                        .properties("chatModel", p -> p.keyword(k -> k))
-                        .properties("degraded", p -> p.boolean_(b -> b))
-                        .properties("documentId", p -> p.keyword(k -> k))
-                        .properties("rank", p -> p.integer(i -> i))));
+        this.index =
+                new VersionedIndex(
+                        client,
+                        properties.alias(NAME),
+                        VERSION,
+                        definition ->
+                                definition.mappings(
+                                        mapping ->
+                                                mapping.dynamic(DynamicMapping.Strict)
+                                                        .properties(
+                                                                "searchId", p -> p.keyword(k -> k))
+                                                        .properties("type", p -> p.keyword(k -> k))
+                                                        .properties(
+                                                                "@timestamp", p -> p.date(d -> d))
+                                                        .properties(
+                                                                "member", p -> p.keyword(k -> k))
+                                                        // words for analysts' searches, the whole
+                                                        // query for "top queries" terms
+                                                        // aggregations
+                                                        .properties(
+                                                                "query",
+                                                                p ->
+                                                                        p.text(
+                                                                                t ->
+                                                                                        t.fields(
+                                                                                                "keyword",
+                                                                                                k ->
+                                                                                                        k
+                                                                                                                .keyword(
+                                                                                                                        x ->
+                                                                                                                                x
+                                                                                                                                        .ignoreAbove(
+                                                                                                                                                512)))))
+                                                        .properties("mode", p -> p.keyword(k -> k))
+                                                        .properties(
+                                                                "filters",
+                                                                p ->
+                                                                        p.object(
+                                                                                o ->
+                                                                                        o.properties(
+                                                                                                        "tags",
+                                                                                                        f ->
+                                                                                                                f
+                                                                                                                        .keyword(
+                                                                                                                                k ->
+                                                                                                                                        k))
+                                                                                                .properties(
+                                                                                                        "author",
+                                                                                                        f ->
+                                                                                                                f
+                                                                                                                        .keyword(
+                                                                                                                                k ->
+                                                                                                                                        k))
+                                                                                                .properties(
+                                                                                                        "from",
+                                                                                                        f ->
+                                                                                                                f
+                                                                                                                        .date(
+                                                                                                                                d ->
+                                                                                                                                        d))
+                                                                                                .properties(
+                                                                                                        "to",
+                                                                                                        f ->
+                                                                                                                f
+                                                                                                                        .date(
+                                                                                                                                d ->
+                                                                                                                                        d))
+                                                                                                .properties(
+                                                                                                        "communityEventId",
+                                                                                                        f ->
+                                                                                                                f
+                                                                                                                        .keyword(
+                                                                                                                                k ->
+                                                                                                                                        k))))
+                                                        .properties(
+                                                                "resultCount",
+                                                                p -> p.integer(i -> i))
+                                                        .properties(
+                                                                "documentIds",
+                                                                p -> p.keyword(k -> k))
+                                                        .properties(
+                                                                "latencyMs", p -> p.long_(l -> l))
+                                                        .properties(
+                                                                "embeddingModel",
+                                                                p -> p.keyword(k -> k))
+                                                        .properties(
+                                                                "chatModel", p -> p.keyword(k -> k))
+                                                        .properties(
+                                                                "degraded", p -> p.boolean_(b -> b))
+                                                        .properties(
+                                                                "documentId",
+                                                                p -> p.keyword(k -> k))
+                                                        .properties(
+                                                                "rank", p -> p.integer(i -> i))));
         index.ensureCurrent();
     }
 
@@ -67,25 +137,39 @@ class SearchFactIndex {
     }
 
     /**
-     * Indexes the facts in one bulk request, without waiting for a refresh: analysts read facts seconds later.
+     * Indexes the facts in one bulk request, without waiting for a refresh: analysts read facts
+     * seconds later.
      *
      * @return how many OpenSearch refused
      */
     int write(List<SearchFact> facts) {
-        List<BulkOperation> operations = facts.stream().map(fact -> BulkOperation.of(operation -> operation
-                .index(i -> i.index(index.alias()).document(fact)))).toList();
+        List<BulkOperation> operations =
+                facts.stream()
+                        .map(
+                                fact ->
+                                        BulkOperation.of(
+                                                operation ->
+                                                        operation.index(
+                                                                i ->
+                                                                        i.index(index.alias())
+                                                                                .document(fact))))
+                        .toList();
         try {
             var response = client.bulk(b -> b.operations(operations));
-            return (int) response.items().stream().map(BulkResponseItem::error).filter(error -> error != null)
-                    .count();
+            return (int)
+                    response.items().stream()
+                            .map(BulkResponseItem::error)
+                            .filter(error -> error != null)
+                            .count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Takes an erased member's pseudonym out of every fact that holds it, as the searcher or as a filter's author:
-     * their facts stay, counted, but no longer link to each other or to their other analytics documents.
+     * Takes an erased member's pseudonym out of every fact that holds it, as the searcher or as a
+     * filter's author: their facts stay, counted, but no longer link to each other or to their
+     * other analytics documents.
      */
     long forget(String pseudonym) {
         try {
@@ -98,14 +182,25 @@ class SearchFactIndex {
     }
 
     /**
-     * Deletes every fact older than {@code cutoff}, a page at a time: the OpenSearch we run locally has no reindex
-     * module, so no delete-by-query.
+     * Deletes every fact older than {@code cutoff}, a page at a time: the OpenSearch we run locally
+     * has no reindex module, so no delete-by-query.
      *
      * @return how many were deleted
      */
     long deleteOlderThan(Instant cutoff) {
-        Query old = Query.of(q -> q.range(r -> r.field("@timestamp").lt(JsonData.of(cutoff.toString()))));
-        return index.changeEachMatching(old, PAGE, id -> BulkOperation.of(operation -> operation
-                .delete(d -> d.index(index.target()).id(id))));
+        Query old =
+                Query.of(
+                        q ->
+                                q.range(
+                                        r ->
+                                                r.field("@timestamp")
+                                                        .lt(JsonData.of(cutoff.toString()))));
+        return index.changeEachMatching(
+                old,
+                PAGE,
+                id ->
+                        BulkOperation.of(
+                                operation ->
+                                        operation.delete(d -> d.index(index.target()).id(id))));
     }
 }

@@ -10,9 +10,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The background work of search analytics on every instance: writing the queued facts every
- * {@code aic.analytics.flush-interval}, and deleting those older than {@code aic.analytics.search-retention} every
- * {@code aic.analytics.retention-check-interval}. Deleting on several instances at once only repeats the work.
+ * The background work of search analytics on every instance: writing the queued facts every {@code
+ * aic.analytics.flush-interval}, and deleting those older than {@code
+ * aic.analytics.search-retention} every {@code aic.analytics.retention-check-interval}. Deleting on
+ * several instances at once only repeats the work.
  */
 @Component
 class SearchFactSchedule implements SmartLifecycle {
@@ -25,7 +26,8 @@ class SearchFactSchedule implements SmartLifecycle {
     private final Clock clock = Clock.systemUTC();
     private volatile ScheduledExecutorService runner;
 
-    SearchFactSchedule(SearchFactWriter writer, SearchFactIndex index, AnalyticsProperties properties) {
+    SearchFactSchedule(
+            SearchFactWriter writer, SearchFactIndex index, AnalyticsProperties properties) {
         this.writer = writer;
         this.index = index;
         this.properties = properties;
@@ -35,29 +37,36 @@ class SearchFactSchedule implements SmartLifecycle {
     long applyRetention() {
         long deleted = index.deleteOlderThan(clock.instant().minus(properties.searchRetention()));
         if (deleted > 0) {
-            log.info("Deleted {} search facts older than {}", deleted, properties.searchRetention());
+            log.info(
+                    "Deleted {} search facts older than {}", deleted, properties.searchRetention());
         }
         return deleted;
     }
 
     @Override
     public void start() {
-        runner = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "search-facts");
-            thread.setDaemon(true);
-            return thread;
-        });
+        runner =
+                Executors.newSingleThreadScheduledExecutor(
+                        task -> {
+                            Thread thread = new Thread(task, "search-facts");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         long flush = properties.flushInterval().toMillis();
         runner.scheduleWithFixedDelay(writer::drain, flush, flush, TimeUnit.MILLISECONDS);
         long retention = properties.retentionCheckInterval().toMillis();
-        runner.scheduleWithFixedDelay(this::applyRetentionSafely, retention, retention, TimeUnit.MILLISECONDS);
+        runner.scheduleWithFixedDelay(
+                this::applyRetentionSafely, retention, retention, TimeUnit.MILLISECONDS);
     }
 
     private void applyRetentionSafely() {
         try {
             applyRetention();
         } catch (RuntimeException e) {
-            log.warn("Deleting old search facts failed; it runs again in {}", properties.retentionCheckInterval(), e);
+            log.warn(
+                    "Deleting old search facts failed; it runs again in {}",
+                    properties.retentionCheckInterval(),
+                    e);
         }
     }
 

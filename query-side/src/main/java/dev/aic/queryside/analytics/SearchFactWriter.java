@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The bounded queue between a request and the {@code search-facts} index. A request only offers its fact; the
- * schedule drains the queue in bulk requests. A full queue or a refused write drops facts, counted in
- * {@code aic.search.facts.dropped}: analytics may lose a fact, a search may never wait or fail for one.
+ * The bounded queue between a request and the {@code search-facts} index. A request only offers its
+ * fact; the schedule drains the queue in bulk requests. A full queue or a refused write drops
+ * facts, counted in {@code aic.search.facts.dropped}: analytics may lose a fact, a search may never
+ * wait or fail for one.
  */
 @Component
 class SearchFactWriter {
@@ -36,8 +37,10 @@ class SearchFactWriter {
     }
 
     private static Counter dropped(MeterRegistry meters, String reason) {
-        return Counter.builder(DROPPED).tag("reason", reason)
-                .description("Search facts lost: the queue was full, or OpenSearch refused or did not answer")
+        return Counter.builder(DROPPED)
+                .tag("reason", reason)
+                .description(
+                        "Search facts lost: the queue was full, or OpenSearch refused or did not answer")
                 .register(meters);
     }
 
@@ -49,8 +52,8 @@ class SearchFactWriter {
     }
 
     /**
-     * Writes everything queued, a batch at a time; on the schedule's thread, never a request's. One drain at a time:
-     * whoever drains returns only once no earlier drain is still writing.
+     * Writes everything queued, a batch at a time; on the schedule's thread, never a request's. One
+     * drain at a time: whoever drains returns only once no earlier drain is still writing.
      */
     synchronized void drain() {
         List<SearchFact> batch = new ArrayList<>(batchSize);
@@ -59,11 +62,16 @@ class SearchFactWriter {
                 int refusedFacts = index.write(batch);
                 if (refusedFacts > 0) {
                     refused.increment(refusedFacts);
-                    log.warn("OpenSearch refused {} of {} search facts; they are dropped", refusedFacts, batch.size());
+                    log.warn(
+                            "OpenSearch refused {} of {} search facts; they are dropped",
+                            refusedFacts,
+                            batch.size());
                 }
             } catch (RuntimeException e) {
                 refused.increment(batch.size());
-                log.warn("{} search facts are dropped: OpenSearch did not take them: {}", batch.size(),
+                log.warn(
+                        "{} search facts are dropped: OpenSearch did not take them: {}",
+                        batch.size(),
                         e.getMessage());
             }
             batch.clear();

@@ -37,7 +37,13 @@ public class SearchFacts {
     public UUID searched(Caller caller, Searched searched) {
         UUID searchId = UUID.randomUUID();
         try {
-            writer.offer(SearchFact.searched(searchId, clock.instant(), pseudonyms.of(caller), searched, pseudonyms));
+            writer.offer(
+                    SearchFact.searched(
+                            searchId,
+                            clock.instant(),
+                            pseudonyms.of(caller),
+                            searched,
+                            pseudonyms));
         } catch (RuntimeException e) {
             // recording is a side effect: the search has its answer and gets it
             log.warn("The search fact is dropped: {}", e.getMessage());
@@ -46,7 +52,12 @@ public class SearchFacts {
     }
 
     void clicked(Caller caller, SearchFeedback feedback) {
-        writer.offer(SearchFact.clicked(feedback.searchId(), clock.instant(), pseudonyms.of(caller),
-                feedback.documentId(), feedback.rank()));
+        writer.offer(
+                SearchFact.clicked(
+                        feedback.searchId(),
+                        clock.instant(),
+                        pseudonyms.of(caller),
+                        feedback.documentId(),
+                        feedback.rank()));
     }
 }

@@ -25,10 +25,14 @@ class SearchFeedbackController {
     @PostMapping("/api/search/feedback")
     @PreAuthorize("hasAnyRole('MEMBER', 'ORGANIZER', 'ADMIN', 'AUDITOR')")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(operationId = "reportSearchFeedback", summary = "Report which result of a search or question the"
-            + " member opened", description = "searchId is the Search-Id header of GET /api/search or POST /api/ask;"
-            + " rank counts from 1. Accepted for analytics (docs/analytics.md), recorded shortly after.")
-    void feedback(@AuthenticationPrincipal Caller caller, @Valid @RequestBody SearchFeedback feedback) {
+    @Operation(
+            operationId = "reportSearchFeedback",
+            summary = "Report which result of a search or question the" + " member opened",
+            description =
+                    "searchId is the Search-Id header of GET /api/search or POST /api/ask;"
+                            + " rank counts from 1. Accepted for analytics (docs/analytics.md), recorded shortly after.")
+    void feedback(
+            @AuthenticationPrincipal Caller caller, @Valid @RequestBody SearchFeedback feedback) {
         facts.clicked(caller, feedback);
     }
 }

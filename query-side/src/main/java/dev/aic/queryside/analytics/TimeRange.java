@@ -14,28 +14,38 @@ record TimeRange(Instant from, Instant to) {
         }
     }
 
-    /** A series' range: closed, {@code to} now and {@code from} the interval's default before it when not given. */
+    /**
+     * A series' range: closed, {@code to} now and {@code from} the interval's default before it
+     * when not given.
+     */
     static TimeRange forSeries(Instant from, Instant to, Interval interval, Clock clock) {
         Instant end = to != null ? to : clock.instant();
         Instant start = from != null ? from : end.minus(interval.defaultRange);
         TimeRange range = new TimeRange(start, end);
         if (start.plus(interval.longestRange).isBefore(end)) {
-            throw new InvalidAnalyticsRequestException("to", "must be at most " + interval.longestRange.toDays()
-                    + " days after 'from' for interval " + interval.label());
+            throw new InvalidAnalyticsRequestException(
+                    "to",
+                    "must be at most "
+                            + interval.longestRange.toDays()
+                            + " days after 'from' for interval "
+                            + interval.label());
         }
         return range;
     }
 
     Query query() {
-        return Query.of(q -> q.range(r -> {
-            r.field("@timestamp");
-            if (from != null) {
-                r.gte(JsonData.of(from.toString()));
-            }
-            if (to != null) {
-                r.lt(JsonData.of(to.toString()));
-            }
-            return r;
-        }));
+        return Query.of(
+                q ->
+                        q.range(
+                                r -> {
+                                    r.field("@timestamp");
+                                    if (from != null) {
+                                        r.gte(JsonData.of(from.toString()));
+                                    }
+                                    if (to != null) {
+                                        r.lt(JsonData.of(to.toString()));
+                                    }
+                                    return r;
+                                }));
     }
 }

@@ -4,14 +4,13 @@ import dev.aic.contracts.user.Role;
 import dev.aic.web.security.Caller;
 
 /**
- * Who sees what of a community event. Once published (cancelled since or not), every member sees it;
- * a draft only its organisers and administrators. The attendee list and the figures are for the event's
- * organisers, administrators and auditors.
+ * Who sees what of a community event. Once published (cancelled since or not), every member sees
+ * it; a draft only its organisers and administrators. The attendee list and the figures are for the
+ * event's organisers, administrators and auditors.
  */
 final class CommunityEventAccess {
 
-    private CommunityEventAccess() {
-    }
+    private CommunityEventAccess() {}
 
     static boolean isOrganizer(Caller caller, CommunityEventView event) {
         return event.organizers().stream().anyMatch(caller::isUser);

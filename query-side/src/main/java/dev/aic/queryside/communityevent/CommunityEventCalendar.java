@@ -39,8 +39,7 @@ class CommunityEventCalendar {
     private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
 
     /** One calendar entry: the event and whether the member's place in it is only tentative. */
-    record Entry(CommunityEventView event, boolean tentative) {
-    }
+    record Entry(CommunityEventView event, boolean tentative) {}
 
     String render(List<Entry> entries) {
         Calendar calendar = new Calendar();
@@ -63,14 +62,20 @@ class CommunityEventCalendar {
         } else {
             used.putIfAbsent(event.timeZone(), zone);
             ZoneId id = ZoneId.of(event.timeZone());
-            vevent = new VEvent(ZonedDateTime.ofInstant(event.startsAt(), id),
-                    ZonedDateTime.ofInstant(event.endsAt(), id), event.title());
+            vevent =
+                    new VEvent(
+                            ZonedDateTime.ofInstant(event.startsAt(), id),
+                            ZonedDateTime.ofInstant(event.endsAt(), id),
+                            event.title());
         }
         vevent.add(new Uid(event.id() + "@aic"));
         vevent.add(new Sequence((int) Math.min(Integer.MAX_VALUE, event.version())));
-        vevent.add(event.cancelled() ? ImmutableStatus.VEVENT_CANCELLED
-                : entry.tentative() || event.draft() ? ImmutableStatus.VEVENT_TENTATIVE
-                : ImmutableStatus.VEVENT_CONFIRMED);
+        vevent.add(
+                event.cancelled()
+                        ? ImmutableStatus.VEVENT_CANCELLED
+                        : entry.tentative() || event.draft()
+                                ? ImmutableStatus.VEVENT_TENTATIVE
+                                : ImmutableStatus.VEVENT_CONFIRMED);
         if (event.description() != null && !event.description().isBlank()) {
             vevent.add(new Description(event.description()));
         }

@@ -6,6 +6,7 @@ import java.util.List;
 /** One page of a community event listing. */
 record CommunityEventPage(
         List<CommunityEventView> items,
-        @Schema(description = "Pass as 'cursor' with the same filters for the next page; absent on the last page")
-        String nextCursor) {
-}
+        @Schema(
+                        description =
+                                "Pass as 'cursor' with the same filters for the next page; absent on the last page")
+                String nextCursor) {}

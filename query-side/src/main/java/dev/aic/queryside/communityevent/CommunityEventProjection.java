@@ -33,16 +33,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code community_event} and {@code community_event_rsvp} in PostgreSQL, in the processor's
- * transaction. Every handler first claims the event's sequence number on the event row
- * ({@code version < seq}); a redelivered or replayed event that the row already reflects claims nothing
- * and changes nothing, so RSVP rows and counters are never applied twice. The counters are recounted
+ * transaction. Every handler first claims the event's sequence number on the event row ({@code
+ * version < seq}); a redelivered or replayed event that the row already reflects claims nothing and
+ * changes nothing, so RSVP rows and counters are never applied twice. The counters are recounted
  * from the RSVP rows rather than incremented, so they cannot drift from them.
  */
 @Component
 @ProcessingGroup(ProjectionNames.COMMUNITY_EVENTS)
 class CommunityEventProjection {
 
-    /** The row of a member who gave their place up: no {@link RsvpState} any more, but counted in the stats. */
+    /**
+     * The row of a member who gave their place up: no {@link RsvpState} any more, but counted in
+     * the stats.
+     */
     private static final String CANCELLED = "CANCELLED";
 
     private final JdbcTemplate jdbc;
@@ -55,23 +58,40 @@ class CommunityEventProjection {
     void on(Drafted event, @SequenceNumber long seq) {
         Details details = event.details();
         Schedule schedule = event.schedule();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO community_event (id, title, description, venue, online_link, tags, visibility, starts_at,
                     ends_at, time_zone, capacity, status, organizers, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?)
                 ON CONFLICT (id) DO NOTHING""",
-                id(event.eventId()), details.title(), details.description(), details.venue(), details.onlineLink(),
-                details.tags().toArray(String[]::new), details.visibility().name(), utc(schedule.startsAt()),
-                utc(schedule.endsAt()), schedule.timeZone(), event.capacity(),
-                new UUID[] {event.organizer().value()}, seq);
+                id(event.eventId()),
+                details.title(),
+                details.description(),
+                details.venue(),
+                details.onlineLink(),
+                details.tags().toArray(String[]::new),
+                details.visibility().name(),
+                utc(schedule.startsAt()),
+                utc(schedule.endsAt()),
+                schedule.timeZone(),
+                event.capacity(),
+                new UUID[] {event.organizer().value()},
+                seq);
     }
 
     @EventHandler
     void on(DetailsChanged event, @SequenceNumber long seq) {
         Details details = event.details();
-        claim(event.eventId(), seq, "title = ?, description = ?, venue = ?, online_link = ?, tags = ?, visibility = ?",
-                details.title(), details.description(), details.venue(), details.onlineLink(),
-                details.tags().toArray(String[]::new), details.visibility().name());
+        claim(
+                event.eventId(),
+                seq,
+                "title = ?, description = ?, venue = ?, online_link = ?, tags = ?, visibility = ?",
+                details.title(),
+                details.description(),
+                details.venue(),
+                details.onlineLink(),
+                details.tags().toArray(String[]::new),
+                details.visibility().name());
     }
 
     @EventHandler
@@ -82,8 +102,13 @@ class CommunityEventProjection {
     @EventHandler
     void on(Rescheduled event, @SequenceNumber long seq) {
         Schedule schedule = event.schedule();
-        claim(event.eventId(), seq, "starts_at = ?, ends_at = ?, time_zone = ?", utc(schedule.startsAt()),
-                utc(schedule.endsAt()), schedule.timeZone());
+        claim(
+                event.eventId(),
+                seq,
+                "starts_at = ?, ends_at = ?, time_zone = ?",
+                utc(schedule.startsAt()),
+                utc(schedule.endsAt()),
+                schedule.timeZone());
     }
 
     @EventHandler
@@ -93,8 +118,13 @@ class CommunityEventProjection {
 
     @EventHandler
     void on(CoOrganizerAdded event, @SequenceNumber long seq) {
-        claim(event.eventId(), seq, "organizers = CASE WHEN ? = ANY (organizers) THEN organizers"
-                + " ELSE array_append(organizers, ?) END", event.organizer().value(), event.organizer().value());
+        claim(
+                event.eventId(),
+                seq,
+                "organizers = CASE WHEN ? = ANY (organizers) THEN organizers"
+                        + " ELSE array_append(organizers, ?) END",
+                event.organizer().value(),
+                event.organizer().value());
     }
 
     @EventHandler
@@ -138,9 +168,13 @@ class CommunityEventProjection {
     @EventHandler
     void on(AttendeeCheckedIn event, @SequenceNumber long seq) {
         if (claim(event.eventId(), seq, null)) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     UPDATE community_event_rsvp SET checked_in = TRUE, updated_version = ?
-                    WHERE event_id = ? AND user_id = ?""", seq, id(event.eventId()), event.member().value());
+                    WHERE event_id = ? AND user_id = ?""",
+                    seq,
+                    id(event.eventId()),
+                    event.member().value());
             recount(event.eventId());
         }
     }
@@ -150,13 +184,19 @@ class CommunityEventProjection {
         jdbc.update("TRUNCATE community_event_rsvp, community_event");
     }
 
-    private void rsvp(CommunityEventId eventId, UserId member, long seq, String state, Long waitingPosition,
+    private void rsvp(
+            CommunityEventId eventId,
+            UserId member,
+            long seq,
+            String state,
+            Long waitingPosition,
             boolean waitlisted) {
         if (!claim(eventId, seq, null)) {
             return;
         }
         // a cancelled seat takes its check-in with it, as in the aggregate
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO community_event_rsvp (event_id, user_id, state, waiting_position, checked_in,
                     ever_waitlisted, updated_version)
                 VALUES (?, ?, ?, ?, FALSE, ?, ?)
@@ -165,34 +205,48 @@ class CommunityEventProjection {
                     checked_in = community_event_rsvp.checked_in AND excluded.state = 'CONFIRMED',
                     ever_waitlisted = community_event_rsvp.ever_waitlisted OR excluded.ever_waitlisted,
                     updated_version = excluded.updated_version""",
-                id(eventId), member.value(), state, waitingPosition, waitlisted, seq);
+                id(eventId),
+                member.value(),
+                state,
+                waitingPosition,
+                waitlisted,
+                seq);
         recount(eventId);
     }
 
     private void recount(CommunityEventId eventId) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE community_event e SET
                     confirmed_count = counts.confirmed, waiting_count = counts.waiting, checked_in_count = counts.checked_in
                 FROM (SELECT count(*) FILTER (WHERE state = 'CONFIRMED') AS confirmed,
                              count(*) FILTER (WHERE state = 'WAITLISTED') AS waiting,
                              count(*) FILTER (WHERE state = 'CONFIRMED' AND checked_in) AS checked_in
                       FROM community_event_rsvp WHERE event_id = ?) counts
-                WHERE e.id = ?""", id(eventId), id(eventId));
+                WHERE e.id = ?""",
+                id(eventId),
+                id(eventId));
     }
 
     /**
-     * Marks event {@code seq} as applied to the event row, with {@code assignments} if any; false when the
-     * row already reflects it (or a later event), and the caller must then change nothing else.
+     * Marks event {@code seq} as applied to the event row, with {@code assignments} if any; false
+     * when the row already reflects it (or a later event), and the caller must then change nothing
+     * else.
      */
-    private boolean claim(CommunityEventId eventId, long seq, String assignments, Object... values) {
+    private boolean claim(
+            CommunityEventId eventId, long seq, String assignments, Object... values) {
         Object[] arguments = new Object[values.length + 3];
         System.arraycopy(values, 0, arguments, 0, values.length);
         arguments[values.length] = seq;
         arguments[values.length + 1] = id(eventId);
         arguments[values.length + 2] = seq;
         String set = assignments == null ? "" : assignments + ", ";
-        return jdbc.update("UPDATE community_event SET " + set + "version = ? WHERE id = ? AND version < ?",
-                arguments) == 1;
+        return jdbc.update(
+                        "UPDATE community_event SET "
+                                + set
+                                + "version = ? WHERE id = ? AND version < ?",
+                        arguments)
+                == 1;
     }
 
     private static UUID id(CommunityEventId eventId) {

@@ -12,13 +12,14 @@ class CommunityEventReadModels {
 
     @Bean
     RebuildableProjection communityEventsProjection() {
-        return RebuildableProjection.ofTables(ProjectionNames.COMMUNITY_EVENTS, "community_event",
-                "community_event_rsvp");
+        return RebuildableProjection.ofTables(
+                ProjectionNames.COMMUNITY_EVENTS, "community_event", "community_event_rsvp");
     }
 
     @Bean
     RebuildableProjection communityEventsSearchProjection(OpenSearchProperties openSearch) {
-        return RebuildableProjection.ofIndex(ProjectionNames.COMMUNITY_EVENTS_SEARCH,
+        return RebuildableProjection.ofIndex(
+                ProjectionNames.COMMUNITY_EVENTS_SEARCH,
                 openSearch.alias(CommunityEventSearchIndex.NAME));
     }
 }

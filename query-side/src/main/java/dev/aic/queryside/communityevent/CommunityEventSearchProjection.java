@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds the {@code community-events} OpenSearch index. OpenSearch is outside the processor's
  * transaction, so delivery is at least once; the document's external version (sequence number + 1)
- * makes every write idempotent, and an event the document already reflects is skipped, which is what
- * keeps the seat counts from counting an RSVP twice.
+ * makes every write idempotent, and an event the document already reflects is skipped, which is
+ * what keeps the seat counts from counting an RSVP twice.
  */
 @Component
 @ProcessingGroup(ProjectionNames.COMMUNITY_EVENTS_SEARCH)
@@ -48,7 +48,8 @@ class CommunityEventSearchProjection {
     CommunityEventSearchProjection(CommunityEventSearchIndex index, ProcessorTokens tokens) {
         this.index = index;
         if (index.needsFilling()) {
-            // a new (or lost) index starts empty: whatever the token says was indexed went elsewhere
+            // a new (or lost) index starts empty: whatever the token says was indexed went
+            // elsewhere
             tokens.forget(ProjectionNames.COMMUNITY_EVENTS_SEARCH);
         }
     }
@@ -58,20 +59,52 @@ class CommunityEventSearchProjection {
         UUID id = event.eventId().value();
         if (index.current(id).isEmpty()) {
             Details details = event.details();
-            index.put(new CommunityEventDocument(id, details.title(), details.description(), details.tags(),
-                    event.schedule().startsAt(), event.schedule().endsAt(), "DRAFT", false,
-                    details.visibility().name(), details.onlineLink() != null, details.venue() != null,
-                    List.of(event.organizer().value()), event.capacity(), 0, 0, event.capacity()), seq + 1);
+            index.put(
+                    new CommunityEventDocument(
+                            id,
+                            details.title(),
+                            details.description(),
+                            details.tags(),
+                            event.schedule().startsAt(),
+                            event.schedule().endsAt(),
+                            "DRAFT",
+                            false,
+                            details.visibility().name(),
+                            details.onlineLink() != null,
+                            details.venue() != null,
+                            List.of(event.organizer().value()),
+                            event.capacity(),
+                            0,
+                            0,
+                            event.capacity()),
+                    seq + 1);
         }
     }
 
     @EventHandler
     void on(DetailsChanged event, @SequenceNumber long seq) {
         Details details = event.details();
-        change(event, seq, doc -> new CommunityEventDocument(doc.id(), details.title(), details.description(),
-                details.tags(), doc.startsAt(), doc.endsAt(), doc.status(), doc.published(), details.visibility().name(),
-                details.onlineLink() != null, details.venue() != null, doc.organizers(), doc.capacity(),
-                doc.confirmed(), doc.waiting(), doc.seatsLeft()));
+        change(
+                event,
+                seq,
+                doc ->
+                        new CommunityEventDocument(
+                                doc.id(),
+                                details.title(),
+                                details.description(),
+                                details.tags(),
+                                doc.startsAt(),
+                                doc.endsAt(),
+                                doc.status(),
+                                doc.published(),
+                                details.visibility().name(),
+                                details.onlineLink() != null,
+                                details.venue() != null,
+                                doc.organizers(),
+                                doc.capacity(),
+                                doc.confirmed(),
+                                doc.waiting(),
+                                doc.seatsLeft()));
     }
 
     @EventHandler
@@ -86,23 +119,57 @@ class CommunityEventSearchProjection {
 
     @EventHandler
     void on(Rescheduled event, @SequenceNumber long seq) {
-        change(event, seq, doc -> new CommunityEventDocument(doc.id(), doc.title(), doc.description(), doc.tags(),
-                event.schedule().startsAt(), event.schedule().endsAt(), doc.status(), doc.published(),
-                doc.visibility(), doc.online(), doc.hasVenue(), doc.organizers(), doc.capacity(), doc.confirmed(),
-                doc.waiting(), doc.seatsLeft()));
+        change(
+                event,
+                seq,
+                doc ->
+                        new CommunityEventDocument(
+                                doc.id(),
+                                doc.title(),
+                                doc.description(),
+                                doc.tags(),
+                                event.schedule().startsAt(),
+                                event.schedule().endsAt(),
+                                doc.status(),
+                                doc.published(),
+                                doc.visibility(),
+                                doc.online(),
+                                doc.hasVenue(),
+                                doc.organizers(),
+                                doc.capacity(),
+                                doc.confirmed(),
+                                doc.waiting(),
+                                doc.seatsLeft()));
     }
 
     @EventHandler
     void on(CoOrganizerAdded event, @SequenceNumber long seq) {
-        change(event, seq, doc -> {
-            List<UUID> organizers = new ArrayList<>(doc.organizers());
-            if (!organizers.contains(event.organizer().value())) {
-                organizers.add(event.organizer().value());
-            }
-            return new CommunityEventDocument(doc.id(), doc.title(), doc.description(), doc.tags(), doc.startsAt(),
-                    doc.endsAt(), doc.status(), doc.published(), doc.visibility(), doc.online(), doc.hasVenue(),
-                    organizers, doc.capacity(), doc.confirmed(), doc.waiting(), doc.seatsLeft());
-        });
+        change(
+                event,
+                seq,
+                doc -> {
+                    List<UUID> organizers = new ArrayList<>(doc.organizers());
+                    if (!organizers.contains(event.organizer().value())) {
+                        organizers.add(event.organizer().value());
+                    }
+                    return new CommunityEventDocument(
+                            doc.id(),
+                            doc.title(),
+                            doc.description(),
+                            doc.tags(),
+                            doc.startsAt(),
+                            doc.endsAt(),
+                            doc.status(),
+                            doc.published(),
+                            doc.visibility(),
+                            doc.online(),
+                            doc.hasVenue(),
+                            organizers,
+                            doc.capacity(),
+                            doc.confirmed(),
+                            doc.waiting(),
+                            doc.seatsLeft());
+                });
     }
 
     @EventHandler
@@ -122,13 +189,21 @@ class CommunityEventSearchProjection {
 
     @EventHandler
     void on(RsvpCancelled event, @SequenceNumber long seq) {
-        change(event, seq, doc -> event.gaveUp() == RsvpState.CONFIRMED ? doc.seats(doc.capacity(), doc.confirmed() - 1, doc.waiting())
-                : doc.seats(doc.capacity(), doc.confirmed(), doc.waiting() - 1));
+        change(
+                event,
+                seq,
+                doc ->
+                        event.gaveUp() == RsvpState.CONFIRMED
+                                ? doc.seats(doc.capacity(), doc.confirmed() - 1, doc.waiting())
+                                : doc.seats(doc.capacity(), doc.confirmed(), doc.waiting() - 1));
     }
 
     @EventHandler
     void on(PromotedFromWaitingList event, @SequenceNumber long seq) {
-        change(event, seq, doc -> doc.seats(doc.capacity(), doc.confirmed() + 1, doc.waiting() - 1));
+        change(
+                event,
+                seq,
+                doc -> doc.seats(doc.capacity(), doc.confirmed() + 1, doc.waiting() - 1));
     }
 
     @EventHandler
@@ -152,19 +227,41 @@ class CommunityEventSearchProjection {
         index.clear();
     }
 
-    private void change(CommunityEventEvent event, long seq, UnaryOperator<CommunityEventDocument> change) {
+    private void change(
+            CommunityEventEvent event, long seq, UnaryOperator<CommunityEventDocument> change) {
         long version = seq + 1;
-        index.current(event.eventId().value()).ifPresentOrElse(current -> {
-            if (current.version() < version) {
-                index.put(change.apply(current.document()), version);
-            }
-        }, () -> log.warn("{} for community event {} before the event is indexed; skipped",
-                event.getClass().getSimpleName(), event.eventId()));
+        index.current(event.eventId().value())
+                .ifPresentOrElse(
+                        current -> {
+                            if (current.version() < version) {
+                                index.put(change.apply(current.document()), version);
+                            }
+                        },
+                        () ->
+                                log.warn(
+                                        "{} for community event {} before the event is indexed; skipped",
+                                        event.getClass().getSimpleName(),
+                                        event.eventId()));
     }
 
-    private static CommunityEventDocument status(CommunityEventDocument doc, String status, boolean published) {
-        return new CommunityEventDocument(doc.id(), doc.title(), doc.description(), doc.tags(), doc.startsAt(),
-                doc.endsAt(), status, published, doc.visibility(), doc.online(), doc.hasVenue(), doc.organizers(),
-                doc.capacity(), doc.confirmed(), doc.waiting(), doc.seatsLeft());
+    private static CommunityEventDocument status(
+            CommunityEventDocument doc, String status, boolean published) {
+        return new CommunityEventDocument(
+                doc.id(),
+                doc.title(),
+                doc.description(),
+                doc.tags(),
+                doc.startsAt(),
+                doc.endsAt(),
+                status,
+                published,
+                doc.visibility(),
+                doc.online(),
+                doc.hasVenue(),
+                doc.organizers(),
+                doc.capacity(),
+                doc.confirmed(),
+                doc.waiting(),
+                doc.seatsLeft());
     }
 }

@@ -17,7 +17,8 @@ record CommunityEventView(
         Visibility visibility,
         Instant startsAt,
         Instant endsAt,
-        @Schema(description = "IANA time zone the event is held in, e.g. Europe/Berlin") String timeZone,
+        @Schema(description = "IANA time zone the event is held in, e.g. Europe/Berlin")
+                String timeZone,
         int capacity,
         @Schema(allowableValues = {"DRAFT", "PUBLISHED", "CANCELLED"}) String status,
         List<UUID> organizers,
@@ -25,7 +26,8 @@ record CommunityEventView(
         @Schema(description = "members on the waiting list") int waiting,
         int checkedIn,
         int seatsLeft,
-        @Schema(description = "the event's version: its calendar entry's SEQUENCE, the ETag") long version) {
+        @Schema(description = "the event's version: its calendar entry's SEQUENCE, the ETag")
+                long version) {
 
     boolean cancelled() {
         return "CANCELLED".equals(status);

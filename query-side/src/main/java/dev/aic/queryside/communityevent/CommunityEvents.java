@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CommunityEvents {
 
-    private static final String COLUMNS = """
+    private static final String COLUMNS =
+            """
             e.id, e.title, e.description, e.venue, e.online_link, e.tags, e.visibility, e.starts_at, e.ends_at,
             e.time_zone, e.capacity, e.status, e.published, e.organizers, e.confirmed_count, e.waiting_count,
             e.checked_in_count, e.version""";
@@ -33,12 +34,16 @@ class CommunityEvents {
     }
 
     /** An event and whether it was ever published. */
-    record Found(CommunityEventView event, boolean published) {
-    }
+    record Found(CommunityEventView event, boolean published) {}
 
     Optional<Found> find(UUID id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM community_event e WHERE e.id = ?",
-                (rs, row) -> new Found(view(rs), rs.getBoolean("published")), id).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM community_event e WHERE e.id = ?",
+                        (rs, row) -> new Found(view(rs), rs.getBoolean("published")),
+                        id)
+                .stream()
+                .findFirst();
     }
 
     /** The events with these ids that are in the table, in no particular order. */
@@ -46,27 +51,33 @@ class CommunityEvents {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT " + COLUMNS + " FROM community_event e WHERE e.id = ANY (?)", EVENT,
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM community_event e WHERE e.id = ANY (?)",
+                EVENT,
                 (Object) ids.toArray(UUID[]::new));
     }
 
     /** What {@code GET /api/events} filters by; null means no filter. */
-    record Filter(String tag, Instant from, Instant to, Boolean online, Boolean hasSeats) {
-    }
+    record Filter(String tag, Instant from, Instant to, Boolean online, Boolean hasSeats) {}
 
     /**
-     * Up to {@code size} events starting at or after {@code filter.from()}, in (starts_at, id) order after
-     * the item whose keys are {@code after}: published ones, and the drafts the caller may see
-     * ({@code allDrafts}, or those {@code organizer} organises).
+     * Up to {@code size} events starting at or after {@code filter.from()}, in (starts_at, id)
+     * order after the item whose keys are {@code after}: published ones, and the drafts the caller
+     * may see ({@code allDrafts}, or those {@code organizer} organises).
      */
-    List<CommunityEventView> page(Filter filter, boolean allDrafts, UUID organizer, List<String> after, int size) {
-        var sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM community_event e WHERE e.starts_at >= ?");
+    List<CommunityEventView> page(
+            Filter filter, boolean allDrafts, UUID organizer, List<String> after, int size) {
+        var sql =
+                new StringBuilder("SELECT ")
+                        .append(COLUMNS)
+                        .append(" FROM community_event e WHERE e.starts_at >= ?");
         List<Object> arguments = new ArrayList<>();
         arguments.add(utc(filter.from()));
         if (allDrafts) {
             sql.append(" AND e.status IN ('PUBLISHED', 'DRAFT')");
         } else {
-            sql.append(" AND (e.status = 'PUBLISHED' OR (e.status = 'DRAFT' AND ?::uuid = ANY (e.organizers)))");
+            sql.append(
+                    " AND (e.status = 'PUBLISHED' OR (e.status = 'DRAFT' AND ?::uuid = ANY (e.organizers)))");
             arguments.add(organizer);
         }
         if (filter.to() != null) {
@@ -78,10 +89,16 @@ class CommunityEvents {
             arguments.add(filter.tag());
         }
         if (filter.online() != null) {
-            sql.append(filter.online() ? " AND e.online_link IS NOT NULL" : " AND e.venue IS NOT NULL");
+            sql.append(
+                    filter.online()
+                            ? " AND e.online_link IS NOT NULL"
+                            : " AND e.venue IS NOT NULL");
         }
         if (filter.hasSeats() != null) {
-            sql.append(filter.hasSeats() ? " AND e.confirmed_count < e.capacity" : " AND e.confirmed_count >= e.capacity");
+            sql.append(
+                    filter.hasSeats()
+                            ? " AND e.confirmed_count < e.capacity"
+                            : " AND e.confirmed_count >= e.capacity");
         }
         if (after != null) {
             sql.append(" AND (e.starts_at, e.id) > (?, ?)");
@@ -97,9 +114,15 @@ class CommunityEvents {
         return List.of(last.startsAt().toString(), last.id().toString());
     }
 
-    /** The events {@code member} holds a seat in or waits for: upcoming first, soonest first, then past ones. */
+    /**
+     * The events {@code member} holds a seat in or waits for: upcoming first, soonest first, then
+     * past ones.
+     */
     List<MyCommunityEvent> ofMember(UUID member, Instant now, int size) {
-        return jdbc.query("SELECT " + COLUMNS + """
+        return jdbc.query(
+                "SELECT "
+                        + COLUMNS
+                        + """
                         , r.state, r.checked_in,
                         CASE WHEN r.state = 'WAITLISTED' THEN (SELECT count(*) FROM community_event_rsvp w
                              WHERE w.event_id = r.event_id AND w.state = 'WAITLISTED'
@@ -109,40 +132,71 @@ class CommunityEvents {
                         ORDER BY e.ends_at < ?, CASE WHEN e.ends_at >= ? THEN e.starts_at END,
                                  e.starts_at DESC, e.id
                         LIMIT ?""",
-                (rs, row) -> new MyCommunityEvent(view(rs), RsvpState.valueOf(rs.getString("state")),
-                        rs.getObject("waiting_rank") == null ? null : rs.getInt("waiting_rank"),
-                        rs.getBoolean("checked_in")),
-                member, utc(now), utc(now), size);
+                (rs, row) ->
+                        new MyCommunityEvent(
+                                view(rs),
+                                RsvpState.valueOf(rs.getString("state")),
+                                rs.getObject("waiting_rank") == null
+                                        ? null
+                                        : rs.getInt("waiting_rank"),
+                                rs.getBoolean("checked_in")),
+                member,
+                utc(now),
+                utc(now),
+                size);
     }
 
     /** Confirmed attendees in the order they got their seat, and the waiting list in its order. */
     Attendees attendees(UUID eventId) {
-        RowMapper<Attendees.Attendee> attendee = (rs, row) -> new Attendees.Attendee(
-                rs.getObject("user_id", UUID.class), rs.getString("display_name"), rs.getBoolean("checked_in"));
-        String select = """
+        RowMapper<Attendees.Attendee> attendee =
+                (rs, row) ->
+                        new Attendees.Attendee(
+                                rs.getObject("user_id", UUID.class),
+                                rs.getString("display_name"),
+                                rs.getBoolean("checked_in"));
+        String select =
+                """
                 SELECT r.user_id, u.display_name, r.checked_in FROM community_event_rsvp r
                 LEFT JOIN user_profile u ON u.id = r.user_id
                 WHERE r.event_id = ? AND r.state = ?""";
-        return new Attendees(eventId,
-                jdbc.query(select + " ORDER BY r.updated_version, r.user_id", attendee, eventId, RsvpState.CONFIRMED.name()),
-                jdbc.query(select + " ORDER BY r.waiting_position", attendee, eventId, RsvpState.WAITLISTED.name()));
+        return new Attendees(
+                eventId,
+                jdbc.query(
+                        select + " ORDER BY r.updated_version, r.user_id",
+                        attendee,
+                        eventId,
+                        RsvpState.CONFIRMED.name()),
+                jdbc.query(
+                        select + " ORDER BY r.waiting_position",
+                        attendee,
+                        eventId,
+                        RsvpState.WAITLISTED.name()));
     }
 
     CommunityEventStats stats(UUID eventId) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 SELECT count(*) AS rsvps,
                        count(*) FILTER (WHERE ever_waitlisted) AS ever_waitlisted,
                        count(*) FILTER (WHERE state = 'CONFIRMED') AS confirmed,
                        count(*) FILTER (WHERE state = 'WAITLISTED') AS waiting,
                        count(*) FILTER (WHERE state = 'CANCELLED') AS cancelled,
                        count(*) FILTER (WHERE state = 'CONFIRMED' AND checked_in) AS checked_in
-                FROM community_event_rsvp WHERE event_id = ?""", (rs, row) -> {
-            int confirmed = rs.getInt("confirmed");
-            int checkedIn = rs.getInt("checked_in");
-            return new CommunityEventStats(eventId, rs.getInt("rsvps"), rs.getInt("ever_waitlisted"), confirmed,
-                    rs.getInt("waiting"), rs.getInt("cancelled"), checkedIn,
-                    confirmed == 0 ? null : (double) checkedIn / confirmed);
-        }, eventId);
+                FROM community_event_rsvp WHERE event_id = ?""",
+                (rs, row) -> {
+                    int confirmed = rs.getInt("confirmed");
+                    int checkedIn = rs.getInt("checked_in");
+                    return new CommunityEventStats(
+                            eventId,
+                            rs.getInt("rsvps"),
+                            rs.getInt("ever_waitlisted"),
+                            confirmed,
+                            rs.getInt("waiting"),
+                            rs.getInt("cancelled"),
+                            checkedIn,
+                            confirmed == 0 ? null : (double) checkedIn / confirmed);
+                },
+                eventId);
     }
 
     private static CommunityEventView view(ResultSet rs) throws SQLException {

@@ -9,12 +9,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record MyCommunityEvent(
         CommunityEventView event,
         @JsonIgnore RsvpState rsvp,
-        @Schema(description = "1 for the first on the waiting list; absent with a seat") Integer waitingPosition,
+        @Schema(description = "1 for the first on the waiting list; absent with a seat")
+                Integer waitingPosition,
         boolean checkedIn) {
 
     /**
-     * The RSVP's state in this endpoint's published word: {@code WAITING} for {@link RsvpState#WAITLISTED}, as
-     * it answered before the platform had one word for it; clients read it (docs/api.md, "Community events").
+     * The RSVP's state in this endpoint's published word: {@code WAITING} for {@link
+     * RsvpState#WAITLISTED}, as it answered before the platform had one word for it; clients read
+     * it (docs/api.md, "Community events").
      */
     @JsonProperty("state")
     @Schema(allowableValues = {"CONFIRMED", "WAITING"})

@@ -9,10 +9,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks the caller up again after a consistency wait. The request was authenticated before the wait,
- * against a read model that may not yet have known the caller's registration or new roles; what the
- * wait made visible now counts. Roles are only added: the caller keeps the roles the token asserted, and
- * a platform role withdrawn during the wait was still held when the request arrived.
+ * Looks the caller up again after a consistency wait. The request was authenticated before the
+ * wait, against a read model that may not yet have known the caller's registration or new roles;
+ * what the wait made visible now counts. Roles are only added: the caller keeps the roles the token
+ * asserted, and a platform role withdrawn during the wait was still held when the request arrived.
  */
 @Component
 class CallerRefresh {
@@ -29,10 +29,16 @@ class CallerRefresh {
             return;
         }
         Caller caller = authentication.getPrincipal();
-        directory.find(caller.issuer(), caller.subject()).ifPresent(account -> {
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(new CallerAuthentication(caller.withAccount(account), authentication.getCredentials()));
-            SecurityContextHolder.setContext(context);
-        });
+        directory
+                .find(caller.issuer(), caller.subject())
+                .ifPresent(
+                        account -> {
+                            SecurityContext context = SecurityContextHolder.createEmptyContext();
+                            context.setAuthentication(
+                                    new CallerAuthentication(
+                                            caller.withAccount(account),
+                                            authentication.getCredentials()));
+                            SecurityContextHolder.setContext(context);
+                        });
     }
 }

@@ -33,26 +33,48 @@ class ConsistencyConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Every endpoint with a {@link ReadModel} documents the optional {@code Consistency-Token} header and
-     * its {@code 202} answer, so generated clients can send the one and handle the other.
+     * Every endpoint with a {@link ReadModel} documents the optional {@code Consistency-Token}
+     * header and its {@code 202} answer, so generated clients can send the one and handle the
+     * other.
      */
     @Bean
     OperationCustomizer consistencyTokenHeader() {
         return (operation, handler) -> {
-            if (AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(), ReadModel.class).isEmpty()) {
+            if (AnnotatedElementUtils.findMergedRepeatableAnnotations(
+                            handler.getMethod(), ReadModel.class)
+                    .isEmpty()) {
                 return operation;
             }
-            operation.addParametersItem(new HeaderParameter().name(ApiHeaders.CONSISTENCY_TOKEN).required(false)
-                    .description("Read your writes: the Consistency-Token a command answered with. The query waits"
-                            + " (bounded) until the read models it answers from include that write.")
-                    .schema(new StringSchema().pattern("^[0-9]{1,19}$").example("1234")));
-            ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-            responses.addApiResponse("202", new ApiResponse()
-                    .description("Not yet consistent: the read models have not reached the Consistency-Token within"
-                            + " the bound; retry after Retry-After seconds with the same token")
-                    .addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().schema(new IntegerSchema().example(1)))
-                    .content(new Content().addMediaType("application/problem+json",
-                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
+            operation.addParametersItem(
+                    new HeaderParameter()
+                            .name(ApiHeaders.CONSISTENCY_TOKEN)
+                            .required(false)
+                            .description(
+                                    "Read your writes: the Consistency-Token a command answered with. The query waits"
+                                            + " (bounded) until the read models it answers from include that write.")
+                            .schema(new StringSchema().pattern("^[0-9]{1,19}$").example("1234")));
+            ApiResponses responses =
+                    operation.getResponses() == null
+                            ? new ApiResponses()
+                            : operation.getResponses();
+            responses.addApiResponse(
+                    "202",
+                    new ApiResponse()
+                            .description(
+                                    "Not yet consistent: the read models have not reached the Consistency-Token within"
+                                            + " the bound; retry after Retry-After seconds with the same token")
+                            .addHeaderObject(
+                                    HttpHeaders.RETRY_AFTER,
+                                    new Header().schema(new IntegerSchema().example(1)))
+                            .content(
+                                    new Content()
+                                            .addMediaType(
+                                                    "application/problem+json",
+                                                    new MediaType()
+                                                            .schema(
+                                                                    new Schema<>()
+                                                                            .$ref(
+                                                                                    "#/components/schemas/Problem")))));
             operation.setResponses(responses);
             return operation;
         };

@@ -19,14 +19,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a request wait until processing groups have processed an event store position. Progress comes
- * from the token store, so it counts every instance of the service and every segment. One poller
- * checks for all waiting requests at once and completes each one's future, reached or past its deadline, so
- * a thousand waiting requests cost one token query per interval and no thread at all.
+ * Lets a request wait until processing groups have processed an event store position. Progress
+ * comes from the token store, so it counts every instance of the service and every segment. One
+ * poller checks for all waiting requests at once and completes each one's future, reached or past
+ * its deadline, so a thousand waiting requests cost one token query per interval and no thread at
+ * all.
  *
- * <p>What waiting may cost is bounded: a position past the store's head is answered at once (no command
- * answered with it, so nothing will reach it soon), and at most {@code max-waiters-per-caller} and
- * {@code max-waiters} requests wait at a time.
+ * <p>What waiting may cost is bounded: a position past the store's head is answered at once (no
+ * command answered with it, so nothing will reach it soon), and at most {@code
+ * max-waiters-per-caller} and {@code max-waiters} requests wait at a time.
  */
 @Component
 class ConsistencyGate implements DisposableBean {
@@ -43,18 +44,25 @@ class ConsistencyGate implements DisposableBean {
     private final Timer timedOut;
     private volatile long head = -1;
 
-    ConsistencyGate(ProcessorTokens tokens, JdbcTemplate jdbc, ConsistencyProperties properties, MeterRegistry meters) {
+    ConsistencyGate(
+            ProcessorTokens tokens,
+            JdbcTemplate jdbc,
+            ConsistencyProperties properties,
+            MeterRegistry meters) {
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.properties = properties;
-        this.waiting = new ConcurrencyLimit(properties.maxWaitersPerCaller(), properties.maxWaiters());
+        this.waiting =
+                new ConcurrencyLimit(properties.maxWaitersPerCaller(), properties.maxWaiters());
         this.reached = wait(meters, "reached");
         this.timedOut = wait(meters, "timed-out");
-        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "consistency-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.poller =
+                Executors.newSingleThreadScheduledExecutor(
+                        runnable -> {
+                            Thread thread = new Thread(runnable, "consistency-poller");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         long interval = properties.pollInterval().toNanos();
         poller.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.NANOSECONDS);
     }
@@ -70,9 +78,11 @@ class ConsistencyGate implements DisposableBean {
 
     /**
      * @param caller whose wait this is ({@code Caller.key()}): the per-caller cap counts by it
-     * @return a future that completes with true as soon as every one of {@code processors} has processed
-     *         {@code position}, or with false when {@code maxWait} passed first or the position is past the head
-     * @throws TooManyWaitingException when the caller, or everyone together, already has as many waiting as allowed
+     * @return a future that completes with true as soon as every one of {@code processors} has
+     *     processed {@code position}, or with false when {@code maxWait} passed first or the
+     *     position is past the head
+     * @throws TooManyWaitingException when the caller, or everyone together, already has as many
+     *     waiting as allowed
      */
     CompletableFuture<Boolean> await(String caller, Set<String> processors, long position) {
         long started = System.nanoTime();
@@ -87,20 +97,30 @@ class ConsistencyGate implements DisposableBean {
         if (!waiting.tryAcquire(caller)) {
             throw new TooManyWaitingException();
         }
-        Waiter waiter = new Waiter(Set.copyOf(processors), position, started + properties.maxWait().toNanos(),
-                new CompletableFuture<>());
+        Waiter waiter =
+                new Waiter(
+                        Set.copyOf(processors),
+                        position,
+                        started + properties.maxWait().toNanos(),
+                        new CompletableFuture<>());
         waiters.add(waiter);
-        return waiter.done().whenComplete((outcome, error) -> {
-            waiters.remove(waiter);
-            waiting.release(caller);
-            (Boolean.TRUE.equals(outcome) ? reached : timedOut).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        });
+        return waiter.done()
+                .whenComplete(
+                        (outcome, error) -> {
+                            waiters.remove(waiter);
+                            waiting.release(caller);
+                            (Boolean.TRUE.equals(outcome) ? reached : timedOut)
+                                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                        });
     }
 
-    /** The store's last position, read again only when a position beyond the one known is asked for. */
+    /**
+     * The store's last position, read again only when a position beyond the one known is asked for.
+     */
     private long head() {
         long known = head;
-        Long latest = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        Long latest =
+                jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
         head = latest == null ? -1 : Math.max(known, latest);
         return head;
     }
@@ -110,7 +130,9 @@ class ConsistencyGate implements DisposableBean {
             return;
         }
         long now = System.nanoTime();
-        waiters.stream().filter(waiter -> now - waiter.deadline() >= 0).forEach(waiter -> waiter.done().complete(false));
+        waiters.stream()
+                .filter(waiter -> now - waiter.deadline() >= 0)
+                .forEach(waiter -> waiter.done().complete(false));
         try {
             Set<String> processors = new HashSet<>();
             waiters.forEach(waiter -> processors.addAll(waiter.processors()));
@@ -118,10 +140,12 @@ class ConsistencyGate implements DisposableBean {
                 return;
             }
             ProcessorTokens.Progress progress = tokens.progress(processors);
-            waiters.stream().filter(waiter -> progress.coversAll(waiter.processors(), waiter.position()))
+            waiters.stream()
+                    .filter(waiter -> progress.coversAll(waiter.processors(), waiter.position()))
                     .forEach(waiter -> waiter.done().complete(true));
         } catch (RuntimeException e) {
-            // the token store is unreachable for now: waiting requests run into their deadline and answer 202
+            // the token store is unreachable for now: waiting requests run into their deadline and
+            // answer 202
             log.warn("Cannot read processor progress from the token store", e);
         }
     }
@@ -139,6 +163,9 @@ class ConsistencyGate implements DisposableBean {
                 .register(meters);
     }
 
-    private record Waiter(Set<String> processors, long position, long deadline, CompletableFuture<Boolean> done) {
-    }
+    private record Waiter(
+            Set<String> processors,
+            long position,
+            long deadline,
+            CompletableFuture<Boolean> done) {}
 }

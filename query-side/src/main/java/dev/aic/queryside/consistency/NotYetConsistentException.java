@@ -1,24 +1,30 @@
 package dev.aic.queryside.consistency;
 
 import dev.aic.web.problem.ProblemType;
-import dev.aic.web.problem.TypedProblem;
 import dev.aic.web.problem.Problems;
+import dev.aic.web.problem.TypedProblem;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
-/** The read models did not reach the requested position within the bound; the client retries later. */
+/**
+ * The read models did not reach the requested position within the bound; the client retries later.
+ */
 public class NotYetConsistentException extends RuntimeException implements TypedProblem {
 
-    private static final ProblemType PROBLEM = new ProblemType(HttpStatus.ACCEPTED,
-            "not-yet-consistent", "Not yet consistent");
+    private static final ProblemType PROBLEM =
+            new ProblemType(HttpStatus.ACCEPTED, "not-yet-consistent", "Not yet consistent");
 
     private final long position;
 
     NotYetConsistentException(long position, Duration waited) {
-        super("The read models have not yet reached position " + position + " after " + waited.toMillis()
-                + " ms; retry with the same Consistency-Token");
+        super(
+                "The read models have not yet reached position "
+                        + position
+                        + " after "
+                        + waited.toMillis()
+                        + " ms; retry with the same Consistency-Token");
         this.position = position;
     }
 

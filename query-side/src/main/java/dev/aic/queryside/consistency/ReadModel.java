@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * The processing groups whose read models a query endpoint answers from. A request that carries a
- * {@code Consistency-Token} waits until they have all processed the event at that position. An endpoint
- * that reads different models depending on a parameter declares one annotation per case.
+ * {@code Consistency-Token} waits until they have all processed the event at that position. An
+ * endpoint that reads different models depending on a parameter declares one annotation per case.
  *
  * <pre>{@code
  * @ReadModel(value = ProjectionNames.USERS, unlessParameter = "q")

@@ -24,15 +24,16 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Read-your-writes for every endpoint that declares its {@link ReadModel}s: with a
- * {@code Consistency-Token} the request waits, up to {@code aic.consistency.max-wait}, until those read
- * models have processed that position, then runs as usual; past the bound it answers {@code 202} with
- * {@code Retry-After}. The caller is looked up again after a wait, so a request right after the
- * caller's own registration is recognised as theirs.
+ * Read-your-writes for every endpoint that declares its {@link ReadModel}s: with a {@code
+ * Consistency-Token} the request waits, up to {@code aic.consistency.max-wait}, until those read
+ * models have processed that position, then runs as usual; past the bound it answers {@code 202}
+ * with {@code Retry-After}. The caller is looked up again after a wait, so a request right after
+ * the caller's own registration is recognised as theirs.
  *
- * <p>Nobody waits who could not be answered: the endpoint's {@code @PreAuthorize} is checked before the wait
- * (a 403 costs nothing and tells nothing about the store's head). The wait itself holds no request thread:
- * the request goes asynchronous and is dispatched again when the gate's future completes.
+ * <p>Nobody waits who could not be answered: the endpoint's {@code @PreAuthorize} is checked before
+ * the wait (a 403 costs nothing and tells nothing about the store's head). The wait itself holds no
+ * request thread: the request goes asynchronous and is dispatched again when the gate's future
+ * completes.
  */
 @Component
 class ReadModelInterceptor implements HandlerInterceptor {
@@ -42,13 +43,17 @@ class ReadModelInterceptor implements HandlerInterceptor {
 
     /** Set on the request before it is dispatched again: whether the wait reached the position. */
     private static final String REACHED = ReadModelInterceptor.class.getName() + ".reached";
-    /** How much longer than the gate's own deadline the container lets an asynchronous request live. */
+
+    /**
+     * How much longer than the gate's own deadline the container lets an asynchronous request live.
+     */
     private static final long CONTAINER_TIMEOUT_SLACK_MS = 5_000;
 
     private final ConsistencyGate gate;
     private final ReadModels readModels;
     private final CallerRefresh callers;
-    private final PreAuthorizeAuthorizationManager preAuthorize = new PreAuthorizeAuthorizationManager();
+    private final PreAuthorizeAuthorizationManager preAuthorize =
+            new PreAuthorizeAuthorizationManager();
 
     ReadModelInterceptor(ConsistencyGate gate, ReadModels readModels, CallerRefresh callers) {
         this.gate = gate;
@@ -57,13 +62,15 @@ class ReadModelInterceptor implements HandlerInterceptor {
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public boolean preHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
         String token = request.getHeader(ApiHeaders.CONSISTENCY_TOKEN);
-        Set<ReadModel> declared = AnnotatedElementUtils.findMergedRepeatableAnnotations(method.getMethod(),
-                ReadModel.class);
+        Set<ReadModel> declared =
+                AnnotatedElementUtils.findMergedRepeatableAnnotations(
+                        method.getMethod(), ReadModel.class);
         if (token == null || declared.isEmpty()) {
             return true;
         }
@@ -80,34 +87,36 @@ class ReadModelInterceptor implements HandlerInterceptor {
         }
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(gate.maxWait().toMillis() + CONTAINER_TIMEOUT_SLACK_MS);
-        async.addListener(new AsyncListener() {
-            @Override
-            public void onTimeout(AsyncEvent event) {
-                outcome.complete(false);
-            }
+        async.addListener(
+                new AsyncListener() {
+                    @Override
+                    public void onTimeout(AsyncEvent event) {
+                        outcome.complete(false);
+                    }
 
-            @Override
-            public void onError(AsyncEvent event) {
-                outcome.complete(false);
-            }
+                    @Override
+                    public void onError(AsyncEvent event) {
+                        outcome.complete(false);
+                    }
 
-            @Override
-            public void onComplete(AsyncEvent event) {
-                outcome.complete(false);
-            }
+                    @Override
+                    public void onComplete(AsyncEvent event) {
+                        outcome.complete(false);
+                    }
 
-            @Override
-            public void onStartAsync(AsyncEvent event) {
-            }
-        });
-        outcome.thenAccept(done -> {
-            request.setAttribute(REACHED, done);
-            try {
-                async.dispatch();
-            } catch (IllegalStateException clientGone) {
-                // the client went away or the container timed the request out: there is nobody to answer
-            }
-        });
+                    @Override
+                    public void onStartAsync(AsyncEvent event) {}
+                });
+        outcome.thenAccept(
+                done -> {
+                    request.setAttribute(REACHED, done);
+                    try {
+                        async.dispatch();
+                    } catch (IllegalStateException clientGone) {
+                        // the client went away or the container timed the request out: there is
+                        // nobody to answer
+                    }
+                });
         return false;
     }
 
@@ -119,12 +128,18 @@ class ReadModelInterceptor implements HandlerInterceptor {
         return true;
     }
 
-    /** The endpoint's own {@code @PreAuthorize}, evaluated now with the roles the caller holds now. */
+    /**
+     * The endpoint's own {@code @PreAuthorize}, evaluated now with the roles the caller holds now.
+     */
     private void authoriseFirst(HandlerMethod method) {
-        var invocation = new SimpleMethodInvocation(method.getBean(), method.getMethod(),
-                new Object[method.getMethod().getParameterCount()]);
-        AuthorizationResult decision = preAuthorize.authorize(
-                () -> SecurityContextHolder.getContext().getAuthentication(), invocation);
+        var invocation =
+                new SimpleMethodInvocation(
+                        method.getBean(),
+                        method.getMethod(),
+                        new Object[method.getMethod().getParameterCount()]);
+        AuthorizationResult decision =
+                preAuthorize.authorize(
+                        () -> SecurityContextHolder.getContext().getAuthentication(), invocation);
         if (decision != null && !decision.isGranted()) {
             throw new AccessDeniedException("Access Denied");
         }
@@ -132,7 +147,8 @@ class ReadModelInterceptor implements HandlerInterceptor {
 
     private static String callerKey() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof Caller caller ? caller.key()
+        return authentication != null && authentication.getPrincipal() instanceof Caller caller
+                ? caller.key()
                 : String.valueOf(authentication == null ? null : authentication.getName());
     }
 
@@ -151,8 +167,10 @@ class ReadModelInterceptor implements HandlerInterceptor {
     private static Set<String> groups(Set<ReadModel> declared, HttpServletRequest request) {
         Set<String> groups = new LinkedHashSet<>();
         for (ReadModel model : declared) {
-            boolean applies = (model.ifParameter().isEmpty() || present(request, model.ifParameter()))
-                    && (model.unlessParameter().isEmpty() || !present(request, model.unlessParameter()));
+            boolean applies =
+                    (model.ifParameter().isEmpty() || present(request, model.ifParameter()))
+                            && (model.unlessParameter().isEmpty()
+                                    || !present(request, model.unlessParameter()));
             if (applies) {
                 groups.addAll(List.of(model.value()));
             }

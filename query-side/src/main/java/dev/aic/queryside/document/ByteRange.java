@@ -6,11 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one byte range a download serves (RFC 9110 §14), from {@code first} to {@code last} inclusive. A
- * {@code Range} header in another unit, or with more than one range, is ignored and the whole content is
- * served, as §14.2 allows: PDF viewers ask for one range at a time, and serving several would be a
- * multipart answer no client here needs. A malformed single range, or one that starts past the end, is refused
- * with 416.
+ * The one byte range a download serves (RFC 9110 §14), from {@code first} to {@code last}
+ * inclusive. A {@code Range} header in another unit, or with more than one range, is ignored and
+ * the whole content is served, as §14.2 allows: PDF viewers ask for one range at a time, and
+ * serving several would be a multipart answer no client here needs. A malformed single range, or
+ * one that starts past the end, is refused with 416.
  */
 record ByteRange(long first, long last) {
 
@@ -26,8 +26,8 @@ record ByteRange(long first, long last) {
     }
 
     /**
-     * The range of {@code header} within content of {@code size} bytes; empty when the whole content is to be
-     * served (no header, another unit, several ranges).
+     * The range of {@code header} within content of {@code size} bytes; empty when the whole
+     * content is to be served (no header, another unit, several ranges).
      *
      * @throws InvalidRangeException when the range is malformed or unsatisfiable
      */
@@ -49,13 +49,15 @@ record ByteRange(long first, long last) {
         }
         Matcher spec = SPEC.matcher(set.strip());
         if (!spec.matches() || (spec.group(1) == null && spec.group(2) == null)) {
-            throw new InvalidRangeException("The Range header must be bytes=first-last, bytes=first- or bytes=-suffix",
+            throw new InvalidRangeException(
+                    "The Range header must be bytes=first-last, bytes=first- or bytes=-suffix",
                     size);
         }
         if (spec.group(1) == null) {
             long suffix = Long.parseLong(spec.group(2));
             if (suffix == 0 || size == 0) {
-                throw new InvalidRangeException("The range asks for no byte of the " + size + " there are", size);
+                throw new InvalidRangeException(
+                        "The range asks for no byte of the " + size + " there are", size);
             }
             return Optional.of(new ByteRange(Math.max(0, size - suffix), size - 1));
         }
@@ -65,9 +67,11 @@ record ByteRange(long first, long last) {
             throw new InvalidRangeException("The range ends before it starts", size);
         }
         if (first >= size) {
-            throw new InvalidRangeException("The range starts at byte " + first + "; the content has " + size
-                    + " bytes", size);
+            throw new InvalidRangeException(
+                    "The range starts at byte " + first + "; the content has " + size + " bytes",
+                    size);
         }
-        return Optional.of(new ByteRange(first, last == null ? size - 1 : Math.min(last, size - 1)));
+        return Optional.of(
+                new ByteRange(first, last == null ? size - 1 : Math.min(last, size - 1)));
     }
 }

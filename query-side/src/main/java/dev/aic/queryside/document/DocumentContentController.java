@@ -33,10 +33,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A document's original bytes, streamed from the content store through this service (never a redirect to the
- * store: see docs/knowledge-hub.md, "Opening the source"), to whoever {@link DocumentAudience} lets read the
- * document. The browser keeps the bytes for the reader only ({@code private}) and asks again each time
- * ({@code no-cache}, answered 304 while they are the same), so a reader who loses access gets 404.
+ * A document's original bytes, streamed from the content store through this service (never a
+ * redirect to the store: see docs/knowledge-hub.md, "Opening the source"), to whoever {@link
+ * DocumentAudience} lets read the document. The browser keeps the bytes for the reader only ({@code
+ * private}) and asks again each time ({@code no-cache}, answered 304 while they are the same), so a
+ * reader who loses access gets 404.
  */
 @RestController
 @Tag(name = "documents")
@@ -54,52 +55,98 @@ class DocumentContentController {
     @GetMapping("/api/documents/{id}/content")
     @PreAuthorize(ANY_ROLE)
     @ReadModel(ProjectionNames.DOCUMENTS)
-    @Operation(operationId = "getDocumentContent", summary = "The original bytes of a document's version",
-            description = "For whoever may read the document (as GET /api/documents/{id}); 404 otherwise. The"
-                    + " current version unless version says which. PDFs, plain text and images open inline, every"
-                    + " other type (HTML, SVG, XML, Office files...) as an attachment; every answer carries nosniff"
-                    + " and a Content-Security-Policy, a sandbox for all but PDFs. The ETag is the SHA-256 of the"
-                    + " bytes (If-None-Match:"
-                    + " 304). One byte range per request (Range: bytes=first-last, 206); a range starting past the"
-                    + " end or malformed is 416; several ranges, or another unit, get the whole content.",
+    @Operation(
+            operationId = "getDocumentContent",
+            summary = "The original bytes of a document's version",
+            description =
+                    "For whoever may read the document (as GET /api/documents/{id}); 404 otherwise. The"
+                            + " current version unless version says which. PDFs, plain text and images open inline, every"
+                            + " other type (HTML, SVG, XML, Office files...) as an attachment; every answer carries nosniff"
+                            + " and a Content-Security-Policy, a sandbox for all but PDFs. The ETag is the SHA-256 of the"
+                            + " bytes (If-None-Match:"
+                            + " 304). One byte range per request (Range: bytes=first-last, 206); a range starting past the"
+                            + " end or malformed is 416; several ranges, or another unit, get the whole content.",
             responses = {
-                @ApiResponse(responseCode = "200", description = "the whole content, in its stored type",
-                        content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")),
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "the whole content, in its stored type",
+                        content =
+                                @Content(
+                                        mediaType = "*/*",
+                                        schema = @Schema(type = "string", format = "binary")),
                         headers = {
-                            @Header(name = HttpHeaders.ETAG, description = "the SHA-256 of the bytes, quoted"),
-                            @Header(name = HttpHeaders.CONTENT_DISPOSITION,
-                                    description = "inline or attachment, with filename and filename* (RFC 6266)"),
-                            @Header(name = HttpHeaders.ACCEPT_RANGES, description = "bytes")}),
-                @ApiResponse(responseCode = "206", description = "the requested range",
-                        content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")),
+                            @Header(
+                                    name = HttpHeaders.ETAG,
+                                    description = "the SHA-256 of the bytes, quoted"),
+                            @Header(
+                                    name = HttpHeaders.CONTENT_DISPOSITION,
+                                    description =
+                                            "inline or attachment, with filename and filename* (RFC 6266)"),
+                            @Header(name = HttpHeaders.ACCEPT_RANGES, description = "bytes")
+                        }),
+                @ApiResponse(
+                        responseCode = "206",
+                        description = "the requested range",
+                        content =
+                                @Content(
+                                        mediaType = "*/*",
+                                        schema = @Schema(type = "string", format = "binary")),
                         headers = {
-                            @Header(name = HttpHeaders.CONTENT_RANGE, description = "bytes first-last/size"),
-                            @Header(name = HttpHeaders.ETAG, description = "the SHA-256 of the bytes, quoted")}),
-                @ApiResponse(responseCode = "304", description = "If-None-Match names the content's ETag",
+                            @Header(
+                                    name = HttpHeaders.CONTENT_RANGE,
+                                    description = "bytes first-last/size"),
+                            @Header(
+                                    name = HttpHeaders.ETAG,
+                                    description = "the SHA-256 of the bytes, quoted")
+                        }),
+                @ApiResponse(
+                        responseCode = "304",
+                        description = "If-None-Match names the content's ETag",
                         content = @Content),
-                @ApiResponse(responseCode = "416", description = "a malformed range, or one starting past the end",
-                        content = @Content(mediaType = "application/problem+json",
-                                schema = @Schema(ref = "#/components/schemas/Problem")),
-                        headers = @Header(name = HttpHeaders.CONTENT_RANGE, description = "bytes */size"))})
+                @ApiResponse(
+                        responseCode = "416",
+                        description = "a malformed range, or one starting past the end",
+                        content =
+                                @Content(
+                                        mediaType = "application/problem+json",
+                                        schema = @Schema(ref = "#/components/schemas/Problem")),
+                        headers =
+                                @Header(
+                                        name = HttpHeaders.CONTENT_RANGE,
+                                        description = "bytes */size"))
+            })
     @ProblemResponses({404, 416})
-    ResponseEntity<Resource> content(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+    ResponseEntity<Resource> content(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
             @Parameter(description = "The content version; the current one by default")
-            @RequestParam(required = false) @Min(1) Integer version,
+                    @RequestParam(required = false)
+                    @Min(1)
+                    Integer version,
             @Parameter(description = "One range: bytes=first-last, bytes=first- or bytes=-suffix")
-            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+                    @RequestHeader(name = HttpHeaders.RANGE, required = false)
+                    String range,
             @Parameter(description = "Serve the range only if the content still has this ETag")
-            @RequestHeader(name = HttpHeaders.IF_RANGE, required = false) String ifRange,
+                    @RequestHeader(name = HttpHeaders.IF_RANGE, required = false)
+                    String ifRange,
             @Parameter(description = "ETags the client holds: 304 when the content has one of them")
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        DocumentView document = documents.find(id, DocumentAudience.of(caller))
-                .orElseThrow(() -> new DocumentNotFoundException(id));
+                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                    String ifNoneMatch) {
+        DocumentView document =
+                documents
+                        .find(id, DocumentAudience.of(caller))
+                        .orElseThrow(() -> new DocumentNotFoundException(id));
         int wanted = version == null ? document.currentVersion() : version;
-        StoredContent content = documents.content(id, wanted)
-                .orElseThrow(() -> new DocumentNotFoundException(id, wanted));
+        StoredContent content =
+                documents
+                        .content(id, wanted)
+                        .orElseThrow(() -> new DocumentNotFoundException(id, wanted));
         String etag = "\"" + content.sha256() + "\"";
         if (held(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CacheControl.noCache()
-                    .cachePrivate()).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .cacheControl(CacheControl.noCache().cachePrivate())
+                    .build();
         }
         MediaType type = SafeDownload.mediaType(content.contentType());
         HttpHeaders headers = new HttpHeaders();
@@ -107,25 +154,35 @@ class DocumentContentController {
         headers.setETag(etag);
         headers.setCacheControl(CacheControl.noCache().cachePrivate());
         headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
-        headers.set(HttpHeaders.CONTENT_DISPOSITION, SafeDownload.contentDisposition(type,
-                content.originalFilename(), "document-" + id + "-v" + content.version()));
+        headers.set(
+                HttpHeaders.CONTENT_DISPOSITION,
+                SafeDownload.contentDisposition(
+                        type,
+                        content.originalFilename(),
+                        "document-" + id + "-v" + content.version()));
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Content-Security-Policy", SafeDownload.contentSecurityPolicy(type));
         // a range of other bytes than the client holds would corrupt its copy: If-Range guards that
-        Optional<ByteRange> part = ifRange == null || ifRange.strip().equals(etag)
-                ? ByteRange.of(range, content.sizeBytes()) : Optional.empty();
+        Optional<ByteRange> part =
+                ifRange == null || ifRange.strip().equals(etag)
+                        ? ByteRange.of(range, content.sizeBytes())
+                        : Optional.empty();
         if (part.isEmpty()) {
             headers.setContentLength(content.sizeBytes());
-            return new ResponseEntity<>(new InputStreamResource(open(content, null)), headers, HttpStatus.OK);
+            return new ResponseEntity<>(
+                    new InputStreamResource(open(content, null)), headers, HttpStatus.OK);
         }
         ByteRange bytes = part.get();
         headers.setContentLength(bytes.length());
         headers.set(HttpHeaders.CONTENT_RANGE, bytes.contentRange(content.sizeBytes()));
-        return new ResponseEntity<>(new InputStreamResource(open(content, bytes)), headers,
-                HttpStatus.PARTIAL_CONTENT);
+        return new ResponseEntity<>(
+                new InputStreamResource(open(content, bytes)), headers, HttpStatus.PARTIAL_CONTENT);
     }
 
-    /** Whether {@code If-None-Match} names the ETag (weak comparison, RFC 9110 §13.1.2) or is {@code *}. */
+    /**
+     * Whether {@code If-None-Match} names the ETag (weak comparison, RFC 9110 §13.1.2) or is {@code
+     * *}.
+     */
     static boolean held(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
@@ -141,7 +198,8 @@ class DocumentContentController {
 
     private InputStream open(StoredContent content, ByteRange bytes) {
         try {
-            return bytes == null ? store.get(content.storageKey())
+            return bytes == null
+                    ? store.get(content.storageKey())
                     : store.get(content.storageKey(), bytes.first(), bytes.length());
         } catch (ContentStore.NoSuchContentException e) {
             // deleted between reading the read model and the store: as the document is, gone

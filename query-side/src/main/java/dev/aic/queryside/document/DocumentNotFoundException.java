@@ -4,8 +4,9 @@ import dev.aic.web.problem.NotFoundProblem;
 import java.util.UUID;
 
 /**
- * No document with this id that the caller may read: none in the read model (yet), or one outside the caller's
- * {@link DocumentAudience}, which is not told apart so that its existence does not leak.
+ * No document with this id that the caller may read: none in the read model (yet), or one outside
+ * the caller's {@link DocumentAudience}, which is not told apart so that its existence does not
+ * leak.
  */
 public class DocumentNotFoundException extends RuntimeException implements NotFoundProblem {
 

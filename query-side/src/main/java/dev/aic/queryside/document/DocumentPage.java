@@ -6,6 +6,7 @@ import java.util.List;
 /** One page of the caller's documents, newest first. */
 record DocumentPage(
         List<DocumentView> items,
-        @Schema(description = "Pass as 'cursor' with the same owner for the next page; absent on the last page")
-        String nextCursor) {
-}
+        @Schema(
+                        description =
+                                "Pass as 'cursor' with the same owner for the next page; absent on the last page")
+                String nextCursor) {}

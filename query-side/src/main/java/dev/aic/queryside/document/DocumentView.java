@@ -12,8 +12,10 @@ record DocumentView(
         String title,
         List<String> tags,
         DocumentVisibility visibility,
-        @Schema(description = "set for EVENT_ATTENDEES documents: the community event whose attendees read it")
-        UUID communityEventId,
+        @Schema(
+                        description =
+                                "set for EVENT_ATTENDEES documents: the community event whose attendees read it")
+                UUID communityEventId,
         @Schema(description = "the uploader's user id") UUID owner,
         int currentVersion,
         String contentType,
@@ -22,9 +24,11 @@ record DocumentView(
         Instant createdAt,
         Instant updatedAt,
         ProcessingStatus processing,
-        @Schema(description = "whether search answers from this document: some version of it is completely indexed")
-        boolean searchable,
+        @Schema(
+                        description =
+                                "whether search answers from this document: some version of it is completely indexed")
+                boolean searchable,
         @Schema(description = "the version search answers from; absent until one is indexed")
-        Integer searchableVersion,
-        @Schema(description = "the sequence number of the last event applied: the ETag") long version) {
-}
+                Integer searchableVersion,
+        @Schema(description = "the sequence number of the last event applied: the ETag")
+                long version) {}

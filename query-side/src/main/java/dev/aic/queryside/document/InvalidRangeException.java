@@ -4,7 +4,10 @@ import dev.aic.web.problem.DescribedProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
-/** A {@code Range} the content cannot answer: 416 with {@code Content-Range: bytes *}{@code /size} (RFC 9110 §15.5.17). */
+/**
+ * A {@code Range} the content cannot answer: 416 with {@code Content-Range: bytes *}{@code /size}
+ * (RFC 9110 §15.5.17).
+ */
 class InvalidRangeException extends RuntimeException implements DescribedProblem {
 
     private final long size;

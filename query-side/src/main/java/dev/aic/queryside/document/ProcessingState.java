@@ -10,7 +10,10 @@ enum ProcessingState {
     EMBEDDING,
     /** every chunk is stored: the version is searchable */
     INDEXED,
-    /** processing gave up; the reason says why and {@code POST /api/documents/{id}/reprocess} retries */
+    /**
+     * processing gave up; the reason says why and {@code POST /api/documents/{id}/reprocess}
+     * retries
+     */
     FAILED;
 
     /** No change follows without a new version or a reprocessing request. */

@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The shared event-store machinery, and what only the service that reads events from another process adds. */
+/**
+ * The shared event-store machinery, and what only the service that reads events from another
+ * process adds.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(EventStoreConfiguration.class)
 class EventStoreWiring {
@@ -26,9 +29,10 @@ class EventStoreWiring {
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-                                  org.axonframework.config.Configuration configuration,
-                                  EventStoreProperties settings) {
+    EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration,
+            EventStoreProperties settings) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
@@ -38,10 +42,11 @@ class EventStoreWiring {
     }
 
     /**
-     * The projections' tokens, in the schema named: the rebuild's transactions point the search path at a shadow
-     * schema, where {@code tokenentry} alone would not be this table.
+     * The projections' tokens, in the schema named: the rebuild's transactions point the search
+     * path at a shadow schema, where {@code tokenentry} alone would not be this table.
      *
-     * @param serializer Axon's general serializer, which its {@code JdbcTokenStore} writes tokens with
+     * @param serializer Axon's general serializer, which its {@code JdbcTokenStore} writes tokens
+     *     with
      */
     @Bean
     TokenTable tokenTable(JdbcTemplate jdbc, Serializer serializer) {

@@ -9,10 +9,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which chunks a caller may read: the documents' one rule ({@link DocumentAudience}) as the SQL predicate of the
- * vector search, and the same rule as the OpenSearch filter of the full-text search. OpenSearch cannot join the
- * community events' tables, so the events whose EVENT_ATTENDEES documents the caller reads (organised, or a
- * confirmed seat) are listed once per request and filtered on by id.
+ * Which chunks a caller may read: the documents' one rule ({@link DocumentAudience}) as the SQL
+ * predicate of the vector search, and the same rule as the OpenSearch filter of the full-text
+ * search. OpenSearch cannot join the community events' tables, so the events whose EVENT_ATTENDEES
+ * documents the caller reads (organised, or a confirmed seat) are listed once per request and
+ * filtered on by id.
  */
 @Component
 class Audience {
@@ -52,11 +53,15 @@ class Audience {
             return new Reader(audience, List.of());
         }
         UUID me = audience.user().get();
-        List<UUID> events = jdbc.queryForList("""
+        List<UUID> events =
+                jdbc.queryForList(
+                        """
                 SELECT id FROM community_event WHERE ?::uuid = ANY (organizers)
                 UNION
                 SELECT event_id FROM community_event_rsvp WHERE user_id = ? AND state = 'CONFIRMED'""",
-                UUID.class, me, me);
+                        UUID.class,
+                        me,
+                        me);
         return new Reader(audience, events);
     }
 }

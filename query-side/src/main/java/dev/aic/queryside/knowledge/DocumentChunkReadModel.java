@@ -12,7 +12,7 @@ class DocumentChunkReadModel {
 
     @Bean
     RebuildableProjection documentChunksSearchProjection(OpenSearchProperties openSearch) {
-        return RebuildableProjection.ofIndex(ProjectionNames.DOCUMENT_CHUNKS_SEARCH,
-                openSearch.alias(DocumentChunkIndex.NAME));
+        return RebuildableProjection.ofIndex(
+                ProjectionNames.DOCUMENT_CHUNKS_SEARCH, openSearch.alias(DocumentChunkIndex.NAME));
     }
 }

@@ -2,8 +2,8 @@ package dev.aic.queryside.knowledge;
 
 import dev.aic.contracts.document.DocumentEvent.ChunksEmbedded;
 import dev.aic.contracts.document.DocumentEvent.Deleted;
-import dev.aic.contracts.document.DocumentEvent.Uploaded;
 import dev.aic.contracts.document.DocumentEvent.ProcessingCompleted;
+import dev.aic.contracts.document.DocumentEvent.Uploaded;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.eventstore.ProcessorTokens;
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds the {@code document-chunks} OpenSearch index. Delivery is at least once and every write is
- * idempotent: the metadata carries the event's sequence number + 1 as external version, a chunk is only ever
- * created (its text is the same whichever model embedded it, so a re-embedding leaves it alone), and making a
- * version searchable or dropping chunks can run twice with the same result.
+ * idempotent: the metadata carries the event's sequence number + 1 as external version, a chunk is
+ * only ever created (its text is the same whichever model embedded it, so a re-embedding leaves it
+ * alone), and making a version searchable or dropping chunks can run twice with the same result.
  */
 @Component
 @ProcessingGroup(ProjectionNames.DOCUMENT_CHUNKS_SEARCH)
@@ -36,7 +36,8 @@ class DocumentChunkSearchProjection {
     DocumentChunkSearchProjection(DocumentChunkIndex index, ProcessorTokens tokens) {
         this.index = index;
         if (index.needsFilling()) {
-            // a new (or lost) index starts empty: whatever the token says was indexed went elsewhere
+            // a new (or lost) index starts empty: whatever the token says was indexed went
+            // elsewhere
             tokens.forget(ProjectionNames.DOCUMENT_CHUNKS_SEARCH);
         }
     }
@@ -44,10 +45,31 @@ class DocumentChunkSearchProjection {
     @EventHandler
     void on(Uploaded event, @SequenceNumber long seq, @Timestamp Instant at) {
         String id = event.documentId().toString();
-        index.putMetadata(event.documentId().value(), new ChunkDocument(ChunkDocument.DOCUMENT, id, null, null, null,
-                event.title(), event.tags(), event.owner().value().toString(), event.visibility().name(),
-                event.communityEventId() == null ? null : event.communityEventId().toString(), at, null, null, null,
-                null, null, null, null, false), seq + 1);
+        index.putMetadata(
+                event.documentId().value(),
+                new ChunkDocument(
+                        ChunkDocument.DOCUMENT,
+                        id,
+                        null,
+                        null,
+                        null,
+                        event.title(),
+                        event.tags(),
+                        event.owner().value().toString(),
+                        event.visibility().name(),
+                        event.communityEventId() == null
+                                ? null
+                                : event.communityEventId().toString(),
+                        at,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false),
+                seq + 1);
     }
 
     @EventHandler
@@ -65,8 +87,10 @@ class DocumentChunkSearchProjection {
             return;
         }
         boolean searchable = searchableVersion != null && searchableVersion == event.version();
-        List<ChunkDocument> chunks = event.chunks().stream().map(chunk -> chunk(document, event.version(), chunk,
-                searchable)).toList();
+        List<ChunkDocument> chunks =
+                event.chunks().stream()
+                        .map(chunk -> chunk(document, event.version(), chunk, searchable))
+                        .toList();
         index.createChunks(chunks);
     }
 
@@ -90,7 +114,11 @@ class DocumentChunkSearchProjection {
     void on(Deleted event, @SequenceNumber long seq) {
         UUID id = event.documentId().value();
         index.deleteChunks(id);
-        index.metadata(id).ifPresent(metadata -> index.putMetadata(id, metadata.document().markedDeleted(), seq + 1));
+        index.metadata(id)
+                .ifPresent(
+                        metadata ->
+                                index.putMetadata(
+                                        id, metadata.document().markedDeleted(), seq + 1));
     }
 
     @ResetHandler
@@ -98,12 +126,28 @@ class DocumentChunkSearchProjection {
         index.clear();
     }
 
-    private static ChunkDocument chunk(ChunkDocument document, int version, EmbeddedChunk chunk, boolean searchable) {
+    private static ChunkDocument chunk(
+            ChunkDocument document, int version, EmbeddedChunk chunk, boolean searchable) {
         var location = chunk.location();
-        return new ChunkDocument(ChunkDocument.CHUNK, document.documentId(), version, chunk.index(), chunk.text(),
-                document.title(), document.tags(), document.ownerId(), document.visibility(),
-                document.communityEventId(), document.createdAt(), location == null ? null : location.page(),
-                location == null ? null : location.slide(), location == null ? null : location.headings(),
-                chunk.startOffset(), chunk.endOffset(), searchable, null, null);
+        return new ChunkDocument(
+                ChunkDocument.CHUNK,
+                document.documentId(),
+                version,
+                chunk.index(),
+                chunk.text(),
+                document.title(),
+                document.tags(),
+                document.ownerId(),
+                document.visibility(),
+                document.communityEventId(),
+                document.createdAt(),
+                location == null ? null : location.page(),
+                location == null ? null : location.slide(),
+                location == null ? null : location.headings(),
+                chunk.startOffset(),
+                chunk.endOffset(),
+                searchable,
+                null,
+                null);
     }
 }

@@ -1,16 +1,22 @@
 package dev.aic.queryside.knowledge;
 
 import dev.aic.web.problem.ProblemType;
-import dev.aic.web.problem.TypedProblem;
 import dev.aic.web.problem.Problems;
+import dev.aic.web.problem.TypedProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
-/** The query could not be embedded with the model that search serves: the ai-worker is down, slow or changed. */
+/**
+ * The query could not be embedded with the model that search serves: the ai-worker is down, slow or
+ * changed.
+ */
 class EmbeddingUnavailableException extends RuntimeException implements TypedProblem {
 
-    private static final ProblemType PROBLEM = new ProblemType(HttpStatus.SERVICE_UNAVAILABLE,
-            "embedding-unavailable", "Semantic search unavailable");
+    private static final ProblemType PROBLEM =
+            new ProblemType(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "embedding-unavailable",
+                    "Semantic search unavailable");
 
     static final int RETRY_AFTER_SECONDS = 10;
 

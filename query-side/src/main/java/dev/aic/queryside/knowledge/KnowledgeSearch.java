@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Ranks chunks by meaning (pgvector), by words (OpenSearch) or both ({@link HybridFusion}), then groups them by
- * document. Both rankings see only the searchable version's chunks the caller may read.
+ * Ranks chunks by meaning (pgvector), by words (OpenSearch) or both ({@link HybridFusion}), then
+ * groups them by document. Both rankings see only the searchable version's chunks the caller may
+ * read.
  */
 @Component
 class KnowledgeSearch {
@@ -26,7 +27,10 @@ class KnowledgeSearch {
     private final DocumentChunkIndex words;
     private final SearchProperties properties;
 
-    KnowledgeSearch(ServingModel servingModel, VectorChunkSearch vectors, DocumentChunkIndex words,
+    KnowledgeSearch(
+            ServingModel servingModel,
+            VectorChunkSearch vectors,
+            DocumentChunkIndex words,
             SearchProperties properties) {
         this.servingModel = servingModel;
         this.vectors = vectors;
@@ -37,39 +41,63 @@ class KnowledgeSearch {
     /**
      * Ranked chunks, best document first, and how they were ranked.
      *
-     * @param documentScores each document's score where it is not its best chunk's (hybrid); empty otherwise
+     * @param documentScores each document's score where it is not its best chunk's (hybrid); empty
+     *     otherwise
      */
-    record Ranking(SearchMode mode, EmbeddingModel model, boolean degraded, List<ChunkHit> chunks,
-                   Map<UUID, Double> documentScores) {
+    record Ranking(
+            SearchMode mode,
+            EmbeddingModel model,
+            boolean degraded,
+            List<ChunkHit> chunks,
+            Map<UUID, Double> documentScores) {
 
         Ranking(SearchMode mode, EmbeddingModel model, boolean degraded, List<ChunkHit> chunks) {
             this(mode, model, degraded, chunks, Map.of());
         }
     }
 
-    SearchResults search(String q, SearchMode mode, SearchFilter filter, Audience.Reader reader, int documents) {
-        Ranking ranking = chunks(q, mode, filter, reader, documents * properties.chunksPerDocument());
-        return new SearchResults(mode.wire(), ranking.model() == null ? null
-                : new SearchResults.ModelView(ranking.model().name(), ranking.model().fingerprint()),
-                ranking.degraded() ? Boolean.TRUE : null, group(ranking, documents));
+    SearchResults search(
+            String q, SearchMode mode, SearchFilter filter, Audience.Reader reader, int documents) {
+        Ranking ranking =
+                chunks(q, mode, filter, reader, documents * properties.chunksPerDocument());
+        return new SearchResults(
+                mode.wire(),
+                ranking.model() == null
+                        ? null
+                        : new SearchResults.ModelView(
+                                ranking.model().name(), ranking.model().fingerprint()),
+                ranking.degraded() ? Boolean.TRUE : null,
+                group(ranking, documents));
     }
 
     /**
-     * The best {@code size} chunks (hybrid: of the best documents, whole). Semantic throws
-     * {@link EmbeddingUnavailableException} when the query cannot be embedded; hybrid then ranks by words alone
-     * and says so. Hybrid lets each mode look at least {@code hybridCandidates} documents deep, because a
-     * document the other mode ranks high is often far down this one's list.
+     * The best {@code size} chunks (hybrid: of the best documents, whole). Semantic throws {@link
+     * EmbeddingUnavailableException} when the query cannot be embedded; hybrid then ranks by words
+     * alone and says so. Hybrid lets each mode look at least {@code hybridCandidates} documents
+     * deep, because a document the other mode ranks high is often far down this one's list.
      */
-    Ranking chunks(String q, SearchMode mode, SearchFilter filter, Audience.Reader reader, int size) {
+    Ranking chunks(
+            String q, SearchMode mode, SearchFilter filter, Audience.Reader reader, int size) {
         return switch (mode) {
             case FULLTEXT -> new Ranking(mode, null, false, words.search(q, filter, reader, size));
             case SEMANTIC -> {
                 var embedding = servingModel.embedQuery(q);
-                yield new Ranking(mode, embedding.model(), false,
-                        vectors.nearest(embedding.vector(), embedding.model().fingerprint(), filter, reader, size));
+                yield new Ranking(
+                        mode,
+                        embedding.model(),
+                        false,
+                        vectors.nearest(
+                                embedding.vector(),
+                                embedding.model().fingerprint(),
+                                filter,
+                                reader,
+                                size));
             }
             case HYBRID -> {
-                int candidates = Math.max(size, properties.hybridCandidates() * properties.chunksPerDocument());
+                int candidates =
+                        Math.max(
+                                size,
+                                properties.hybridCandidates() * properties.chunksPerDocument());
                 List<ChunkHit> byWords = words.search(q, filter, reader, candidates);
                 EmbeddingClient.Embedding embedding;
                 try {
@@ -78,38 +106,67 @@ class KnowledgeSearch {
                     log.warn("Hybrid search ranks by words alone: {}", e.getMessage());
                     yield new Ranking(mode, null, true, byWords.stream().limit(size).toList());
                 }
-                List<ChunkHit> byMeaning = vectors.nearest(embedding.vector(), embedding.model().fingerprint(),
-                        filter, reader, candidates);
+                List<ChunkHit> byMeaning =
+                        vectors.nearest(
+                                embedding.vector(),
+                                embedding.model().fingerprint(),
+                                filter,
+                                reader,
+                                candidates);
                 var fused = HybridFusion.fuse(byMeaning, byWords, properties.semanticWeight());
-                yield new Ranking(mode, embedding.model(), false,
-                        atMostPerDocument(fused.chunks(), properties.chunksPerDocument(), size), fused.documentScores());
+                yield new Ranking(
+                        mode,
+                        embedding.model(),
+                        false,
+                        atMostPerDocument(fused.chunks(), properties.chunksPerDocument(), size),
+                        fused.documentScores());
             }
         };
     }
 
     /**
-     * The first {@code limit} chunks, at most {@code perDocument} of one document: a ranking that keeps a
-     * document's chunks together would otherwise spend the whole limit on its first documents.
+     * The first {@code limit} chunks, at most {@code perDocument} of one document: a ranking that
+     * keeps a document's chunks together would otherwise spend the whole limit on its first
+     * documents.
      */
     static List<ChunkHit> atMostPerDocument(List<ChunkHit> ranked, int perDocument, int limit) {
         Map<UUID, Integer> taken = new HashMap<>();
-        return ranked.stream().filter(hit -> taken.merge(hit.documentId(), 1, Integer::sum) <= perDocument)
-                .limit(limit).toList();
+        return ranked.stream()
+                .filter(hit -> taken.merge(hit.documentId(), 1, Integer::sum) <= perDocument)
+                .limit(limit)
+                .toList();
     }
 
     /**
-     * Documents in the order of their first chunk, each with up to three of its chunks in ranking order, scored
-     * as the ranking scores documents.
+     * Documents in the order of their first chunk, each with up to three of its chunks in ranking
+     * order, scored as the ranking scores documents.
      */
     static List<SearchResults.DocumentResult> group(Ranking ranking, int documents) {
         Map<UUID, List<ChunkHit>> byDocument = new LinkedHashMap<>();
-        ranking.chunks().forEach(hit -> byDocument.computeIfAbsent(hit.documentId(), id -> new ArrayList<>()).add(hit));
-        return byDocument.values().stream().limit(documents).map(hits -> {
-            ChunkHit best = hits.get(0);
-            return new SearchResults.DocumentResult(best.documentId(), best.title(), best.tags(), best.ownerId(),
-                    best.version(), ranking.documentScores().getOrDefault(best.documentId(), best.score()),
-                    hits.stream().limit(PASSAGES_PER_DOCUMENT)
-                    .map(SearchResults.Passage::of).toList());
-        }).toList();
+        ranking.chunks()
+                .forEach(
+                        hit ->
+                                byDocument
+                                        .computeIfAbsent(hit.documentId(), id -> new ArrayList<>())
+                                        .add(hit));
+        return byDocument.values().stream()
+                .limit(documents)
+                .map(
+                        hits -> {
+                            ChunkHit best = hits.get(0);
+                            return new SearchResults.DocumentResult(
+                                    best.documentId(),
+                                    best.title(),
+                                    best.tags(),
+                                    best.ownerId(),
+                                    best.version(),
+                                    ranking.documentScores()
+                                            .getOrDefault(best.documentId(), best.score()),
+                                    hits.stream()
+                                            .limit(PASSAGES_PER_DOCUMENT)
+                                            .map(SearchResults.Passage::of)
+                                            .toList());
+                        })
+                .toList();
     }
 }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How a search ranks chunks: by vectors, by words, or both fused. */
 enum SearchMode {
-    SEMANTIC, FULLTEXT, HYBRID;
+    SEMANTIC,
+    FULLTEXT,
+    HYBRID;
 
     static final String PATTERN = "semantic|fulltext|hybrid";
 

@@ -13,12 +13,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Nearest chunks by cosine distance in pgvector, with the caller's audience and the filters in the same scan.
- * An HNSW index walk finds its ef_search nearest candidates first and filters after; a selective filter (one
- * event's attendees) would leave few or none of them. pgvector 0.8's iterative scan keeps walking until enough
- * rows pass the filter, in relaxed order: the first rows to pass are near, not the nearest. So the walk collects
- * {@code overfetch} times k of them and the k nearest of those are kept (with random 384-dimension vectors and a
- * 5% filter, recall@10 goes from about 0.6 with k rows to above 0.9 with 4k; FilteredVectorSearchIT measures it).
+ * Nearest chunks by cosine distance in pgvector, with the caller's audience and the filters in the
+ * same scan. An HNSW index walk finds its ef_search nearest candidates first and filters after; a
+ * selective filter (one event's attendees) would leave few or none of them. pgvector 0.8's
+ * iterative scan keeps walking until enough rows pass the filter, in relaxed order: the first rows
+ * to pass are near, not the nearest. So the walk collects {@code overfetch} times k of them and the
+ * k nearest of those are kept (with random 384-dimension vectors and a 5% filter, recall@10 goes
+ * from about 0.6 with k rows to above 0.9 with 4k; FilteredVectorSearchIT measures it).
  */
 @Component
 class VectorChunkSearch {
@@ -27,14 +28,22 @@ class VectorChunkSearch {
     private final TransactionTemplate transactions;
     private final SearchProperties properties;
 
-    VectorChunkSearch(JdbcTemplate jdbc, TransactionTemplate transactions, SearchProperties properties) {
+    VectorChunkSearch(
+            JdbcTemplate jdbc, TransactionTemplate transactions, SearchProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
     }
 
-    /** The {@code k} searchable chunks of the model nearest to {@code vector} that the reader may see. */
-    List<ChunkHit> nearest(float[] vector, String modelFingerprint, SearchFilter filter, Audience.Reader reader,
+    /**
+     * The {@code k} searchable chunks of the model nearest to {@code vector} that the reader may
+     * see.
+     */
+    List<ChunkHit> nearest(
+            float[] vector,
+            String modelFingerprint,
+            SearchFilter filter,
+            Audience.Reader reader,
             int k) {
         String query = literal(vector);
         List<Object> args = new ArrayList<>();
@@ -65,7 +74,8 @@ class VectorChunkSearch {
         args.add(query);
         args.add(k * properties.overfetch());
         args.add(k);
-        String sql = """
+        String sql =
+                """
                 WITH nearest AS MATERIALIZED (
                     SELECT c.document_id, c.document_version, c.chunk_index, c.text, c.page, c.slide, c.headings,
                            c.start_offset, c.end_offset, c.embedding <=> ?::vector AS distance
@@ -77,14 +87,17 @@ class VectorChunkSearch {
                 FROM nearest n JOIN document d ON d.id = n.document_id
                 ORDER BY n.distance
                 LIMIT ?
-                """.formatted(where);
+                """
+                        .formatted(where);
         int efSearch = properties.efSearch();
-        List<ChunkHit> hits = transactions.execute(status -> {
-            // SET LOCAL takes no bind parameters; the value is an integer of ours
-            jdbc.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
-            jdbc.execute("SET LOCAL hnsw.ef_search = " + efSearch);
-            return jdbc.query(sql, (row, n) -> hit(row), args.toArray());
-        });
+        List<ChunkHit> hits =
+                transactions.execute(
+                        status -> {
+                            // SET LOCAL takes no bind parameters; the value is an integer of ours
+                            jdbc.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
+                            jdbc.execute("SET LOCAL hnsw.ef_search = " + efSearch);
+                            return jdbc.query(sql, (row, n) -> hit(row), args.toArray());
+                        });
         return hits == null ? List.of() : hits;
     }
 
@@ -101,11 +114,21 @@ class VectorChunkSearch {
     }
 
     private static ChunkHit hit(ResultSet row) throws SQLException {
-        return new ChunkHit(row.getObject("document_id", UUID.class), row.getInt("document_version"),
-                row.getInt("chunk_index"), row.getString("text"), null, (Integer) row.getObject("page"),
-                (Integer) row.getObject("slide"), strings(row.getArray("headings")), row.getInt("start_offset"),
-                row.getInt("end_offset"), 1 - row.getDouble("distance"), row.getString("title"),
-                strings(row.getArray("tags")), row.getObject("owner_id", UUID.class));
+        return new ChunkHit(
+                row.getObject("document_id", UUID.class),
+                row.getInt("document_version"),
+                row.getInt("chunk_index"),
+                row.getString("text"),
+                null,
+                (Integer) row.getObject("page"),
+                (Integer) row.getObject("slide"),
+                strings(row.getArray("headings")),
+                row.getInt("start_offset"),
+                row.getInt("end_offset"),
+                1 - row.getDouble("distance"),
+                row.getString("title"),
+                strings(row.getArray("tags")),
+                row.getObject("owner_id", UUID.class));
     }
 
     private static List<String> strings(Array array) throws SQLException {

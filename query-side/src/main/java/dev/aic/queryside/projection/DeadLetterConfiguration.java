@@ -16,17 +16,20 @@ import org.springframework.transaction.PlatformTransactionManager;
 class DeadLetterConfiguration {
 
     @Bean
-    DeadLetteringModule deadLetteringModule(ConfigurableListableBeanFactory beans, ConnectionProvider connections,
-                                            DeadLetterProperties properties) {
+    DeadLetteringModule deadLetteringModule(
+            ConfigurableListableBeanFactory beans,
+            ConnectionProvider connections,
+            DeadLetterProperties properties) {
         return new DeadLetteringModule(ProcessingGroups.of(beans), connections, properties);
     }
 
     /**
-     * Axon's transactions, on the application's data source as before, but one where a participant's rollback
-     * does not doom the transaction it joined. Retrying dead letters runs each letter in a unit of work nested in
-     * the retry's transaction: with Spring's default, the first letter that fails again would make the whole
-     * retry roll back, instead of requeueing that letter and keeping the others that succeeded. A failed
-     * handler's own writes are undone by its savepoint ({@link SavepointPerEventHandler}).
+     * Axon's transactions, on the application's data source as before, but one where a
+     * participant's rollback does not doom the transaction it joined. Retrying dead letters runs
+     * each letter in a unit of work nested in the retry's transaction: with Spring's default, the
+     * first letter that fails again would make the whole retry roll back, instead of requeueing
+     * that letter and keeping the others that succeeded. A failed handler's own writes are undone
+     * by its savepoint ({@link SavepointPerEventHandler}).
      */
     @Bean
     TransactionManager axonTransactionManager(DataSource dataSource) {

@@ -12,9 +12,10 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 
 /**
- * Gives every processing group a JDBC dead-letter queue ({@code deadletterentry}, Flyway V6) with the
- * {@link ParkUnlessTransient} policy. Runs after Axon's own module, which would give a queue only to processors
- * listed with {@code dlq.enabled} in the properties: here a projection added later has one without any setting.
+ * Gives every processing group a JDBC dead-letter queue ({@code deadletterentry}, Flyway V6) with
+ * the {@link ParkUnlessTransient} policy. Runs after Axon's own module, which would give a queue
+ * only to processors listed with {@code dlq.enabled} in the properties: here a projection added
+ * later has one without any setting.
  */
 final class DeadLetteringModule implements ConfigurerModule {
 
@@ -22,7 +23,10 @@ final class DeadLetteringModule implements ConfigurerModule {
     private final ConnectionProvider connections;
     private final DeadLetterProperties properties;
 
-    DeadLetteringModule(ProcessingGroups groups, ConnectionProvider connections, DeadLetterProperties properties) {
+    DeadLetteringModule(
+            ProcessingGroups groups,
+            ConnectionProvider connections,
+            DeadLetterProperties properties) {
         this.groups = groups;
         this.connections = connections;
         this.properties = properties;
@@ -31,14 +35,25 @@ final class DeadLetteringModule implements ConfigurerModule {
     @Override
     public void configureModule(Configurer configurer) {
         EventProcessingConfigurer processing = configurer.eventProcessing();
-        processing.registerDeadLetterQueueProvider(group -> config -> queue(group, config))
+        processing
+                .registerDeadLetterQueueProvider(group -> config -> queue(group, config))
                 .registerDefaultDeadLetterPolicy(config -> new ParkUnlessTransient());
-        // A reset (a rebuild replays everything into an emptied read model) empties the group's queue as well:
-        // the replay meets the poison events again and parks them afresh, instead of next to their old letters.
-        // The cache remembers, per segment, which aggregates are certainly not parked, so that the common case
-        // costs no query per event; only the segment's owner parks its events, so it cannot go stale.
-        groups.names().forEach(group -> processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                (config, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache()));
+        // A reset (a rebuild replays everything into an emptied read model) empties the group's
+        // queue as well:
+        // the replay meets the poison events again and parks them afresh, instead of next to their
+        // old letters.
+        // The cache remembers, per segment, which aggregates are certainly not parked, so that the
+        // common case
+        // costs no query per event; only the segment's owner parks its events, so it cannot go
+        // stale.
+        groups.names()
+                .forEach(
+                        group ->
+                                processing.registerDeadLetteringEventHandlerInvokerConfiguration(
+                                        group,
+                                        (config, invoker) ->
+                                                invoker.allowReset(true)
+                                                        .enableSequenceIdentifierCache()));
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String group, Configuration config) {
@@ -55,7 +70,10 @@ final class DeadLetteringModule implements ConfigurerModule {
                 .build();
     }
 
-    /** After Axon's {@code DeadLetterQueueProviderConfigurerModule} (order 0): the last provider registered wins. */
+    /**
+     * After Axon's {@code DeadLetterQueueProviderConfigurerModule} (order 0): the last provider
+     * registered wins.
+     */
     @Override
     public int order() {
         return 1;

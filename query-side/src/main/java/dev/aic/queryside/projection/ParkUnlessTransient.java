@@ -14,13 +14,14 @@ import org.axonframework.messaging.deadletter.EnqueuePolicy;
  * What happens to an event a projection's handler failed on.
  *
  * <ul>
- *   <li>Handled live and the failure is {@linkplain TransientFailures transient}: the failure propagates, the
- *   processor rolls its batch back and retries it with back-off, and nothing is parked: the event is fine, the
- *   database or OpenSearch is not.</li>
- *   <li>Handled live and the failure is about the event: the event is parked with its cause; later events of
- *   its aggregate queue up behind it, the processor moves on.</li>
- *   <li>A parked letter retried and failing again, whatever the failure: it stays parked, in place, with the
- *   new cause and one more retry counted. A retry is an operator's request; it never stops the processor.</li>
+ *   <li>Handled live and the failure is {@linkplain TransientFailures transient}: the failure
+ *       propagates, the processor rolls its batch back and retries it with back-off, and nothing is
+ *       parked: the event is fine, the database or OpenSearch is not.
+ *   <li>Handled live and the failure is about the event: the event is parked with its cause; later
+ *       events of its aggregate queue up behind it, the processor moves on.
+ *   <li>A parked letter retried and failing again, whatever the failure: it stays parked, in place,
+ *       with the new cause and one more retry counted. A retry is an operator's request; it never
+ *       stops the processor.
  * </ul>
  */
 final class ParkUnlessTransient implements EnqueuePolicy<EventMessage<?>> {
@@ -29,11 +30,15 @@ final class ParkUnlessTransient implements EnqueuePolicy<EventMessage<?>> {
     static final String RETRIES = "retries";
 
     @Override
-    public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
-        // Axon asks with a letter read from the queue when it retries one, with a new letter when live handling failed
+    public EnqueueDecision<EventMessage<?>> decide(
+            DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        // Axon asks with a letter read from the queue when it retries one, with a new letter when
+        // live handling failed
         boolean parked = letter instanceof JdbcDeadLetter;
         if (parked) {
-            return Decisions.requeue(truncated(cause), failed -> failed.diagnostics().and(RETRIES, retries(failed) + 1));
+            return Decisions.requeue(
+                    truncated(cause),
+                    failed -> failed.diagnostics().and(RETRIES, retries(failed) + 1));
         }
         if (TransientFailures.isTransient(cause)) {
             throw new ProjectionInfrastructureUnavailableException(cause);
@@ -42,6 +47,8 @@ final class ParkUnlessTransient implements EnqueuePolicy<EventMessage<?>> {
     }
 
     static long retries(DeadLetter<?> letter) {
-        return letter.diagnostics().get(RETRIES) instanceof Number retries ? retries.longValue() : 0;
+        return letter.diagnostics().get(RETRIES) instanceof Number retries
+                ? retries.longValue()
+                : 0;
     }
 }

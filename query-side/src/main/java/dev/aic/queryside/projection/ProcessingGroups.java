@@ -10,10 +10,10 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
- * The query-side's projections as the application declares them: every bean annotated with
- * {@link ProcessingGroup}, by group. Read from the bean definitions, without creating any bean, so that it can
- * configure Axon before Axon builds its processors; a projection added later is found without code. Each group
- * is one processor of the same name here (no processor assignment rules).
+ * The query-side's projections as the application declares them: every bean annotated with {@link
+ * ProcessingGroup}, by group. Read from the bean definitions, without creating any bean, so that it
+ * can configure Axon before Axon builds its processors; a projection added later is found without
+ * code. Each group is one processor of the same name here (no processor assignment rules).
  */
 final class ProcessingGroups {
 
@@ -27,8 +27,11 @@ final class ProcessingGroups {
         Map<String, List<String>> byGroup = new TreeMap<>();
         for (String name : beans.getBeanDefinitionNames()) {
             Class<?> type = beans.getType(name, false);
-            ProcessingGroup group = type == null ? null
-                    : AnnotatedElementUtils.findMergedAnnotation(type, ProcessingGroup.class);
+            ProcessingGroup group =
+                    type == null
+                            ? null
+                            : AnnotatedElementUtils.findMergedAnnotation(
+                                    type, ProcessingGroup.class);
             if (group != null) {
                 byGroup.computeIfAbsent(group.value(), key -> new ArrayList<>()).add(name);
             }

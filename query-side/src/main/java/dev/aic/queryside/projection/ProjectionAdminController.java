@@ -35,16 +35,21 @@ class ProjectionAdminController {
 
     @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "listProjections", summary = "Every projection: position, lag, status and dead letters",
-            description = "Positions and lag come from the token store, shared by every instance; statuses from the"
-                    + " instance that answers (NOT_CLAIMED_HERE for segments another instance holds).")
+    @Operation(
+            operationId = "listProjections",
+            summary = "Every projection: position, lag, status and dead letters",
+            description =
+                    "Positions and lag come from the token store, shared by every instance; statuses from the"
+                            + " instance that answers (NOT_CLAIMED_HERE for segments another instance holds).")
     List<ProjectionView> list() {
         return statuses.all();
     }
 
     @GetMapping("/{processor}")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "getProjection", summary = "One projection: position, lag, status and dead letters")
+    @Operation(
+            operationId = "getProjection",
+            summary = "One projection: position, lag, status and dead letters")
     @ProblemResponses({404})
     ProjectionView get(@PathVariable @Size(max = 255) String processor) {
         return statuses.one(processor).orElseThrow(() -> new UnknownProjectionException(processor));
@@ -52,30 +57,44 @@ class ProjectionAdminController {
 
     @GetMapping("/{processor}/dead-letters")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "listDeadLetters", summary = "A projection's parked events, by sequence and order in it",
-            description = "Pass nextCursor back as cursor, with the same sequence filter, for the next page.")
+    @Operation(
+            operationId = "listDeadLetters",
+            summary = "A projection's parked events, by sequence and order in it",
+            description =
+                    "Pass nextCursor back as cursor, with the same sequence filter, for the next page.")
     @ProblemResponses({404})
-    DeadLetterPage listDeadLetters(@PathVariable @Size(max = 255) String processor,
-            @Parameter(description = "Only this sequence (an aggregate id)") @RequestParam(required = false)
-            @Size(min = 1, max = 255) String sequence,
+    DeadLetterPage listDeadLetters(
+            @PathVariable @Size(max = 255) String processor,
+            @Parameter(description = "Only this sequence (an aggregate id)")
+                    @RequestParam(required = false)
+                    @Size(min = 1, max = 255)
+                    String sequence,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
-            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
-            @Size(max = Cursors.MAX_LENGTH) String cursor) {
+            @Parameter(description = "nextCursor of the previous page")
+                    @RequestParam(required = false)
+                    @Size(max = Cursors.MAX_LENGTH)
+                    String cursor) {
         return deadLetters.list(processor, sequence, limit, cursor);
     }
 
     @GetMapping("/{processor}/dead-letters/{letterId}")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "getDeadLetter", summary = "One parked event with its payload and metadata")
+    @Operation(
+            operationId = "getDeadLetter",
+            summary = "One parked event with its payload and metadata")
     @ProblemResponses({404})
-    DeadLetterDetail getDeadLetter(@PathVariable @Size(max = 255) String processor, @PathVariable UUID letterId) {
+    DeadLetterDetail getDeadLetter(
+            @PathVariable @Size(max = 255) String processor, @PathVariable UUID letterId) {
         return deadLetters.inspect(processor, letterId.toString());
     }
 
     @PostMapping("/{processor}/dead-letters/retry")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "retryDeadLetters", summary = "Retry every parked sequence of a projection, once each",
-            description = "Letters that fail again stay parked with the new cause and one more retry counted.")
+    @Operation(
+            operationId = "retryDeadLetters",
+            summary = "Retry every parked sequence of a projection, once each",
+            description =
+                    "Letters that fail again stay parked with the new cause and one more retry counted.")
     @ProblemResponses({404})
     RetryOutcome retryAll(@PathVariable @Size(max = 255) String processor) {
         return deadLetters.retryAll(processor);
@@ -83,30 +102,41 @@ class ProjectionAdminController {
 
     @PostMapping("/{processor}/dead-letters/sequences/{sequenceId}/retry")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "retryDeadLetterSequence", summary = "Retry one parked sequence, its letters in order",
-            description = "Stops at the first letter that fails again; it and the letters after it stay parked.")
+    @Operation(
+            operationId = "retryDeadLetterSequence",
+            summary = "Retry one parked sequence, its letters in order",
+            description =
+                    "Stops at the first letter that fails again; it and the letters after it stay parked.")
     @ProblemResponses({404})
-    RetryOutcome retrySequence(@PathVariable @Size(max = 255) String processor,
+    RetryOutcome retrySequence(
+            @PathVariable @Size(max = 255) String processor,
             @PathVariable @Size(max = 255) String sequenceId) {
         return deadLetters.retrySequence(processor, sequenceId);
     }
 
     @DeleteMapping("/{processor}/dead-letters/{letterId}")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "evictDeadLetter", summary = "Drop one parked event for good",
-            description = "The projection will never reflect it; the letters after it in its sequence stay parked.")
+    @Operation(
+            operationId = "evictDeadLetter",
+            summary = "Drop one parked event for good",
+            description =
+                    "The projection will never reflect it; the letters after it in its sequence stay parked.")
     @ProblemResponses({404})
-    ResponseEntity<Void> evictLetter(@PathVariable @Size(max = 255) String processor, @PathVariable UUID letterId) {
+    ResponseEntity<Void> evictLetter(
+            @PathVariable @Size(max = 255) String processor, @PathVariable UUID letterId) {
         deadLetters.evictLetter(processor, letterId.toString());
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{processor}/dead-letters/sequences/{sequenceId}")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "evictDeadLetterSequence", summary = "Drop every parked event of one sequence for good",
+    @Operation(
+            operationId = "evictDeadLetterSequence",
+            summary = "Drop every parked event of one sequence for good",
             description = "The aggregate's later events are handled as they come again.")
     @ProblemResponses({404})
-    ResponseEntity<Void> evictSequence(@PathVariable @Size(max = 255) String processor,
+    ResponseEntity<Void> evictSequence(
+            @PathVariable @Size(max = 255) String processor,
             @PathVariable @Size(max = 255) String sequenceId) {
         deadLetters.evictSequence(processor, sequenceId);
         return ResponseEntity.noContent().build();

@@ -16,7 +16,8 @@ class ProjectionCatalog {
     private final ProjectionKinds kinds;
     private final EventProcessingConfiguration processing;
 
-    ProjectionCatalog(ConfigurableListableBeanFactory beans, EventProcessingConfiguration processing) {
+    ProjectionCatalog(
+            ConfigurableListableBeanFactory beans, EventProcessingConfiguration processing) {
         this.groups = ProcessingGroups.of(beans);
         this.kinds = new ProjectionKinds(beans, groups);
         this.processing = processing;
@@ -34,15 +35,26 @@ class ProjectionCatalog {
         return kinds.of(processor);
     }
 
-    /** The processor's queue; an {@link UnknownProjectionException} for a name that is not a projection. */
+    /**
+     * The processor's queue; an {@link UnknownProjectionException} for a name that is not a
+     * projection.
+     */
     SequencedDeadLetterQueue<EventMessage<?>> queue(String processor) {
-        return processing.deadLetterQueue(known(processor))
-                .orElseThrow(() -> new IllegalStateException("Projection " + processor + " has no dead-letter queue"));
+        return processing
+                .deadLetterQueue(known(processor))
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "Projection " + processor + " has no dead-letter queue"));
     }
 
     SequencedDeadLetterProcessor<EventMessage<?>> retrier(String processor) {
-        return processing.sequencedDeadLetterProcessor(known(processor))
-                .orElseThrow(() -> new IllegalStateException("Projection " + processor + " has no dead-letter queue"));
+        return processing
+                .sequencedDeadLetterProcessor(known(processor))
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "Projection " + processor + " has no dead-letter queue"));
     }
 
     String known(String processor) {

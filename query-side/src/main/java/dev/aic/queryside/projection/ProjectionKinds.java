@@ -9,9 +9,10 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
- * Tells a projection's kind from how Spring wired it: a projection whose handlers reach the OpenSearch client
- * (directly or through an index bean) writes to OpenSearch; every other one writes to PostgreSQL through the
- * processor's transaction. Derived, not declared, so that a new projection is classified without code.
+ * Tells a projection's kind from how Spring wired it: a projection whose handlers reach the
+ * OpenSearch client (directly or through an index bean) writes to OpenSearch; every other one
+ * writes to PostgreSQL through the processor's transaction. Derived, not declared, so that a new
+ * projection is classified without code.
  */
 final class ProjectionKinds {
 
@@ -28,7 +29,8 @@ final class ProjectionKinds {
 
     ProjectionKind of(String group) {
         return groups.handlerBeans(group).stream().anyMatch(this::reachesOpenSearch)
-                ? ProjectionKind.OPENSEARCH : ProjectionKind.POSTGRESQL;
+                ? ProjectionKind.OPENSEARCH
+                : ProjectionKind.POSTGRESQL;
     }
 
     private boolean reachesOpenSearch(String bean) {

@@ -10,6 +10,9 @@ enum ProjectionStatus {
     REPLAYING,
     /** Stopped by a failure it retries with back-off: see the error. */
     ERROR,
-    /** No segment runs in this instance: another instance holds it, or the processor is stopped here. */
+    /**
+     * No segment runs in this instance: another instance holds it, or the processor is stopped
+     * here.
+     */
     NOT_CLAIMED_HERE
 }

@@ -28,9 +28,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The projections' state. Positions come from the token store, which every instance of the service shares, so
- * they are right whichever instance answers; statuses come from this instance's processors, so a segment another
- * instance holds shows as not claimed here, with the owner the token store names.
+ * The projections' state. Positions come from the token store, which every instance of the service
+ * shares, so they are right whichever instance answers; statuses come from this instance's
+ * processors, so a segment another instance holds shows as not claimed here, with the owner the
+ * token store names.
  */
 @Component
 class ProjectionStatuses {
@@ -41,8 +42,11 @@ class ProjectionStatuses {
     private final TokenTable tokens;
     private final Clock clock = Clock.systemUTC();
 
-    ProjectionStatuses(ProjectionCatalog catalog, EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                       TokenTable tokens) {
+    ProjectionStatuses(
+            ProjectionCatalog catalog,
+            EventProcessingConfiguration processing,
+            JdbcTemplate jdbc,
+            TokenTable tokens) {
         this.catalog = catalog;
         this.processing = processing;
         this.jdbc = jdbc;
@@ -54,7 +58,9 @@ class ProjectionStatuses {
     }
 
     Optional<ProjectionView> one(String processor) {
-        return catalog.contains(processor) ? Optional.of(of(List.of(processor)).get(0)) : Optional.empty();
+        return catalog.contains(processor)
+                ? Optional.of(of(List.of(processor)).get(0))
+                : Optional.empty();
     }
 
     private List<ProjectionView> of(Iterable<String> processors) {
@@ -63,15 +69,23 @@ class ProjectionStatuses {
         Map<String, Long> deadLetters = deadLetterCounts();
         List<ProjectionView> views = new ArrayList<>();
         for (String processor : processors) {
-            views.add(view(processor, store, tokens.getOrDefault(processor, Map.of()),
-                    deadLetters.getOrDefault(processor, 0L)));
+            views.add(
+                    view(
+                            processor,
+                            store,
+                            tokens.getOrDefault(processor, Map.of()),
+                            deadLetters.getOrDefault(processor, 0L)));
         }
         return views;
     }
 
-    private ProjectionView view(String processor, Store store, Map<Integer, Segment> stored, long deadLetters) {
-        Map<Integer, EventTrackerStatus> local = processing.eventProcessor(processor, StreamingEventProcessor.class)
-                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
+    private ProjectionView view(
+            String processor, Store store, Map<Integer, Segment> stored, long deadLetters) {
+        Map<Integer, EventTrackerStatus> local =
+                processing
+                        .eventProcessor(processor, StreamingEventProcessor.class)
+                        .map(StreamingEventProcessor::processingStatus)
+                        .orElse(Map.of());
         List<SegmentView> segments = new ArrayList<>();
         TreeSet<Integer> ids = new TreeSet<>(stored.keySet());
         ids.addAll(local.keySet());
@@ -80,9 +94,12 @@ class ProjectionStatuses {
         boolean unstarted = ids.isEmpty();
         for (int id : ids) {
             Segment segment = stored.get(id);
-            TrackingToken processed = segment == null ? null : WrappedToken.unwrapLowerBound(segment.token());
-            Long position = segment == null || segment.token() == null ? null
-                    : segment.token().position().stream().boxed().findFirst().orElse(null);
+            TrackingToken processed =
+                    segment == null ? null : WrappedToken.unwrapLowerBound(segment.token());
+            Long position =
+                    segment == null || segment.token() == null
+                            ? null
+                            : segment.token().position().stream().boxed().findFirst().orElse(null);
             if (processed instanceof GapAwareTrackingToken gapAware) {
                 gaps.addAll(gapAware.getGaps());
             }
@@ -92,17 +109,40 @@ class ProjectionStatuses {
                 slowest = position;
             }
             EventTrackerStatus status = local.get(id);
-            segments.add(new SegmentView(id, position, store.lagAfter(position), statusOf(status),
-                    segment == null ? null : segment.owner(),
-                    status != null && status.isErrorState() ? Failure.of(status.getError()) : null));
+            segments.add(
+                    new SegmentView(
+                            id,
+                            position,
+                            store.lagAfter(position),
+                            statusOf(status),
+                            segment == null ? null : segment.owner(),
+                            status != null && status.isErrorState()
+                                    ? Failure.of(status.getError())
+                                    : null));
         }
         Long position = unstarted ? null : slowest;
-        ProjectionStatus status = segments.stream().map(SegmentView::status)
-                .filter(s -> s != ProjectionStatus.NOT_CLAIMED_HERE).max(Comparator.comparingInt(ProjectionStatuses::severity))
-                .orElse(ProjectionStatus.NOT_CLAIMED_HERE);
-        Failure error = segments.stream().map(SegmentView::error).filter(Objects::nonNull).findFirst().orElse(null);
-        return new ProjectionView(processor, catalog.kind(processor), status, error, position, store.lagAfter(position),
-                oldestUnprocessedAge(store, position, gaps), deadLetters, segments);
+        ProjectionStatus status =
+                segments.stream()
+                        .map(SegmentView::status)
+                        .filter(s -> s != ProjectionStatus.NOT_CLAIMED_HERE)
+                        .max(Comparator.comparingInt(ProjectionStatuses::severity))
+                        .orElse(ProjectionStatus.NOT_CLAIMED_HERE);
+        Failure error =
+                segments.stream()
+                        .map(SegmentView::error)
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .orElse(null);
+        return new ProjectionView(
+                processor,
+                catalog.kind(processor),
+                status,
+                error,
+                position,
+                store.lagAfter(position),
+                oldestUnprocessedAge(store, position, gaps),
+                deadLetters,
+                segments);
     }
 
     private static ProjectionStatus statusOf(EventTrackerStatus status) {
@@ -118,7 +158,10 @@ class ProjectionStatuses {
         return status.isCaughtUp() ? ProjectionStatus.CAUGHT_UP : ProjectionStatus.RUNNING;
     }
 
-    /** The order in which a processor's local segments speak for it: the one needing attention first. */
+    /**
+     * The order in which a processor's local segments speak for it: the one needing attention
+     * first.
+     */
     private static int severity(ProjectionStatus status) {
         return switch (status) {
             case ERROR -> 4;
@@ -129,21 +172,29 @@ class ProjectionStatuses {
         };
     }
 
-    /** Seconds since the first event after {@code position} (or in one of its gaps) was stored; 0 without one. */
+    /**
+     * Seconds since the first event after {@code position} (or in one of its gaps) was stored; 0
+     * without one.
+     */
     private long oldestUnprocessedAge(Store store, Long position, TreeSet<Long> gaps) {
         if (store.lagAfter(position) == 0 && gaps.isEmpty()) {
             return 0;
         }
         long after = position == null ? store.first() - 1 : position;
-        List<String> oldest = jdbc.query(con -> {
-            var statement = con.prepareStatement("""
+        List<String> oldest =
+                jdbc.query(
+                        con -> {
+                            var statement =
+                                    con.prepareStatement(
+                                            """
                     SELECT timestamp FROM domainevententry WHERE globalindex > ? OR globalindex = ANY (?)
                     ORDER BY globalindex LIMIT 1""");
-            Array gapArray = con.createArrayOf("bigint", gaps.toArray());
-            statement.setLong(1, after);
-            statement.setArray(2, gapArray);
-            return statement;
-        }, (row, n) -> row.getString(1));
+                            Array gapArray = con.createArrayOf("bigint", gaps.toArray());
+                            statement.setLong(1, after);
+                            statement.setArray(2, gapArray);
+                            return statement;
+                        },
+                        (row, n) -> row.getString(1));
         if (oldest.isEmpty()) {
             return 0;
         }
@@ -152,7 +203,8 @@ class ProjectionStatuses {
     }
 
     private Store store() {
-        return jdbc.queryForObject("SELECT min(globalindex), max(globalindex) FROM domainevententry",
+        return jdbc.queryForObject(
+                "SELECT min(globalindex), max(globalindex) FROM domainevententry",
                 (row, n) -> {
                     long head = row.getLong(2);
                     return row.wasNull() ? new Store(0, -1) : new Store(row.getLong(1), head);
@@ -161,21 +213,31 @@ class ProjectionStatuses {
 
     private Map<String, Map<Integer, Segment>> storedSegments() {
         Map<String, Map<Integer, Segment>> bySegment = new HashMap<>();
-        tokens.all().forEach((processor, segments) -> segments.forEach(segment ->
-                bySegment.computeIfAbsent(processor, name -> new TreeMap<>()).put(segment.segment(), segment)));
+        tokens.all()
+                .forEach(
+                        (processor, segments) ->
+                                segments.forEach(
+                                        segment ->
+                                                bySegment
+                                                        .computeIfAbsent(
+                                                                processor, name -> new TreeMap<>())
+                                                        .put(segment.segment(), segment)));
         return bySegment;
     }
 
     private Map<String, Long> deadLetterCounts() {
         Map<String, Long> counts = new HashMap<>();
-        jdbc.query("SELECT processinggroup, count(*) FROM deadletterentry GROUP BY processinggroup",
+        jdbc.query(
+                "SELECT processinggroup, count(*) FROM deadletterentry GROUP BY processinggroup",
                 row -> {
                     counts.put(row.getString(1), row.getLong(2));
                 });
         return counts;
     }
 
-    /** The event store's first and last global index; an empty store has none (first 0, head -1). */
+    /**
+     * The event store's first and last global index; an empty store has none (first 0, head -1).
+     */
     private record Store(long first, long head) {
 
         long lagAfter(Long position) {

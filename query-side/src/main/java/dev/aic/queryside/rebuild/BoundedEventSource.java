@@ -9,13 +9,15 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 
 /**
- * The event store as the rebuild processor reads it: all of it, or, while a swap compares the rebuilt model
- * with the paused live one, only up to the live one's position, so both stand at the same event.
- * <p>
- * The bound is on the stream's token, deliberately not on the event's own index: the token never goes back (an
- * event that commits late carries the furthest index read, not its own), so it cuts the stream at one point, as
- * the live processor's token did. Whether both then took exactly the same events, gaps included, is what the
- * swap's comparison checks ({@code RebuildTokens.samePosition}).
+ * The event store as the rebuild processor reads it: all of it, or, while a swap compares the
+ * rebuilt model with the paused live one, only up to the live one's position, so both stand at the
+ * same event.
+ *
+ * <p>The bound is on the stream's token, deliberately not on the event's own index: the token never
+ * goes back (an event that commits late carries the furthest index read, not its own), so it cuts
+ * the stream at one point, as the live processor's token did. Whether both then took exactly the
+ * same events, gaps included, is what the swap's comparison checks ({@code
+ * RebuildTokens.samePosition}).
  */
 final class BoundedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 

@@ -4,11 +4,14 @@ import dev.aic.web.problem.ProblemType;
 import dev.aic.web.problem.TypedProblem;
 import org.springframework.http.HttpStatus;
 
-/** The request does not fit the rebuild's state: one already runs, or there is none to cancel or swap. */
+/**
+ * The request does not fit the rebuild's state: one already runs, or there is none to cancel or
+ * swap.
+ */
 class RebuildConflictException extends RuntimeException implements TypedProblem {
 
-    private static final ProblemType PROBLEM = new ProblemType(HttpStatus.CONFLICT,
-            "rebuild-conflict", "Rebuild conflict");
+    private static final ProblemType PROBLEM =
+            new ProblemType(HttpStatus.CONFLICT, "rebuild-conflict", "Rebuild conflict");
 
     RebuildConflictException(String message) {
         super(message);

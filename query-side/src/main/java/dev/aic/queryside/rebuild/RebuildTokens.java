@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A processor's rows in the token table, read and rewritten in the caller's transaction: what a swap fences,
- * compares and hands over from the rebuild processor to the live one.
+ * A processor's rows in the token table, read and rewritten in the caller's transaction: what a
+ * swap fences, compares and hands over from the rebuild processor to the live one.
  */
 @Component
 class RebuildTokens {
@@ -28,8 +28,8 @@ class RebuildTokens {
     }
 
     /**
-     * Where a processor stands: the position of its single segment's token, or null while it has none or has
-     * several (their positions are not one).
+     * Where a processor stands: the position of its single segment's token, or null while it has
+     * none or has several (their positions are not one).
      */
     Long position(String processor) {
         return position(of(processor));
@@ -45,7 +45,10 @@ class RebuildTokens {
 
     /** Whether two single-segment processors have processed exactly the same events. */
     static boolean samePosition(List<Segment> one, List<Segment> other) {
-        if (one.size() != 1 || other.size() != 1 || one.get(0).token() == null || other.get(0).token() == null) {
+        if (one.size() != 1
+                || other.size() != 1
+                || one.get(0).token() == null
+                || other.get(0).token() == null) {
             return false;
         }
         TrackingToken a = WrappedToken.unwrapLowerBound(one.get(0).token());
@@ -54,9 +57,9 @@ class RebuildTokens {
     }
 
     /**
-     * Takes the processor's claims for {@code fence}, a name no node has, with a fresh timestamp. A node
-     * processing the live projection elsewhere therefore fails its next batch (rolled back) and may not claim the
-     * segment again until the fence is lifted.
+     * Takes the processor's claims for {@code fence}, a name no node has, with a fresh timestamp. A
+     * node processing the live projection elsewhere therefore fails its next batch (rolled back)
+     * and may not claim the segment again until the fence is lifted.
      */
     void fence(String processor, String fence) {
         table.claim(processor, fence);
@@ -64,7 +67,8 @@ class RebuildTokens {
 
     /** Whether every segment of the processor is still fenced by {@code fence}; locks the rows. */
     boolean stillFenced(String processor, String fence) {
-        return table.lockSegments(processor).stream().allMatch(segment -> fence.equals(segment.owner()));
+        return table.lockSegments(processor).stream()
+                .allMatch(segment -> fence.equals(segment.owner()));
     }
 
     void liftFence(String processor, String fence) {
@@ -72,17 +76,18 @@ class RebuildTokens {
     }
 
     /**
-     * The live processor continues where the rebuild processor stands: its rows replaced by the rebuild's,
-     * unclaimed, so whichever node claims them next reads the rebuild's token.
+     * The live processor continues where the rebuild processor stands: its rows replaced by the
+     * rebuild's, unclaimed, so whichever node claims them next reads the rebuild's token.
      */
     void handOver(String from, String to) {
         handOver(from, to, null);
     }
 
     /**
-     * As {@link #handOver(String, String)}, but the rows stay fenced by {@code fence} (fresh timestamp) until the
-     * claim times out: for when another node has claimed the live processor since it was fenced, and would
-     * otherwise store its own, older token over the handed-over one at its next batch.
+     * As {@link #handOver(String, String)}, but the rows stay fenced by {@code fence} (fresh
+     * timestamp) until the claim times out: for when another node has claimed the live processor
+     * since it was fenced, and would otherwise store its own, older token over the handed-over one
+     * at its next batch.
      */
     void handOver(String from, String to, String fence) {
         table.handOver(from, to, fence);
@@ -94,7 +99,9 @@ class RebuildTokens {
 
     /** The position of the newest event in the store. */
     long head() {
-        Long head = jdbc.queryForObject("SELECT max(globalindex) FROM event_store.domainevententry", Long.class);
+        Long head =
+                jdbc.queryForObject(
+                        "SELECT max(globalindex) FROM event_store.domainevententry", Long.class);
         return head == null ? -1 : head;
     }
 }

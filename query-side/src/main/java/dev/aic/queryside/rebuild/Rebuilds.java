@@ -33,13 +33,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Blue/green rebuilds of the query-side's projections. A rebuild fills a shadow model (tables in a schema of
- * their own, or a new index generation) with a second tracking processor over the same handlers; once it has
- * caught up, the swap pauses the live processor, lets the rebuild reach exactly its position, compares both
- * models, and in one PostgreSQL transaction moves the tables (or, in one {@code _aliases} request, the alias)
- * and hands the rebuild's token to the live processor. Every instance polls {@code projection_rebuild}: a
- * rebuild interrupted by a restart resumes from its token on its own, and a rebuild cancelled or swapped on
- * one instance stops everywhere.
+ * Blue/green rebuilds of the query-side's projections. A rebuild fills a shadow model (tables in a
+ * schema of their own, or a new index generation) with a second tracking processor over the same
+ * handlers; once it has caught up, the swap pauses the live processor, lets the rebuild reach
+ * exactly its position, compares both models, and in one PostgreSQL transaction moves the tables
+ * (or, in one {@code _aliases} request, the alias) and hands the rebuild's token to the live
+ * processor. Every instance polls {@code projection_rebuild}: a rebuild interrupted by a restart
+ * resumes from its token on its own, and a rebuild cancelled or swapped on one instance stops
+ * everywhere.
  */
 @Service
 class Rebuilds implements SmartLifecycle {
@@ -62,12 +63,21 @@ class Rebuilds implements SmartLifecycle {
     private volatile ScheduledExecutorService ticker;
     private volatile boolean running;
 
-    Rebuilds(List<RebuildableProjection> projections, RebuildLog rebuildLog, RebuildTokens tokens,
-             RebuildProcessors processors, EventProcessingConfiguration processing, JdbcTemplate jdbc,
-             TransactionTemplate transactions, OpenSearchClient openSearch, ObjectMapper json,
-             RebuildProperties properties) {
-        this.projections = projections.stream()
-                .collect(Collectors.toMap(RebuildableProjection::name, Function.identity()));
+    Rebuilds(
+            List<RebuildableProjection> projections,
+            RebuildLog rebuildLog,
+            RebuildTokens tokens,
+            RebuildProcessors processors,
+            EventProcessingConfiguration processing,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            OpenSearchClient openSearch,
+            ObjectMapper json,
+            RebuildProperties properties) {
+        this.projections =
+                projections.stream()
+                        .collect(
+                                Collectors.toMap(RebuildableProjection::name, Function.identity()));
         this.rebuildLog = rebuildLog;
         this.tokens = tokens;
         this.processors = processors;
@@ -108,23 +118,30 @@ class Rebuilds implements SmartLifecycle {
         return projection;
     }
 
-    /** Starts rebuilding {@code name} from the first event; {@code force}: swap even if the comparison differs. */
+    /**
+     * Starts rebuilding {@code name} from the first event; {@code force}: swap even if the
+     * comparison differs.
+     */
     synchronized RebuildStatus start(String name, boolean force) {
         RebuildableProjection projection = projection(name);
         Instant now = clock.instant();
-        String target = projection.inPostgres() ? ShadowSchema.nameOf(projection)
-                : shadowIndex(projection).nextGeneration(now.getEpochSecond());
-        transactions.executeWithoutResult(tx -> {
-            if (!rebuildLog.begin(name, target, force, now)) {
-                throw new RebuildConflictException("A rebuild of '" + name + "' is running already; DELETE it first");
-            }
-            tokens.forget(projection.rebuildProcessor());
-            if (projection.inPostgres()) {
-                ShadowSchema shadow = new ShadowSchema(jdbc, projection);
-                shadow.drop();
-                shadow.create();
-            }
-        });
+        String target =
+                projection.inPostgres()
+                        ? ShadowSchema.nameOf(projection)
+                        : shadowIndex(projection).nextGeneration(now.getEpochSecond());
+        transactions.executeWithoutResult(
+                tx -> {
+                    if (!rebuildLog.begin(name, target, force, now)) {
+                        throw new RebuildConflictException(
+                                "A rebuild of '" + name + "' is running already; DELETE it first");
+                    }
+                    tokens.forget(projection.rebuildProcessor());
+                    if (projection.inPostgres()) {
+                        ShadowSchema shadow = new ShadowSchema(jdbc, projection);
+                        shadow.drop();
+                        shadow.create();
+                    }
+                });
         if (!projection.inPostgres()) {
             shadowIndex(projection).create(target);
         }
@@ -137,16 +154,35 @@ class Rebuilds implements SmartLifecycle {
     synchronized RebuildStatus cancel(String name) {
         RebuildableProjection projection = projection(name);
         stopLocally(name);
-        Entry entry = transactions.execute(tx -> {
-            Entry locked = rebuildLog.lock(name).filter(e -> e.state() == State.RUNNING || e.state() == State.DIFFERS)
-                    .orElseThrow(() -> new RebuildConflictException("No rebuild of '" + name + "' is running"));
-            if (projection.inPostgres()) {
-                new ShadowSchema(jdbc, projection).drop();
-            }
-            tokens.forget(projection.rebuildProcessor());
-            rebuildLog.finish(name, State.CANCELLED, clock.instant(), null, locked.comparison(), "cancelled");
-            return locked;
-        });
+        Entry entry =
+                transactions.execute(
+                        tx -> {
+                            Entry locked =
+                                    rebuildLog
+                                            .lock(name)
+                                            .filter(
+                                                    e ->
+                                                            e.state() == State.RUNNING
+                                                                    || e.state() == State.DIFFERS)
+                                            .orElseThrow(
+                                                    () ->
+                                                            new RebuildConflictException(
+                                                                    "No rebuild of '"
+                                                                            + name
+                                                                            + "' is running"));
+                            if (projection.inPostgres()) {
+                                new ShadowSchema(jdbc, projection).drop();
+                            }
+                            tokens.forget(projection.rebuildProcessor());
+                            rebuildLog.finish(
+                                    name,
+                                    State.CANCELLED,
+                                    clock.instant(),
+                                    null,
+                                    locked.comparison(),
+                                    "cancelled");
+                            return locked;
+                        });
         if (!projection.inPostgres()) {
             shadowIndex(projection).delete(entry.target());
         }
@@ -154,11 +190,20 @@ class Rebuilds implements SmartLifecycle {
         return status(name);
     }
 
-    /** Swaps a rebuild whose comparison found differences anyway: the operator has looked and decided. */
+    /**
+     * Swaps a rebuild whose comparison found differences anyway: the operator has looked and
+     * decided.
+     */
     synchronized RebuildStatus forceSwap(String name) {
         projection(name);
-        Entry entry = rebuildLog.find(name).filter(e -> e.state() == State.RUNNING || e.state() == State.DIFFERS)
-                .orElseThrow(() -> new RebuildConflictException("No rebuild of '" + name + "' to swap"));
+        Entry entry =
+                rebuildLog
+                        .find(name)
+                        .filter(e -> e.state() == State.RUNNING || e.state() == State.DIFFERS)
+                        .orElseThrow(
+                                () ->
+                                        new RebuildConflictException(
+                                                "No rebuild of '" + name + "' to swap"));
         rebuildLog.force(name);
         if (!local.containsKey(name)) {
             startLocally(projection(name), entry.target());
@@ -176,38 +221,73 @@ class Rebuilds implements SmartLifecycle {
         Entry entry = found.get();
         Comparison comparison = comparisonOf(entry);
         if (entry.state() != State.RUNNING) {
-            return new RebuildStatus(name, entry.state().name(), entry.startedAt(), entry.finishedAt(),
-                    entry.position(), entry.state() == State.SWAPPED && entry.position() != null ? entry.position() : head,
-                    null, null, comparison, entry.detail());
+            return new RebuildStatus(
+                    name,
+                    entry.state().name(),
+                    entry.startedAt(),
+                    entry.finishedAt(),
+                    entry.position(),
+                    entry.state() == State.SWAPPED && entry.position() != null
+                            ? entry.position()
+                            : head,
+                    null,
+                    null,
+                    comparison,
+                    entry.detail());
         }
         Long done = tokens.position(projection.rebuildProcessor());
         Local running = local.get(name);
         Double rate = running == null || Double.isNaN(running.rate) ? null : running.rate;
-        Long eta = rate == null || rate <= 0 || done == null ? null : (long) Math.ceil((head - done) / rate);
-        return new RebuildStatus(name, entry.state().name(), entry.startedAt(), null, done, head, rate, eta,
-                comparison, entry.detail());
+        Long eta =
+                rate == null || rate <= 0 || done == null
+                        ? null
+                        : (long) Math.ceil((head - done) / rate);
+        return new RebuildStatus(
+                name,
+                entry.state().name(),
+                entry.startedAt(),
+                null,
+                done,
+                head,
+                rate,
+                eta,
+                comparison,
+                entry.detail());
     }
 
     /** The rebuilt model next to the live one, at whatever positions both stand now. */
     Comparison compare(String name) {
         RebuildableProjection projection = projection(name);
-        Entry entry = rebuildLog.find(name).filter(e -> e.state() == State.RUNNING || e.state() == State.DIFFERS)
-                .orElseThrow(() -> new RebuildConflictException("No rebuild of '" + name + "' to compare"));
+        Entry entry =
+                rebuildLog
+                        .find(name)
+                        .filter(e -> e.state() == State.RUNNING || e.state() == State.DIFFERS)
+                        .orElseThrow(
+                                () ->
+                                        new RebuildConflictException(
+                                                "No rebuild of '" + name + "' to compare"));
         return compare(projection, entry.target());
     }
 
     private Comparison compare(RebuildableProjection projection, String target) {
         List<TokenTable.Segment> live = tokens.of(projection.name());
         List<TokenTable.Segment> rebuilt = tokens.of(projection.rebuildProcessor());
-        List<Comparison.Part> parts = projection.inPostgres()
-                ? transactions.execute(tx -> new ShadowSchema(jdbc, projection).compare())
-                : List.of(shadowIndex(projection).compare(target));
-        return new Comparison(projection.name(), RebuildTokens.position(live), RebuildTokens.position(rebuilt),
-                RebuildTokens.samePosition(live, rebuilt), parts);
+        List<Comparison.Part> parts =
+                projection.inPostgres()
+                        ? transactions.execute(tx -> new ShadowSchema(jdbc, projection).compare())
+                        : List.of(shadowIndex(projection).compare(target));
+        return new Comparison(
+                projection.name(),
+                RebuildTokens.position(live),
+                RebuildTokens.position(rebuilt),
+                RebuildTokens.samePosition(live, rebuilt),
+                parts);
     }
 
     private void startLocally(RebuildableProjection projection, String target) {
-        local.computeIfAbsent(projection.name(), name -> new Local(projection, target, processors.start(projection, target)));
+        local.computeIfAbsent(
+                projection.name(),
+                name -> new Local(projection, target, processors.start(projection, target)));
     }
 
     private void stopLocally(String name) {
@@ -220,9 +300,10 @@ class Rebuilds implements SmartLifecycle {
     /** What every instance does each poll: resume, follow and swap the running rebuilds. */
     void tick() {
         try {
-            Map<String, Entry> inProgress = rebuildLog.running().stream()
-                    .filter(entry -> projections.containsKey(entry.projection()))
-                    .collect(Collectors.toMap(Entry::projection, Function.identity()));
+            Map<String, Entry> inProgress =
+                    rebuildLog.running().stream()
+                            .filter(entry -> projections.containsKey(entry.projection()))
+                            .collect(Collectors.toMap(Entry::projection, Function.identity()));
             for (String name : List.copyOf(local.keySet())) {
                 if (!inProgress.containsKey(name)) {
                     synchronized (this) {
@@ -233,7 +314,10 @@ class Rebuilds implements SmartLifecycle {
             for (String name : inProgress.keySet()) {
                 synchronized (this) {
                     // again under the lock: a cancel or swap may have ended it since
-                    rebuildLog.find(name).filter(entry -> entry.state() == State.RUNNING).ifPresent(this::follow);
+                    rebuildLog
+                            .find(name)
+                            .filter(entry -> entry.state() == State.RUNNING)
+                            .ifPresent(this::follow);
                 }
             }
         } catch (RuntimeException e) {
@@ -250,8 +334,10 @@ class Rebuilds implements SmartLifecycle {
         }
         sample(running);
         Map<Integer, EventTrackerStatus> status = running.processor().processingStatus();
-        boolean caughtUp = !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
-                && status.values().stream().noneMatch(EventTrackerStatus::isErrorState);
+        boolean caughtUp =
+                !status.isEmpty()
+                        && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
+                        && status.values().stream().noneMatch(EventTrackerStatus::isErrorState);
         if (caughtUp) {
             swap(running, entry.force());
         }
@@ -261,7 +347,8 @@ class Rebuilds implements SmartLifecycle {
         Long position = tokens.position(running.projection.rebuildProcessor());
         long now = System.nanoTime();
         if (position != null && running.sampledPosition >= 0 && now > running.sampledAt) {
-            double recent = (position - running.sampledPosition) / ((now - running.sampledAt) / 1e9);
+            double recent =
+                    (position - running.sampledPosition) / ((now - running.sampledAt) / 1e9);
             running.rate = Double.isNaN(running.rate) ? recent : 0.7 * running.rate + 0.3 * recent;
         }
         if (position != null) {
@@ -271,19 +358,21 @@ class Rebuilds implements SmartLifecycle {
     }
 
     /**
-     * Swaps the caught-up rebuild in. The live processor is paused here and fenced everywhere, the rebuild goes
-     * on to exactly its position, the models are compared there, and one transaction swaps tables and tokens.
-     * Anything short of that (the positions do not meet, a lock is not granted in time) lifts the fence and
-     * leaves both running, to try again at the next poll.
+     * Swaps the caught-up rebuild in. The live processor is paused here and fenced everywhere, the
+     * rebuild goes on to exactly its position, the models are compared there, and one transaction
+     * swaps tables and tokens. Anything short of that (the positions do not meet, a lock is not
+     * granted in time) lifts the fence and leaves both running, to try again at the next poll.
      */
     private void swap(Local running, boolean force) {
         RebuildableProjection projection = running.projection;
         if (projection.inPostgres() && !running.indexesCreated) {
-            transactions.executeWithoutResult(tx -> new ShadowSchema(jdbc, projection).createIndexes());
+            transactions.executeWithoutResult(
+                    tx -> new ShadowSchema(jdbc, projection).createIndexes());
             running.indexesCreated = true;
             return;
         }
-        Optional<TrackingEventProcessor> live = processing.eventProcessor(projection.name(), TrackingEventProcessor.class);
+        Optional<TrackingEventProcessor> live =
+                processing.eventProcessor(projection.name(), TrackingEventProcessor.class);
         live.ifPresent(TrackingEventProcessor::shutDown);
         boolean swapped = false;
         try {
@@ -303,44 +392,79 @@ class Rebuilds implements SmartLifecycle {
             }
             String comparisonJson = write(comparison);
             if (!comparison.equal() && !force) {
-                rebuildLog.finish(projection.name(), State.DIFFERS, clock.instant(), comparison.rebuiltPosition(),
-                        comparisonJson, "the rebuilt model differs from the live one in " + comparison.differences()
+                rebuildLog.finish(
+                        projection.name(),
+                        State.DIFFERS,
+                        clock.instant(),
+                        comparison.rebuiltPosition(),
+                        comparisonJson,
+                        "the rebuilt model differs from the live one in "
+                                + comparison.differences()
                                 + "; compare them, then DELETE the rebuild or POST .../rebuild/swap to force it");
                 local.remove(projection.name());
                 return;
             }
             String liveIndex = projection.inPostgres() ? null : shadowIndex(projection).live();
-            swapped = Boolean.TRUE.equals(transactions.execute(tx -> {
-                boolean stillRunning = rebuildLog.lock(projection.name()).map(e -> e.state() == State.RUNNING).orElse(false);
-                if (!stillRunning) {
-                    tx.setRollbackOnly();
-                    return false;
-                }
-                // a long comparison may outlast the fence's claim timeout; should another node have claimed the live
-                // processor meanwhile, the rows it gets stay fenced until it has given up its batch
-                boolean fenced = tokens.stillFenced(projection.name(), fence);
-                if (projection.inPostgres()) {
-                    new ShadowSchema(jdbc, projection).swapIn();
-                }
-                tokens.handOver(projection.rebuildProcessor(), projection.name(), fenced ? null : fence);
-                rebuildLog.finish(projection.name(), State.SWAPPED, clock.instant(), comparison.rebuiltPosition(),
-                        comparisonJson, comparison.equal() ? null : "swapped by force despite " + comparison.differences());
-                if (!projection.inPostgres()) {
-                    // last: should it fail, the transaction rolls back and nothing has changed
-                    shadowIndex(projection).swapTo(liveIndex, running.target);
-                }
-                return true;
-            }));
+            swapped =
+                    Boolean.TRUE.equals(
+                            transactions.execute(
+                                    tx -> {
+                                        boolean stillRunning =
+                                                rebuildLog
+                                                        .lock(projection.name())
+                                                        .map(e -> e.state() == State.RUNNING)
+                                                        .orElse(false);
+                                        if (!stillRunning) {
+                                            tx.setRollbackOnly();
+                                            return false;
+                                        }
+                                        // a long comparison may outlast the fence's claim timeout;
+                                        // should another node have claimed the live
+                                        // processor meanwhile, the rows it gets stay fenced until
+                                        // it has given up its batch
+                                        boolean fenced =
+                                                tokens.stillFenced(projection.name(), fence);
+                                        if (projection.inPostgres()) {
+                                            new ShadowSchema(jdbc, projection).swapIn();
+                                        }
+                                        tokens.handOver(
+                                                projection.rebuildProcessor(),
+                                                projection.name(),
+                                                fenced ? null : fence);
+                                        rebuildLog.finish(
+                                                projection.name(),
+                                                State.SWAPPED,
+                                                clock.instant(),
+                                                comparison.rebuiltPosition(),
+                                                comparisonJson,
+                                                comparison.equal()
+                                                        ? null
+                                                        : "swapped by force despite "
+                                                                + comparison.differences());
+                                        if (!projection.inPostgres()) {
+                                            // last: should it fail, the transaction rolls back and
+                                            // nothing has changed
+                                            shadowIndex(projection)
+                                                    .swapTo(liveIndex, running.target);
+                                        }
+                                        return true;
+                                    }));
             if (swapped) {
                 local.remove(projection.name());
                 if (liveIndex != null) {
                     shadowIndex(projection).delete(liveIndex);
                 }
-                log.info("Projection {} swapped in at event {} ({})", projection.name(), comparison.rebuiltPosition(),
+                log.info(
+                        "Projection {} swapped in at event {} ({})",
+                        projection.name(),
+                        comparison.rebuiltPosition(),
                         comparison.equal() ? "same content as the live model" : "forced");
             }
         } catch (RuntimeException e) {
-            log.warn("Swapping in the rebuild of projection {} failed; trying again", projection.name(), e);
+            log.warn(
+                    "Swapping in the rebuild of projection {} failed; trying again",
+                    projection.name(),
+                    e);
         } finally {
             if (!swapped) {
                 transactions.executeWithoutResult(tx -> tokens.liftFence(projection.name(), fence));
@@ -353,7 +477,10 @@ class Rebuilds implements SmartLifecycle {
         }
     }
 
-    /** Waits until the rebuild has processed exactly the events up to {@code position}; false if it cannot. */
+    /**
+     * Waits until the rebuild has processed exactly the events up to {@code position}; false if it
+     * cannot.
+     */
     private boolean reach(RebuildableProjection projection, long position) {
         long deadline = System.nanoTime() + properties.swapTimeout().toNanos();
         while (System.nanoTime() < deadline) {
@@ -400,11 +527,13 @@ class Rebuilds implements SmartLifecycle {
     /** Polling starts once the application, and with it Axon's processors, is ready. */
     @EventListener(ApplicationReadyEvent.class)
     void poll() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "projection-rebuilds");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor =
+                Executors.newSingleThreadScheduledExecutor(
+                        runnable -> {
+                            Thread thread = new Thread(runnable, "projection-rebuilds");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         ticker = executor;
         long interval = properties.pollInterval().toMillis();
         executor.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
@@ -415,7 +544,9 @@ class Rebuilds implements SmartLifecycle {
         running = true;
     }
 
-    /** Stops the rebuild processors; their tokens stay, so the rebuilds resume at the next start. */
+    /**
+     * Stops the rebuild processors; their tokens stay, so the rebuilds resume at the next start.
+     */
     @Override
     public void stop() {
         running = false;
@@ -426,7 +557,10 @@ class Rebuilds implements SmartLifecycle {
         interrupt();
     }
 
-    /** Stops, as on shutdown, this instance's rebuild processors; the next poll resumes them from their tokens. */
+    /**
+     * Stops, as on shutdown, this instance's rebuild processors; the next poll resumes them from
+     * their tokens.
+     */
     void interrupt() {
         synchronized (this) {
             for (String name : new ArrayList<>(local.keySet())) {

@@ -17,13 +17,16 @@ import org.opensearch.client.opensearch._types.Time;
 import org.opensearch.client.opensearch.generic.Requests;
 
 /**
- * A new generation of an OpenSearch index ({@code users-v2-r1733212345}) with the live one's settings and
- * mappings, filled by the rebuild processor while the alias still points at the live generation.
+ * A new generation of an OpenSearch index ({@code users-v2-r1733212345}) with the live one's
+ * settings and mappings, filled by the rebuild processor while the alias still points at the live
+ * generation.
  */
 final class ShadowIndex {
 
     /** Settings OpenSearch sets itself and refuses at creation. */
-    private static final Set<String> GENERATED_SETTINGS = Set.of("uuid", "creation_date", "provided_name", "version");
+    private static final Set<String> GENERATED_SETTINGS =
+            Set.of("uuid", "creation_date", "provided_name", "version");
+
     private static final int PAGE = 1000;
 
     private final OpenSearchClient client;
@@ -45,7 +48,8 @@ final class ShadowIndex {
         try {
             Set<String> indices = client.indices().getAlias(a -> a.name(alias)).result().keySet();
             if (indices.size() != 1) {
-                throw new IllegalStateException("Alias " + alias + " points at " + indices + ", not at one index");
+                throw new IllegalStateException(
+                        "Alias " + alias + " points at " + indices + ", not at one index");
             }
             return indices.iterator().next();
         } catch (IOException e) {
@@ -58,7 +62,10 @@ final class ShadowIndex {
         return live().replaceFirst("-r[0-9]+$", "") + "-r" + stamp;
     }
 
-    /** Creates {@code generation} as a copy of the live index's definition, unless it exists already. */
+    /**
+     * Creates {@code generation} as a copy of the live index's definition, unless it exists
+     * already.
+     */
     void create(String generation) {
         try {
             if (client.indices().exists(e -> e.index(generation)).value()) {
@@ -66,19 +73,37 @@ final class ShadowIndex {
             }
             String live = live();
             ObjectNode state;
-            try (var response = client.generic().execute(Requests.builder().method("GET").endpoint("/" + live).build())) {
-                state = (ObjectNode) json.readTree(response.getBody().orElseThrow().bodyAsBytes()).get(live);
+            try (var response =
+                    client.generic()
+                            .execute(
+                                    Requests.builder()
+                                            .method("GET")
+                                            .endpoint("/" + live)
+                                            .build())) {
+                state =
+                        (ObjectNode)
+                                json.readTree(response.getBody().orElseThrow().bodyAsBytes())
+                                        .get(live);
             }
             ObjectNode settings = (ObjectNode) state.path("settings").path("index");
             GENERATED_SETTINGS.forEach(settings::remove);
             ObjectNode body = json.createObjectNode();
             body.putObject("settings").set("index", settings);
             body.set("mappings", state.get("mappings"));
-            try (var response = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + generation)
-                    .json(json.writeValueAsString(body)).build())) {
+            try (var response =
+                    client.generic()
+                            .execute(
+                                    Requests.builder()
+                                            .method("PUT")
+                                            .endpoint("/" + generation)
+                                            .json(json.writeValueAsString(body))
+                                            .build())) {
                 if (response.getStatus() >= 300) {
-                    throw new IllegalStateException("OpenSearch refused to create " + generation + ": "
-                            + response.getBody().map(b -> b.bodyAsString()).orElse(""));
+                    throw new IllegalStateException(
+                            "OpenSearch refused to create "
+                                    + generation
+                                    + ": "
+                                    + response.getBody().map(b -> b.bodyAsString()).orElse(""));
                 }
             }
         } catch (IOException e) {
@@ -94,18 +119,37 @@ final class ShadowIndex {
         }
     }
 
-    /** Points the alias from the live generation to {@code generation} in one request: searches see one or the other. */
+    /**
+     * Points the alias from the live generation to {@code generation} in one request: searches see
+     * one or the other.
+     */
     void swapTo(String live, String generation) {
         try {
-            client.indices().updateAliases(update -> update
-                    .actions(a -> a.remove(remove -> remove.index(live).alias(alias)))
-                    .actions(a -> a.add(add -> add.index(generation).alias(alias))));
+            client.indices()
+                    .updateAliases(
+                            update ->
+                                    update.actions(
+                                                    a ->
+                                                            a.remove(
+                                                                    remove ->
+                                                                            remove.index(live)
+                                                                                    .alias(alias)))
+                                            .actions(
+                                                    a ->
+                                                            a.add(
+                                                                    add ->
+                                                                            add.index(generation)
+                                                                                    .alias(
+                                                                                            alias))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Document counts and an order-independent checksum of every document's id and source, live and rebuilt. */
+    /**
+     * Document counts and an order-independent checksum of every document's id and source, live and
+     * rebuilt.
+     */
     Comparison.Part compare(String generation) {
         String live = live();
         Checksum before = checksum(live);
@@ -113,12 +157,11 @@ final class ShadowIndex {
         return new Comparison.Part(alias, before.count(), after.count(), before.hex(), after.hex());
     }
 
-    private record Checksum(long count, String hex) {
-    }
+    private record Checksum(long count, String hex) {}
 
     /**
-     * Scrolls through the index and adds up (mod 2^64) a SHA-256 prefix of each document's id and source, its
-     * keys sorted: the same documents give the same sum in whatever order they come.
+     * Scrolls through the index and adds up (mod 2^64) a SHA-256 prefix of each document's id and
+     * source, its keys sorted: the same documents give the same sum in whatever order they come.
      */
     @SuppressWarnings("rawtypes")
     private Checksum checksum(String index) {
@@ -127,13 +170,19 @@ final class ShadowIndex {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long count = 0;
             long sum = 0;
-            var page = client.search(s -> s.index(index).size(PAGE).scroll(Time.of(t -> t.time("1m"))), Map.class);
+            var page =
+                    client.search(
+                            s -> s.index(index).size(PAGE).scroll(Time.of(t -> t.time("1m"))),
+                            Map.class);
             String scrollId = page.scrollId();
-            List<? extends org.opensearch.client.opensearch.core.search.Hit<Map>> hits = page.hits().hits();
+            List<? extends org.opensearch.client.opensearch.core.search.Hit<Map>> hits =
+                    page.hits().hits();
             while (!hits.isEmpty()) {
                 for (var hit : hits) {
-                    byte[] digest = sha.digest((hit.id() + "\n" + json.writeValueAsString(hit.source()))
-                            .getBytes(StandardCharsets.UTF_8));
+                    byte[] digest =
+                            sha.digest(
+                                    (hit.id() + "\n" + json.writeValueAsString(hit.source()))
+                                            .getBytes(StandardCharsets.UTF_8));
                     long value = 0;
                     for (int i = 0; i < Long.BYTES; i++) {
                         value = (value << 8) | (digest[i] & 0xff);
@@ -142,7 +191,10 @@ final class ShadowIndex {
                     count++;
                 }
                 String current = scrollId;
-                var next = client.scroll(s -> s.scrollId(current).scroll(Time.of(t -> t.time("1m"))), Map.class);
+                var next =
+                        client.scroll(
+                                s -> s.scrollId(current).scroll(Time.of(t -> t.time("1m"))),
+                                Map.class);
                 scrollId = next.scrollId();
                 hits = next.hits().hits();
             }

@@ -5,10 +5,10 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The rebuild processor's transactions: Spring's, whose first statement points unqualified table names at the
- * shadow schema, so the projection's handlers write the rebuilt tables with their SQL unchanged. The live
- * schema is left out of the path: should the shadow schema be gone (the rebuild cancelled or swapped in
- * elsewhere), a straggling batch fails instead of writing the live tables.
+ * The rebuild processor's transactions: Spring's, whose first statement points unqualified table
+ * names at the shadow schema, so the projection's handlers write the rebuilt tables with their SQL
+ * unchanged. The live schema is left out of the path: should the shadow schema be gone (the rebuild
+ * cancelled or swapped in elsewhere), a straggling batch fails instead of writing the live tables.
  */
 final class ShadowTransactions implements TransactionManager {
 

@@ -8,13 +8,18 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The {@link Tally} of the events of each stored type the event store holds, per bucket of global positions. */
+/**
+ * The {@link Tally} of the events of each stored type the event store holds, per bucket of global
+ * positions.
+ */
 @Component
 class EventStoreCounts {
 
-    /** A payload type as the store records it; the revision can change the class an upcaster makes of it. */
-    record StoredType(String type, String revision) {
-    }
+    /**
+     * A payload type as the store records it; the revision can change the class an upcaster makes
+     * of it.
+     */
+    record StoredType(String type, String revision) {}
 
     private final JdbcTemplate jdbc;
 
@@ -28,35 +33,49 @@ class EventStoreCounts {
         if (positions.isEmpty()) {
             return counts;
         }
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT globalindex / ? AS bucket, payloadtype, payloadrevision, %s
                 FROM event_store.domainevententry WHERE globalindex = ANY (?)
-                GROUP BY 1, 2, 3""".formatted(Tally.OF_EVENTS),
+                GROUP BY 1, 2, 3"""
+                        .formatted(Tally.OF_EVENTS),
                 row -> {
                     add(counts, row);
-                }, ProcessedEventCounts.BUCKET_SIZE, positions.toArray(Long[]::new));
+                },
+                ProcessedEventCounts.BUCKET_SIZE,
+                positions.toArray(Long[]::new));
         return counts;
     }
 
-    /** Per bucket, the events of each type at positions {@code from} to {@code to}, both included. */
+    /**
+     * Per bucket, the events of each type at positions {@code from} to {@code to}, both included.
+     */
     Map<Long, Map<StoredType, Tally>> between(long from, long to) {
         Map<Long, Map<StoredType, Tally>> counts = new HashMap<>();
         if (to < from) {
             return counts;
         }
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT globalindex / ? AS bucket, payloadtype, payloadrevision, %s
                 FROM event_store.domainevententry WHERE globalindex BETWEEN ? AND ?
-                GROUP BY 1, 2, 3""".formatted(Tally.OF_EVENTS),
+                GROUP BY 1, 2, 3"""
+                        .formatted(Tally.OF_EVENTS),
                 row -> {
                     add(counts, row);
-                }, ProcessedEventCounts.BUCKET_SIZE, from, to);
+                },
+                ProcessedEventCounts.BUCKET_SIZE,
+                from,
+                to);
         return counts;
     }
 
-    private static void add(Map<Long, Map<StoredType, Tally>> counts, ResultSet row) throws SQLException {
+    private static void add(Map<Long, Map<StoredType, Tally>> counts, ResultSet row)
+            throws SQLException {
         counts.computeIfAbsent(row.getLong("bucket"), bucket -> new HashMap<>())
-                .put(new StoredType(row.getString("payloadtype"), row.getString("payloadrevision")),
+                .put(
+                        new StoredType(
+                                row.getString("payloadtype"), row.getString("payloadrevision")),
                         Tally.of(row));
     }
 }

@@ -13,7 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** Which stored event types a processor takes, asked of the processor itself (its handlers' payload types). */
+/**
+ * Which stored event types a processor takes, asked of the processor itself (its handlers' payload
+ * types).
+ */
 @Component
 class HandledEventTypes {
 
@@ -32,12 +35,17 @@ class HandledEventTypes {
     }
 
     private Class<?> classOf(StoredType type) {
-        // an event stored under its class's former name is handled as today's class (the upcaster renames it)
-        Class<?> payload = eventSerializer.classForType(
-                new SimpleSerializedType(RenamedEventUpcaster.currentName(type.type()), type.revision()));
+        // an event stored under its class's former name is handled as today's class (the upcaster
+        // renames it)
+        Class<?> payload =
+                eventSerializer.classForType(
+                        new SimpleSerializedType(
+                                RenamedEventUpcaster.currentName(type.type()), type.revision()));
         if (payload == UnknownSerializedType.class) {
-            log.warn("Stored event type {} (revision {}) is unknown here: no processor is checked for it",
-                    type.type(), type.revision());
+            log.warn(
+                    "Stored event type {} (revision {}) is unknown here: no processor is checked for it",
+                    type.type(),
+                    type.revision());
         }
         return payload;
     }

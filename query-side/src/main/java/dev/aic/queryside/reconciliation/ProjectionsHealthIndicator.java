@@ -8,9 +8,10 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code projections}: DOWN while a processor's ledger differs from the event store, with the buckets that differ.
- * It is in neither the liveness nor the readiness group: restarting or unrouting instances repairs nothing (the
- * store and the read models are shared), the reconciliation does.
+ * {@code projections}: DOWN while a processor's ledger differs from the event store, with the
+ * buckets that differ. It is in neither the liveness nor the readiness group: restarting or
+ * unrouting instances repairs nothing (the store and the read models are shared), the
+ * reconciliation does.
  */
 @Component
 class ProjectionsHealthIndicator extends AbstractHealthIndicator {
@@ -30,17 +31,19 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
         }
         Map<String, ProcessorFinding> findings = new TreeMap<>(status.findings());
         boolean matches = findings.values().stream().allMatch(ProcessorFinding::matches);
-        (matches ? builder.up() : builder.down()).withDetail("checkedAt", status.lastCheck().get().toString());
-        findings.forEach((processor, finding) -> {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("checkedUpTo", finding.checkedUpTo());
-            details.put("missing", finding.missing());
-            details.put("surplus", finding.surplus());
-            details.put("repairs", status.repairs(processor));
-            if (!finding.matches()) {
-                details.put("mismatches", finding.mismatches());
-            }
-            builder.withDetail(processor, details);
-        });
+        (matches ? builder.up() : builder.down())
+                .withDetail("checkedAt", status.lastCheck().get().toString());
+        findings.forEach(
+                (processor, finding) -> {
+                    Map<String, Object> details = new LinkedHashMap<>();
+                    details.put("checkedUpTo", finding.checkedUpTo());
+                    details.put("missing", finding.missing());
+                    details.put("surplus", finding.surplus());
+                    details.put("repairs", status.repairs(processor));
+                    if (!finding.matches()) {
+                        details.put("mismatches", finding.mismatches());
+                    }
+                    builder.withDetail(processor, details);
+                });
     }
 }

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One pass: check every processor, then rewind each one that passed events without taking them (or took some
- * twice) to the first bucket that differs.
+ * One pass: check every processor, then rewind each one that passed events without taking them (or
+ * took some twice) to the first bucket that differs.
  */
 @Component
 class Reconciliation {
@@ -21,8 +21,11 @@ class Reconciliation {
     private final ReconciliationStatus status;
     private final ReconciliationProperties properties;
 
-    Reconciliation(ProjectionCheck check, TokenRewind rewind, ReconciliationStatus status,
-                   ReconciliationProperties properties) {
+    Reconciliation(
+            ProjectionCheck check,
+            TokenRewind rewind,
+            ReconciliationStatus status,
+            ReconciliationProperties properties) {
         this.check = check;
         this.rewind = rewind;
         this.status = status;
@@ -39,14 +42,22 @@ class Reconciliation {
             }
             long bucket = finding.firstMismatchedBucket().orElseThrow();
             ProcessorFinding before = previous.get(finding.processor());
-            if (properties.repair() || before == null || !before.mismatches().equals(finding.mismatches())) {
-                log.warn("Processor {} differs from the event store up to position {}: {} missing, {} surplus, {}",
-                        finding.processor(), finding.checkedUpTo(), finding.missing(), finding.surplus(),
+            if (properties.repair()
+                    || before == null
+                    || !before.mismatches().equals(finding.mismatches())) {
+                log.warn(
+                        "Processor {} differs from the event store up to position {}: {} missing, {} surplus, {}",
+                        finding.processor(),
+                        finding.checkedUpTo(),
+                        finding.missing(),
+                        finding.surplus(),
                         finding.mismatches());
             }
             if (properties.repair() && rewind.rewind(finding.processor(), bucket)) {
                 status.repaired(finding.processor());
-                log.warn("Processor {} rewound to position {} to take its events again", finding.processor(),
+                log.warn(
+                        "Processor {} rewound to position {} to take its events again",
+                        finding.processor(),
                         ProcessedEventCounts.startOf(bucket));
             }
         }

@@ -12,11 +12,29 @@ class ReconciliationConfiguration {
     /** Every streaming processor, present and future, keeps the ledger of the events it takes. */
     @Bean
     ConfigurerModule countProcessedEvents(ProcessedEventCounts counts) {
-        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
-                (configuration, processor) -> new ProcessedEventCounting(processor, counts, segment ->
-                        configuration.eventProcessingConfiguration()
-                                .eventProcessor(processor, StreamingEventProcessor.class)
-                                .map(streaming -> streaming.processingStatus().get(segment))
-                                .map(EventTrackerStatus::getTrackingToken)));
+        return configurer ->
+                configurer
+                        .eventProcessing()
+                        .registerDefaultHandlerInterceptor(
+                                (configuration, processor) ->
+                                        new ProcessedEventCounting(
+                                                processor,
+                                                counts,
+                                                segment ->
+                                                        configuration
+                                                                .eventProcessingConfiguration()
+                                                                .eventProcessor(
+                                                                        processor,
+                                                                        StreamingEventProcessor
+                                                                                .class)
+                                                                .map(
+                                                                        streaming ->
+                                                                                streaming
+                                                                                        .processingStatus()
+                                                                                        .get(
+                                                                                                segment))
+                                                                .map(
+                                                                        EventTrackerStatus
+                                                                                ::getTrackingToken)));
     }
 }

@@ -9,8 +9,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the reconciliation every {@code aic.reconciliation.check-interval} on every instance, from when the
- * processors have started until they stop.
+ * Runs the reconciliation every {@code aic.reconciliation.check-interval} on every instance, from
+ * when the processors have started until they stop.
  */
 @Component
 class ReconciliationSchedule implements SmartLifecycle {
@@ -32,11 +32,13 @@ class ReconciliationSchedule implements SmartLifecycle {
             log.warn("The projections' reconciliation is off (aic.reconciliation.enabled=false)");
             return;
         }
-        runner = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "projection-reconciliation");
-            thread.setDaemon(true);
-            return thread;
-        });
+        runner =
+                Executors.newSingleThreadScheduledExecutor(
+                        task -> {
+                            Thread thread = new Thread(task, "projection-reconciliation");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         long interval = properties.checkInterval().toMillis();
         runner.scheduleWithFixedDelay(this::runOnce, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -45,7 +47,10 @@ class ReconciliationSchedule implements SmartLifecycle {
         try {
             reconciliation.run();
         } catch (RuntimeException e) {
-            log.warn("The projections' reconciliation failed; it runs again in {}", properties.checkInterval(), e);
+            log.warn(
+                    "The projections' reconciliation failed; it runs again in {}",
+                    properties.checkInterval(),
+                    e);
         }
     }
 
@@ -62,7 +67,10 @@ class ReconciliationSchedule implements SmartLifecycle {
         return runner != null;
     }
 
-    /** Starts after Axon's configuration (which starts the processors, at {@code Integer.MAX_VALUE - 3072}), stops before it. */
+    /**
+     * Starts after Axon's configuration (which starts the processors, at {@code Integer.MAX_VALUE -
+     * 3072}), stops before it.
+     */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 100;

@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The last check's findings of this instance, as metrics and for the health indicator:
- * {@code aic.projection.missing.events{processor}} (events the processor passed without taking them) and
+ * The last check's findings of this instance, as metrics and for the health indicator: {@code
+ * aic.projection.missing.events{processor}} (events the processor passed without taking them) and
  * {@code aic.projection.repairs{processor}} (rewinds this instance made).
  */
 @Component
@@ -27,23 +27,32 @@ class ReconciliationStatus {
     }
 
     void checked(Instant at, Iterable<ProcessorFinding> latest) {
-        latest.forEach(finding -> {
-            if (findings.put(finding.processor(), finding) == null) {
-                Gauge.builder("aic.projection.missing.events", findings,
-                                all -> all.get(finding.processor()).missing())
-                        .description("Events of the store a processor passed without taking them, at the last check")
-                        .tag("processor", finding.processor())
-                        .register(meters);
-            }
-        });
+        latest.forEach(
+                finding -> {
+                    if (findings.put(finding.processor(), finding) == null) {
+                        Gauge.builder(
+                                        "aic.projection.missing.events",
+                                        findings,
+                                        all -> all.get(finding.processor()).missing())
+                                .description(
+                                        "Events of the store a processor passed without taking them, at the last check")
+                                .tag("processor", finding.processor())
+                                .register(meters);
+                    }
+                });
         lastCheck = at;
     }
 
     void repaired(String processor) {
-        repairs.computeIfAbsent(processor, name -> Counter.builder("aic.projection.repairs")
-                .description("Processors rewound to take events they had passed without taking them")
-                .tag("processor", name)
-                .register(meters)).increment();
+        repairs.computeIfAbsent(
+                        processor,
+                        name ->
+                                Counter.builder("aic.projection.repairs")
+                                        .description(
+                                                "Processors rewound to take events they had passed without taking them")
+                                        .tag("processor", name)
+                                        .register(meters))
+                .increment();
     }
 
     long repairs(String processor) {

@@ -16,16 +16,15 @@ import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 
 /**
- * A projection's documents in an index, written idempotently: the event's sequence number + 1 is the
- * external version, so a redelivered or older event never overwrites a newer state. Inside a
+ * A projection's documents in an index, written idempotently: the event's sequence number + 1 is
+ * the external version, so a redelivered or older event never overwrites a newer state. Inside a
  * processor's batch the writes are collected and sent as one bulk request, refreshed, before the
  * batch's token commits: once the token store says an event was processed, searches find it.
  */
 public final class BatchedDocuments<D> {
 
     /** A document and its external version. */
-    public record Indexed<D>(D document, long version) {
-    }
+    public record Indexed<D>(D document, long version) {}
 
     private final OpenSearchClient client;
     private final VersionedIndex index;
@@ -33,7 +32,8 @@ public final class BatchedDocuments<D> {
     private final Function<D, UUID> idOf;
     private final String pendingKey;
 
-    public BatchedDocuments(OpenSearchClient client, VersionedIndex index, Class<D> type, Function<D, UUID> idOf) {
+    public BatchedDocuments(
+            OpenSearchClient client, VersionedIndex index, Class<D> type, Function<D, UUID> idOf) {
         this.client = client;
         this.index = index;
         this.type = type;
@@ -41,7 +41,10 @@ public final class BatchedDocuments<D> {
         this.pendingKey = BatchedDocuments.class.getName() + "." + index.alias();
     }
 
-    /** The document as indexed: first what this batch of events has already changed, then OpenSearch's (realtime get). */
+    /**
+     * The document as indexed: first what this batch of events has already changed, then
+     * OpenSearch's (realtime get).
+     */
     public Optional<Indexed<D>> current(UUID id) {
         Map<UUID, Indexed<D>> pending = pending();
         if (pending != null && pending.containsKey(id)) {
@@ -49,7 +52,9 @@ public final class BatchedDocuments<D> {
         }
         try {
             var found = client.get(g -> g.index(index.target()).id(id.toString()), type);
-            return found.found() ? Optional.of(new Indexed<>(found.source(), found.version())) : Optional.empty();
+            return found.found()
+                    ? Optional.of(new Indexed<>(found.source(), found.version()))
+                    : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,8 +71,9 @@ public final class BatchedDocuments<D> {
     }
 
     /**
-     * Sends the writes this batch has collected so far, refreshed, so that a search (which finds only what is
-     * indexed) sees them: for a handler that changes documents by query, such as a member's erasure.
+     * Sends the writes this batch has collected so far, refreshed, so that a search (which finds
+     * only what is indexed) sees them: for a handler that changes documents by query, such as a
+     * member's erasure.
      */
     public void flushPending() {
         Map<UUID, Indexed<D>> pending = pending();
@@ -82,12 +88,14 @@ public final class BatchedDocuments<D> {
             return null;
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(pendingKey, key -> {
-            Map<UUID, Indexed<D>> writes = new LinkedHashMap<>();
-            String target = index.target();
-            batch.onPrepareCommit(committing -> flush(writes, target));
-            return writes;
-        });
+        return batch.getOrComputeResource(
+                pendingKey,
+                key -> {
+                    Map<UUID, Indexed<D>> writes = new LinkedHashMap<>();
+                    String target = index.target();
+                    batch.onPrepareCommit(committing -> flush(writes, target));
+                    return writes;
+                });
     }
 
     private void flush(Map<UUID, Indexed<D>> writes, String target) {
@@ -95,9 +103,22 @@ public final class BatchedDocuments<D> {
             return;
         }
         List<BulkOperation> operations = new ArrayList<>();
-        writes.forEach((id, write) -> operations.add(BulkOperation.of(operation -> operation.index(i -> i
-                .index(target).id(id.toString()).document(write.document())
-                .versionType(VersionType.External).version(write.version())))));
+        writes.forEach(
+                (id, write) ->
+                        operations.add(
+                                BulkOperation.of(
+                                        operation ->
+                                                operation.index(
+                                                        i ->
+                                                                i.index(target)
+                                                                        .id(id.toString())
+                                                                        .document(write.document())
+                                                                        .versionType(
+                                                                                VersionType
+                                                                                        .External)
+                                                                        .version(
+                                                                                write
+                                                                                        .version())))));
         index.bulk(operations);
     }
 }

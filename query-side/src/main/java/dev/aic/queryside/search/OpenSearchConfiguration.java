@@ -20,9 +20,10 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The query-side's OpenSearch client: on AWS (a region is set) every request SigV4-signed for the service {@code es}
- * with the credentials of the SDK's default chain, which in EKS is the ServiceAccount's role (IRSA); elsewhere over
- * Apache HttpClient 5, signed in with HTTP basic when a password is set.
+ * The query-side's OpenSearch client: on AWS (a region is set) every request SigV4-signed for the
+ * service {@code es} with the credentials of the SDK's default chain, which in EKS is the
+ * ServiceAccount's role (IRSA); elsewhere over Apache HttpClient 5, signed in with HTTP basic when
+ * a password is set.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenSearchConfiguration {
@@ -32,35 +33,56 @@ class OpenSearchConfiguration {
         // Spring's mapper writes Instants as ISO-8601 strings, which OpenSearch's date fields parse
         var mapper = new JacksonJsonpMapper(objectMapper);
         return properties.signsWithAws()
-                ? awsSigned(properties, mapper, Apache5HttpClient.create(), DefaultCredentialsProvider.builder().build())
+                ? awsSigned(
+                        properties,
+                        mapper,
+                        Apache5HttpClient.create(),
+                        DefaultCredentialsProvider.builder().build())
                 : basic(properties, mapper);
     }
 
-    static OpenSearchClient awsSigned(OpenSearchProperties properties, JsonpMapper mapper, SdkHttpClient httpClient,
-                                      AwsCredentialsProvider credentials) {
+    static OpenSearchClient awsSigned(
+            OpenSearchProperties properties,
+            JsonpMapper mapper,
+            SdkHttpClient httpClient,
+            AwsCredentialsProvider credentials) {
         var url = properties.url();
-        // the transport prefixes https:// itself: it takes a host, with the port only if the URL names one
+        // the transport prefixes https:// itself: it takes a host, with the port only if the URL
+        // names one
         var host = url.getPort() == -1 ? url.getHost() : url.getHost() + ":" + url.getPort();
-        var options = AwsSdk2TransportOptions.builder().setCredentials(credentials).setMapper(mapper).build();
+        var options =
+                AwsSdk2TransportOptions.builder()
+                        .setCredentials(credentials)
+                        .setMapper(mapper)
+                        .build();
         return new OpenSearchClient(
-                new AwsSdk2Transport(httpClient, host, "es", Region.of(properties.awsRegion()), options));
+                new AwsSdk2Transport(
+                        httpClient, host, "es", Region.of(properties.awsRegion()), options));
     }
 
     static OpenSearchClient basic(OpenSearchProperties properties, JsonpMapper mapper) {
         var url = properties.url();
         var host = new HttpHost(url.getScheme(), url.getHost(), url.getPort());
-        var transport = ApacheHttpClient5TransportBuilder.builder(host)
-                .setMapper(mapper)
-                .setHttpClientConfigCallback(client -> properties.signsIn()
-                        ? client.setDefaultCredentialsProvider(credentials(host, properties)) : client)
-                .build();
+        var transport =
+                ApacheHttpClient5TransportBuilder.builder(host)
+                        .setMapper(mapper)
+                        .setHttpClientConfigCallback(
+                                client ->
+                                        properties.signsIn()
+                                                ? client.setDefaultCredentialsProvider(
+                                                        credentials(host, properties))
+                                                : client)
+                        .build();
         return new OpenSearchClient(transport);
     }
 
-    private static BasicCredentialsProvider credentials(HttpHost host, OpenSearchProperties properties) {
+    private static BasicCredentialsProvider credentials(
+            HttpHost host, OpenSearchProperties properties) {
         var provider = new BasicCredentialsProvider();
-        provider.setCredentials(new AuthScope(host),
-                new UsernamePasswordCredentials(properties.user(), properties.password().toCharArray()));
+        provider.setCredentials(
+                new AuthScope(host),
+                new UsernamePasswordCredentials(
+                        properties.user(), properties.password().toCharArray()));
         return provider;
     }
 }

@@ -5,18 +5,23 @@ import java.util.UUID;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch.core.search.Hit;
 
-/** The sort of every full-text search: best score first, then id; its values are what a cursor resumes after. */
+/**
+ * The sort of every full-text search: best score first, then id; its values are what a cursor
+ * resumes after.
+ */
 public final class ScoreThenId {
 
-    private ScoreThenId() {
-    }
+    private ScoreThenId() {}
 
     /** The hit's sort values as a cursor stores them. */
     public static List<String> sortValues(Hit<?> hit) {
         List<FieldValue> sort = hit.sort();
-        // a score is a float; depending on its digits the JSON parser may hand it over as another kind of number
-        String score = sort.get(0)._get() instanceof Number number ? Double.toString(number.doubleValue())
-                : sort.get(0)._get().toString();
+        // a score is a float; depending on its digits the JSON parser may hand it over as another
+        // kind of number
+        String score =
+                sort.get(0)._get() instanceof Number number
+                        ? Double.toString(number.doubleValue())
+                        : sort.get(0)._get().toString();
         return List.of(score, sort.get(1).stringValue());
     }
 

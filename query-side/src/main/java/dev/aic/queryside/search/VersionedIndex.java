@@ -30,8 +30,11 @@ public final class VersionedIndex {
     private final int version;
     private final Function<CreateIndexRequest.Builder, CreateIndexRequest.Builder> definition;
 
-    public VersionedIndex(OpenSearchClient client, String alias, int version,
-                          Function<CreateIndexRequest.Builder, CreateIndexRequest.Builder> definition) {
+    public VersionedIndex(
+            OpenSearchClient client,
+            String alias,
+            int version,
+            Function<CreateIndexRequest.Builder, CreateIndexRequest.Builder> definition) {
         this.client = client;
         this.alias = alias;
         this.version = version;
@@ -47,9 +50,10 @@ public final class VersionedIndex {
     }
 
     /**
-     * Where a projection's handlers read and write their documents: the alias, unless the unit of work they
-     * run in says otherwise. A projection rebuild (package {@code rebuild}) runs the same handlers into a new
-     * generation of the index ({@code users-v2-r1733212345}) while the alias still serves the live one.
+     * Where a projection's handlers read and write their documents: the alias, unless the unit of
+     * work they run in says otherwise. A projection rebuild (package {@code rebuild}) runs the same
+     * handlers into a new generation of the index ({@code users-v2-r1733212345}) while the alias
+     * still serves the live one.
      */
     public String target() {
         if (CurrentUnitOfWork.isStarted()) {
@@ -61,7 +65,10 @@ public final class VersionedIndex {
         return alias;
     }
 
-    /** The unit-of-work resource that redirects the writes meant for {@code alias} to another physical index. */
+    /**
+     * The unit-of-work resource that redirects the writes meant for {@code alias} to another
+     * physical index.
+     */
     public static String redirectKey(String alias) {
         return VersionedIndex.class.getName() + ".target." + alias;
     }
@@ -76,25 +83,40 @@ public final class VersionedIndex {
      * Makes the alias point at the current version, creating it if needed.
      *
      * @return true when the alias was moved to a new, empty index (first start, or a new mapping
-     *         version): the projection that feeds it must replay the event store to fill it. The previous
-     *         version stays in place for operators to inspect and delete.
+     *     version): the projection that feeds it must replay the event store to fill it. The
+     *     previous version stays in place for operators to inspect and delete.
      */
     public boolean ensureCurrent() {
         try {
-            Set<String> current = client.indices().existsAlias(a -> a.name(alias)).value()
-                    ? client.indices().getAlias(a -> a.name(alias)).result().keySet()
-                    : Set.of();
+            Set<String> current =
+                    client.indices().existsAlias(a -> a.name(alias)).value()
+                            ? client.indices().getAlias(a -> a.name(alias)).result().keySet()
+                            : Set.of();
             if (current.size() == 1 && isCurrentVersion(current.iterator().next())) {
                 return false;
             }
             create();
-            client.indices().updateAliases(update -> {
-                current.forEach(old -> update.actions(a -> a.remove(remove -> remove.index(old).alias(alias))));
-                return update.actions(a -> a.add(add -> add.index(physicalName()).alias(alias)));
-            });
+            client.indices()
+                    .updateAliases(
+                            update -> {
+                                current.forEach(
+                                        old ->
+                                                update.actions(
+                                                        a ->
+                                                                a.remove(
+                                                                        remove ->
+                                                                                remove.index(old)
+                                                                                        .alias(
+                                                                                                alias))));
+                                return update.actions(
+                                        a -> a.add(add -> add.index(physicalName()).alias(alias)));
+                            });
             if (!current.isEmpty()) {
-                log.warn("OpenSearch alias {} moved from {} to {}; it fills again from the event store",
-                        alias, current, physicalName());
+                log.warn(
+                        "OpenSearch alias {} moved from {} to {}; it fills again from the event store",
+                        alias,
+                        current,
+                        physicalName());
             }
             return true;
         } catch (IOException e) {
@@ -103,15 +125,17 @@ public final class VersionedIndex {
     }
 
     /**
-     * Drops the current version and creates it empty again, for a projection that replays from the start.
-     * Deleting documents instead would leave their versions behind (tombstones kept for
-     * {@code index.gc_deletes}), and a replay's external versions, counting from 1 again, would be refused.
+     * Drops the current version and creates it empty again, for a projection that replays from the
+     * start. Deleting documents instead would leave their versions behind (tombstones kept for
+     * {@code index.gc_deletes}), and a replay's external versions, counting from 1 again, would be
+     * refused.
      */
     public void recreate() {
         try {
-            Set<String> rebuilt = client.indices().existsAlias(a -> a.name(alias)).value()
-                    ? client.indices().getAlias(a -> a.name(alias)).result().keySet()
-                    : Set.of();
+            Set<String> rebuilt =
+                    client.indices().existsAlias(a -> a.name(alias)).value()
+                            ? client.indices().getAlias(a -> a.name(alias)).result().keySet()
+                            : Set.of();
             for (String generation : rebuilt) {
                 if (isCurrentVersion(generation) && !generation.equals(physicalName())) {
                     client.indices().delete(d -> d.index(generation).ignoreUnavailable(true));
@@ -139,18 +163,26 @@ public final class VersionedIndex {
     }
 
     /**
-     * Applies {@code change} (built from a document's id) to every document {@code query} matches, a page at a time,
-     * by bulk requests: the OpenSearch we run locally has no reindex module, so no update- or delete-by-query. Each
-     * page must change what the query matches, so that the next search finds the rest.
+     * Applies {@code change} (built from a document's id) to every document {@code query} matches,
+     * a page at a time, by bulk requests: the OpenSearch we run locally has no reindex module, so
+     * no update- or delete-by-query. Each page must change what the query matches, so that the next
+     * search finds the rest.
      *
      * @return how many documents were changed
      */
-    public long changeEachMatching(Query query, int pageSize, Function<String, BulkOperation> change) {
+    public long changeEachMatching(
+            Query query, int pageSize, Function<String, BulkOperation> change) {
         long changed = 0;
         try {
             while (true) {
-                var page = client.search(s -> s.index(target()).size(pageSize).query(query)
-                        .source(source -> source.fetch(false)), Object.class);
+                var page =
+                        client.search(
+                                s ->
+                                        s.index(target())
+                                                .size(pageSize)
+                                                .query(query)
+                                                .source(source -> source.fetch(false)),
+                                Object.class);
                 if (page.hits().hits().isEmpty()) {
                     return changed;
                 }
@@ -163,16 +195,24 @@ public final class VersionedIndex {
     }
 
     /**
-     * Writes the operations in one bulk request, visible to searches when it returns. A 409 is a version
-     * conflict: this state or a later one is already indexed, which is what an idempotent write wants.
+     * Writes the operations in one bulk request, visible to searches when it returns. A 409 is a
+     * version conflict: this state or a later one is already indexed, which is what an idempotent
+     * write wants.
      */
     public void bulk(List<BulkOperation> operations) {
         try {
             var response = client.bulk(b -> b.operations(operations).refresh(Refresh.True));
             for (BulkResponseItem item : response.items()) {
                 if (item.error() != null && item.status() != 409) {
-                    throw new IllegalStateException("OpenSearch refused " + alias + " document " + item.id()
-                            + ": " + item.error().type() + " " + item.error().reason());
+                    throw new IllegalStateException(
+                            "OpenSearch refused "
+                                    + alias
+                                    + " document "
+                                    + item.id()
+                                    + ": "
+                                    + item.error().type()
+                                    + " "
+                                    + item.error().reason());
                 }
             }
         } catch (OpenSearchException e) {

@@ -24,17 +24,23 @@ class MeController {
         this.profiles = profiles;
     }
 
-    /** Looked up by the signed-in identity, not by the caller resolved before a consistency wait. */
+    /**
+     * Looked up by the signed-in identity, not by the caller resolved before a consistency wait.
+     */
     @GetMapping("/api/me")
     @PreAuthorize("isAuthenticated()")
     @ReadModel(ProjectionNames.USERS)
-    @Operation(operationId = "getMe", summary = "Your own profile, in full",
-            description = "404 not-registered until you have registered (POST /api/me on the command API).")
+    @Operation(
+            operationId = "getMe",
+            summary = "Your own profile, in full",
+            description =
+                    "404 not-registered until you have registered (POST /api/me on the command API).")
     @ProblemResponses({404})
     @ResponseHeaders("ETag")
     ResponseEntity<UserView> me(@AuthenticationPrincipal Caller caller) {
-        UserProfile me = profiles.findByIdentity(caller.issuer(), caller.subject())
-                .orElseThrow(NotRegisteredException::new);
+        UserProfile me =
+                profiles.findByIdentity(caller.issuer(), caller.subject())
+                        .orElseThrow(NotRegisteredException::new);
         return ResponseEntity.ok().eTag(Versions.etag(me.version())).body(UserView.full(me));
     }
 }

@@ -6,8 +6,16 @@ import java.util.List;
 import java.util.UUID;
 
 /** A user in the {@code users} OpenSearch index, as analysts and {@code ?q=} see them. */
-record UserDocument(UUID id, String email, String displayName, String bio, List<String> interests, String avatarRef,
-                    List<Role> roles, boolean active, Instant registeredAt) {
+record UserDocument(
+        UUID id,
+        String email,
+        String displayName,
+        String bio,
+        List<String> interests,
+        String avatarRef,
+        List<Role> roles,
+        boolean active,
+        Instant registeredAt) {
 
     UserDocument {
         interests = interests == null ? List.of() : List.copyOf(interests);
@@ -16,7 +24,17 @@ record UserDocument(UUID id, String email, String displayName, String bio, List<
 
     /** The search index holds no e-mail preferences: listings leave them out. */
     UserProfile profile(long version) {
-        return new UserProfile(id, email, displayName, bio, interests, avatarRef, roles, active, registeredAt, version,
+        return new UserProfile(
+                id,
+                email,
+                displayName,
+                bio,
+                interests,
+                avatarRef,
+                roles,
+                active,
+                registeredAt,
+                version,
                 null);
     }
 }

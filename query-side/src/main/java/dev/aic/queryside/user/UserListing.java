@@ -9,9 +9,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Pages through users for {@code GET /api/users}: from PostgreSQL by keyset in a chosen order, or, with
- * {@code q}, from OpenSearch by relevance with {@code search_after}. Either way a page asks for one item
- * more than it returns, to know whether another page follows.
+ * Pages through users for {@code GET /api/users}: from PostgreSQL by keyset in a chosen order, or,
+ * with {@code q}, from OpenSearch by relevance with {@code search_after}. Either way a page asks
+ * for one item more than it returns, to know whether another page follows.
  */
 @Component
 class UserListing {
@@ -27,7 +27,8 @@ class UserListing {
     }
 
     UserPage list(Caller caller, Request request) {
-        // who holds a privileged role is part of the full view: a member could otherwise list the administrators
+        // who holds a privileged role is part of the full view: a member could otherwise list the
+        // administrators
         if (request.role() != null && !Visibility.seesEveryone(caller)) {
             throw new AccessDeniedException("Only administrators and auditors list users by role");
         }
@@ -36,32 +37,65 @@ class UserListing {
         if (!Visibility.seesEveryone(caller) && Boolean.FALSE.equals(request.active())) {
             return new UserPage(List.of(), null);
         }
-        return request.searching() ? search(caller, request, active) : walk(caller, request, active);
+        return request.searching()
+                ? search(caller, request, active)
+                : walk(caller, request, active);
     }
 
     private UserPage walk(Caller caller, Request request, Boolean active) {
-        String query = "list;sort=" + request.sort().wire() + ";role=" + request.role() + ";active=" + active;
-        List<String> after = cursors.resumeAfter(request.cursor(), query, keys -> UserProfiles.wellFormed(request.sort(), keys));
-        List<UserProfile> found = profiles.page(request.sort(), request.role(), active, after, request.limit() + 1);
-        return page(caller, request.limit(), found, found.size() > request.limit()
-                ? cursors.encode(query, UserProfiles.keysOf(request.sort(), found.get(request.limit() - 1))) : null);
+        String query =
+                "list;sort="
+                        + request.sort().wire()
+                        + ";role="
+                        + request.role()
+                        + ";active="
+                        + active;
+        List<String> after =
+                cursors.resumeAfter(
+                        request.cursor(),
+                        query,
+                        keys -> UserProfiles.wellFormed(request.sort(), keys));
+        List<UserProfile> found =
+                profiles.page(request.sort(), request.role(), active, after, request.limit() + 1);
+        return page(
+                caller,
+                request.limit(),
+                found,
+                found.size() > request.limit()
+                        ? cursors.encode(
+                                query,
+                                UserProfiles.keysOf(request.sort(), found.get(request.limit() - 1)))
+                        : null);
     }
 
     private UserPage search(Caller caller, Request request, Boolean active) {
         String text = request.q().strip();
         String query = "search;q=" + text + ";role=" + request.role() + ";active=" + active;
         List<String> after = cursors.resumeAfter(request.cursor(), query, ScoreThenId::wellFormed);
-        // only those who see e-mail addresses may find a user by one: a member cannot learn who owns an address
-        List<UserSearchIndex.SearchHit> hits = search.search(text, Visibility.seesEveryone(caller), request.role(),
-                active, after, request.limit() + 1);
+        // only those who see e-mail addresses may find a user by one: a member cannot learn who
+        // owns an address
+        List<UserSearchIndex.SearchHit> hits =
+                search.search(
+                        text,
+                        Visibility.seesEveryone(caller),
+                        request.role(),
+                        active,
+                        after,
+                        request.limit() + 1);
         List<UserProfile> found = hits.stream().map(UserSearchIndex.SearchHit::user).toList();
-        return page(caller, request.limit(), found, hits.size() > request.limit()
-                ? cursors.encode(query, hits.get(request.limit() - 1).sortValues()) : null);
+        return page(
+                caller,
+                request.limit(),
+                found,
+                hits.size() > request.limit()
+                        ? cursors.encode(query, hits.get(request.limit() - 1).sortValues())
+                        : null);
     }
 
-
-    private static UserPage page(Caller caller, int limit, List<UserProfile> found, String nextCursor) {
-        List<UserView> items = found.stream().limit(limit).map(user -> Visibility.view(caller, user)).toList();
+    private static UserPage page(
+            Caller caller, int limit, List<UserProfile> found, String nextCursor) {
+        List<UserView> items =
+                found.stream().limit(limit).map(user -> Visibility.view(caller, user)).toList();
         return new UserPage(items, nextCursor);
     }
 

@@ -6,10 +6,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Everything the read models know about a user, before the visibility rules pick what a caller sees. */
-record UserProfile(UUID id, String email, String displayName, String bio, List<String> interests, String avatarRef,
-                   List<Role> roles, boolean active, Instant registeredAt, long version,
-                   List<EmailTopic> emailUnsubscribed) {
+/**
+ * Everything the read models know about a user, before the visibility rules pick what a caller
+ * sees.
+ */
+record UserProfile(
+        UUID id,
+        String email,
+        String displayName,
+        String bio,
+        List<String> interests,
+        String avatarRef,
+        List<Role> roles,
+        boolean active,
+        Instant registeredAt,
+        long version,
+        List<EmailTopic> emailUnsubscribed) {
 
     UserProfile {
         interests = interests == null ? List.of() : List.copyOf(interests);

@@ -1,7 +1,7 @@
 package dev.aic.queryside.user;
 
-import dev.aic.contracts.user.EmailPreferencesChanged;
 import dev.aic.contracts.privacy.PersonalData;
+import dev.aic.contracts.user.EmailPreferencesChanged;
 import dev.aic.contracts.user.EmailTopic;
 import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.Role;
@@ -24,10 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code user_profile} in PostgreSQL. Runs in the processor's transaction, so each row and the
- * processor's token commit together. The version column holds the sequence number of the last event
- * applied; every update is guarded by {@code version < seq}, so a redelivered or replayed event that
- * the row already reflects changes nothing.
+ * Keeps {@code user_profile} in PostgreSQL. Runs in the processor's transaction, so each row and
+ * the processor's token commit together. The version column holds the sequence number of the last
+ * event applied; every update is guarded by {@code version < seq}, so a redelivered or replayed
+ * event that the row already reflects changes nothing.
  */
 @Component
 @ProcessingGroup(ProjectionNames.USERS)
@@ -42,34 +42,64 @@ class UserProfileProjection {
     @EventHandler
     void on(UserRegistered event, @SequenceNumber long seq, @Timestamp Instant at) {
         OffsetDateTime when = utc(at);
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO user_profile (id, email, display_name, registered_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING""",
-                event.userId().value(), event.email(), event.displayName(), when, when, seq);
+                event.userId().value(),
+                event.email(),
+                event.displayName(),
+                when,
+                when,
+                seq);
     }
 
     @EventHandler
     void on(UserIdentityLinked event, @SequenceNumber long seq, @Timestamp Instant at) {
-        // an identity belongs to one user; should history ever move it, the latest link wins instead of
-        // the unique constraint stopping the processor for good (and a redelivered old link takes nothing)
-        jdbc.update("""
+        // an identity belongs to one user; should history ever move it, the latest link wins
+        // instead of
+        // the unique constraint stopping the processor for good (and a redelivered old link takes
+        // nothing)
+        jdbc.update(
+                """
                 UPDATE user_profile SET issuer = NULL, subject = NULL
                 WHERE issuer = ? AND subject = ? AND id <> ?
                   AND EXISTS (SELECT 1 FROM user_profile linked WHERE linked.id = ? AND linked.version < ?)""",
-                event.issuer(), event.subject(), event.userId().value(), event.userId().value(), seq);
-        apply(seq, at, event.userId().value(), "issuer = ?, subject = ?", event.issuer(), event.subject());
+                event.issuer(),
+                event.subject(),
+                event.userId().value(),
+                event.userId().value(),
+                seq);
+        apply(
+                seq,
+                at,
+                event.userId().value(),
+                "issuer = ?, subject = ?",
+                event.issuer(),
+                event.subject());
     }
 
     @EventHandler
     void on(UserProfileUpdated event, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(seq, at, event.userId().value(), "display_name = ?, bio = ?, interests = ?, avatar_ref = ?",
-                event.displayName(), event.bio(), event.interests().toArray(String[]::new), event.avatarRef());
+        apply(
+                seq,
+                at,
+                event.userId().value(),
+                "display_name = ?, bio = ?, interests = ?, avatar_ref = ?",
+                event.displayName(),
+                event.bio(),
+                event.interests().toArray(String[]::new),
+                event.avatarRef());
     }
 
     @EventHandler
     void on(UserRolesChanged event, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(seq, at, event.userId().value(), "roles = ?::varchar[]",
+        apply(
+                seq,
+                at,
+                event.userId().value(),
+                "roles = ?::varchar[]",
                 (Object) event.roles().stream().map(Role::name).toArray(String[]::new));
     }
 
@@ -85,17 +115,30 @@ class UserProfileProjection {
 
     @EventHandler
     void on(EmailPreferencesChanged event, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(seq, at, event.userId().value(), "email_unsubscribed = ?::varchar[]",
-                (Object) event.unsubscribed().stream().map(EmailTopic::name).toArray(String[]::new));
+        apply(
+                seq,
+                at,
+                event.userId().value(),
+                "email_unsubscribed = ?::varchar[]",
+                (Object)
+                        event.unsubscribed().stream().map(EmailTopic::name).toArray(String[]::new));
     }
 
-    /** The row stays, so attendee lists and references resolve, but it names no one and holds nothing about them. */
+    /**
+     * The row stays, so attendee lists and references resolve, but it names no one and holds
+     * nothing about them.
+     */
     @EventHandler
     void on(MemberErased event, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(seq, at, event.userId().value(), """
+        apply(
+                seq,
+                at,
+                event.userId().value(),
+                """
                 display_name = ?, email = NULL, bio = NULL, interests = '{}', avatar_ref = NULL, roles = '{}',
                 active = FALSE, issuer = NULL, subject = NULL, email_unsubscribed = '{}', erased_at = ?""",
-                PersonalData.ERASED_MEMBER, utc(at));
+                PersonalData.ERASED_MEMBER,
+                utc(at));
     }
 
     @ResetHandler
@@ -103,7 +146,9 @@ class UserProfileProjection {
         jdbc.update("TRUNCATE user_profile");
     }
 
-    /** Sets {@code assignments} unless the row already reflects event {@code seq} or a later one. */
+    /**
+     * Sets {@code assignments} unless the row already reflects event {@code seq} or a later one.
+     */
     private void apply(long seq, Instant at, Object id, String assignments, Object... values) {
         Object[] arguments = new Object[values.length + 4];
         System.arraycopy(values, 0, arguments, 0, values.length);
@@ -111,7 +156,10 @@ class UserProfileProjection {
         arguments[values.length + 1] = utc(at);
         arguments[values.length + 2] = id;
         arguments[values.length + 3] = seq;
-        jdbc.update("UPDATE user_profile SET " + assignments + ", version = ?, updated_at = ? WHERE id = ? AND version < ?",
+        jdbc.update(
+                "UPDATE user_profile SET "
+                        + assignments
+                        + ", version = ?, updated_at = ? WHERE id = ? AND version < ?",
                 arguments);
     }
 

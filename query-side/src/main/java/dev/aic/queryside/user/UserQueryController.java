@@ -41,37 +41,70 @@ class UserQueryController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('MEMBER', 'ORGANIZER', 'ADMIN', 'AUDITOR')")
     @ReadModel(ProjectionNames.USERS)
-    @Operation(operationId = "getUser", summary = "A user: in full for themself, administrators and auditors, the public profile for others",
-            description = "Deactivated users are found by administrators and auditors only. The ETag is the user's"
-                    + " version, to send as If-Match with a change on the command API.")
+    @Operation(
+            operationId = "getUser",
+            summary =
+                    "A user: in full for themself, administrators and auditors, the public profile for others",
+            description =
+                    "Deactivated users are found by administrators and auditors only. The ETag is the user's"
+                            + " version, to send as If-Match with a change on the command API.")
     @ProblemResponses({404})
     @ResponseHeaders("ETag")
     ResponseEntity<UserView> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        UserProfile user = profiles.find(id).filter(found -> Visibility.maySee(caller, found))
-                .orElseThrow(() -> new UserNotFoundException(id));
-        return ResponseEntity.ok().eTag(Versions.etag(user.version())).body(Visibility.view(caller, user));
+        UserProfile user =
+                profiles.find(id)
+                        .filter(found -> Visibility.maySee(caller, found))
+                        .orElseThrow(() -> new UserNotFoundException(id));
+        return ResponseEntity.ok()
+                .eTag(Versions.etag(user.version()))
+                .body(Visibility.view(caller, user));
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('MEMBER', 'ORGANIZER', 'ADMIN', 'AUDITOR')")
     @ReadModel(value = ProjectionNames.USERS, unlessParameter = "q")
     @ReadModel(value = ProjectionNames.USERS_SEARCH, ifParameter = "q")
-    @Operation(operationId = "listUsers", summary = "Users, a page at a time; with q, a search by name prefix (administrators and auditors: or exact e-mail)",
-            description = "Pass nextCursor back as cursor, with the same sort and filters, for the next page."
-                    + " Members see active users only.")
-    UserPage list(@AuthenticationPrincipal Caller caller,
-            @Parameter(description = "Search: name prefixes (\"ada lov\") or an exact e-mail address; results come"
-                    + " best match first, then by id, and sort is ignored")
-            @RequestParam(required = false) @Size(max = 200) String q,
-            @Parameter(description = "Order without q: displayName, registeredAt, or -registeredAt (newest first)",
-                    schema = @Schema(allowableValues = {"displayName", "registeredAt", "-registeredAt"}))
-            @RequestParam(defaultValue = "-registeredAt") UserSort sort,
-            @Parameter(description = "Only users with this role") @RequestParam(required = false) Role role,
-            @Parameter(description = "Only active (true) or deactivated (false) users; members always see active"
-                    + " users only") @RequestParam(required = false) Boolean active,
+    @Operation(
+            operationId = "listUsers",
+            summary =
+                    "Users, a page at a time; with q, a search by name prefix (administrators and auditors: or exact e-mail)",
+            description =
+                    "Pass nextCursor back as cursor, with the same sort and filters, for the next page."
+                            + " Members see active users only.")
+    UserPage list(
+            @AuthenticationPrincipal Caller caller,
+            @Parameter(
+                            description =
+                                    "Search: name prefixes (\"ada lov\") or an exact e-mail address; results come"
+                                            + " best match first, then by id, and sort is ignored")
+                    @RequestParam(required = false)
+                    @Size(max = 200)
+                    String q,
+            @Parameter(
+                            description =
+                                    "Order without q: displayName, registeredAt, or -registeredAt (newest first)",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {
+                                                "displayName",
+                                                "registeredAt",
+                                                "-registeredAt"
+                                            }))
+                    @RequestParam(defaultValue = "-registeredAt")
+                    UserSort sort,
+            @Parameter(description = "Only users with this role") @RequestParam(required = false)
+                    Role role,
+            @Parameter(
+                            description =
+                                    "Only active (true) or deactivated (false) users; members always see active"
+                                            + " users only")
+                    @RequestParam(required = false)
+                    Boolean active,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
-            @Size(max = Cursors.MAX_LENGTH) String cursor) {
+            @Parameter(description = "nextCursor of the previous page")
+                    @RequestParam(required = false)
+                    @Size(max = Cursors.MAX_LENGTH)
+                    String cursor) {
         return listing.list(caller, new UserListing.Request(q, sort, role, active, limit, cursor));
     }
 }

@@ -6,7 +6,10 @@ import dev.aic.queryside.search.OpenSearchProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Where the members' read models live, for the rebuild API ({@code /api/admin/projections/{name}/rebuild}). */
+/**
+ * Where the members' read models live, for the rebuild API ({@code
+ * /api/admin/projections/{name}/rebuild}).
+ */
 @Configuration(proxyBeanMethods = false)
 class UserReadModels {
 
@@ -17,6 +20,7 @@ class UserReadModels {
 
     @Bean
     RebuildableProjection usersSearchProjection(OpenSearchProperties openSearch) {
-        return RebuildableProjection.ofIndex(ProjectionNames.USERS_SEARCH, openSearch.alias(UserSearchIndex.NAME));
+        return RebuildableProjection.ofIndex(
+                ProjectionNames.USERS_SEARCH, openSearch.alias(UserSearchIndex.NAME));
     }
 }

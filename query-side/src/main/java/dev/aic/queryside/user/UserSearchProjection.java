@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds the {@code users} OpenSearch index. OpenSearch is outside the processor's transaction, so
- * delivery is at least once; the document's external version (sequence number + 1) makes every write
- * idempotent, and an event the document already reflects is skipped.
+ * delivery is at least once; the document's external version (sequence number + 1) makes every
+ * write idempotent, and an event the document already reflects is skipped.
  */
 @Component
 @ProcessingGroup(ProjectionNames.USERS_SEARCH)
@@ -40,7 +40,8 @@ class UserSearchProjection {
     UserSearchProjection(UserSearchIndex index, ProcessorTokens tokens) {
         this.index = index;
         if (index.needsFilling()) {
-            // a new (or lost) index starts empty: whatever the token says was indexed went elsewhere
+            // a new (or lost) index starts empty: whatever the token says was indexed went
+            // elsewhere
             tokens.forget(ProjectionNames.USERS_SEARCH);
         }
     }
@@ -48,27 +49,62 @@ class UserSearchProjection {
     @EventHandler
     void on(UserRegistered event, @SequenceNumber long seq, @Timestamp Instant at) {
         if (index.current(event.userId().value()).isEmpty()) {
-            index.put(new UserDocument(event.userId().value(), event.email(), event.displayName(), null, List.of(),
-                    null, List.of(Role.MEMBER), true, at), seq + 1);
+            index.put(
+                    new UserDocument(
+                            event.userId().value(),
+                            event.email(),
+                            event.displayName(),
+                            null,
+                            List.of(),
+                            null,
+                            List.of(Role.MEMBER),
+                            true,
+                            at),
+                    seq + 1);
         }
     }
 
     @EventHandler
     void on(UserIdentityLinked event, @SequenceNumber long seq) {
-        // the identity is not searchable; the version still moves, so the document states which event it reflects
+        // the identity is not searchable; the version still moves, so the document states which
+        // event it reflects
         change(event, seq, UnaryOperator.identity());
     }
 
     @EventHandler
     void on(UserProfileUpdated event, @SequenceNumber long seq) {
-        change(event, seq, user -> new UserDocument(user.id(), user.email(), event.displayName(), event.bio(),
-                event.interests(), event.avatarRef(), user.roles(), user.active(), user.registeredAt()));
+        change(
+                event,
+                seq,
+                user ->
+                        new UserDocument(
+                                user.id(),
+                                user.email(),
+                                event.displayName(),
+                                event.bio(),
+                                event.interests(),
+                                event.avatarRef(),
+                                user.roles(),
+                                user.active(),
+                                user.registeredAt()));
     }
 
     @EventHandler
     void on(UserRolesChanged event, @SequenceNumber long seq) {
-        change(event, seq, user -> new UserDocument(user.id(), user.email(), user.displayName(), user.bio(),
-                user.interests(), user.avatarRef(), event.roles(), user.active(), user.registeredAt()));
+        change(
+                event,
+                seq,
+                user ->
+                        new UserDocument(
+                                user.id(),
+                                user.email(),
+                                user.displayName(),
+                                user.bio(),
+                                user.interests(),
+                                user.avatarRef(),
+                                event.roles(),
+                                user.active(),
+                                user.registeredAt()));
     }
 
     @EventHandler
@@ -82,11 +118,26 @@ class UserSearchProjection {
         change(event, seq, user -> active(user, true));
     }
 
-    /** Anonymised rather than deleted: analysts keep their counts, and nothing in the document names the member. */
+    /**
+     * Anonymised rather than deleted: analysts keep their counts, and nothing in the document names
+     * the member.
+     */
     @EventHandler
     void on(MemberErased event, @SequenceNumber long seq) {
-        change(event, seq, user -> new UserDocument(user.id(), null, PersonalData.ERASED_MEMBER, null, List.of(), null,
-                List.of(), false, user.registeredAt()));
+        change(
+                event,
+                seq,
+                user ->
+                        new UserDocument(
+                                user.id(),
+                                null,
+                                PersonalData.ERASED_MEMBER,
+                                null,
+                                List.of(),
+                                null,
+                                List.of(),
+                                false,
+                                user.registeredAt()));
     }
 
     @ResetHandler
@@ -96,16 +147,30 @@ class UserSearchProjection {
 
     private void change(UserEvent event, long seq, UnaryOperator<UserDocument> change) {
         long version = seq + 1;
-        index.current(event.userId().value()).ifPresentOrElse(current -> {
-            if (current.version() < version) {
-                index.put(change.apply(current.document()), version);
-            }
-        }, () -> log.warn("{} for user {} before the user is indexed; skipped", event.getClass().getSimpleName(),
-                event.userId()));
+        index.current(event.userId().value())
+                .ifPresentOrElse(
+                        current -> {
+                            if (current.version() < version) {
+                                index.put(change.apply(current.document()), version);
+                            }
+                        },
+                        () ->
+                                log.warn(
+                                        "{} for user {} before the user is indexed; skipped",
+                                        event.getClass().getSimpleName(),
+                                        event.userId()));
     }
 
     private static UserDocument active(UserDocument user, boolean active) {
-        return new UserDocument(user.id(), user.email(), user.displayName(), user.bio(), user.interests(),
-                user.avatarRef(), user.roles(), active, user.registeredAt());
+        return new UserDocument(
+                user.id(),
+                user.email(),
+                user.displayName(),
+                user.bio(),
+                user.interests(),
+                user.avatarRef(),
+                user.roles(),
+                active,
+                user.registeredAt());
     }
 }

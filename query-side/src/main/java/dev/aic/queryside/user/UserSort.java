@@ -6,13 +6,17 @@ import java.util.stream.Collectors;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.stereotype.Component;
 
-/** The orders a listing without {@code q} can walk, as clients write them ({@code -} means descending). */
+/**
+ * The orders a listing without {@code q} can walk, as clients write them ({@code -} means
+ * descending).
+ */
 enum UserSort {
     DISPLAY_NAME("displayName"),
     REGISTERED_AT("registeredAt"),
     NEWEST_FIRST("-registeredAt");
 
-    static final String ALLOWED = Arrays.stream(values()).map(UserSort::wire).collect(Collectors.joining(", "));
+    static final String ALLOWED =
+            Arrays.stream(values()).map(UserSort::wire).collect(Collectors.joining(", "));
 
     private final String wire;
 
@@ -30,14 +34,20 @@ enum UserSort {
         return wire;
     }
 
-    /** {@code ?sort=-registeredAt}; anything else is a type mismatch, which the problem handler makes a 400. */
+    /**
+     * {@code ?sort=-registeredAt}; anything else is a type mismatch, which the problem handler
+     * makes a 400.
+     */
     @Component
     static class FromRequest implements Converter<String, UserSort> {
 
         @Override
         public UserSort convert(String source) {
-            return Arrays.stream(values()).filter(sort -> sort.wire.equals(source)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("sort must be one of " + ALLOWED));
+            return Arrays.stream(values())
+                    .filter(sort -> sort.wire.equals(source))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new IllegalArgumentException("sort must be one of " + ALLOWED));
         }
     }
 }

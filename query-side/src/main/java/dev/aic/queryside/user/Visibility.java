@@ -4,13 +4,13 @@ import dev.aic.contracts.user.Role;
 import dev.aic.web.security.Caller;
 
 /**
- * Who sees how much of a user. Administrators and auditors see everyone, deactivated users included,
- * in full; a user sees themself in full; members see the public part of active users only.
+ * Who sees how much of a user. Administrators and auditors see everyone, deactivated users
+ * included, in full; a user sees themself in full; members see the public part of active users
+ * only.
  */
 final class Visibility {
 
-    private Visibility() {
-    }
+    private Visibility() {}
 
     static boolean seesEveryone(Caller caller) {
         return caller.has(Role.ADMIN) || caller.has(Role.AUDITOR);
@@ -21,6 +21,8 @@ final class Visibility {
     }
 
     static UserView view(Caller caller, UserProfile user) {
-        return seesEveryone(caller) || caller.isUser(user.id()) ? UserView.full(user) : UserView.publicPart(user);
+        return seesEveryone(caller) || caller.isUser(user.id())
+                ? UserView.full(user)
+                : UserView.publicPart(user);
     }
 }

@@ -9,12 +9,21 @@ import org.junit.jupiter.api.Test;
 
 class DocumentFactsTest {
 
-    private final DocumentFacts html = DocumentFacts.uploaded(UUID.randomUUID(), Instant.parse("2026-12-01T10:00:00Z"),
-            1, "text/html", 2_000, List.of(), "MEMBERS", null);
+    private final DocumentFacts html =
+            DocumentFacts.uploaded(
+                    UUID.randomUUID(),
+                    Instant.parse("2026-12-01T10:00:00Z"),
+                    1,
+                    "text/html",
+                    2_000,
+                    List.of(),
+                    "MEMBERS",
+                    null);
 
     @Test
     void chunksWithoutPagesLeaveAFormatWithoutPagesWithoutPages() {
-        // an HTML page's chunks have no page: the rebuild of analytics-documents stopped on this once
+        // an HTML page's chunks have no page: the rebuild of analytics-documents stopped on this
+        // once
         assertThat(html.pagesSeen(null).pages()).isNull();
     }
 

@@ -14,7 +14,9 @@ import org.opensearch.client.opensearch.core.search.Hit;
 /** Reads the facts of the {@code search-facts} index as analysts see them: their JSON. */
 record FactReader(OpenSearchClient client, SearchFactIndex index) {
 
-    /** Every fact of a search, once the writer has had the time to write {@code expected} of them. */
+    /**
+     * Every fact of a search, once the writer has had the time to write {@code expected} of them.
+     */
     @SuppressWarnings("rawtypes")
     List<Map> awaitFacts(String searchId, int expected) {
         await().atMost(Duration.ofSeconds(20)).until(() -> facts(searchId).size() >= expected);
@@ -25,8 +27,26 @@ record FactReader(OpenSearchClient client, SearchFactIndex index) {
     List<Map> facts(String searchId) {
         try {
             client.indices().refresh(r -> r.index(index.alias()));
-            return client.search(s -> s.index(index.alias()).size(100).query(q -> q.term(t -> t.field("searchId")
-                    .value(FieldValue.of(searchId)))), Map.class).hits().hits().stream().map(Hit::source).toList();
+            return client
+                    .search(
+                            s ->
+                                    s.index(index.alias())
+                                            .size(100)
+                                            .query(
+                                                    q ->
+                                                            q.term(
+                                                                    t ->
+                                                                            t.field("searchId")
+                                                                                    .value(
+                                                                                            FieldValue
+                                                                                                    .of(
+                                                                                                            searchId)))),
+                            Map.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,13 +14,16 @@ import org.junit.jupiter.api.Test;
 
 class PseudonymsTest {
 
-    private static final byte[] KEY = "a key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] KEY =
+            "a key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8);
     private static final UUID MEMBER = UUID.fromString("0b8d4b0e-6a3c-4c41-9b1e-3f0f0d1b2c3d");
 
     @Test
     void isHmacSha256InHex() {
         // RFC 4231, test case 2
-        assertThat(new Pseudonyms("Jefe".getBytes(StandardCharsets.UTF_8)).of("what do ya want for nothing?"))
+        assertThat(
+                        new Pseudonyms("Jefe".getBytes(StandardCharsets.UTF_8))
+                                .of("what do ya want for nothing?"))
                 .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     }
 
@@ -28,8 +31,11 @@ class PseudonymsTest {
     void theSameMemberAlwaysGetsTheSamePseudonymAndItDoesNotContainTheId() {
         Pseudonyms pseudonyms = new Pseudonyms(KEY);
 
-        assertThat(pseudonyms.of(MEMBER)).isEqualTo(pseudonyms.of(MEMBER)).hasSize(64)
-                .doesNotContain(MEMBER.toString()).doesNotContain(MEMBER.toString().replace("-", ""));
+        assertThat(pseudonyms.of(MEMBER))
+                .isEqualTo(pseudonyms.of(MEMBER))
+                .hasSize(64)
+                .doesNotContain(MEMBER.toString())
+                .doesNotContain(MEMBER.toString().replace("-", ""));
         assertThat(pseudonyms.of(MEMBER)).isNotEqualTo(pseudonyms.of(UUID.randomUUID()));
     }
 
@@ -39,8 +45,10 @@ class PseudonymsTest {
         String pseudonym = pseudonyms.of(MEMBER);
         String documentId = pseudonyms.documentOf(MEMBER).toString().replace("-", "");
 
-        assertThat(pseudonyms.documentOf(MEMBER)).isEqualTo(pseudonyms.documentOf(MEMBER))
-                .isNotEqualTo(MEMBER).isNotEqualTo(pseudonyms.documentOf(UUID.randomUUID()));
+        assertThat(pseudonyms.documentOf(MEMBER))
+                .isEqualTo(pseudonyms.documentOf(MEMBER))
+                .isNotEqualTo(MEMBER)
+                .isNotEqualTo(pseudonyms.documentOf(UUID.randomUUID()));
         assertThat(pseudonym).doesNotContain(documentId);
         assertThat(documentId).isNotEqualTo(pseudonym.substring(0, 32));
     }
@@ -55,20 +63,37 @@ class PseudonymsTest {
     @Test
     void aCallerIsTheirUserOrElseTheirIdentity() {
         Pseudonyms pseudonyms = new Pseudonyms(KEY);
-        Caller registered = new Caller("https://issuer", "subject-1", "ann@example.org", "Ann", Optional.of(MEMBER),
-                Set.of(), false);
-        Caller unregistered = new Caller("https://issuer", "subject-1", "ann@example.org", "Ann", Optional.empty(),
-                Set.of(), false);
+        Caller registered =
+                new Caller(
+                        "https://issuer",
+                        "subject-1",
+                        "ann@example.org",
+                        "Ann",
+                        Optional.of(MEMBER),
+                        Set.of(),
+                        false);
+        Caller unregistered =
+                new Caller(
+                        "https://issuer",
+                        "subject-1",
+                        "ann@example.org",
+                        "Ann",
+                        Optional.empty(),
+                        Set.of(),
+                        false);
 
         assertThat(pseudonyms.of(registered)).isEqualTo(pseudonyms.of(MEMBER));
-        assertThat(pseudonyms.of(unregistered)).isEqualTo(pseudonyms.of("https://issuer#subject-1"))
+        assertThat(pseudonyms.of(unregistered))
+                .isEqualTo(pseudonyms.of("https://issuer#subject-1"))
                 .doesNotContain("subject-1");
     }
 
     @Test
     void theDevelopmentKeyIsRefusedUnlessAllowed() {
-        assertThatThrownBy(() -> properties(null, false)).hasMessageContaining("AIC_ANALYTICS_PSEUDONYM_KEY is not set");
-        assertThat(properties(null, true).pseudonymKey()).isEqualTo(AnalyticsProperties.DEVELOPMENT_KEY);
+        assertThatThrownBy(() -> properties(null, false))
+                .hasMessageContaining("AIC_ANALYTICS_PSEUDONYM_KEY is not set");
+        assertThat(properties(null, true).pseudonymKey())
+                .isEqualTo(AnalyticsProperties.DEVELOPMENT_KEY);
         String ownKey = Base64.getEncoder().encodeToString(KEY);
         assertThat(properties(ownKey, false).pseudonymKeyBytes()).isEqualTo(KEY);
         assertThat(properties(ownKey, false).toString()).doesNotContain(ownKey);
@@ -76,13 +101,21 @@ class PseudonymsTest {
 
     @Test
     void aShortKeyIsRefused() {
-        String shortKey = Base64.getEncoder().encodeToString("too short".getBytes(StandardCharsets.UTF_8));
+        String shortKey =
+                Base64.getEncoder().encodeToString("too short".getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> properties(shortKey, false)).hasMessageContaining("at least 32 bytes");
+        assertThatThrownBy(() -> properties(shortKey, false))
+                .hasMessageContaining("at least 32 bytes");
     }
 
     private static AnalyticsProperties properties(String key, boolean developmentKeyAllowed) {
-        return new AnalyticsProperties(key, developmentKeyAllowed, Duration.ofDays(90), Duration.ofHours(1), 10_000,
-                500, Duration.ofMillis(250));
+        return new AnalyticsProperties(
+                key,
+                developmentKeyAllowed,
+                Duration.ofDays(90),
+                Duration.ofHours(1),
+                10_000,
+                500,
+                Duration.ofMillis(250));
     }
 }

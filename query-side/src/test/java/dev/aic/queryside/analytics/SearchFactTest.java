@@ -17,8 +17,10 @@ class SearchFactTest {
 
     private static final Pseudonyms PSEUDONYMS =
             new Pseudonyms("a key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8));
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Instant AT = Instant.parse("2026-03-01T10:15:30Z");
     private static final UUID SEARCH = UUID.fromString("5f1e2d3c-4b5a-4968-8776-655443322110");
 
@@ -27,9 +29,19 @@ class SearchFactTest {
         UUID author = UUID.randomUUID();
         UUID event = UUID.randomUUID();
         List<UUID> documents = IntStream.range(0, 14).mapToObj(i -> UUID.randomUUID()).toList();
-        Searched searched = new Searched(Searched.Kind.SEARCH, "gradient descent", "hybrid",
-                new Searched.Filters(List.of("ml"), author, AT.minusSeconds(60), null, event), 14, documents, 42,
-                "all-minilm-l6-v2", null, false);
+        Searched searched =
+                new Searched(
+                        Searched.Kind.SEARCH,
+                        "gradient descent",
+                        "hybrid",
+                        new Searched.Filters(
+                                List.of("ml"), author, AT.minusSeconds(60), null, event),
+                        14,
+                        documents,
+                        42,
+                        "all-minilm-l6-v2",
+                        null,
+                        false);
 
         SearchFact fact = SearchFact.searched(SEARCH, AT, "member-pseudonym", searched, PSEUDONYMS);
 
@@ -40,8 +52,10 @@ class SearchFactTest {
         assertThat(fact.query()).isEqualTo("gradient descent");
         assertThat(fact.mode()).isEqualTo("hybrid");
         assertThat(fact.resultCount()).isEqualTo(14);
-        assertThat(fact.documentIds()).hasSize(SearchFact.TOP_DOCUMENTS)
-                .containsExactlyElementsOf(documents.subList(0, 10).stream().map(UUID::toString).toList());
+        assertThat(fact.documentIds())
+                .hasSize(SearchFact.TOP_DOCUMENTS)
+                .containsExactlyElementsOf(
+                        documents.subList(0, 10).stream().map(UUID::toString).toList());
         assertThat(fact.latencyMs()).isEqualTo(42);
         assertThat(fact.embeddingModel()).isEqualTo("all-minilm-l6-v2");
         assertThat(fact.degraded()).isFalse();
@@ -53,8 +67,18 @@ class SearchFactTest {
     @Test
     void aDocumentCitedTwiceCountsOnceAmongTheTopDocuments() {
         UUID document = UUID.randomUUID();
-        Searched asked = new Searched(Searched.Kind.ASK, "why?", "hybrid", new Searched.Filters(null, null, null, null,
-                null), 2, List.of(document, document), 7, null, "a-chat-model", true);
+        Searched asked =
+                new Searched(
+                        Searched.Kind.ASK,
+                        "why?",
+                        "hybrid",
+                        new Searched.Filters(null, null, null, null, null),
+                        2,
+                        List.of(document, document),
+                        7,
+                        null,
+                        "a-chat-model",
+                        true);
 
         SearchFact fact = SearchFact.searched(SEARCH, AT, "member-pseudonym", asked, PSEUDONYMS);
 
@@ -68,7 +92,8 @@ class SearchFactTest {
     void theIndexedJsonHasATimestampAndOnlyTheFieldsThatApply() throws Exception {
         UUID document = UUID.randomUUID();
 
-        JsonNode click = JSON.valueToTree(SearchFact.clicked(SEARCH, AT, "member-pseudonym", document, 3));
+        JsonNode click =
+                JSON.valueToTree(SearchFact.clicked(SEARCH, AT, "member-pseudonym", document, 3));
 
         assertThat(click.get("@timestamp").asText()).isEqualTo("2026-03-01T10:15:30Z");
         assertThat(click.get("type").asText()).isEqualTo("click");

@@ -22,23 +22,20 @@ import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** {@code POST /api/search/feedback}: a member's click on a result becomes a click fact linked to its search. */
+/**
+ * {@code POST /api/search/feedback}: a member's click on a result becomes a click fact linked to
+ * its search.
+ */
 @QuerySideIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchFeedbackIT {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    OpenSearchClient client;
-    @Autowired
-    SearchFactIndex index;
-    @Autowired
-    Pseudonyms pseudonyms;
+    @Autowired TestRestTemplate http;
+    @Autowired EventStore eventStore;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired OpenSearchClient client;
+    @Autowired SearchFactIndex index;
+    @Autowired Pseudonyms pseudonyms;
 
     FactReader facts;
     String username;
@@ -53,35 +50,66 @@ class SearchFeedbackIT {
 
     @Test
     void aClickOnAResultIsRecordedWithItsSearch() {
-        ResponseEntity<Map> searched = http.exchange(RequestEntity.get("/api/search?mode=fulltext&q=anything")
-                .header(HttpHeaders.AUTHORIZATION, bearer()).build(), Map.class);
+        ResponseEntity<Map> searched =
+                http.exchange(
+                        RequestEntity.get("/api/search?mode=fulltext&q=anything")
+                                .header(HttpHeaders.AUTHORIZATION, bearer())
+                                .build(),
+                        Map.class);
         String searchId = searched.getHeaders().getFirst("Search-Id");
         UUID document = UUID.randomUUID();
 
-        ResponseEntity<String> feedback = feedback(Map.of("searchId", searchId, "documentId", document.toString(),
-                "rank", 2), bearer());
+        ResponseEntity<String> feedback =
+                feedback(
+                        Map.of("searchId", searchId, "documentId", document.toString(), "rank", 2),
+                        bearer());
 
         assertThat(feedback.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         List<Map> recorded = facts.awaitFacts(searchId, 2);
-        assertThat(recorded).extracting(fact -> fact.get("type")).containsExactlyInAnyOrder("search", "click");
-        Map<String, Object> click = recorded.stream().filter(fact -> "click".equals(fact.get("type"))).findFirst()
-                .orElseThrow();
-        assertThat(click).containsEntry("documentId", document.toString()).containsEntry("rank", 2)
-                .containsEntry("member", pseudonyms.of(userId)).containsKey("@timestamp");
+        assertThat(recorded)
+                .extracting(fact -> fact.get("type"))
+                .containsExactlyInAnyOrder("search", "click");
+        Map<String, Object> click =
+                recorded.stream()
+                        .filter(fact -> "click".equals(fact.get("type")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(click)
+                .containsEntry("documentId", document.toString())
+                .containsEntry("rank", 2)
+                .containsEntry("member", pseudonyms.of(userId))
+                .containsKey("@timestamp");
     }
 
     @Test
     void feedbackWithoutASearchIdOrWithARankOutOfBoundsIsAProblem() {
-        ResponseEntity<String> missing = feedback(Map.of("documentId", UUID.randomUUID().toString(), "rank", 1),
-                bearer());
-        ResponseEntity<String> rank = feedback(Map.of("searchId", UUID.randomUUID().toString(), "documentId",
-                UUID.randomUUID().toString(), "rank", 0), bearer());
-        ResponseEntity<String> notAnId = feedback(Map.of("searchId", "yesterday", "documentId",
-                UUID.randomUUID().toString(), "rank", 1), bearer());
+        ResponseEntity<String> missing =
+                feedback(Map.of("documentId", UUID.randomUUID().toString(), "rank", 1), bearer());
+        ResponseEntity<String> rank =
+                feedback(
+                        Map.of(
+                                "searchId",
+                                UUID.randomUUID().toString(),
+                                "documentId",
+                                UUID.randomUUID().toString(),
+                                "rank",
+                                0),
+                        bearer());
+        ResponseEntity<String> notAnId =
+                feedback(
+                        Map.of(
+                                "searchId",
+                                "yesterday",
+                                "documentId",
+                                UUID.randomUUID().toString(),
+                                "rank",
+                                1),
+                        bearer());
 
         for (ResponseEntity<String> bad : List.of(missing, rank, notAnId)) {
             assertThat(bad.getStatusCode()).as(bad.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(bad.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(bad.getHeaders().getContentType())
+                    .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         }
         assertThat(missing.getBody()).contains("searchId");
         assertThat(rank.getBody()).contains("rank");
@@ -90,15 +118,23 @@ class SearchFeedbackIT {
 
     @Test
     void feedbackNeedsASignedInCaller() {
-        ResponseEntity<String> anonymous = feedback(Map.of("searchId", UUID.randomUUID().toString(), "documentId",
-                UUID.randomUUID().toString(), "rank", 1), null);
+        ResponseEntity<String> anonymous =
+                feedback(
+                        Map.of(
+                                "searchId",
+                                UUID.randomUUID().toString(),
+                                "documentId",
+                                UUID.randomUUID().toString(),
+                                "rank",
+                                1),
+                        null);
 
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     private ResponseEntity<String> feedback(Map<String, ?> body, String authorization) {
-        RequestEntity.BodyBuilder request = RequestEntity.post("/api/search/feedback")
-                .contentType(MediaType.APPLICATION_JSON);
+        RequestEntity.BodyBuilder request =
+                RequestEntity.post("/api/search/feedback").contentType(MediaType.APPLICATION_JSON);
         if (authorization != null) {
             request.header(HttpHeaders.AUTHORIZATION, authorization);
         }

@@ -9,13 +9,12 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.Rescheduled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpConfirmed;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.CommunityEventId;
-import dev.aic.queryside.communityevent.CommunityEventHistory.Member;
 import dev.aic.queryside.QuerySideIntegrationTest;
+import dev.aic.queryside.communityevent.CommunityEventHistory.Member;
 import dev.aic.testsupport.DevIdentity;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
@@ -42,18 +41,16 @@ import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The calendar files parse and validate as RFC 5545 with ical4j, and say what the read model says. */
+/**
+ * The calendar files parse and validate as RFC 5545 with ical4j, and say what the read model says.
+ */
 @QuerySideIntegrationTest
 class CommunityEventCalendarIT {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventProcessingConfiguration processing;
+    @Autowired TestRestTemplate http;
+    @Autowired EventStore eventStore;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired EventProcessingConfiguration processing;
 
     CommunityEventHistory history;
 
@@ -67,15 +64,29 @@ class CommunityEventCalendarIT {
         Member olivia = history.member("Olivia");
         Member bob = history.member("Bob");
         Instant start = Instant.now().plus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
-        CommunityEventId id = history.create(olivia, details("Vectors, in Berlin", "Hall A, Alexanderplatz",
-                "https://meet.example.org/v", List.of("ml")), schedule(start, "Europe/Berlin"), 10, true);
-        history.publish(new Rescheduled(id, schedule(start.plus(Duration.ofHours(1)), "Europe/Berlin")));
+        CommunityEventId id =
+                history.create(
+                        olivia,
+                        details(
+                                "Vectors, in Berlin",
+                                "Hall A, Alexanderplatz",
+                                "https://meet.example.org/v",
+                                List.of("ml")),
+                        schedule(start, "Europe/Berlin"),
+                        10,
+                        true);
+        history.publish(
+                new Rescheduled(id, schedule(start.plus(Duration.ofHours(1)), "Europe/Berlin")));
         history.awaitProjected();
 
-        ResponseEntity<String> response = ics(bob.username(), "/api/events/" + id + "/calendar.ics");
+        ResponseEntity<String> response =
+                ics(bob.username(), "/api/events/" + id + "/calendar.ics");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/calendar")))
+        assertThat(
+                        response.getHeaders()
+                                .getContentType()
+                                .isCompatibleWith(MediaType.parseMediaType("text/calendar")))
                 .isTrue();
         Calendar calendar = parseAndValidate(response.getBody());
         List<VEvent> vevents = calendar.getComponents(VEvent.VEVENT);
@@ -89,12 +100,16 @@ class CommunityEventCalendarIT {
         assertThat(value(vevent, Property.STATUS)).isEqualTo("CONFIRMED");
         assertThat(value(vevent, Property.SEQUENCE)).isEqualTo("2");
         DtStart<Temporal> dtStart = vevent.getDateTimeStart();
-        assertThat(dtStart.getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/Berlin");
+        assertThat(dtStart.getParameter("TZID").orElseThrow().getValue())
+                .isEqualTo("Europe/Berlin");
         assertThat(instant(dtStart.getDate())).isEqualTo(start.plus(Duration.ofHours(1)));
-        assertThat(instant(vevent.getDateTimeEnd().getDate())).isEqualTo(start.plus(Duration.ofHours(3)));
+        assertThat(instant(vevent.getDateTimeEnd().getDate()))
+                .isEqualTo(start.plus(Duration.ofHours(3)));
         List<VTimeZone> zones = calendar.getComponents(VTimeZone.VTIMEZONE);
-        assertThat(zones).singleElement().satisfies(zone -> assertThat(value(zone, Property.TZID))
-                .isEqualTo("Europe/Berlin"));
+        assertThat(zones)
+                .singleElement()
+                .satisfies(
+                        zone -> assertThat(value(zone, Property.TZID)).isEqualTo("Europe/Berlin"));
     }
 
     @Test
@@ -103,14 +118,34 @@ class CommunityEventCalendarIT {
         Member ann = history.member("Ann");
         Member bob = history.member("Bob");
         Instant start = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.SECONDS);
-        CommunityEventId seat = history.create(olivia, details("Seat", null, "https://meet.example.org/s", List.of()),
-                schedule(start, null), 1, true);
-        CommunityEventId full = history.create(olivia, details("Full", "Room 2", null, List.of()),
-                schedule(start.plus(Duration.ofDays(1)), "America/New_York"), 1, true);
-        CommunityEventId called = history.create(olivia, details("Called off", "Room 3", null, List.of()),
-                schedule(start.plus(Duration.ofDays(2)), "Europe/Berlin"), 5, true);
-        CommunityEventId other = history.create(olivia, details("Not mine", "Room 4", null, List.of()),
-                schedule(start, null), 5, true);
+        CommunityEventId seat =
+                history.create(
+                        olivia,
+                        details("Seat", null, "https://meet.example.org/s", List.of()),
+                        schedule(start, null),
+                        1,
+                        true);
+        CommunityEventId full =
+                history.create(
+                        olivia,
+                        details("Full", "Room 2", null, List.of()),
+                        schedule(start.plus(Duration.ofDays(1)), "America/New_York"),
+                        1,
+                        true);
+        CommunityEventId called =
+                history.create(
+                        olivia,
+                        details("Called off", "Room 3", null, List.of()),
+                        schedule(start.plus(Duration.ofDays(2)), "Europe/Berlin"),
+                        5,
+                        true);
+        CommunityEventId other =
+                history.create(
+                        olivia,
+                        details("Not mine", "Room 4", null, List.of()),
+                        schedule(start, null),
+                        5,
+                        true);
         history.publish(new RsvpConfirmed(seat, bob.id()));
         history.publish(new RsvpConfirmed(full, ann.id()));
         history.publish(new RsvpWaitlisted(full, bob.id()));
@@ -123,8 +158,11 @@ class CommunityEventCalendarIT {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         Calendar calendar = parseAndValidate(response.getBody());
-        Map<String, VEvent> byUid = calendar.<VEvent>getComponents(VEvent.VEVENT).stream()
-                .collect(Collectors.toMap(vevent -> value(vevent, Property.UID), vevent -> vevent));
+        Map<String, VEvent> byUid =
+                calendar.<VEvent>getComponents(VEvent.VEVENT).stream()
+                        .collect(
+                                Collectors.toMap(
+                                        vevent -> value(vevent, Property.UID), vevent -> vevent));
         assertThat(byUid).containsOnlyKeys(seat + "@aic", full + "@aic", called + "@aic");
         VEvent mySeat = byUid.get(seat + "@aic");
         assertThat(value(mySeat, Property.STATUS)).isEqualTo("CONFIRMED");
@@ -134,28 +172,35 @@ class CommunityEventCalendarIT {
         assertThat(instant(mySeat.getDateTimeStart().getDate())).isEqualTo(start);
         assertThat(value(byUid.get(full + "@aic"), Property.STATUS)).isEqualTo("TENTATIVE");
         assertThat(value(byUid.get(called + "@aic"), Property.STATUS)).isEqualTo("CANCELLED");
-        assertThat(calendar.<VTimeZone>getComponents(VTimeZone.VTIMEZONE).stream()
-                .map(zone -> value(zone, Property.TZID))).containsExactlyInAnyOrder("America/New_York", "Europe/Berlin");
+        assertThat(
+                        calendar.<VTimeZone>getComponents(VTimeZone.VTIMEZONE).stream()
+                                .map(zone -> value(zone, Property.TZID)))
+                .containsExactlyInAnyOrder("America/New_York", "Europe/Berlin");
 
         // the same three, in the JSON calendar: upcoming soonest first
-        ResponseEntity<Map> mine = new dev.aic.queryside.Api(http).get(bob.username(), "/api/me/events");
-        assertThat(((List<Map<String, Map<String, Object>>>) mine.getBody().get("items")).stream()
-                .map(item -> item.get("event").get("id"))).containsExactly(seat.toString(), full.toString(),
-                called.toString());
+        ResponseEntity<Map> mine =
+                new dev.aic.queryside.Api(http).get(bob.username(), "/api/me/events");
+        assertThat(
+                        ((List<Map<String, Map<String, Object>>>) mine.getBody().get("items"))
+                                .stream().map(item -> item.get("event").get("id")))
+                .containsExactly(seat.toString(), full.toString(), called.toString());
     }
 
     @Test
     void aCalendarNeedsASignedInRegisteredMember() {
-        assertThat(ics(null, "/api/me/calendar.ics").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(ics(null, "/api/me/calendar.ics").getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
         ResponseEntity<String> unregistered = ics("alice", "/api/me/calendar.ics");
         assertThat(unregistered.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unregistered.getBody()).contains("urn:aic:problem:not-registered");
     }
 
     private ResponseEntity<String> ics(String user, String path) {
-        RequestEntity.HeadersBuilder<?> request = RequestEntity.get(path).accept(MediaType.parseMediaType("text/calendar"));
+        RequestEntity.HeadersBuilder<?> request =
+                RequestEntity.get(path).accept(MediaType.parseMediaType("text/calendar"));
         if (user != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + DevIdentity.start().accessToken(user));
+            request.header(
+                    HttpHeaders.AUTHORIZATION, "Bearer " + DevIdentity.start().accessToken(user));
         }
         return http.exchange(request.build(), String.class);
     }
@@ -165,7 +210,8 @@ class CommunityEventCalendarIT {
         Calendar calendar = new CalendarBuilder().build(new StringReader(body));
         ValidationResult result = calendar.validate();
         assertThat(result.hasErrors()).as(result.toString()).isFalse();
-        assertThat(value(calendar, Property.PRODID)).isEqualTo("-//AIC Platform//Community events//EN");
+        assertThat(value(calendar, Property.PRODID))
+                .isEqualTo("-//AIC Platform//Community events//EN");
         return calendar;
     }
 

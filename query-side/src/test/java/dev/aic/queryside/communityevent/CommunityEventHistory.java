@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes community event histories straight into the event store, as the command-side's aggregate
  * would, and waits for the query-side's processors to have read them.
  */
-record CommunityEventHistory(EventStore eventStore, JdbcTemplate jdbc, EventProcessingConfiguration processing) {
+record CommunityEventHistory(
+        EventStore eventStore, JdbcTemplate jdbc, EventProcessingConfiguration processing) {
 
     static final Duration PROJECTION_DEADLINE = Duration.ofSeconds(30);
 
@@ -56,7 +57,8 @@ record CommunityEventHistory(EventStore eventStore, JdbcTemplate jdbc, EventProc
     }
 
     /** A drafted event, and published unless {@code publish} is false. */
-    CommunityEventId create(Member organizer, Details details, Schedule schedule, int capacity, boolean publish) {
+    CommunityEventId create(
+            Member organizer, Details details, Schedule schedule, int capacity, boolean publish) {
         CommunityEventId id = new CommunityEventId(UUID.randomUUID());
         publish(new CommunityEventEvent.Drafted(id, organizer.id(), details, schedule, capacity));
         if (publish) {
@@ -69,42 +71,69 @@ record CommunityEventHistory(EventStore eventStore, JdbcTemplate jdbc, EventProc
     long publish(CommunityEventEvent event) {
         String id = event.eventId().toString();
         long sequence = version(event.eventId()) + 1;
-        eventStore.publish(new GenericDomainEventMessage<>("CommunityEvent", id, sequence, event,
-                MetaData.emptyInstance(), UUID.randomUUID().toString(), Instant.now()));
-        return jdbc.queryForObject("""
+        eventStore.publish(
+                new GenericDomainEventMessage<>(
+                        "CommunityEvent",
+                        id,
+                        sequence,
+                        event,
+                        MetaData.emptyInstance(),
+                        UUID.randomUUID().toString(),
+                        Instant.now()));
+        return jdbc.queryForObject(
+                """
                 SELECT globalindex FROM event_store.domainevententry
-                WHERE aggregateidentifier = ? AND sequencenumber = ?""", Long.class, id, sequence);
+                WHERE aggregateidentifier = ? AND sequencenumber = ?""",
+                Long.class,
+                id,
+                sequence);
     }
 
     /**
-     * Stores an event as an earlier release of the command-side wrote it: {@code json} under payload type
-     * {@code type} and {@code revision}, as the aggregate's next event, so readers meet it only through the upcasters.
+     * Stores an event as an earlier release of the command-side wrote it: {@code json} under
+     * payload type {@code type} and {@code revision}, as the aggregate's next event, so readers
+     * meet it only through the upcasters.
      */
     long publishStored(CommunityEventId id, Class<?> type, String revision, String json) {
         long sequence = version(id) + 1;
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO event_store.domainevententry (eventidentifier, metadata, payload, payloadrevision, payloadtype,
                     timestamp, aggregateidentifier, sequencenumber, type)
                 VALUES (?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), ?, ?, ?, ?, ?, 'CommunityEvent')""",
-                UUID.randomUUID().toString(), json, revision, type.getName(), Instant.now().toString(), id.toString(),
+                UUID.randomUUID().toString(),
+                json,
+                revision,
+                type.getName(),
+                Instant.now().toString(),
+                id.toString(),
                 sequence);
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 SELECT globalindex FROM event_store.domainevententry
-                WHERE aggregateidentifier = ? AND sequencenumber = ?""", Long.class, id.toString(), sequence);
+                WHERE aggregateidentifier = ? AND sequencenumber = ?""",
+                Long.class,
+                id.toString(),
+                sequence);
     }
 
     long version(CommunityEventId id) {
-        Long last = jdbc.queryForObject(
-                "SELECT max(sequencenumber) FROM event_store.domainevententry WHERE aggregateidentifier = ?",
-                Long.class, id.toString());
+        Long last =
+                jdbc.queryForObject(
+                        "SELECT max(sequencenumber) FROM event_store.domainevententry WHERE aggregateidentifier = ?",
+                        Long.class,
+                        id.toString());
         return last == null ? -1 : last;
     }
 
-    /** Waits until the users' and the community events' processors have read everything stored so far. */
+    /**
+     * Waits until the users' and the community events' processors have read everything stored so
+     * far.
+     */
     void awaitProjected() {
         long head = users().head();
-        await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(USERS, head)
-                && caughtUp(COMMUNITY_EVENTS, head));
+        await().atMost(PROJECTION_DEADLINE)
+                .until(() -> caughtUp(USERS, head) && caughtUp(COMMUNITY_EVENTS, head));
     }
 
     StreamingEventProcessor processor(String group) {
@@ -113,6 +142,8 @@ record CommunityEventHistory(EventStore eventStore, JdbcTemplate jdbc, EventProc
 
     boolean caughtUp(String group, long head) {
         var status = processor(group).processingStatus();
-        return !status.isEmpty() && status.values().stream().allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
+        return !status.isEmpty()
+                && status.values().stream()
+                        .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
     }
 }

@@ -44,29 +44,25 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A client that sends the Consistency-Token of its write reads that write, or is told to come back. */
+/**
+ * A client that sends the Consistency-Token of its write reads that write, or is told to come back.
+ */
 @QuerySideIntegrationTest
 class ReadYourWritesIT {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWritesIT.class);
     private static final Duration PROJECTION_DEADLINE = Duration.ofSeconds(30);
+
     /** aic.consistency.max-wait of {@code QuerySideIntegrationTest}. */
     private static final Duration BOUND = Duration.ofMillis(500);
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    JdbcTemplate jdbc;
-    @org.springframework.boot.test.web.server.LocalServerPort
-    int port;
-    @Autowired
-    ReadModels readModels;
-    @Autowired
-    ConsistencyGate gate;
-    @Autowired
-    EventProcessingConfiguration processing;
+    @Autowired TestRestTemplate http;
+    @Autowired EventStore eventStore;
+    @Autowired JdbcTemplate jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+    @Autowired ReadModels readModels;
+    @Autowired ConsistencyGate gate;
+    @Autowired EventProcessingConfiguration processing;
 
     UserEvents events;
     Api api;
@@ -80,8 +76,8 @@ class ReadYourWritesIT {
     @Test
     void aTokenForAJustPublishedChangeAnswersWithTheChange() {
         UserId id = events.register("Before");
-        await().atMost(PROJECTION_DEADLINE).until(() ->
-                api.get("adam", "/api/users/" + id).getStatusCode() == HttpStatus.OK);
+        await().atMost(PROJECTION_DEADLINE)
+                .until(() -> api.get("adam", "/api/users/" + id).getStatusCode() == HttpStatus.OK);
 
         List<Long> waits = new ArrayList<>();
         for (int round = 1; round <= 20; round++) {
@@ -89,67 +85,97 @@ class ReadYourWritesIT {
             long position = events.publish(new UserProfileUpdated(id, name, null, List.of(), null));
             long started = System.nanoTime();
 
-            ResponseEntity<Map> read = api.get("adam", "/api/users/" + id, consistencyToken(position));
+            ResponseEntity<Map> read =
+                    api.get("adam", "/api/users/" + id, consistencyToken(position));
 
             waits.add((System.nanoTime() - started) / 1_000_000);
             assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(read.getBody()).containsEntry("displayName", name).containsEntry("version", round);
+            assertThat(read.getBody())
+                    .containsEntry("displayName", name)
+                    .containsEntry("version", round);
             assertThat(read.getHeaders().getETag()).isEqualTo("\"" + round + "\"");
         }
         long reached = events.head();
-        List<Long> withReachedToken = timed(() -> api.get("adam", "/api/users/" + id, consistencyToken(reached)));
+        List<Long> withReachedToken =
+                timed(() -> api.get("adam", "/api/users/" + id, consistencyToken(reached)));
         List<Long> withoutToken = timed(() -> api.get("adam", "/api/users/" + id));
-        log.info("Read-your-writes, ms from publish to the answer with the change: median {}, max {};"
+        log.info(
+                "Read-your-writes, ms from publish to the answer with the change: median {}, max {};"
                         + " same read, token already reached: median {}; without token: median {}",
-                median(waits), Collections.max(waits), median(withReachedToken), median(withoutToken));
+                median(waits),
+                Collections.max(waits),
+                median(withReachedToken),
+                median(withoutToken));
     }
 
     @Test
     void aSearchWithATokenFindsAJustRegisteredUser() {
         String unique = "Rw" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         UserId id = new UserId(UUID.randomUUID());
-        long position = events.publish(new UserRegistered(id, UserEvents.emailOf(id), unique + " Searched"));
+        long position =
+                events.publish(
+                        new UserRegistered(id, UserEvents.emailOf(id), unique + " Searched"));
 
-        ResponseEntity<Map> found = api.get("alice", "/api/users?q=" + unique, consistencyToken(position));
+        ResponseEntity<Map> found =
+                api.get("alice", "/api/users?q=" + unique, consistencyToken(position));
 
         assertThat(found.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((List<?>) found.getBody().get("items"))
-                .singleElement().satisfies(item -> assertThat((Map<Object, Object>) item).containsEntry("id", id.toString()));
+                .singleElement()
+                .satisfies(
+                        item ->
+                                assertThat((Map<Object, Object>) item)
+                                        .containsEntry("id", id.toString()));
     }
 
     @Test
     void someoneWhoJustRegisteredReadsThemselvesInFull() {
         String username = UserEvents.newUsername();
         UserId id = events.register("Just Registered");
-        long linked = events.publish(new UserIdentityLinked(id, DevIdentity.start().issuerUri(), username));
+        long linked =
+                events.publish(
+                        new UserIdentityLinked(id, DevIdentity.start().issuerUri(), username));
 
         ResponseEntity<Map> me = api.get(username, "/api/me", consistencyToken(linked));
         ResponseEntity<Map> byId = api.get(username, "/api/users/" + id, consistencyToken(linked));
 
         assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(me.getBody()).containsEntry("id", id.toString()).containsEntry("email", UserEvents.emailOf(id));
-        // the caller was looked up again after the wait, so they are recognised as the user themself
+        assertThat(me.getBody())
+                .containsEntry("id", id.toString())
+                .containsEntry("email", UserEvents.emailOf(id));
+        // the caller was looked up again after the wait, so they are recognised as the user
+        // themself
         assertThat(byId.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(byId.getBody()).containsEntry("email", UserEvents.emailOf(id)).containsEntry("version", 1);
+        assertThat(byId.getBody())
+                .containsEntry("email", UserEvents.emailOf(id))
+                .containsEntry("version", 1);
     }
 
     @Test
     void aTokenPastTheStoresHeadIsAnsweredAtOnceToComeBackLater() {
         UserId id = events.register("Patient");
-        await().atMost(PROJECTION_DEADLINE).until(() ->
-                api.get("adam", "/api/users/" + id).getStatusCode() == HttpStatus.OK);
+        await().atMost(PROJECTION_DEADLINE)
+                .until(() -> api.get("adam", "/api/users/" + id).getStatusCode() == HttpStatus.OK);
         long beyond = events.head() + 1_000_000;
 
-        for (String path : List.of("/api/users/" + id, "/api/me", "/api/users", "/api/users?q=patient")) {
+        for (String path :
+                List.of("/api/users/" + id, "/api/me", "/api/users", "/api/users?q=patient")) {
             long started = System.nanoTime();
             ResponseEntity<Map> response = api.get("adam", path, consistencyToken(beyond));
             Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.ACCEPTED);
-            assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).as(path).isEqualTo("1");
-            assertThat(response.getHeaders().getContentType()).as(path).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(response.getBody()).as(path).containsEntry("type", "urn:aic:problem:not-yet-consistent")
-                    .containsEntry("status", 202).containsEntry("consistencyToken", Long.toString(beyond));
+            assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                    .as(path)
+                    .isEqualTo("1");
+            assertThat(response.getHeaders().getContentType())
+                    .as(path)
+                    .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(response.getBody())
+                    .as(path)
+                    .containsEntry("type", "urn:aic:problem:not-yet-consistent")
+                    .containsEntry("status", 202)
+                    .containsEntry("consistencyToken", Long.toString(beyond));
             assertThat(waited).as(path).isLessThan(BOUND);
         }
     }
@@ -171,32 +197,66 @@ class ReadYourWritesIT {
     @Test
     void waitingRequestsHoldNoRequestThreadAndEachCallerHasOnlyAFewWaiting() throws Exception {
         Set<String> processors = readModels.processorsOf(Set.of(USERS));
-        processors.forEach(name -> processing.eventProcessor(name).orElseThrow().shutdownAsync().join());
+        processors.forEach(
+                name -> processing.eventProcessor(name).orElseThrow().shutdownAsync().join());
         int requests = 16;
         ExecutorService clients = Executors.newFixedThreadPool(requests);
         try {
-            long unreached = events.publish(new UserRegistered(new UserId(UUID.randomUUID()),
-                    UserEvents.emailOf(new UserId(UUID.randomUUID())), "Unreached"));
+            long unreached =
+                    events.publish(
+                            new UserRegistered(
+                                    new UserId(UUID.randomUUID()),
+                                    UserEvents.emailOf(new UserId(UUID.randomUUID())),
+                                    "Unreached"));
             // the JDK's client, which does not retry a 429 by itself as the test's HTTP client does
             HttpClient client = HttpClient.newHttpClient();
-            var request = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/users"))
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + DevIdentity.start().accessToken("alice"))
-                    .header("Consistency-Token", Long.toString(unreached)).build();
+            var request =
+                    java.net.http.HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + "/api/users"))
+                            .header(
+                                    HttpHeaders.AUTHORIZATION,
+                                    "Bearer " + DevIdentity.start().accessToken("alice"))
+                            .header("Consistency-Token", Long.toString(unreached))
+                            .build();
             CyclicBarrier together = new CyclicBarrier(requests);
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
-                answers.add(clients.submit(() -> {
-                    together.await();
-                    return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                }));
+                answers.add(
+                        clients.submit(
+                                () -> {
+                                    together.await();
+                                    return client.send(
+                                                    request, HttpResponse.BodyHandlers.discarding())
+                                            .statusCode();
+                                }));
             }
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(2)).until(() -> gate.waiting() > 0);
+            await().atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(2))
+                    .until(() -> gate.waiting() > 0);
 
             // before, each waiting request blocked a request thread of its own on the gate's future
-            assertThat(Thread.getAllStackTraces().values()).noneMatch(stack -> Arrays.stream(stack)
-                    .anyMatch(frame -> frame.getClassName().startsWith(ReadModelInterceptor.class.getName()))
-                    && Arrays.stream(stack).anyMatch(frame -> frame.getClassName().equals(CompletableFuture.class.getName())
-                    && frame.getMethodName().endsWith("Get")));
+            assertThat(Thread.getAllStackTraces().values())
+                    .noneMatch(
+                            stack ->
+                                    Arrays.stream(stack)
+                                                    .anyMatch(
+                                                            frame ->
+                                                                    frame.getClassName()
+                                                                            .startsWith(
+                                                                                    ReadModelInterceptor
+                                                                                            .class
+                                                                                            .getName()))
+                                            && Arrays.stream(stack)
+                                                    .anyMatch(
+                                                            frame ->
+                                                                    frame.getClassName()
+                                                                                    .equals(
+                                                                                            CompletableFuture
+                                                                                                    .class
+                                                                                                    .getName())
+                                                                            && frame.getMethodName()
+                                                                                    .endsWith(
+                                                                                            "Get")));
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> answer : answers) {
                 statuses.add(answer.get(10, TimeUnit.SECONDS));
@@ -213,12 +273,19 @@ class ReadYourWritesIT {
     @Test
     void aMalformedTokenIsAValidationProblem() {
         for (String token : List.of("abc", "-1", "1.5", "0x10", "99999999999999999999")) {
-            ResponseEntity<Map> response = api.get("alice", "/api/users", Map.of("Consistency-Token", token));
+            ResponseEntity<Map> response =
+                    api.get("alice", "/api/users", Map.of("Consistency-Token", token));
 
             assertThat(response.getStatusCode()).as(token).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(response.getBody()).as(token).containsEntry("type", "urn:aic:problem:validation");
-            assertThat((List<?>) response.getBody().get("errors")).as(token)
-                    .anySatisfy(error -> assertThat((Map<Object, Object>) error).containsEntry("field", "Consistency-Token"));
+            assertThat(response.getBody())
+                    .as(token)
+                    .containsEntry("type", "urn:aic:problem:validation");
+            assertThat((List<?>) response.getBody().get("errors"))
+                    .as(token)
+                    .anySatisfy(
+                            error ->
+                                    assertThat((Map<Object, Object>) error)
+                                            .containsEntry("field", "Consistency-Token"));
         }
     }
 

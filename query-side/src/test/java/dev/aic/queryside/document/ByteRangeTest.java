@@ -33,13 +33,32 @@ class ByteRangeTest {
 
     @Test
     void malformedOrUnsatisfiableRangesAreRefusedWithTheSize() {
-        for (String header : new String[] {"bytes", "bytes=", "bytes=-", "bytes=a-b", "bytes=5-1", "bytes=-1-2",
-                "bytes=1.5-2", "bytes=9999999999999999999-", "bytes=-0", "bytes=5000-", "bytes=6000-7000", "0-10"}) {
-            assertThatThrownBy(() -> ByteRange.of(header, 5000)).as(header)
-                    .isInstanceOfSatisfying(InvalidRangeException.class, refused ->
-                            assertThat(refused.headers().getFirst("Content-Range")).isEqualTo("bytes */5000"));
+        for (String header :
+                new String[] {
+                    "bytes",
+                    "bytes=",
+                    "bytes=-",
+                    "bytes=a-b",
+                    "bytes=5-1",
+                    "bytes=-1-2",
+                    "bytes=1.5-2",
+                    "bytes=9999999999999999999-",
+                    "bytes=-0",
+                    "bytes=5000-",
+                    "bytes=6000-7000",
+                    "0-10"
+                }) {
+            assertThatThrownBy(() -> ByteRange.of(header, 5000))
+                    .as(header)
+                    .isInstanceOfSatisfying(
+                            InvalidRangeException.class,
+                            refused ->
+                                    assertThat(refused.headers().getFirst("Content-Range"))
+                                            .isEqualTo("bytes */5000"));
         }
-        assertThatThrownBy(() -> ByteRange.of("bytes=0-", 0)).isInstanceOf(InvalidRangeException.class);
-        assertThatThrownBy(() -> ByteRange.of("bytes=-5", 0)).isInstanceOf(InvalidRangeException.class);
+        assertThatThrownBy(() -> ByteRange.of("bytes=0-", 0))
+                .isInstanceOf(InvalidRangeException.class);
+        assertThatThrownBy(() -> ByteRange.of("bytes=-5", 0))
+                .isInstanceOf(InvalidRangeException.class);
     }
 }

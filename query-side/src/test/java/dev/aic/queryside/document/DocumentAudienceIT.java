@@ -28,16 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The audience rule as search applies it: over the chunks, which carry their document's audience. */
+/**
+ * The audience rule as search applies it: over the chunks, which carry their document's audience.
+ */
 @QuerySideIntegrationTest
 class DocumentAudienceIT {
 
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventProcessingConfiguration processing;
+    @Autowired EventStore eventStore;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired EventProcessingConfiguration processing;
 
     DocumentHistory history;
 
@@ -60,27 +59,51 @@ class DocumentAudienceIT {
         List<DocumentId> all = List.of(forAttendees, forMembers, forEveryone);
         history.awaitProjected();
 
-        assertThat(readable(caller(owner, Role.MEMBER), all)).containsExactlyInAnyOrderElementsOf(all);
-        assertThat(readable(caller(organizer, Role.MEMBER), all)).containsExactlyInAnyOrderElementsOf(all);
-        assertThat(readable(caller(attendee, Role.MEMBER), all)).containsExactlyInAnyOrderElementsOf(all);
-        assertThat(readable(caller(member, Role.MEMBER), all)).containsExactlyInAnyOrder(forMembers, forEveryone);
-        assertThat(readable(caller(member, Role.AUDITOR), all)).containsExactlyInAnyOrderElementsOf(all);
-        assertThat(readable(caller(member, Role.ADMIN), all)).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(readable(caller(owner, Role.MEMBER), all))
+                .containsExactlyInAnyOrderElementsOf(all);
+        assertThat(readable(caller(organizer, Role.MEMBER), all))
+                .containsExactlyInAnyOrderElementsOf(all);
+        assertThat(readable(caller(attendee, Role.MEMBER), all))
+                .containsExactlyInAnyOrderElementsOf(all);
+        assertThat(readable(caller(member, Role.MEMBER), all))
+                .containsExactlyInAnyOrder(forMembers, forEveryone);
+        assertThat(readable(caller(member, Role.AUDITOR), all))
+                .containsExactlyInAnyOrderElementsOf(all);
+        assertThat(readable(caller(member, Role.ADMIN), all))
+                .containsExactlyInAnyOrderElementsOf(all);
         assertThat(readable(null, all)).containsExactly(forEveryone);
-        Caller unregistered = new Caller("issuer", "subject", null, null, Optional.empty(), Set.of(Role.MEMBER), false);
+        Caller unregistered =
+                new Caller(
+                        "issuer",
+                        "subject",
+                        null,
+                        null,
+                        Optional.empty(),
+                        Set.of(Role.MEMBER),
+                        false);
         assertThat(readable(unregistered, all)).containsExactlyInAnyOrder(forMembers, forEveryone);
-        Caller deactivatedOwner = new Caller("issuer", "subject", null, null, Optional.of(owner.uuid()),
-                Set.of(Role.MEMBER), true);
-        assertThat(readable(deactivatedOwner, all)).containsExactlyInAnyOrder(forMembers, forEveryone);
+        Caller deactivatedOwner =
+                new Caller(
+                        "issuer",
+                        "subject",
+                        null,
+                        null,
+                        Optional.of(owner.uuid()),
+                        Set.of(Role.MEMBER),
+                        true);
+        assertThat(readable(deactivatedOwner, all))
+                .containsExactlyInAnyOrder(forMembers, forEveryone);
 
         // giving up the seat gives up the event's documents
         history.communityEvent(new RsvpCancelled(event, attendee.id(), RsvpState.CONFIRMED));
         history.awaitProjected();
-        assertThat(readable(caller(attendee, Role.MEMBER), all)).containsExactlyInAnyOrder(forMembers, forEveryone);
+        assertThat(readable(caller(attendee, Role.MEMBER), all))
+                .containsExactlyInAnyOrder(forMembers, forEveryone);
     }
 
     /** A document whose first version is searchable, with two chunks. */
-    private DocumentId indexed(Member owner, DocumentVisibility visibility, CommunityEventId event) {
+    private DocumentId indexed(
+            Member owner, DocumentVisibility visibility, CommunityEventId event) {
         DocumentId id = history.upload(owner, "Doc " + visibility, visibility, event);
         history.publish(new ProcessingStarted(id, 1, MINILM));
         history.publish(new ChunksEmbedded(id, 1, MINILM, chunks(1, 0, 2)));
@@ -90,13 +113,31 @@ class DocumentAudienceIT {
 
     private List<DocumentId> readable(Caller caller, List<DocumentId> among) {
         DocumentAudience.Condition audience = DocumentAudience.of(caller).condition("c");
-        return jdbc.queryForList("SELECT DISTINCT c.document_id FROM document_chunk c"
-                        + " WHERE c.searchable AND c.document_id = ANY (?) AND " + audience.sql(), UUID.class,
-                audience.arguments(List.of((Object) among.stream().map(DocumentId::value).toArray(UUID[]::new))))
-                .stream().map(DocumentId::new).toList();
+        return jdbc
+                .queryForList(
+                        "SELECT DISTINCT c.document_id FROM document_chunk c"
+                                + " WHERE c.searchable AND c.document_id = ANY (?) AND "
+                                + audience.sql(),
+                        UUID.class,
+                        audience.arguments(
+                                List.of(
+                                        (Object)
+                                                among.stream()
+                                                        .map(DocumentId::value)
+                                                        .toArray(UUID[]::new))))
+                .stream()
+                .map(DocumentId::new)
+                .toList();
     }
 
     private static Caller caller(Member member, Role role) {
-        return new Caller("issuer", member.username(), null, null, Optional.of(member.uuid()), Set.of(role), false);
+        return new Caller(
+                "issuer",
+                member.username(),
+                null,
+                null,
+                Optional.of(member.uuid()),
+                Set.of(role),
+                false);
     }
 }

@@ -34,13 +34,16 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes document histories (and the members and community events they need) straight into the event store, as
- * the command-side's aggregates and the ai-worker's reports would, and waits for the processors to read them.
+ * Writes document histories (and the members and community events they need) straight into the
+ * event store, as the command-side's aggregates and the ai-worker's reports would, and waits for
+ * the processors to read them.
  */
-record DocumentHistory(EventStore eventStore, JdbcTemplate jdbc, EventProcessingConfiguration processing) {
+record DocumentHistory(
+        EventStore eventStore, JdbcTemplate jdbc, EventProcessingConfiguration processing) {
 
     static final Duration PROJECTION_DEADLINE = Duration.ofSeconds(30);
-    static final EmbeddingModel MINILM = new EmbeddingModel("all-minilm-l6-v2", "a".repeat(64), 384);
+    static final EmbeddingModel MINILM =
+            new EmbeddingModel("all-minilm-l6-v2", "a".repeat(64), 384);
     static final String SHA = "0123456789abcdef".repeat(4);
 
     UserEvents users() {
@@ -64,9 +67,21 @@ record DocumentHistory(EventStore eventStore, JdbcTemplate jdbc, EventProcessing
     CommunityEventId communityEvent(Member organizer) {
         CommunityEventId id = new CommunityEventId(UUID.randomUUID());
         Instant start = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
-        publish("CommunityEvent", id.toString(), new CommunityEventEvent.Drafted(id, organizer.id(),
-                new Details("Reading group", "Papers", "Room 1", null, List.of(), Visibility.MEMBERS),
-                new Schedule(start, start.plus(Duration.ofHours(2)), null), 1));
+        publish(
+                "CommunityEvent",
+                id.toString(),
+                new CommunityEventEvent.Drafted(
+                        id,
+                        organizer.id(),
+                        new Details(
+                                "Reading group",
+                                "Papers",
+                                "Room 1",
+                                null,
+                                List.of(),
+                                Visibility.MEMBERS),
+                        new Schedule(start, start.plus(Duration.ofHours(2)), null),
+                        1));
         publish("CommunityEvent", id.toString(), new CommunityEventEvent.Published(id));
         return id;
     }
@@ -75,20 +90,35 @@ record DocumentHistory(EventStore eventStore, JdbcTemplate jdbc, EventProcessing
         publish("CommunityEvent", event.eventId().toString(), event);
     }
 
-    Uploaded uploaded(Member owner, String title, DocumentVisibility visibility, CommunityEventId event) {
+    Uploaded uploaded(
+            Member owner, String title, DocumentVisibility visibility, CommunityEventId event) {
         DocumentId id = new DocumentId(UUID.randomUUID());
-        return new Uploaded(id, 1, owner.id(), title, List.of("notes", "ml"), visibility, event,
-                "application/pdf", 2048, SHA, "documents/" + id + "/1", title.toLowerCase() + ".pdf");
+        return new Uploaded(
+                id,
+                1,
+                owner.id(),
+                title,
+                List.of("notes", "ml"),
+                visibility,
+                event,
+                "application/pdf",
+                2048,
+                SHA,
+                "documents/" + id + "/1",
+                title.toLowerCase() + ".pdf");
     }
 
     /** Uploads a document and returns its id. */
-    DocumentId upload(Member owner, String title, DocumentVisibility visibility, CommunityEventId event) {
+    DocumentId upload(
+            Member owner, String title, DocumentVisibility visibility, CommunityEventId event) {
         Uploaded uploaded = uploaded(owner, title, visibility, event);
         publish(uploaded);
         return uploaded.documentId();
     }
 
-    /** Appends the event as the document's next one, stamped now, and returns its global position. */
+    /**
+     * Appends the event as the document's next one, stamped now, and returns its global position.
+     */
     long publish(DocumentEvent event) {
         return publish(event, Instant.now());
     }
@@ -103,46 +133,89 @@ record DocumentHistory(EventStore eventStore, JdbcTemplate jdbc, EventProcessing
 
     private long publish(String type, String id, Object event, Instant at) {
         long sequence = version(id) + 1;
-        eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence, event, MetaData.emptyInstance(),
-                UUID.randomUUID().toString(), at));
-        return jdbc.queryForObject("""
+        eventStore.publish(
+                new GenericDomainEventMessage<>(
+                        type,
+                        id,
+                        sequence,
+                        event,
+                        MetaData.emptyInstance(),
+                        UUID.randomUUID().toString(),
+                        at));
+        return jdbc.queryForObject(
+                """
                 SELECT globalindex FROM event_store.domainevententry
-                WHERE aggregateidentifier = ? AND sequencenumber = ?""", Long.class, id, sequence);
+                WHERE aggregateidentifier = ? AND sequencenumber = ?""",
+                Long.class,
+                id,
+                sequence);
     }
 
     /**
-     * Appends a row as an earlier release stored it, {@code payload} under {@code payloadType} (a class name this
-     * release may no longer have), revision 1, and returns its global position.
+     * Appends a row as an earlier release stored it, {@code payload} under {@code payloadType} (a
+     * class name this release may no longer have), revision 1, and returns its global position.
      */
     long publishStored(DocumentId id, String payloadType, String payload) {
         long sequence = version(id.toString()) + 1;
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO event_store.domainevententry (eventidentifier, metadata, payload, payloadrevision, payloadtype,
                     timestamp, aggregateidentifier, sequencenumber, type)
                 VALUES (?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), '1', ?, ?, ?, ?, 'Document')""",
-                UUID.randomUUID().toString(), payload, payloadType, Instant.now().toString(), id.toString(), sequence);
-        return jdbc.queryForObject("""
+                UUID.randomUUID().toString(),
+                payload,
+                payloadType,
+                Instant.now().toString(),
+                id.toString(),
+                sequence);
+        return jdbc.queryForObject(
+                """
                 SELECT globalindex FROM event_store.domainevententry
-                WHERE aggregateidentifier = ? AND sequencenumber = ?""", Long.class, id.toString(), sequence);
+                WHERE aggregateidentifier = ? AND sequencenumber = ?""",
+                Long.class,
+                id.toString(),
+                sequence);
     }
 
     long version(String aggregateId) {
-        Long last = jdbc.queryForObject(
-                "SELECT max(sequencenumber) FROM event_store.domainevententry WHERE aggregateidentifier = ?",
-                Long.class, aggregateId);
+        Long last =
+                jdbc.queryForObject(
+                        "SELECT max(sequencenumber) FROM event_store.domainevententry WHERE aggregateidentifier = ?",
+                        Long.class,
+                        aggregateId);
         return last == null ? -1 : last;
     }
 
-    /** Chunks {@code from} to {@code to} (exclusive) of a version, each with its own 384-dimension vector. */
+    /**
+     * Chunks {@code from} to {@code to} (exclusive) of a version, each with its own 384-dimension
+     * vector.
+     */
     static List<EmbeddedChunk> chunks(int version, int from, int to) {
-        return IntStream.range(from, to).mapToObj(index -> {
-            String text = "Version " + version + ", passage " + index + " about gradient descent.";
-            return new EmbeddedChunk(index, text, index / 2, ChunkLocation.page(index / 2 + 1), 0, text.length(),
-                    12, vector(version * 100 + index));
-        }).toList();
+        return IntStream.range(from, to)
+                .mapToObj(
+                        index -> {
+                            String text =
+                                    "Version "
+                                            + version
+                                            + ", passage "
+                                            + index
+                                            + " about gradient descent.";
+                            return new EmbeddedChunk(
+                                    index,
+                                    text,
+                                    index / 2,
+                                    ChunkLocation.page(index / 2 + 1),
+                                    0,
+                                    text.length(),
+                                    12,
+                                    vector(version * 100 + index));
+                        })
+                .toList();
     }
 
-    /** A unit-free vector whose first component is {@code seed / 1000}: enough to tell chunks apart. */
+    /**
+     * A unit-free vector whose first component is {@code seed / 1000}: enough to tell chunks apart.
+     */
     static EmbeddingVector vector(int seed) {
         float[] values = new float[384];
         for (int i = 0; i < values.length; i++) {
@@ -152,11 +225,18 @@ record DocumentHistory(EventStore eventStore, JdbcTemplate jdbc, EventProcessing
         return new EmbeddingVector(values);
     }
 
-    /** Waits until the users', community events' and documents' processors have read everything stored so far. */
+    /**
+     * Waits until the users', community events' and documents' processors have read everything
+     * stored so far.
+     */
     void awaitProjected() {
         long head = users().head();
-        await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(USERS, head)
-                && caughtUp(COMMUNITY_EVENTS, head) && caughtUp(DOCUMENTS, head));
+        await().atMost(PROJECTION_DEADLINE)
+                .until(
+                        () ->
+                                caughtUp(USERS, head)
+                                        && caughtUp(COMMUNITY_EVENTS, head)
+                                        && caughtUp(DOCUMENTS, head));
     }
 
     StreamingEventProcessor processor(String group) {
@@ -165,7 +245,8 @@ record DocumentHistory(EventStore eventStore, JdbcTemplate jdbc, EventProcessing
 
     boolean caughtUp(String group, long head) {
         var status = processor(group).processingStatus();
-        return !status.isEmpty() && status.values().stream()
-                .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
+        return !status.isEmpty()
+                && status.values().stream()
+                        .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
     }
 }

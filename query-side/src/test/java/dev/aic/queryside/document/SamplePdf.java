@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A real PDF written by hand: one page of Helvetica text per string, and an embedded stream of incompressible
- * bytes (a scanned picture would be one) that makes it as large as a manual, with its cross-reference table.
+ * A real PDF written by hand: one page of Helvetica text per string, and an embedded stream of
+ * incompressible bytes (a scanned picture would be one) that makes it as large as a manual, with
+ * its cross-reference table.
  */
 final class SamplePdf {
 
-    private SamplePdf() {
-    }
+    private SamplePdf() {}
 
     static byte[] of(List<String> pages, int embeddedBytes) {
         List<byte[]> objects = new ArrayList<>();
@@ -25,10 +25,18 @@ final class SamplePdf {
         objects.add(ascii("<< /Type /Pages /Kids [" + kids + "] /Count " + pages.size() + " >>"));
         objects.add(ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
         for (int i = 0; i < pages.size(); i++) {
-            objects.add(ascii("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R"
-                    + " >> >> /Contents " + (5 + 2 * i) + " 0 R >>"));
-            objects.add(stream(ascii("BT /F1 12 Tf 72 720 Td (" + pages.get(i).replace("(", "\\(").replace(")", "\\)")
-                    + ") Tj ET")));
+            objects.add(
+                    ascii(
+                            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R"
+                                    + " >> >> /Contents "
+                                    + (5 + 2 * i)
+                                    + " 0 R >>"));
+            objects.add(
+                    stream(
+                            ascii(
+                                    "BT /F1 12 Tf 72 720 Td ("
+                                            + pages.get(i).replace("(", "\\(").replace(")", "\\)")
+                                            + ") Tj ET")));
         }
         byte[] embedded = new byte[embeddedBytes];
         new Random(17).nextBytes(embedded);
@@ -44,10 +52,14 @@ final class SamplePdf {
             pdf.writeBytes(ascii("\nendobj\n"));
         }
         int xref = pdf.size();
-        StringBuilder table = new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
+        StringBuilder table =
+                new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
         offsets.forEach(offset -> table.append(String.format("%010d 00000 n \n", offset)));
-        table.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
-                .append(xref).append("\n%%EOF\n");
+        table.append("trailer\n<< /Size ")
+                .append(objects.size() + 1)
+                .append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref)
+                .append("\n%%EOF\n");
         pdf.writeBytes(ascii(table.toString()));
         return pdf.toByteArray();
     }

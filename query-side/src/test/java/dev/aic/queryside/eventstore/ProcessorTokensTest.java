@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.MergedTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.MergedTrackingToken;
 import org.junit.jupiter.api.Test;
 
 class ProcessorTokensTest {
 
-    private static final GapAwareTrackingToken AT_10_WITH_GAP_7 = GapAwareTrackingToken.newInstance(10, Set.of(7L));
+    private static final GapAwareTrackingToken AT_10_WITH_GAP_7 =
+            GapAwareTrackingToken.newInstance(10, Set.of(7L));
 
     @Test
     void aPositionIsProcessedOnceTheIndexHasPassedItUnlessItIsAGap() {
@@ -28,8 +29,10 @@ class ProcessorTokensTest {
 
     @Test
     void aReplayCountsOnlyWhatItHasReplayedSoFar() {
-        TrackingToken replaying = ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(100, Set.of()),
-                GapAwareTrackingToken.newInstance(40, Set.of()));
+        TrackingToken replaying =
+                ReplayToken.createReplayToken(
+                        GapAwareTrackingToken.newInstance(100, Set.of()),
+                        GapAwareTrackingToken.newInstance(40, Set.of()));
 
         assertThat(ProcessorTokens.covers(replaying, 40)).isTrue();
         assertThat(ProcessorTokens.covers(replaying, 41)).isFalse();
@@ -37,8 +40,10 @@ class ProcessorTokensTest {
 
     @Test
     void twoSegmentsBeingMergedCountWhatBothHaveProcessed() {
-        TrackingToken merging = new MergedTrackingToken(GapAwareTrackingToken.newInstance(30, Set.of()),
-                GapAwareTrackingToken.newInstance(20, Set.of()));
+        TrackingToken merging =
+                new MergedTrackingToken(
+                        GapAwareTrackingToken.newInstance(30, Set.of()),
+                        GapAwareTrackingToken.newInstance(20, Set.of()));
 
         assertThat(ProcessorTokens.covers(merging, 20)).isTrue();
         assertThat(ProcessorTokens.covers(merging, 25)).isFalse();

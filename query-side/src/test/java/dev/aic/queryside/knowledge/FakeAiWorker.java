@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real HTTP server that plays the ai-worker's documented embedding contract ({@code GET
- * /internal/embeddings/model}, {@code POST /internal/embeddings}) with vectors the test decides: each text it is
- * told about gets its vector, any other text the last axis.
+ * /internal/embeddings/model}, {@code POST /internal/embeddings}) with vectors the test decides:
+ * each text it is told about gets its vector, any other text the last axis.
  */
 final class FakeAiWorker implements AutoCloseable {
 
@@ -32,8 +32,20 @@ final class FakeAiWorker implements AutoCloseable {
     FakeAiWorker(EmbeddingModel model) throws IOException {
         this.model = model;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/internal/embeddings/model", exchange -> answer(exchange, 200, json.writeValueAsBytes(
-                Map.of("name", model.name(), "fingerprint", model.fingerprint(), "dimension", model.dimension()))));
+        server.createContext(
+                "/internal/embeddings/model",
+                exchange ->
+                        answer(
+                                exchange,
+                                200,
+                                json.writeValueAsBytes(
+                                        Map.of(
+                                                "name",
+                                                model.name(),
+                                                "fingerprint",
+                                                model.fingerprint(),
+                                                "dimension",
+                                                model.dimension()))));
         server.createContext("/internal/embeddings", this::embed);
         server.start();
     }
@@ -83,12 +95,27 @@ final class FakeAiWorker implements AutoCloseable {
             return;
         }
         List<float[]> answers = new ArrayList<>();
-        request.get("texts").forEach(text -> {
-            embedded.add(text.asText());
-            answers.add(vectors.getOrDefault(text.asText(), axis(DIMENSION - 1)));
-        });
-        answer(exchange, 200, json.writeValueAsBytes(Map.of("model", Map.of("name", model.name(), "fingerprint",
-                model.fingerprint(), "dimension", model.dimension()), "vectors", answers)));
+        request.get("texts")
+                .forEach(
+                        text -> {
+                            embedded.add(text.asText());
+                            answers.add(vectors.getOrDefault(text.asText(), axis(DIMENSION - 1)));
+                        });
+        answer(
+                exchange,
+                200,
+                json.writeValueAsBytes(
+                        Map.of(
+                                "model",
+                                Map.of(
+                                        "name",
+                                        model.name(),
+                                        "fingerprint",
+                                        model.fingerprint(),
+                                        "dimension",
+                                        model.dimension()),
+                                "vectors",
+                                answers)));
     }
 
     private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -14,9 +14,9 @@ import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.document.ChunkLocation;
 import dev.aic.contracts.document.DocumentEvent;
 import dev.aic.contracts.document.DocumentEvent.ChunksEmbedded;
-import dev.aic.contracts.document.DocumentEvent.Uploaded;
 import dev.aic.contracts.document.DocumentEvent.ProcessingCompleted;
 import dev.aic.contracts.document.DocumentEvent.ProcessingStarted;
+import dev.aic.contracts.document.DocumentEvent.Uploaded;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.document.EmbeddedChunk;
@@ -38,13 +38,19 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes members, community events and document histories straight into the event store, as the command-side
- * and the ai-worker's reports would, and waits until the query-side's processors have read them.
+ * Writes members, community events and document histories straight into the event store, as the
+ * command-side and the ai-worker's reports would, and waits until the query-side's processors have
+ * read them.
  */
-public record KnowledgeLibrary(EventStore eventStore, JdbcTemplate jdbc, EventProcessingConfiguration processing) {
+public record KnowledgeLibrary(
+        EventStore eventStore, JdbcTemplate jdbc, EventProcessingConfiguration processing) {
 
     static final Duration PROJECTION_DEADLINE = Duration.ofSeconds(60);
-    /** The model the documents suites embed with, so every suite's searchable documents share one serving model. */
+
+    /**
+     * The model the documents suites embed with, so every suite's searchable documents share one
+     * serving model.
+     */
     static final EmbeddingModel MODEL = new EmbeddingModel("all-minilm-l6-v2", "a".repeat(64), 384);
 
     public record Member(UserId id, String username) {
@@ -55,34 +61,69 @@ public record KnowledgeLibrary(EventStore eventStore, JdbcTemplate jdbc, EventPr
     }
 
     /** A chunk as a test writes it: its text, where it is, and the vector the test chose. */
-    public record Chunk(String text, ChunkLocation location, float[] vector) {
-    }
+    public record Chunk(String text, ChunkLocation location, float[] vector) {}
 
     public Member member(String displayName) {
         String username = UserEvents.newUsername();
-        return new Member(new UserEvents(eventStore, jdbc).registerAs(username, displayName), username);
+        return new Member(
+                new UserEvents(eventStore, jdbc).registerAs(username, displayName), username);
     }
 
-    /** A published community event organised by {@code organizer}, where {@code attendees} hold a seat. */
+    /**
+     * A published community event organised by {@code organizer}, where {@code attendees} hold a
+     * seat.
+     */
     CommunityEventId communityEvent(Member organizer, Member... attendees) {
         CommunityEventId id = new CommunityEventId(UUID.randomUUID());
         Instant start = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
-        publish("CommunityEvent", id.toString(), new CommunityEventEvent.Drafted(id, organizer.id(),
-                new Details("Study group", "Papers", "Room 1", null, List.of(), Visibility.MEMBERS),
-                new Schedule(start, start.plus(Duration.ofHours(2)), null), 10));
+        publish(
+                "CommunityEvent",
+                id.toString(),
+                new CommunityEventEvent.Drafted(
+                        id,
+                        organizer.id(),
+                        new Details(
+                                "Study group",
+                                "Papers",
+                                "Room 1",
+                                null,
+                                List.of(),
+                                Visibility.MEMBERS),
+                        new Schedule(start, start.plus(Duration.ofHours(2)), null),
+                        10));
         publish("CommunityEvent", id.toString(), new CommunityEventEvent.Published(id));
         for (Member attendee : attendees) {
-            publish("CommunityEvent", id.toString(), new CommunityEventEvent.RsvpConfirmed(id, attendee.id()));
+            publish(
+                    "CommunityEvent",
+                    id.toString(),
+                    new CommunityEventEvent.RsvpConfirmed(id, attendee.id()));
         }
         return id;
     }
 
     /** Uploads a document and processes its first version completely: searchable once projected. */
-    public DocumentId searchable(Member owner, String title, List<String> tags, DocumentVisibility visibility,
-            CommunityEventId event, Chunk... chunks) {
+    public DocumentId searchable(
+            Member owner,
+            String title,
+            List<String> tags,
+            DocumentVisibility visibility,
+            CommunityEventId event,
+            Chunk... chunks) {
         DocumentId id = new DocumentId(UUID.randomUUID());
-        publish(new Uploaded(id, 1, owner.id(), title, tags, visibility, event, "application/pdf", 2048,
-                "0123456789abcdef".repeat(4), "documents/" + id + "/1", "document.pdf"));
+        publish(
+                new Uploaded(
+                        id,
+                        1,
+                        owner.id(),
+                        title,
+                        tags,
+                        visibility,
+                        event,
+                        "application/pdf",
+                        2048,
+                        "0123456789abcdef".repeat(4),
+                        "documents/" + id + "/1",
+                        "document.pdf"));
         process(id, 1, chunks);
         return id;
     }
@@ -102,8 +143,16 @@ public record KnowledgeLibrary(EventStore eventStore, JdbcTemplate jdbc, EventPr
         List<EmbeddedChunk> embedded = new ArrayList<>();
         for (int i = 0; i < chunks.length; i++) {
             Chunk chunk = chunks[i];
-            embedded.add(new EmbeddedChunk(i, chunk.text(), i, chunk.location(), 0, chunk.text().length(),
-                    chunk.text().split(" ").length, new EmbeddingVector(chunk.vector())));
+            embedded.add(
+                    new EmbeddedChunk(
+                            i,
+                            chunk.text(),
+                            i,
+                            chunk.location(),
+                            0,
+                            chunk.text().length(),
+                            chunk.text().split(" ").length,
+                            new EmbeddingVector(chunk.vector())));
         }
         return embedded;
     }
@@ -115,28 +164,46 @@ public record KnowledgeLibrary(EventStore eventStore, JdbcTemplate jdbc, EventPr
     /** Appends the event as the aggregate's next one and returns its sequence number. */
     long publish(String type, String id, Object event) {
         long sequence = version(id) + 1;
-        eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence, event, MetaData.emptyInstance(),
-                UUID.randomUUID().toString(), Instant.now()));
+        eventStore.publish(
+                new GenericDomainEventMessage<>(
+                        type,
+                        id,
+                        sequence,
+                        event,
+                        MetaData.emptyInstance(),
+                        UUID.randomUUID().toString(),
+                        Instant.now()));
         return sequence;
     }
 
     long version(String aggregateId) {
-        Long last = jdbc.queryForObject(
-                "SELECT max(sequencenumber) FROM event_store.domainevententry WHERE aggregateidentifier = ?",
-                Long.class, aggregateId);
+        Long last =
+                jdbc.queryForObject(
+                        "SELECT max(sequencenumber) FROM event_store.domainevententry WHERE aggregateidentifier = ?",
+                        Long.class,
+                        aggregateId);
         return last == null ? -1 : last;
     }
 
     /** Waits until every processor search reads from has read everything stored so far. */
     public void awaitProjected() {
         long head = new UserEvents(eventStore, jdbc).head();
-        await().atMost(PROJECTION_DEADLINE).until(() -> List.of(USERS, COMMUNITY_EVENTS, DOCUMENTS,
-                DOCUMENT_CHUNKS_SEARCH).stream().allMatch(group -> caughtUp(group, head)));
+        await().atMost(PROJECTION_DEADLINE)
+                .until(
+                        () ->
+                                List.of(USERS, COMMUNITY_EVENTS, DOCUMENTS, DOCUMENT_CHUNKS_SEARCH)
+                                        .stream()
+                                        .allMatch(group -> caughtUp(group, head)));
     }
 
     private boolean caughtUp(String group, long head) {
-        var status = processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow().processingStatus();
-        return !status.isEmpty() && status.values().stream()
-                .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
+        var status =
+                processing
+                        .eventProcessor(group, StreamingEventProcessor.class)
+                        .orElseThrow()
+                        .processingStatus();
+        return !status.isEmpty()
+                && status.values().stream()
+                        .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
     }
 }

@@ -10,14 +10,19 @@ import org.junit.jupiter.api.Test;
 
 class ReportedSearchTest {
 
-    private static final EmbeddingModel MODEL = new EmbeddingModel("all-minilm-l6-v2", "a".repeat(64), 384);
+    private static final EmbeddingModel MODEL =
+            new EmbeddingModel("all-minilm-l6-v2", "a".repeat(64), 384);
 
     @Test
     void aSearchIsReportedWithItsDocumentsInOrderAndItsModel() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        SearchResults results = new SearchResults("hybrid", new SearchResults.ModelView(MODEL.name(),
-                MODEL.fingerprint()), null, List.of(result(first), result(second)));
+        SearchResults results =
+                new SearchResults(
+                        "hybrid",
+                        new SearchResults.ModelView(MODEL.name(), MODEL.fingerprint()),
+                        null,
+                        List.of(result(first), result(second)));
         SearchFilter filter = new SearchFilter(List.of("ml"), null, null, null, null);
 
         Searched searched = ReportedSearch.of("loss", filter, results, 12);
@@ -47,11 +52,29 @@ class ReportedSearchTest {
     @Test
     void aQuestionIsReportedWithItsCitedDocumentsAndTheChatModel() {
         UUID document = UUID.randomUUID();
-        Answer answer = new Answer("It descends. [1]", List.of(new Answer.Citation(1, document, "Notes", 1, 1, null,
-                List.of(), "page 1", 0, 10, "It descends.", "/x")), true, null);
+        Answer answer =
+                new Answer(
+                        "It descends. [1]",
+                        List.of(
+                                new Answer.Citation(
+                                        1,
+                                        document,
+                                        "Notes",
+                                        1,
+                                        1,
+                                        null,
+                                        List.of(),
+                                        "page 1",
+                                        0,
+                                        10,
+                                        "It descends.",
+                                        "/x")),
+                        true,
+                        null);
         AskRequest request = new AskRequest("How?", List.of(), null, null, null, null, null);
 
-        Searched searched = ReportedSearch.of(request, new Asking.Asked(answer, MODEL, "a-chat-model"), 30);
+        Searched searched =
+                ReportedSearch.of(request, new Asking.Asked(answer, MODEL, "a-chat-model"), 30);
 
         assertThat(searched.kind()).isEqualTo(Searched.Kind.ASK);
         assertThat(searched.mode()).isEqualTo("hybrid");
@@ -62,6 +85,7 @@ class ReportedSearchTest {
     }
 
     private static SearchResults.DocumentResult result(UUID id) {
-        return new SearchResults.DocumentResult(id, "A title", List.of(), UUID.randomUUID(), 1, 0.5, List.of());
+        return new SearchResults.DocumentResult(
+                id, "A title", List.of(), UUID.randomUUID(), 1, 0.5, List.of());
     }
 }

@@ -41,9 +41,9 @@ class BoundedEventSourceTest {
     }
 
     /**
-     * Index 3 commits after 4 and 5: its token stands at 5, the furthest index read, not at 3. The bound is on the
-     * stream's token, which never goes back, so the bound cuts the stream where the live processor stood: the late
-     * event below the bound comes, the first event above it waits.
+     * Index 3 commits after 4 and 5: its token stands at 5, the furthest index read, not at 3. The
+     * bound is on the stream's token, which never goes back, so the bound cuts the stream where the
+     * live processor stood: the late event below the bound comes, the first event above it waits.
      */
     @Test
     void anEventCommittedLateBelowTheBoundIsDeliveredAndTheFirstAboveItWaits() throws Exception {
@@ -55,7 +55,8 @@ class BoundedEventSourceTest {
         while (stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
             delivered.add(stream.nextAvailable().getPayload());
         }
-        assertThat(delivered).containsExactly("event 1", "event 2", "event 4", "event 5", "event 3");
+        assertThat(delivered)
+                .containsExactly("event 1", "event 2", "event 4", "event 5", "event 3");
         source.unbound();
         assertThat(stream.nextAvailable().getPayload()).isEqualTo("event 6");
     }
@@ -68,17 +69,30 @@ class BoundedEventSourceTest {
             this(false, positions);
         }
 
-        /** Each event's token: a sequence token at its index, or, as the JDBC store gives them, gap-aware. */
+        /**
+         * Each event's token: a sequence token at its index, or, as the JDBC store gives them,
+         * gap-aware.
+         */
         @Override
         public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
             Deque<TrackedEventMessage<?>> events = new ArrayDeque<>();
             GapAwareTrackingToken[] read = new GapAwareTrackingToken[1];
-            LongStream.of(positions).forEach(position -> {
-                read[0] = read[0] == null ? GapAwareTrackingToken.newInstance(position, Set.of())
-                        : read[0].advanceTo(position, Integer.MAX_VALUE);
-                events.add(new GenericTrackedEventMessage<>(gapAware ? read[0] : new GlobalSequenceTrackingToken(position),
-                        GenericEventMessage.asEventMessage("event " + position)));
-            });
+            LongStream.of(positions)
+                    .forEach(
+                            position -> {
+                                read[0] =
+                                        read[0] == null
+                                                ? GapAwareTrackingToken.newInstance(
+                                                        position, Set.of())
+                                                : read[0].advanceTo(position, Integer.MAX_VALUE);
+                                events.add(
+                                        new GenericTrackedEventMessage<>(
+                                                gapAware
+                                                        ? read[0]
+                                                        : new GlobalSequenceTrackingToken(position),
+                                                GenericEventMessage.asEventMessage(
+                                                        "event " + position)));
+                            });
             return new BlockingStream<>() {
                 @Override
                 public Optional<TrackedEventMessage<?>> peek() {
@@ -96,8 +110,7 @@ class BoundedEventSourceTest {
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         }
     }

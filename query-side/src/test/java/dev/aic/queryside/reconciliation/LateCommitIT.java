@@ -49,16 +49,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * PostgreSQL hands out global positions at insert and makes them visible at commit. A processor that reads an
- * event whose timestamp is older than the gap timeout stops waiting for the positions below it (AxonFramework
- * #4829): an event whose transaction commits after that is never read. These cases provoke it for real, with
- * transactions held open, and check that every projection still ends with exactly the events of the store: the
- * users table and the users index against the store (ids and versions), and every processor's ledger against
- * the store.
- * <p>
- * The suite runs with a 3 s gap timeout ({@link QuerySideIntegrationTest}). The concurrent case writes for 40 s;
- * {@code -Daic.soak=PT10M} makes it a soak test:
- * {@code mvn -B -q -pl query-side -am verify -Dit.test=LateCommitIT#concurrentWritersHoldingTransactionsLoseNoEvent
+ * PostgreSQL hands out global positions at insert and makes them visible at commit. A processor
+ * that reads an event whose timestamp is older than the gap timeout stops waiting for the positions
+ * below it (AxonFramework #4829): an event whose transaction commits after that is never read.
+ * These cases provoke it for real, with transactions held open, and check that every projection
+ * still ends with exactly the events of the store: the users table and the users index against the
+ * store (ids and versions), and every processor's ledger against the store.
+ *
+ * <p>The suite runs with a 3 s gap timeout ({@link QuerySideIntegrationTest}). The concurrent case
+ * writes for 40 s; {@code -Daic.soak=PT10M} makes it a soak test: {@code mvn -B -q -pl query-side
+ * -am verify -Dit.test=LateCommitIT#concurrentWritersHoldingTransactionsLoseNoEvent
  * -Daic.soak=PT10M -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @QuerySideIntegrationTest
@@ -71,26 +71,17 @@ class LateCommitIT {
 
     private static ExecutorService writers;
 
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    PlatformTransactionManager transactionManager;
-    @Autowired
-    ProjectionCheck check;
-    @Autowired
-    TokenTable tokens;
-    @Autowired
-    ReconciliationStatus status;
-    @Autowired
-    OpenSearchClient openSearch;
-    @Autowired
-    OpenSearchProperties openSearchProperties;
-    @Autowired
-    ProjectionsHealthIndicator projectionsHealth;
-    @Autowired
-    MeterRegistry meters;
+    @Autowired EventStore eventStore;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired PlatformTransactionManager transactionManager;
+    @Autowired ProjectionCheck check;
+    @Autowired TokenTable tokens;
+    @Autowired ReconciliationStatus status;
+    @Autowired OpenSearchClient openSearch;
+    @Autowired OpenSearchProperties openSearchProperties;
+    @Autowired ProjectionsHealthIndicator projectionsHealth;
+    @Autowired MeterRegistry meters;
+
     @Value("${aic.event-store.gap-timeout}")
     Duration gapTimeout;
 
@@ -118,36 +109,62 @@ class LateCommitIT {
         UserId ada = new UserId(UUID.randomUUID());
         events.publish(new UserRegistered(ada, UserEvents.emailOf(ada), "Ada"));
         long before = events.head();
-        await("the user projections read up to " + before).atMost(CONVERGENCE)
-                .until(() -> USER_PROJECTIONS.stream().allMatch(processor -> index(processor) >= before));
+        await("the user projections read up to " + before)
+                .atMost(CONVERGENCE)
+                .until(
+                        () ->
+                                USER_PROJECTIONS.stream()
+                                        .allMatch(processor -> index(processor) >= before));
         Map<String, Long> repairsBefore = repairs();
 
         // given a transaction that appends an event and stays open ...
-        HeldTransaction late = hold(() -> events.publish(new UserProfileUpdated(ada, "Ada, late", "committed last",
-                List.of("gaps"), null)));
+        HeldTransaction late =
+                hold(
+                        () ->
+                                events.publish(
+                                        new UserProfileUpdated(
+                                                ada,
+                                                "Ada, late",
+                                                "committed last",
+                                                List.of("gaps"),
+                                                null)));
         long latePosition = late.position();
-        // ... a neighbour above it stamped now that commits only once its stamp is older than the gap timeout ...
+        // ... a neighbour above it stamped now that commits only once its stamp is older than the
+        // gap timeout ...
         UserId neighbour = new UserId(UUID.randomUUID());
         Instant stamped = Instant.now();
-        HeldTransaction aged = hold(() -> events.publish(
-                new UserRegistered(neighbour, UserEvents.emailOf(neighbour), "Neighbour"), stamped));
+        HeldTransaction aged =
+                hold(
+                        () ->
+                                events.publish(
+                                        new UserRegistered(
+                                                neighbour,
+                                                UserEvents.emailOf(neighbour),
+                                                "Neighbour"),
+                                        stamped));
         long agedPosition = aged.position();
         // ... and other writers committing later positions meanwhile
         List<UserId> others = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             others.add(events.register("Bystander " + i));
         }
-        await("the neighbour's stamp is older than the gap timeout").atMost(gapTimeout.plusSeconds(30))
+        await("the neighbour's stamp is older than the gap timeout")
+                .atMost(gapTimeout.plusSeconds(30))
                 .until(() -> Instant.now().isAfter(stamped.plus(gapTimeout)));
         aged.commit();
-        await("the user projections read the aged neighbour").atMost(CONVERGENCE)
-                .until(() -> USER_PROJECTIONS.stream().allMatch(processor -> read(processor, agedPosition)));
+        await("the user projections read the aged neighbour")
+                .atMost(CONVERGENCE)
+                .until(
+                        () ->
+                                USER_PROJECTIONS.stream()
+                                        .allMatch(processor -> read(processor, agedPosition)));
         Set<String> passedForGood = new TreeSet<>();
-        USER_PROJECTIONS.forEach(processor -> {
-            if (!waitsFor(processor, latePosition)) {
-                passedForGood.add(processor);
-            }
-        });
+        USER_PROJECTIONS.forEach(
+                processor -> {
+                    if (!waitsFor(processor, latePosition)) {
+                        passedForGood.add(processor);
+                    }
+                });
 
         // when the held transaction commits, after its neighbour was read
         late.commit();
@@ -158,22 +175,44 @@ class LateCommitIT {
         long started = System.nanoTime();
         everyProjectionMatchesTheStore(written);
         Map<String, Long> repairs = difference(repairs(), repairsBefore);
-        System.out.printf("Late commit: event %d held open while %d (stamped %s) and 5 more committed; the gap timeout"
+        System.out.printf(
+                "Late commit: event %d held open while %d (stamped %s) and 5 more committed; the gap timeout"
                         + " is %s. Processors that stopped waiting for %d: %s. After the commit, repairs %s; every"
                         + " processor's ledger and the users table and index match the store %d ms later%n",
-                latePosition, agedPosition, stamped, gapTimeout, latePosition, passedForGood, repairs,
+                latePosition,
+                agedPosition,
+                stamped,
+                gapTimeout,
+                latePosition,
+                passedForGood,
+                repairs,
                 (System.nanoTime() - started) / 1_000_000);
-        assertThat(passedForGood).as("user projections that passed %d for good: the fault happened", latePosition)
+        assertThat(passedForGood)
+                .as("user projections that passed %d for good: the fault happened", latePosition)
                 .isEqualTo(USER_PROJECTIONS);
-        assertThat(repairs.keySet()).as("processors rewound to take the late event").containsAll(USER_PROJECTIONS);
-        await("the projections' health once the repair is checked").atMost(CONVERGENCE)
+        assertThat(repairs.keySet())
+                .as("processors rewound to take the late event")
+                .containsAll(USER_PROJECTIONS);
+        await("the projections' health once the repair is checked")
+                .atMost(CONVERGENCE)
                 .until(() -> Status.UP.equals(projectionsHealth.health().getStatus()));
-        USER_PROJECTIONS.forEach(processor -> {
-            assertThat(meters.get("aic.projection.missing.events").tag("processor", processor).gauge().value())
-                    .as("missing events of %s", processor).isZero();
-            assertThat(meters.get("aic.projection.repairs").tag("processor", processor).counter().count())
-                    .as("repairs of %s", processor).isPositive();
-        });
+        USER_PROJECTIONS.forEach(
+                processor -> {
+                    assertThat(
+                                    meters.get("aic.projection.missing.events")
+                                            .tag("processor", processor)
+                                            .gauge()
+                                            .value())
+                            .as("missing events of %s", processor)
+                            .isZero();
+                    assertThat(
+                                    meters.get("aic.projection.repairs")
+                                            .tag("processor", processor)
+                                            .counter()
+                                            .count())
+                            .as("repairs of %s", processor)
+                            .isPositive();
+                });
     }
 
     @Test
@@ -188,47 +227,77 @@ class LateCommitIT {
         List<Future<List<UserId>>> running = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
-            running.add(writers.submit(() -> {
-                List<UserId> mine = new ArrayList<>();
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                while (Instant.now().isBefore(until)) {
-                    // a transaction that appends one event stamped now, then works a while before it commits
-                    Duration hold = Duration.ofMillis(random.nextLong(gapTimeout.toMillis() * 4 / 3));
-                    boolean register = mine.isEmpty() || random.nextInt(3) == 0;
-                    UserId id = register ? new UserId(UUID.randomUUID()) : mine.get(random.nextInt(mine.size()));
-                    transactions.executeWithoutResult(tx -> {
-                        mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-                        if (register) {
-                            events.publish(new UserRegistered(id, UserEvents.emailOf(id), "Writer " + writer));
-                        } else {
-                            events.publish(new UserProfileUpdated(id, "Writer " + writer, "update",
-                                    List.of("w" + writer), null));
-                        }
-                        jdbc.queryForObject("SELECT pg_sleep(?)::text", String.class, hold.toMillis() / 1000.0);
-                        open.decrementAndGet();
-                    });
-                    if (register) {
-                        mine.add(id);
-                    }
-                    appended.incrementAndGet();
-                    if (hold.compareTo(gapTimeout) > 0) {
-                        heldPastTheTimeout.incrementAndGet();
-                    }
-                }
-                return mine;
-            }));
+            running.add(
+                    writers.submit(
+                            () -> {
+                                List<UserId> mine = new ArrayList<>();
+                                ThreadLocalRandom random = ThreadLocalRandom.current();
+                                while (Instant.now().isBefore(until)) {
+                                    // a transaction that appends one event stamped now, then works
+                                    // a while before it commits
+                                    Duration hold =
+                                            Duration.ofMillis(
+                                                    random.nextLong(gapTimeout.toMillis() * 4 / 3));
+                                    boolean register = mine.isEmpty() || random.nextInt(3) == 0;
+                                    UserId id =
+                                            register
+                                                    ? new UserId(UUID.randomUUID())
+                                                    : mine.get(random.nextInt(mine.size()));
+                                    transactions.executeWithoutResult(
+                                            tx -> {
+                                                mostOpen.accumulateAndGet(
+                                                        open.incrementAndGet(), Math::max);
+                                                if (register) {
+                                                    events.publish(
+                                                            new UserRegistered(
+                                                                    id,
+                                                                    UserEvents.emailOf(id),
+                                                                    "Writer " + writer));
+                                                } else {
+                                                    events.publish(
+                                                            new UserProfileUpdated(
+                                                                    id,
+                                                                    "Writer " + writer,
+                                                                    "update",
+                                                                    List.of("w" + writer),
+                                                                    null));
+                                                }
+                                                jdbc.queryForObject(
+                                                        "SELECT pg_sleep(?)::text",
+                                                        String.class,
+                                                        hold.toMillis() / 1000.0);
+                                                open.decrementAndGet();
+                                            });
+                                    if (register) {
+                                        mine.add(id);
+                                    }
+                                    appended.incrementAndGet();
+                                    if (hold.compareTo(gapTimeout) > 0) {
+                                        heldPastTheTimeout.incrementAndGet();
+                                    }
+                                }
+                                return mine;
+                            }));
         }
         for (Future<List<UserId>> writer : running) {
             written.addAll(writer.get());
         }
         long started = System.nanoTime();
         everyProjectionMatchesTheStore(written);
-        System.out.printf("Concurrent writers: %d writers for %s appended %d events (%d users) in transactions held"
+        System.out.printf(
+                "Concurrent writers: %d writers for %s appended %d events (%d users) in transactions held"
                         + " 0-%d ms after stamping (%d past the %s gap timeout, up to %d open at once); repairs %s;"
                         + " every processor's ledger and the users table and index match the store %d ms after the"
                         + " last commit%n",
-                WRITERS, WRITING, appended.get(), written.size(), gapTimeout.toMillis() * 4 / 3,
-                heldPastTheTimeout.get(), gapTimeout, mostOpen.get(), difference(repairs(), repairsBefore),
+                WRITERS,
+                WRITING,
+                appended.get(),
+                written.size(),
+                gapTimeout.toMillis() * 4 / 3,
+                heldPastTheTimeout.get(),
+                gapTimeout,
+                mostOpen.get(),
+                difference(repairs(), repairsBefore),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -237,47 +306,67 @@ class LateCommitIT {
     }
 
     /**
-     * Waits until the store and every read model agree: each processor has read up to the head and its ledger
-     * matches the store, and the users table and index hold exactly the written users, each at the version of
-     * its last event.
+     * Waits until the store and every read model agree: each processor has read up to the head and
+     * its ledger matches the store, and the users table and index hold exactly the written users,
+     * each at the version of its last event.
      */
     private void everyProjectionMatchesTheStore(Collection<UserId> users) {
         List<String> ids = users.stream().map(UserId::toString).distinct().toList();
-        await("every projection holds exactly the events of the store").atMost(CONVERGENCE)
-                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                    long head = events.head();
-                    Map<String, Long> inStore = lastSequenceNumbers(ids);
-                    assertThat(inStore).as("users in the store").hasSize(ids.size());
-                    assertThat(tableVersions(ids)).as("users table: ids and versions").isEqualTo(inStore);
-                    Map<String, Long> indexed = new TreeMap<>();
-                    inStore.forEach((id, sequence) -> indexed.put(id, sequence + 1));
-                    assertThat(indexVersions(ids)).as("users index: ids and versions").isEqualTo(indexed);
-                    List<ProcessorFinding> findings = check.run();
-                    assertThat(findings).as("processors").isNotEmpty().allSatisfy(finding -> {
-                        assertThat(finding.checkedUpTo()).as("%s read up to", finding.processor())
-                                .isGreaterThanOrEqualTo(head);
-                        assertThat(finding.mismatches()).as("%s against the store", finding.processor()).isEmpty();
-                    });
-                });
+        await("every projection holds exactly the events of the store")
+                .atMost(CONVERGENCE)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(
+                        () -> {
+                            long head = events.head();
+                            Map<String, Long> inStore = lastSequenceNumbers(ids);
+                            assertThat(inStore).as("users in the store").hasSize(ids.size());
+                            assertThat(tableVersions(ids))
+                                    .as("users table: ids and versions")
+                                    .isEqualTo(inStore);
+                            Map<String, Long> indexed = new TreeMap<>();
+                            inStore.forEach((id, sequence) -> indexed.put(id, sequence + 1));
+                            assertThat(indexVersions(ids))
+                                    .as("users index: ids and versions")
+                                    .isEqualTo(indexed);
+                            List<ProcessorFinding> findings = check.run();
+                            assertThat(findings)
+                                    .as("processors")
+                                    .isNotEmpty()
+                                    .allSatisfy(
+                                            finding -> {
+                                                assertThat(finding.checkedUpTo())
+                                                        .as("%s read up to", finding.processor())
+                                                        .isGreaterThanOrEqualTo(head);
+                                                assertThat(finding.mismatches())
+                                                        .as(
+                                                                "%s against the store",
+                                                                finding.processor())
+                                                        .isEmpty();
+                                            });
+                        });
     }
 
     private Map<String, Long> lastSequenceNumbers(List<String> ids) {
         Map<String, Long> last = new TreeMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT aggregateidentifier, max(sequencenumber) AS last FROM event_store.domainevententry
                 WHERE aggregateidentifier = ANY (?) GROUP BY 1""",
                 row -> {
                     last.put(row.getString(1), row.getLong(2));
-                }, (Object) ids.toArray(String[]::new));
+                },
+                (Object) ids.toArray(String[]::new));
         return last;
     }
 
     private Map<String, Long> tableVersions(List<String> ids) {
         Map<String, Long> versions = new TreeMap<>();
-        jdbc.query("SELECT id::text, version FROM user_profile WHERE id::text = ANY (?)",
+        jdbc.query(
+                "SELECT id::text, version FROM user_profile WHERE id::text = ANY (?)",
                 row -> {
                     versions.put(row.getString(1), row.getLong(2));
-                }, (Object) ids.toArray(String[]::new));
+                },
+                (Object) ids.toArray(String[]::new));
         return versions;
     }
 
@@ -288,49 +377,68 @@ class LateCommitIT {
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> page = ids.subList(from, Math.min(ids.size(), from + 500));
             var found = openSearch.mget(get -> get.index(alias).ids(page), Map.class);
-            found.docs().stream().filter(doc -> doc.isResult() && doc.result().found())
+            found.docs().stream()
+                    .filter(doc -> doc.isResult() && doc.result().found())
                     .forEach(doc -> versions.put(doc.result().id(), doc.result().version()));
         }
         return versions;
     }
 
     private long index(String processor) {
-        return ProjectionCheck.reach(tokens.segments(processor)).map(ProjectionCheck.Reach::index).orElse(-1L);
+        return ProjectionCheck.reach(tokens.segments(processor))
+                .map(ProjectionCheck.Reach::index)
+                .orElse(-1L);
     }
 
-    /** Whether every segment of the processor has read past the position and does not wait for it. */
+    /**
+     * Whether every segment of the processor has read past the position and does not wait for it.
+     */
     private boolean read(String processor, long position) {
         List<TokenTable.Segment> segments = tokens.segments(processor);
-        return !segments.isEmpty() && segments.stream().allMatch(segment -> {
-            TrackingToken token = WrappedToken.unwrapLowerBound(segment.token());
-            return token instanceof GapAwareTrackingToken gapAware
-                    && gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
-        });
+        return !segments.isEmpty()
+                && segments.stream()
+                        .allMatch(
+                                segment -> {
+                                    TrackingToken token =
+                                            WrappedToken.unwrapLowerBound(segment.token());
+                                    return token instanceof GapAwareTrackingToken gapAware
+                                            && gapAware.getIndex() >= position
+                                            && !gapAware.getGaps().contains(position);
+                                });
     }
 
-    /** Whether every segment of the processor either has not reached the position or keeps it as a gap. */
+    /**
+     * Whether every segment of the processor either has not reached the position or keeps it as a
+     * gap.
+     */
     private boolean waitsFor(String processor, long position) {
-        return tokens.segments(processor).stream().allMatch(segment -> {
-            TrackingToken token = WrappedToken.unwrapLowerBound(segment.token());
-            return !(token instanceof GapAwareTrackingToken gapAware)
-                    || gapAware.getIndex() < position || gapAware.getGaps().contains(position);
-        });
+        return tokens.segments(processor).stream()
+                .allMatch(
+                        segment -> {
+                            TrackingToken token = WrappedToken.unwrapLowerBound(segment.token());
+                            return !(token instanceof GapAwareTrackingToken gapAware)
+                                    || gapAware.getIndex() < position
+                                    || gapAware.getGaps().contains(position);
+                        });
     }
 
     private Map<String, Long> repairs() {
         Map<String, Long> repairs = new ConcurrentHashMap<>();
-        status.findings().keySet().forEach(processor -> repairs.put(processor, status.repairs(processor)));
+        status.findings()
+                .keySet()
+                .forEach(processor -> repairs.put(processor, status.repairs(processor)));
         return repairs;
     }
 
     private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
         Map<String, Long> made = new TreeMap<>();
-        after.forEach((processor, count) -> {
-            long more = count - before.getOrDefault(processor, 0L);
-            if (more > 0) {
-                made.put(processor, more);
-            }
-        });
+        after.forEach(
+                (processor, count) -> {
+                    long more = count - before.getOrDefault(processor, 0L);
+                    if (more > 0) {
+                        made.put(processor, more);
+                    }
+                });
         return made;
     }
 }

@@ -16,20 +16,32 @@ class ProjectionCheckTest {
 
     @Test
     void aProcessorReachesWhereItsSlowestSegmentIsWithTheGapsOfEverySegment() {
-        var reach = ProjectionCheck.reach(List.of(
-                new TokenTable.Segment(0, GapAwareTrackingToken.newInstance(40, List.of(35L)), null),
-                new TokenTable.Segment(1, GapAwareTrackingToken.newInstance(30, List.of(12L, 29L)), null)));
+        var reach =
+                ProjectionCheck.reach(
+                        List.of(
+                                new TokenTable.Segment(
+                                        0,
+                                        GapAwareTrackingToken.newInstance(40, List.of(35L)),
+                                        null),
+                                new TokenTable.Segment(
+                                        1,
+                                        GapAwareTrackingToken.newInstance(30, List.of(12L, 29L)),
+                                        null)));
 
-        assertThat(reach).hasValueSatisfying(r -> {
-            assertThat(r.index()).isEqualTo(30);
-            assertThat(r.gaps()).containsExactly(12L, 29L, 35L);
-        });
+        assertThat(reach)
+                .hasValueSatisfying(
+                        r -> {
+                            assertThat(r.index()).isEqualTo(30);
+                            assertThat(r.gaps()).containsExactly(12L, 29L, 35L);
+                        });
     }
 
     @Test
     void aReplayingProcessorReachesWhereItsReplayIs() {
-        var replaying = ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(90, List.of()),
-                GapAwareTrackingToken.newInstance(20, List.of()));
+        var replaying =
+                ReplayToken.createReplayToken(
+                        GapAwareTrackingToken.newInstance(90, List.of()),
+                        GapAwareTrackingToken.newInstance(20, List.of()));
 
         assertThat(ProjectionCheck.reach(List.of(new TokenTable.Segment(0, replaying, null))))
                 .hasValueSatisfying(r -> assertThat(r.index()).isEqualTo(20));
@@ -38,7 +50,11 @@ class ProjectionCheckTest {
     @Test
     void aProcessorWithoutSegmentsOrWithForeignTokensIsNotChecked() {
         assertThat(ProjectionCheck.reach(List.of())).isEmpty();
-        assertThat(ProjectionCheck.reach(List.of(new TokenTable.Segment(0, new GlobalSequenceTrackingToken(5), null))))
+        assertThat(
+                        ProjectionCheck.reach(
+                                List.of(
+                                        new TokenTable.Segment(
+                                                0, new GlobalSequenceTrackingToken(5), null))))
                 .isEmpty();
     }
 
@@ -50,8 +66,13 @@ class ProjectionCheckTest {
 
     @Test
     void fewerTakenThanCertainIsMissingAndMoreThanPossibleIsSurplus() {
-        var finding = new ProcessorFinding(USERS, 20_500, List.of(
-                new BucketMismatch(0, 100, 0, 99, false), new BucketMismatch(2, 40, 3, 45, false)));
+        var finding =
+                new ProcessorFinding(
+                        USERS,
+                        20_500,
+                        List.of(
+                                new BucketMismatch(0, 100, 0, 99, false),
+                                new BucketMismatch(2, 40, 3, 45, false)));
 
         assertThat(finding.missing()).isEqualTo(1);
         assertThat(finding.surplus()).isEqualTo(2);
@@ -61,7 +82,9 @@ class ProjectionCheckTest {
 
     @Test
     void theRightCountOfOtherEventsIsOneMissingAndOneSurplus() {
-        var finding = new ProcessorFinding(USERS_SEARCH, 175, List.of(new BucketMismatch(0, 175, 0, 175, false)));
+        var finding =
+                new ProcessorFinding(
+                        USERS_SEARCH, 175, List.of(new BucketMismatch(0, 175, 0, 175, false)));
 
         assertThat(finding.missing()).isEqualTo(1);
         assertThat(finding.surplus()).isEqualTo(1);

@@ -10,7 +10,9 @@ class TokenRewindTest {
 
     @Test
     void aRewoundTokenStopsJustBeforeTheBucketAndKeepsTheGapsBelowIt() {
-        GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(25_000, List.of(9_990L, 19_998L, 19_999L, 24_000L));
+        GapAwareTrackingToken token =
+                GapAwareTrackingToken.newInstance(
+                        25_000, List.of(9_990L, 19_998L, 19_999L, 24_000L));
 
         GapAwareTrackingToken rewound = TokenRewind.before(ProcessedEventCounts.startOf(2), token);
 
@@ -20,7 +22,8 @@ class TokenRewindTest {
 
     @Test
     void rewindingToTheFirstBucketStartsFromTheFirstEvent() {
-        assertThat(TokenRewind.before(0, GapAwareTrackingToken.newInstance(42, List.of(7L)))).isNull();
+        assertThat(TokenRewind.before(0, GapAwareTrackingToken.newInstance(42, List.of(7L))))
+                .isNull();
     }
 
     @Test

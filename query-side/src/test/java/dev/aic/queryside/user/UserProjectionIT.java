@@ -1,7 +1,5 @@
 package dev.aic.queryside.user;
 
-import dev.aic.queryside.ProjectionNames;
-import dev.aic.queryside.search.BatchedDocuments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,8 +15,10 @@ import dev.aic.contracts.user.UserProfileUpdated;
 import dev.aic.contracts.user.UserReactivated;
 import dev.aic.contracts.user.UserRolesChanged;
 import dev.aic.queryside.Api;
+import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
+import dev.aic.queryside.search.BatchedDocuments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,20 +43,13 @@ class UserProjectionIT {
 
     private static final Duration PROJECTION_DEADLINE = Duration.ofSeconds(30);
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    EventProcessingConfiguration processing;
-    @Autowired
-    UserSearchIndex searchIndex;
-    @Autowired
-    UserProfileProjection profileProjection;
-    @Autowired
-    UserSearchProjection searchProjection;
+    @Autowired TestRestTemplate http;
+    @Autowired EventStore eventStore;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired EventProcessingConfiguration processing;
+    @Autowired UserSearchIndex searchIndex;
+    @Autowired UserProfileProjection profileProjection;
+    @Autowired UserSearchProjection searchProjection;
 
     UserEvents events;
     Api api;
@@ -71,20 +64,34 @@ class UserProjectionIT {
     void everyUserEventReachesTheTableAndTheSearchIndex() throws Exception {
         UserId id = events.register("Ada Lovelace");
         events.publish(new UserIdentityLinked(id, "https://login.example.org", "ada-subject"));
-        events.publish(new UserProfileUpdated(id, "Ada King", "Analyst of engines", List.of("mathematics", "poetry"),
-                "media/avatars/ada.png"));
+        events.publish(
+                new UserProfileUpdated(
+                        id,
+                        "Ada King",
+                        "Analyst of engines",
+                        List.of("mathematics", "poetry"),
+                        "media/avatars/ada.png"));
         events.publish(new UserRolesChanged(id, List.of(Role.MEMBER, Role.ORGANIZER)));
         events.publish(new UserDeactivated(id, "asked to leave"));
 
-        await().atMost(PROJECTION_DEADLINE).untilAsserted(() -> {
-            assertThat(row(id)).containsEntry("version", 4L).containsEntry("active", false);
-            assertThat(document(id)).hasValueSatisfying(indexed -> assertThat(indexed.version()).isEqualTo(5));
-        });
+        await().atMost(PROJECTION_DEADLINE)
+                .untilAsserted(
+                        () -> {
+                            assertThat(row(id))
+                                    .containsEntry("version", 4L)
+                                    .containsEntry("active", false);
+                            assertThat(document(id))
+                                    .hasValueSatisfying(
+                                            indexed -> assertThat(indexed.version()).isEqualTo(5));
+                        });
         Map<String, Object> deactivated = row(id);
-        assertThat(deactivated).containsEntry("email", UserEvents.emailOf(id))
-                .containsEntry("display_name", "Ada King").containsEntry("bio", "Analyst of engines")
+        assertThat(deactivated)
+                .containsEntry("email", UserEvents.emailOf(id))
+                .containsEntry("display_name", "Ada King")
+                .containsEntry("bio", "Analyst of engines")
                 .containsEntry("avatar_ref", "media/avatars/ada.png")
-                .containsEntry("issuer", "https://login.example.org").containsEntry("subject", "ada-subject");
+                .containsEntry("issuer", "https://login.example.org")
+                .containsEntry("subject", "ada-subject");
         assertThat(strings(deactivated.get("interests"))).containsExactly("mathematics", "poetry");
         assertThat(strings(deactivated.get("roles"))).containsExactly("MEMBER", "ORGANIZER");
         UserDocument stillIndexed = document(id).orElseThrow().document();
@@ -97,12 +104,18 @@ class UserProjectionIT {
         events.publish(new UserReactivated(id));
         events.publish(new EmailPreferencesChanged(id, List.of(EmailTopic.EVENT_REMINDER)));
 
-        await().atMost(PROJECTION_DEADLINE).untilAsserted(() -> {
-            // the version follows every event, so the ETag a client reads is the one the command-side expects
-            assertThat(row(id)).containsEntry("version", 6L).containsEntry("active", true);
-            assertThat(strings(row(id).get("email_unsubscribed"))).containsExactly("EVENT_REMINDER");
-            assertThat(document(id).orElseThrow().document().active()).isTrue();
-        });
+        await().atMost(PROJECTION_DEADLINE)
+                .untilAsserted(
+                        () -> {
+                            // the version follows every event, so the ETag a client reads is the
+                            // one the command-side expects
+                            assertThat(row(id))
+                                    .containsEntry("version", 6L)
+                                    .containsEntry("active", true);
+                            assertThat(strings(row(id).get("email_unsubscribed")))
+                                    .containsExactly("EVENT_REMINDER");
+                            assertThat(document(id).orElseThrow().document().active()).isTrue();
+                        });
     }
 
     @Test
@@ -110,10 +123,12 @@ class UserProjectionIT {
         UserId id = events.register("Grace Hopper");
         events.publish(new UserProfileUpdated(id, "Grace Brewster Hopper", null, List.of(), null));
         events.publish(new UserRolesChanged(id, List.of(Role.ADMIN)));
-        await().atMost(PROJECTION_DEADLINE).untilAsserted(() -> {
-            assertThat(row(id)).containsEntry("version", 2L);
-            assertThat(document(id).orElseThrow().version()).isEqualTo(3);
-        });
+        await().atMost(PROJECTION_DEADLINE)
+                .untilAsserted(
+                        () -> {
+                            assertThat(row(id)).containsEntry("version", 2L);
+                            assertThat(document(id).orElseThrow().version()).isEqualTo(3);
+                        });
         String rowBefore = snapshot(id);
         UserDocument documentBefore = document(id).orElseThrow().document();
 
@@ -125,26 +140,30 @@ class UserProjectionIT {
         searchProjection.on(new UserDeactivated(id, "stale"), 2);
 
         assertThat(snapshot(id)).isEqualTo(rowBefore);
-        assertThat(document(id).orElseThrow()).isEqualTo(new BatchedDocuments.Indexed<>(documentBefore, 3));
+        assertThat(document(id).orElseThrow())
+                .isEqualTo(new BatchedDocuments.Indexed<>(documentBefore, 3));
     }
 
     @Test
     void replayingEveryEventRebuildsTheSameReadModelsWithoutDuplicates() {
         UserId id = events.register("Katherine Johnson");
-        events.publish(new UserProfileUpdated(id, "Katherine Johnson", "Computed trajectories", List.of("orbits"),
-                null));
+        events.publish(
+                new UserProfileUpdated(
+                        id, "Katherine Johnson", "Computed trajectories", List.of("orbits"), null));
         events.publish(new UserDeactivated(id, null));
         long head = events.head();
         StreamingEventProcessor table = processor(ProjectionNames.USERS);
         StreamingEventProcessor index = processor(ProjectionNames.USERS_SEARCH);
-        await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(table, head) && caughtUp(index, head));
+        await().atMost(PROJECTION_DEADLINE)
+                .until(() -> caughtUp(table, head) && caughtUp(index, head));
         List<String> rowsBefore = snapshot();
         Map<UUID, BatchedDocuments.Indexed<UserDocument>> documentsBefore = documentsOfEveryUser();
 
         replay(table);
         replay(index);
 
-        await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(table, head) && caughtUp(index, head));
+        await().atMost(PROJECTION_DEADLINE)
+                .until(() -> caughtUp(table, head) && caughtUp(index, head));
         assertThat(snapshot()).isEqualTo(rowsBefore);
         assertThat(documentsOfEveryUser()).isEqualTo(documentsBefore);
         assertThat(documentsBefore).hasSize(rowsBefore.size());
@@ -156,16 +175,19 @@ class UserProjectionIT {
         ResponseEntity<Map> response = api.get("adam", "/api/users/" + UUID.randomUUID());
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getHeaders().getContentType())
+                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody()).containsEntry("type", "urn:aic:problem:not-found");
     }
 
     @Test
     void aMalformedIdOrLimitIsABadRequestProblem() {
-        assertThat(api.get("alice", "/api/users/not-a-uuid").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.get("alice", "/api/users/not-a-uuid").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         ResponseEntity<Map> tooMany = api.get("alice", "/api/users?limit=1000");
         assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(tooMany.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(tooMany.getHeaders().getContentType())
+                .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(tooMany.getBody()).containsEntry("type", "urn:aic:problem:validation");
     }
 
@@ -175,12 +197,17 @@ class UserProjectionIT {
 
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode api = new ObjectMapper().readTree(docs.getBody());
-        assertThat(api.at("/components/schemas").fieldNames()).toIterable().contains("UserView", "UserPage", "Problem");
+        assertThat(api.at("/components/schemas").fieldNames())
+                .toIterable()
+                .contains("UserView", "UserPage", "Problem");
         for (String path : List.of("/api/me", "/api/users", "/api/users/{id}")) {
             JsonNode get = api.at("/paths/" + path.replace("/", "~1") + "/get");
             Set<String> headers = names(get.get("parameters"), "header");
             assertThat(headers).as(path).contains("Consistency-Token");
-            assertThat(get.at("/responses").fieldNames()).toIterable().as(path).contains("200", "202", "401", "403");
+            assertThat(get.at("/responses").fieldNames())
+                    .toIterable()
+                    .as(path)
+                    .contains("200", "202", "401", "403");
         }
         assertThat(api.at("/paths/~1api~1users~1{id}/get/responses").has("404")).isTrue();
         assertThat(names(api.at("/paths/~1api~1users/get/parameters"), "query"))
@@ -189,7 +216,8 @@ class UserProjectionIT {
     }
 
     private Map<String, Object> row(UserId id) {
-        return jdbc.queryForList("SELECT * FROM user_profile WHERE id = ?", id.value()).stream().findFirst()
+        return jdbc.queryForList("SELECT * FROM user_profile WHERE id = ?", id.value()).stream()
+                .findFirst()
                 .orElse(Map.of());
     }
 
@@ -199,11 +227,14 @@ class UserProjectionIT {
 
     /** Every row as JSON text, so that arrays and timestamps compare by value. */
     private List<String> snapshot() {
-        return jdbc.queryForList("SELECT to_jsonb(p)::text FROM user_profile p ORDER BY id", String.class);
+        return jdbc.queryForList(
+                "SELECT to_jsonb(p)::text FROM user_profile p ORDER BY id", String.class);
     }
 
     private String snapshot(UserId id) {
-        return jdbc.queryForObject("SELECT to_jsonb(p)::text FROM user_profile p WHERE id = ?", String.class,
+        return jdbc.queryForObject(
+                "SELECT to_jsonb(p)::text FROM user_profile p WHERE id = ?",
+                String.class,
                 id.value());
     }
 
@@ -224,17 +255,22 @@ class UserProjectionIT {
     }
 
     private static boolean caughtUp(StreamingEventProcessor processor, long head) {
-        return processor.processingStatus().size() == 1 && processor.processingStatus().values().stream()
-                .allMatch(status -> status.isCaughtUp() && status.getCurrentPosition().orElse(-1) >= head);
+        return processor.processingStatus().size() == 1
+                && processor.processingStatus().values().stream()
+                        .allMatch(
+                                status ->
+                                        status.isCaughtUp()
+                                                && status.getCurrentPosition().orElse(-1) >= head);
     }
 
     private static Set<String> names(JsonNode parameters, String in) {
         Set<String> names = new java.util.HashSet<>();
-        parameters.forEach(parameter -> {
-            if (in.equals(parameter.path("in").asText())) {
-                names.add(parameter.path("name").asText());
-            }
-        });
+        parameters.forEach(
+                parameter -> {
+                    if (in.equals(parameter.path("in").asText())) {
+                        names.add(parameter.path("name").asText());
+                    }
+                });
         return names;
     }
 

@@ -28,19 +28,34 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class UserVisibilityIT {
 
     private static final Duration PROJECTION_DEADLINE = Duration.ofSeconds(30);
-    private static final List<String> FULL = List.of("id", "email", "displayName", "bio", "interests", "avatarRef",
-            "roles", "active", "registeredAt", "version");
-    /** Read by id or as /api/me, the full view also has the e-mail choices; listings come from the index, which has none. */
-    private static final List<String> FULL_BY_ID = java.util.stream.Stream.concat(FULL.stream(),
-            java.util.stream.Stream.of("emailUnsubscribed")).toList();
-    private static final List<String> PUBLIC = List.of("id", "displayName", "bio", "interests", "avatarRef");
+    private static final List<String> FULL =
+            List.of(
+                    "id",
+                    "email",
+                    "displayName",
+                    "bio",
+                    "interests",
+                    "avatarRef",
+                    "roles",
+                    "active",
+                    "registeredAt",
+                    "version");
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    JdbcTemplate jdbc;
+    /**
+     * Read by id or as /api/me, the full view also has the e-mail choices; listings come from the
+     * index, which has none.
+     */
+    private static final List<String> FULL_BY_ID =
+            java.util.stream.Stream.concat(
+                            FULL.stream(), java.util.stream.Stream.of("emailUnsubscribed"))
+                    .toList();
+
+    private static final List<String> PUBLIC =
+            List.of("id", "displayName", "bio", "interests", "avatarRef");
+
+    @Autowired TestRestTemplate http;
+    @Autowired EventStore eventStore;
+    @Autowired JdbcTemplate jdbc;
 
     UserEvents events;
     Api api;
@@ -54,31 +69,48 @@ class UserVisibilityIT {
     @Test
     void theUserThemselfAdministratorsAndAuditorsSeeTheWholeProfile() {
         String username = UserEvents.newUsername();
-        UserId id = withProfile(events.registerAs(username, "Mary Somerville"), "Mary Somerville",
-                "Wrote on the connexion of the physical sciences", List.of("physics"), "media/avatars/mary.png");
+        UserId id =
+                withProfile(
+                        events.registerAs(username, "Mary Somerville"),
+                        "Mary Somerville",
+                        "Wrote on the connexion of the physical sciences",
+                        List.of("physics"),
+                        "media/avatars/mary.png");
         String path = "/api/users/" + id;
 
         // erin has no role of her own: her directory group is mapped to ADMIN in the configuration
         for (String caller : List.of(username, "adam", "audrey", "erin")) {
             ResponseEntity<Map> response = api.get(caller, path);
             assertThat(response.getStatusCode()).as(caller).isEqualTo(HttpStatus.OK);
-            assertThat(response.getBody()).as(caller).containsOnlyKeys(FULL_BY_ID)
-                    .containsEntry("email", UserEvents.emailOf(id)).containsEntry("roles", List.of("MEMBER"))
-                    .containsEntry("active", true).containsEntry("version", 2);
+            assertThat(response.getBody())
+                    .as(caller)
+                    .containsOnlyKeys(FULL_BY_ID)
+                    .containsEntry("email", UserEvents.emailOf(id))
+                    .containsEntry("roles", List.of("MEMBER"))
+                    .containsEntry("active", true)
+                    .containsEntry("version", 2);
             assertThat(response.getHeaders().getETag()).as(caller).isEqualTo("\"2\"");
         }
     }
 
     @Test
     void otherMembersSeeThePublicProfileOnly() {
-        UserId id = withProfile(events.register("Caroline Herschel"), "Caroline Herschel", "Found comets",
-                List.of("astronomy"), "media/avatars/caroline.png");
+        UserId id =
+                withProfile(
+                        events.register("Caroline Herschel"),
+                        "Caroline Herschel",
+                        "Found comets",
+                        List.of("astronomy"),
+                        "media/avatars/caroline.png");
 
         ResponseEntity<Map> response = api.get("alice", "/api/users/" + id);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody()).containsOnlyKeys(PUBLIC).containsEntry("displayName", "Caroline Herschel")
-                .containsEntry("bio", "Found comets").containsEntry("interests", List.of("astronomy"))
+        assertThat(response.getBody())
+                .containsOnlyKeys(PUBLIC)
+                .containsEntry("displayName", "Caroline Herschel")
+                .containsEntry("bio", "Found comets")
+                .containsEntry("interests", List.of("astronomy"))
                 .containsEntry("avatarRef", "media/avatars/caroline.png");
         assertThat(response.getHeaders().getETag()).isEqualTo("\"1\"");
     }
@@ -87,34 +119,54 @@ class UserVisibilityIT {
     void aDeactivatedUserIsHiddenFromMembersButNotFromAdministratorsAndAuditors() {
         UserId id = events.register("Gone Away");
         events.publish(new UserDeactivated(id, "left"));
-        await().atMost(PROJECTION_DEADLINE).untilAsserted(() -> assertThat(api.get("adam", "/api/users/" + id).getBody())
-                .containsEntry("active", false));
+        await().atMost(PROJECTION_DEADLINE)
+                .untilAsserted(
+                        () ->
+                                assertThat(api.get("adam", "/api/users/" + id).getBody())
+                                        .containsEntry("active", false));
 
         ResponseEntity<Map> member = api.get("bob", "/api/users/" + id);
         assertThat(member.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(member.getBody()).containsEntry("type", "urn:aic:problem:not-found");
         assertThat(api.get("audrey", "/api/users/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        assertThat(ids(api.get("adam", "/api/users?active=false&limit=100"))).contains(id.toString());
+        assertThat(ids(api.get("adam", "/api/users?active=false&limit=100")))
+                .contains(id.toString());
         assertThat(ids(api.get("bob", "/api/users?active=false&limit=100"))).isEmpty();
-        assertThat(ids(api.get("bob", "/api/users?sort=displayName&limit=100"))).doesNotContain(id.toString());
+        assertThat(ids(api.get("bob", "/api/users?sort=displayName&limit=100")))
+                .doesNotContain(id.toString());
     }
 
     @Test
     void aMemberFindsOthersBySearchButSeesOnlyTheirPublicProfile() {
-        UserId id = withProfile(events.register("Hypatia"), "Hypatia Alexandrina", "Taught mathematics",
-                List.of("geometry"), "media/avatars/hypatia.png");
-        await().atMost(PROJECTION_DEADLINE).untilAsserted(() ->
-                assertThat(ids(api.get("alice", "/api/users?q=hypat alex"))).contains(id.toString()));
+        UserId id =
+                withProfile(
+                        events.register("Hypatia"),
+                        "Hypatia Alexandrina",
+                        "Taught mathematics",
+                        List.of("geometry"),
+                        "media/avatars/hypatia.png");
+        await().atMost(PROJECTION_DEADLINE)
+                .untilAsserted(
+                        () ->
+                                assertThat(ids(api.get("alice", "/api/users?q=hypat alex")))
+                                        .contains(id.toString()));
 
-        Map<String, Object> found = items(api.get("alice", "/api/users?q=hypatia")).stream()
-                .filter(item -> item.get("id").equals(id.toString())).findFirst().orElseThrow();
+        Map<String, Object> found =
+                items(api.get("alice", "/api/users?q=hypatia")).stream()
+                        .filter(item -> item.get("id").equals(id.toString()))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(found).containsOnlyKeys(PUBLIC);
         // an e-mail address is not a member's to look up: nobody learns who owns one
         assertThat(ids(api.get("alice", "/api/users?q=" + UserEvents.emailOf(id)))).isEmpty();
-        assertThat(ids(api.get("adam", "/api/users?q=" + UserEvents.emailOf(id)))).containsExactly(id.toString());
-        Map<String, Object> asAuditor = items(api.get("audrey", "/api/users?q=hypat")).stream()
-                .filter(item -> item.get("id").equals(id.toString())).findFirst().orElseThrow();
+        assertThat(ids(api.get("adam", "/api/users?q=" + UserEvents.emailOf(id))))
+                .containsExactly(id.toString());
+        Map<String, Object> asAuditor =
+                items(api.get("audrey", "/api/users?q=hypat")).stream()
+                        .filter(item -> item.get("id").equals(id.toString()))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(asAuditor).containsOnlyKeys(FULL).containsEntry("version", 1);
     }
 
@@ -123,11 +175,17 @@ class UserVisibilityIT {
         for (String path : List.of("/api/me", "/api/users", "/api/users/" + UUID.randomUUID())) {
             ResponseEntity<Map> response = api.get(null, path);
             assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
-            assertThat(response.getHeaders().getContentType()).as(path).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(response.getBody()).as(path).containsEntry("type", "urn:aic:problem:unauthenticated");
+            assertThat(response.getHeaders().getContentType())
+                    .as(path)
+                    .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(response.getBody())
+                    .as(path)
+                    .containsEntry("type", "urn:aic:problem:unauthenticated");
         }
-        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -148,21 +206,39 @@ class UserVisibilityIT {
     void meIsTheCallersOwnWholeProfile() {
         String username = UserEvents.newUsername();
         UserId id = events.registerAs(username, "Emmy Noether");
-        await().atMost(PROJECTION_DEADLINE).untilAsserted(() ->
-                assertThat(api.get(username, "/api/me").getStatusCode()).isEqualTo(HttpStatus.OK));
+        await().atMost(PROJECTION_DEADLINE)
+                .untilAsserted(
+                        () ->
+                                assertThat(api.get(username, "/api/me").getStatusCode())
+                                        .isEqualTo(HttpStatus.OK));
 
         ResponseEntity<Map> me = api.get(username, "/api/me");
         // no bio or avatar yet: absent, not null
-        assertThat(me.getBody()).containsOnlyKeys("id", "email", "displayName", "interests", "roles", "active",
-                "registeredAt", "version", "emailUnsubscribed").containsEntry("id", id.toString()).containsEntry("displayName", "Emmy Noether");
+        assertThat(me.getBody())
+                .containsOnlyKeys(
+                        "id",
+                        "email",
+                        "displayName",
+                        "interests",
+                        "roles",
+                        "active",
+                        "registeredAt",
+                        "version",
+                        "emailUnsubscribed")
+                .containsEntry("id", id.toString())
+                .containsEntry("displayName", "Emmy Noether");
         assertThat(me.getHeaders().getETag()).isEqualTo("\"1\"");
     }
 
     /** Gives the user a whole profile and waits until it can be read. */
-    private UserId withProfile(UserId id, String name, String bio, List<String> interests, String avatarRef) {
+    private UserId withProfile(
+            UserId id, String name, String bio, List<String> interests, String avatarRef) {
         events.publish(new UserProfileUpdated(id, name, bio, interests, avatarRef));
-        await().atMost(PROJECTION_DEADLINE).untilAsserted(() ->
-                assertThat(api.get("adam", "/api/users/" + id).getBody()).containsEntry("bio", bio));
+        await().atMost(PROJECTION_DEADLINE)
+                .untilAsserted(
+                        () ->
+                                assertThat(api.get("adam", "/api/users/" + id).getBody())
+                                        .containsEntry("bio", bio));
         return id;
     }
 

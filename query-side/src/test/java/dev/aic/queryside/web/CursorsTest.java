@@ -16,7 +16,10 @@ class CursorsTest {
 
     @Test
     void aCursorGivesBackTheKeysOfItsOwnListing() {
-        String cursor = cursors.encode(QUERY, List.of("Ada | \"Lovelace\"", "1b0c9a7e-5f1d-4c5e-9a43-2f8e51d0c6a1"));
+        String cursor =
+                cursors.encode(
+                        QUERY,
+                        List.of("Ada | \"Lovelace\"", "1b0c9a7e-5f1d-4c5e-9a43-2f8e51d0c6a1"));
 
         assertThat(cursor).matches("[A-Za-z0-9_-]+");
         assertThat(cursors.decode(cursor, QUERY, 2))
@@ -25,27 +28,42 @@ class CursorsTest {
 
     @Test
     void aCursorRevealsNothingOfTheKeysItHolds() {
-        String cursor = cursors.encode(QUERY, List.of("2026-12-07T05:41:12.345Z", "1b0c9a7e-5f1d-4c5e-9a43-2f8e51d0c6a1"));
-        String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
+        String cursor =
+                cursors.encode(
+                        QUERY,
+                        List.of(
+                                "2026-12-07T05:41:12.345Z",
+                                "1b0c9a7e-5f1d-4c5e-9a43-2f8e51d0c6a1"));
+        String decoded =
+                new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
 
-        assertThat(decoded).doesNotContain("2026").doesNotContain("1b0c9a7e").doesNotContain("\"k\"");
+        assertThat(decoded)
+                .doesNotContain("2026")
+                .doesNotContain("1b0c9a7e")
+                .doesNotContain("\"k\"");
     }
 
     @Test
     void aCursorOfAnotherListingIsRefused() {
         String cursor = cursors.encode(QUERY, List.of("Ada", "id"));
 
-        assertThatThrownBy(() -> cursors.decode(cursor, "list;sort=registeredAt;role=null;active=true", 2))
-                .isInstanceOf(InvalidCursorException.class).hasMessageContaining("another sort order");
+        assertThatThrownBy(
+                        () ->
+                                cursors.decode(
+                                        cursor, "list;sort=registeredAt;role=null;active=true", 2))
+                .isInstanceOf(InvalidCursorException.class)
+                .hasMessageContaining("another sort order");
     }
 
     @Test
     void aCursorMadeUnderAnotherKeyIsRefused() {
         byte[] otherKey = new byte[32];
         otherKey[0] = 1;
-        String foreign = new Cursors(new SecretKeySpec(otherKey, "AES")).encode(QUERY, List.of("Ada", "id"));
+        String foreign =
+                new Cursors(new SecretKeySpec(otherKey, "AES")).encode(QUERY, List.of("Ada", "id"));
 
-        assertThatThrownBy(() -> cursors.decode(foreign, QUERY, 2)).isInstanceOf(InvalidCursorException.class)
+        assertThatThrownBy(() -> cursors.decode(foreign, QUERY, 2))
+                .isInstanceOf(InvalidCursorException.class)
                 .hasMessageContaining("not made by this service");
     }
 
@@ -56,10 +74,13 @@ class CursorsTest {
         bytes[bytes.length - 2] ^= 0x20;
         String altered = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 
-        for (String invalid : List.of(altered, "%%%", "", "AAAA", "A".repeat(Cursors.MAX_LENGTH + 1))) {
-            assertThatThrownBy(() -> cursors.decode(invalid, QUERY, 2)).as(invalid)
+        for (String invalid :
+                List.of(altered, "%%%", "", "AAAA", "A".repeat(Cursors.MAX_LENGTH + 1))) {
+            assertThatThrownBy(() -> cursors.decode(invalid, QUERY, 2))
+                    .as(invalid)
                     .isInstanceOf(InvalidCursorException.class);
         }
-        assertThatThrownBy(() -> cursors.decode(cursor, QUERY, 3)).isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> cursors.decode(cursor, QUERY, 3))
+                .isInstanceOf(InvalidCursorException.class);
     }
 }

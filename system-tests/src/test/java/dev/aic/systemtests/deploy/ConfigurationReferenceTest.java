@@ -15,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * docs/configuration.md is the one table of each service's settings: every environment variable a service's
- * {@code application.yml} reads is listed there under the property it sets, with the same default.
+ * docs/configuration.md is the one table of each service's settings: every environment variable a
+ * service's {@code application.yml} reads is listed there under the property it sets, with the same
+ * default.
  */
 class ConfigurationReferenceTest {
 
@@ -26,20 +27,29 @@ class ConfigurationReferenceTest {
     private static final Pattern KEY =
             Pattern.compile("(\\s*)(?:-\\s+)?(\"[^\"]+\"|[A-Za-z0-9_.\\-\\[\\]]+):(?:\\s+(.*))?");
 
-    /** One setting read from the environment: the property it sets, its variable, its default (null: none). */
+    /**
+     * One setting read from the environment: the property it sets, its variable, its default (null:
+     * none).
+     */
     record Setting(String property, String variable, String fallback) {
 
         String row() {
-            String shown = fallback == null ? "none: required"
-                    : fallback.isEmpty() ? "(empty)" : "`" + fallback.replace("|", "\\|") + "`";
+            String shown =
+                    fallback == null
+                            ? "none: required"
+                            : fallback.isEmpty()
+                                    ? "(empty)"
+                                    : "`" + fallback.replace("|", "\\|") + "`";
             return "| `" + property + "` | `" + variable + "` | " + shown + " |";
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"command-side", "query-side", "ai-worker", "dev-identity"})
-    void everySettingAServiceReadsFromTheEnvironmentIsInItsTableWithItsDefault(String service) throws IOException {
-        List<Setting> settings = settings(REPO.resolve(service).resolve("src/main/resources/application.yml"));
+    void everySettingAServiceReadsFromTheEnvironmentIsInItsTableWithItsDefault(String service)
+            throws IOException {
+        List<Setting> settings =
+                settings(REPO.resolve(service).resolve("src/main/resources/application.yml"));
         String table = section(Files.readString(REPO.resolve("docs/configuration.md")), service);
 
         assertThat(settings).as(service + " reads settings from the environment").isNotEmpty();
@@ -50,7 +60,7 @@ class ConfigurationReferenceTest {
 
     static List<Setting> settings(Path applicationYml) throws IOException {
         List<Setting> settings = new ArrayList<>();
-        Deque<String[]> path = new ArrayDeque<>();   // {indent, key}
+        Deque<String[]> path = new ArrayDeque<>(); // {indent, key}
         for (String line : Files.readAllLines(applicationYml)) {
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
@@ -63,7 +73,8 @@ class ConfigurationReferenceTest {
                 while (!path.isEmpty() && Integer.parseInt(path.peekLast()[0]) >= indent) {
                     path.removeLast();
                 }
-                path.addLast(new String[] {Integer.toString(indent), key.group(2).replace("\"", "")});
+                path.addLast(
+                        new String[] {Integer.toString(indent), key.group(2).replace("\"", "")});
                 value = key.group(3) == null ? "" : key.group(3);
             }
             String property = String.join(".", path.stream().map(entry -> entry[1]).toList());
@@ -77,7 +88,9 @@ class ConfigurationReferenceTest {
 
     private static String section(String document, String service) {
         int start = document.indexOf("\n## " + service + "\n");
-        assertThat(start).as("a section ## " + service + " in docs/configuration.md").isNotNegative();
+        assertThat(start)
+                .as("a section ## " + service + " in docs/configuration.md")
+                .isNotNegative();
         int end = document.indexOf("\n## ", start + 1);
         return document.substring(start, end < 0 ? document.length() : end);
     }

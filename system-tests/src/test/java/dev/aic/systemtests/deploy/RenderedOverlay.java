@@ -19,19 +19,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * One kustomize overlay of deploy/k8s as {@code kubectl kustomize} renders it, read into typed objects: what the
- * cluster would be given, without a cluster. {@link KubernetesObjects} holds the types.
+ * One kustomize overlay of deploy/k8s as {@code kubectl kustomize} renders it, read into typed
+ * objects: what the cluster would be given, without a cluster. {@link KubernetesObjects} holds the
+ * types.
  */
 final class RenderedOverlay {
 
     static final Path OVERLAYS = Path.of("..", "deploy", "k8s", "overlays");
 
-    private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper YAML =
+            YAMLMapper.builder(new YAMLFactory())
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .build();
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final String name;
     private final List<JsonNode> objects;
@@ -44,25 +45,33 @@ final class RenderedOverlay {
     /** The overlays on disk, so that a new one is checked without being named here. */
     static List<String> names() throws IOException {
         try (var dirs = Files.list(OVERLAYS)) {
-            return dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList();
+            return dirs.filter(Files::isDirectory)
+                    .map(dir -> dir.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
     }
 
     static RenderedOverlay render(String overlay) throws IOException, InterruptedException {
-        var process = new ProcessBuilder("kubectl", "kustomize", OVERLAYS.resolve(overlay).toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        var process =
+                new ProcessBuilder("kubectl", "kustomize", OVERLAYS.resolve(overlay).toString())
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new AssertionError("kubectl kustomize " + overlay + " failed (deploy/check installs kubectl)");
+            throw new AssertionError(
+                    "kubectl kustomize " + overlay + " failed (deploy/check installs kubectl)");
         }
         var objects = new ArrayList<JsonNode>();
-        try (var parser = YAML.getFactory().createParser(new String(output, StandardCharsets.UTF_8))) {
-            YAML.readValues(parser, JsonNode.class).forEachRemaining(node -> {
-                if (node != null && !node.isEmpty()) {
-                    objects.add(node);
-                }
-            });
+        try (var parser =
+                YAML.getFactory().createParser(new String(output, StandardCharsets.UTF_8))) {
+            YAML.readValues(parser, JsonNode.class)
+                    .forEachRemaining(
+                            node -> {
+                                if (node != null && !node.isEmpty()) {
+                                    objects.add(node);
+                                }
+                            });
         }
         return new RenderedOverlay(overlay, objects);
     }
@@ -90,7 +99,10 @@ final class RenderedOverlay {
                 .map(node -> JSON.convertValue(node, type));
     }
 
-    /** The ConfigMap whose generated name starts with the given one (kustomize appends a content hash). */
+    /**
+     * The ConfigMap whose generated name starts with the given one (kustomize appends a content
+     * hash).
+     */
     Map<String, String> configMap(String generatedName) {
         Predicate<KubernetesObjects.ConfigMap> named =
                 map -> map.metadata().name().matches(generatedName + "(-[a-z0-9]{10})?");
@@ -98,32 +110,70 @@ final class RenderedOverlay {
                 .filter(named)
                 .findFirst()
                 .map(KubernetesObjects.ConfigMap::data)
-                .orElseThrow(() -> new AssertionError(name + " renders no ConfigMap " + generatedName));
+                .orElseThrow(
+                        () -> new AssertionError(name + " renders no ConfigMap " + generatedName));
     }
 
     /**
-     * The variables a container is given, by name: its envFrom's ConfigMaps with their values, its envFrom's Secrets
-     * (generated, or made by an ExternalSecret) with null values, for only their keys are in the manifests, then its
-     * env, which Kubernetes lets win.
+     * The variables a container is given, by name: its envFrom's ConfigMaps with their values, its
+     * envFrom's Secrets (generated, or made by an ExternalSecret) with null values, for only their
+     * keys are in the manifests, then its env, which Kubernetes lets win.
      */
     Map<String, String> environment(KubernetesObjects.Container container) {
         var environment = new LinkedHashMap<String, String>();
         for (var source : container.envFrom()) {
             if (source.configMapRef() != null) {
                 named("ConfigMap", source.configMapRef().name())
-                        .forEach(map -> map.path("data").fields()
-                                .forEachRemaining(entry -> environment.put(entry.getKey(), entry.getValue().asText())));
+                        .forEach(
+                                map ->
+                                        map.path("data")
+                                                .fields()
+                                                .forEachRemaining(
+                                                        entry ->
+                                                                environment.put(
+                                                                        entry.getKey(),
+                                                                        entry.getValue()
+                                                                                .asText())));
             }
             if (source.secretRef() != null) {
                 String secret = source.secretRef().name();
-                named("Secret", secret).forEach(generated -> List.of("data", "stringData").forEach(field ->
-                        generated.path(field).fieldNames().forEachRemaining(key -> environment.put(key, null))));
+                named("Secret", secret)
+                        .forEach(
+                                generated ->
+                                        List.of("data", "stringData")
+                                                .forEach(
+                                                        field ->
+                                                                generated
+                                                                        .path(field)
+                                                                        .fieldNames()
+                                                                        .forEachRemaining(
+                                                                                key ->
+                                                                                        environment
+                                                                                                .put(
+                                                                                                        key,
+                                                                                                        null))));
                 objects.stream()
                         .filter(node -> "ExternalSecret".equals(node.path("kind").asText()))
-                        .filter(node -> secret.equals(node.path("spec").path("target").path("name")
-                                .asText(node.path("metadata").path("name").asText())))
-                        .forEach(external -> external.path("spec").path("data")
-                                .forEach(data -> environment.put(data.path("secretKey").asText(), null)));
+                        .filter(
+                                node ->
+                                        secret.equals(
+                                                node.path("spec")
+                                                        .path("target")
+                                                        .path("name")
+                                                        .asText(
+                                                                node.path("metadata")
+                                                                        .path("name")
+                                                                        .asText())))
+                        .forEach(
+                                external ->
+                                        external.path("spec")
+                                                .path("data")
+                                                .forEach(
+                                                        data ->
+                                                                environment.put(
+                                                                        data.path("secretKey")
+                                                                                .asText(),
+                                                                        null)));
             }
         }
         container.env().forEach(variable -> environment.put(variable.name(), variable.value()));

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * deploy/terraform read with an HCL parser (hcl4j), without Terraform's providers, which cannot be downloaded
- * here: the resources and variables of the root module and of every module under modules/. References stay
- * text ("var.name-postgres"), literals are typed (true, 5432.0).
+ * deploy/terraform read with an HCL parser (hcl4j), without Terraform's providers, which cannot be
+ * downloaded here: the resources and variables of the root module and of every module under
+ * modules/. References stay text ("var.name-postgres"), literals are typed (true, 5432.0).
  */
 final class TerraformConfiguration {
 
@@ -53,7 +53,8 @@ final class TerraformConfiguration {
     static TerraformConfiguration read() throws IOException {
         var configuration = new TerraformConfiguration();
         try (var files = Files.walk(ROOT)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".tf")).sorted().toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".tf")).sorted().toList()) {
                 configuration.add(moduleOf(file), parse(file));
             }
         }
@@ -63,7 +64,8 @@ final class TerraformConfiguration {
     private static String moduleOf(Path file) {
         Path relative = ROOT.relativize(file);
         return relative.getNameCount() > 2 && relative.getName(0).toString().equals("modules")
-                ? relative.getName(1).toString() : "";
+                ? relative.getName(1).toString()
+                : "";
     }
 
     // hcl4j prints its tracing to standard output; the test's output stays readable without it
@@ -82,14 +84,32 @@ final class TerraformConfiguration {
     @SuppressWarnings("unchecked")
     private void add(String module, Map<String, Object> file) {
         var blocks = (Map<String, Map<String, Object>>) file.getOrDefault("resource", Map.of());
-        blocks.forEach((type, named) -> named.forEach((name, attributes) ->
-                resources.add(new Resource(module, type, name, (Map<String, Object>) attributes))));
+        blocks.forEach(
+                (type, named) ->
+                        named.forEach(
+                                (name, attributes) ->
+                                        resources.add(
+                                                new Resource(
+                                                        module,
+                                                        type,
+                                                        name,
+                                                        (Map<String, Object>) attributes))));
         var data = (Map<String, Map<String, Object>>) file.getOrDefault("data", Map.of());
-        data.forEach((type, named) -> named.forEach((name, attributes) ->
-                dataSources.add(new Resource(module, type, name, (Map<String, Object>) attributes))));
+        data.forEach(
+                (type, named) ->
+                        named.forEach(
+                                (name, attributes) ->
+                                        dataSources.add(
+                                                new Resource(
+                                                        module,
+                                                        type,
+                                                        name,
+                                                        (Map<String, Object>) attributes))));
         if (module.isEmpty()) {
-            variables.putAll((Map<String, Map<String, Object>>) file.getOrDefault("variable", Map.of()));
-            moduleBlocks.putAll((Map<String, Map<String, Object>>) file.getOrDefault("module", Map.of()));
+            variables.putAll(
+                    (Map<String, Map<String, Object>>) file.getOrDefault("variable", Map.of()));
+            moduleBlocks.putAll(
+                    (Map<String, Map<String, Object>>) file.getOrDefault("module", Map.of()));
         }
     }
 
@@ -114,8 +134,9 @@ final class TerraformConfiguration {
     }
 
     /**
-     * The text of one top-level block of a root file, from its header (data "aws_iam_policy_document" "read_secrets")
-     * to its closing brace: for what hcl4j cannot evaluate, such as a list built with concat() or a for expression.
+     * The text of one top-level block of a root file, from its header (data
+     * "aws_iam_policy_document" "read_secrets") to its closing brace: for what hcl4j cannot
+     * evaluate, such as a list built with concat() or a for expression.
      */
     static String blockText(String file, String header) throws IOException {
         String text = Files.readString(ROOT.resolve(file));
