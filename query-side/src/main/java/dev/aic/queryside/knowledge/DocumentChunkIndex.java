@@ -1,22 +1,32 @@
 package dev.aic.queryside.knowledge;
 
+import static dev.aic.queryside.search.Queries.allOf;
+import static dev.aic.queryside.search.Queries.anyOf;
+import static dev.aic.queryside.search.Queries.lessThan;
+import static dev.aic.queryside.search.Queries.match;
+import static dev.aic.queryside.search.Queries.matchPhrase;
+import static dev.aic.queryside.search.Queries.range;
+import static dev.aic.queryside.search.Queries.term;
+import static dev.aic.queryside.search.Queries.terms;
+
 import dev.aic.queryside.search.OpenSearchProperties;
 import dev.aic.queryside.search.VersionedIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
+import org.opensearch.client.opensearch._types.query_dsl.IdsQuery;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.search.Highlight;
 import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.springframework.stereotype.Component;
@@ -176,24 +186,13 @@ class DocumentChunkIndex {
             return;
         }
         List<BulkOperation> operations = new ArrayList<>();
-        chunks.forEach(
-                chunk ->
-                        operations.add(
-                                BulkOperation.of(
-                                        operation ->
-                                                operation.create(
-                                                        c ->
-                                                                c.index(index.target())
-                                                                        .id(
-                                                                                ChunkDocument
-                                                                                        .chunkId(
-                                                                                                chunk
-                                                                                                        .documentId(),
-                                                                                                chunk
-                                                                                                        .version(),
-                                                                                                chunk
-                                                                                                        .chunkIndex()))
-                                                                        .document(chunk)))));
+        for (ChunkDocument chunk : chunks) {
+            String id =
+                    ChunkDocument.chunkId(chunk.documentId(), chunk.version(), chunk.chunkIndex());
+            operations.add(
+                    BulkOperation.of(
+                            o -> o.create(c -> c.index(index.target()).id(id).document(chunk))));
+        }
         index.bulk(operations);
     }
 
@@ -205,31 +204,11 @@ class DocumentChunkIndex {
      */
     void complete(UUID documentId, int version) {
         Query notYetSearchable =
-                Query.of(
-                        q ->
-                                q.bool(
-                                        b ->
-                                                b.filter(chunksOf(documentId))
-                                                        .filter(
-                                                                f ->
-                                                                        f.term(
-                                                                                t ->
-                                                                                        t.field(
-                                                                                                        "version")
-                                                                                                .value(
-                                                                                                        FieldValue
-                                                                                                                .of(
-                                                                                                                        version))))
-                                                        .mustNot(
-                                                                m ->
-                                                                        m.term(
-                                                                                t ->
-                                                                                        t.field(
-                                                                                                        "searchable")
-                                                                                                .value(
-                                                                                                        FieldValue
-                                                                                                                .of(
-                                                                                                                        true))))));
+                BoolQuery.of(
+                                b ->
+                                        b.filter(chunksOf(documentId), term("version", version))
+                                                .mustNot(term("searchable", true)))
+                        .toQuery();
         index.changeEachMatching(
                 notYetSearchable,
                 PAGE,
@@ -244,22 +223,7 @@ class DocumentChunkIndex {
                                                                         Map.of(
                                                                                 "searchable",
                                                                                 true)))));
-        Query older =
-                Query.of(
-                        q ->
-                                q.bool(
-                                        b ->
-                                                b.filter(chunksOf(documentId))
-                                                        .filter(
-                                                                f ->
-                                                                        f.range(
-                                                                                r ->
-                                                                                        r.field(
-                                                                                                        "version")
-                                                                                                .lt(
-                                                                                                        JsonData
-                                                                                                                .of(
-                                                                                                                        version))))));
+        Query older = allOf(chunksOf(documentId), lessThan("version", version));
         index.changeEachMatching(
                 older,
                 PAGE,
@@ -292,76 +256,68 @@ class DocumentChunkIndex {
      * {@code &} … are escaped).
      */
     List<ChunkHit> search(String text, SearchFilter filter, Audience.Reader reader, int size) {
+        return hits(matching(text, filter, reader), size, true);
+    }
+
+    /**
+     * The same ranking without highlights: hybrid search looks hundreds of chunks deep and shows a
+     * few, and highlighting is most of what a deep search costs OpenSearch (docs/knowledge-hub.md).
+     */
+    List<ChunkHit> candidates(String text, SearchFilter filter, Audience.Reader reader, int size) {
+        return hits(matching(text, filter, reader), size, false);
+    }
+
+    /** {@code chunks} with {@code text}'s words highlighted in those that contain them. */
+    List<ChunkHit> highlighted(String text, List<ChunkHit> chunks) {
+        if (chunks.isEmpty()) {
+            return chunks;
+        }
+        List<String> ids = chunks.stream().map(ChunkHit::key).toList();
+        Query these =
+                BoolQuery.of(
+                                b ->
+                                        b.must(match("text", text))
+                                                .filter(IdsQuery.of(i -> i.values(ids)).toQuery()))
+                        .toQuery();
+        Map<String, String> highlights = new HashMap<>();
+        hits(these, ids.size(), true)
+                .forEach(
+                        hit -> {
+                            if (hit.highlight() != null) {
+                                highlights.put(hit.key(), hit.highlight());
+                            }
+                        });
+        return chunks.stream()
+                .map(
+                        chunk ->
+                                highlights.containsKey(chunk.key())
+                                        ? chunk.withHighlight(highlights.get(chunk.key()))
+                                        : chunk)
+                .toList();
+    }
+
+    private static Query matching(String text, SearchFilter filter, Audience.Reader reader) {
+        List<Query> filters = new ArrayList<>();
+        filters.add(term("kind", ChunkDocument.CHUNK));
+        filters.add(term("searchable", true));
+        audience(reader).ifPresent(filters::add);
+        filters.addAll(filters(filter));
+        return BoolQuery.of(
+                        b ->
+                                b.must(match("text", text))
+                                        .should(matchPhrase("text.exact", text, 2.0f))
+                                        .filter(filters))
+                .toQuery();
+    }
+
+    private List<ChunkHit> hits(Query query, int size, boolean highlight) {
         try {
             var response =
                     client.search(
-                            s ->
-                                    s.index(index.alias())
-                                            .size(size)
-                                            .query(
-                                                    q ->
-                                                            q.bool(
-                                                                    b -> {
-                                                                        b.must(
-                                                                                m ->
-                                                                                        m.match(
-                                                                                                mm ->
-                                                                                                        mm.field(
-                                                                                                                        "text")
-                                                                                                                .query(
-                                                                                                                        FieldValue
-                                                                                                                                .of(
-                                                                                                                                        text))));
-                                                                        b.should(
-                                                                                sh ->
-                                                                                        sh
-                                                                                                .matchPhrase(
-                                                                                                        mp ->
-                                                                                                                mp.field(
-                                                                                                                                "text.exact")
-                                                                                                                        .query(
-                                                                                                                                text)
-                                                                                                                        .boost(
-                                                                                                                                2.0f)));
-                                                                        b.filter(
-                                                                                f ->
-                                                                                        f.term(
-                                                                                                t ->
-                                                                                                        t.field(
-                                                                                                                        "kind")
-                                                                                                                .value(
-                                                                                                                        FieldValue
-                                                                                                                                .of(
-                                                                                                                                        ChunkDocument
-                                                                                                                                                .CHUNK))));
-                                                                        b.filter(
-                                                                                f ->
-                                                                                        f.term(
-                                                                                                t ->
-                                                                                                        t.field(
-                                                                                                                        "searchable")
-                                                                                                                .value(
-                                                                                                                        FieldValue
-                                                                                                                                .of(
-                                                                                                                                        true))));
-                                                                        audience(b, reader);
-                                                                        filters(b, filter);
-                                                                        return b;
-                                                                    }))
-                                            // html: the document's own text is escaped, so <em> is
-                                            // the only markup a client renders
-                                            .highlight(
-                                                    h ->
-                                                            h.encoder(HighlighterEncoder.Html)
-                                                                    .preTags("<em>")
-                                                                    .postTags("</em>")
-                                                                    .fields(
-                                                                            "text",
-                                                                            f ->
-                                                                                    f.numberOfFragments(
-                                                                                                    1)
-                                                                                            .fragmentSize(
-                                                                                                    240))),
+                            s -> {
+                                s.index(index.alias()).size(size).query(query);
+                                return highlight ? s.highlight(EM_HIGHLIGHT) : s;
+                            },
                             ChunkDocument.class);
             return response.hits().hits().stream().map(DocumentChunkIndex::hit).toList();
         } catch (IOException e) {
@@ -369,162 +325,57 @@ class DocumentChunkIndex {
         }
     }
 
+    // html: the document's own text is escaped, so <em> is the only markup a client renders
+    private static final Highlight EM_HIGHLIGHT =
+            Highlight.of(
+                    h ->
+                            h.encoder(HighlighterEncoder.Html)
+                                    .preTags("<em>")
+                                    .postTags("</em>")
+                                    .fields("text", f -> f.numberOfFragments(1).fragmentSize(240)));
+
     private static Query chunksOf(UUID documentId) {
-        return Query.of(
-                q ->
-                        q.bool(
-                                b ->
-                                        b.filter(
-                                                        f ->
-                                                                f.term(
-                                                                        t ->
-                                                                                t.field("kind")
-                                                                                        .value(
-                                                                                                FieldValue
-                                                                                                        .of(
-                                                                                                                ChunkDocument
-                                                                                                                        .CHUNK))))
-                                                .filter(
-                                                        f ->
-                                                                f.term(
-                                                                        t ->
-                                                                                t.field(
-                                                                                                "documentId")
-                                                                                        .value(
-                                                                                                FieldValue
-                                                                                                        .of(
-                                                                                                                documentId
-                                                                                                                        .toString()))))));
+        return allOf(
+                List.of(
+                        term("kind", ChunkDocument.CHUNK),
+                        term("documentId", documentId.toString())));
     }
 
-    private static void audience(BoolQuery.Builder b, Audience.Reader reader) {
+    /**
+     * What the reader may see (nothing to add for one who sees everything): public and members'
+     * documents, their own, and those of the events they attend.
+     */
+    private static Optional<Query> audience(Audience.Reader reader) {
         if (reader.everything()) {
-            return;
+            return Optional.empty();
         }
-        b.filter(
-                f ->
-                        f.bool(
-                                visible -> {
-                                    visible.should(
-                                            sh ->
-                                                    sh.terms(
-                                                            t ->
-                                                                    t.field("visibility")
-                                                                            .terms(
-                                                                                    v ->
-                                                                                            v.value(
-                                                                                                    List
-                                                                                                            .of(
-                                                                                                                    FieldValue
-                                                                                                                            .of(
-                                                                                                                                    "PUBLIC"),
-                                                                                                                    FieldValue
-                                                                                                                            .of(
-                                                                                                                                    "MEMBERS"))))));
-                                    reader.userId()
-                                            .ifPresent(
-                                                    me ->
-                                                            visible.should(
-                                                                    sh ->
-                                                                            sh.term(
-                                                                                    t ->
-                                                                                            t.field(
-                                                                                                            "ownerId")
-                                                                                                    .value(
-                                                                                                            FieldValue
-                                                                                                                    .of(
-                                                                                                                            me
-                                                                                                                                    .toString())))));
-                                    if (!reader.events().isEmpty()) {
-                                        visible.should(
-                                                sh ->
-                                                        sh.bool(
-                                                                attendee ->
-                                                                        attendee.filter(
-                                                                                        a ->
-                                                                                                a
-                                                                                                        .term(
-                                                                                                                t ->
-                                                                                                                        t.field(
-                                                                                                                                        "visibility")
-                                                                                                                                .value(
-                                                                                                                                        FieldValue
-                                                                                                                                                .of(
-                                                                                                                                                        "EVENT_ATTENDEES"))))
-                                                                                .filter(
-                                                                                        a ->
-                                                                                                a
-                                                                                                        .terms(
-                                                                                                                t ->
-                                                                                                                        t.field(
-                                                                                                                                        "communityEventId")
-                                                                                                                                .terms(
-                                                                                                                                        v ->
-                                                                                                                                                v
-                                                                                                                                                        .value(
-                                                                                                                                                                reader
-                                                                                                                                                                        .events()
-                                                                                                                                                                        .stream()
-                                                                                                                                                                        .map(
-                                                                                                                                                                                id ->
-                                                                                                                                                                                        FieldValue
-                                                                                                                                                                                                .of(
-                                                                                                                                                                                                        id
-                                                                                                                                                                                                                .toString()))
-                                                                                                                                                                        .toList()))))));
-                                    }
-                                    return visible.minimumShouldMatch("1");
-                                }));
+        List<Query> visible = new ArrayList<>();
+        visible.add(terms("visibility", List.of("PUBLIC", "MEMBERS")));
+        reader.userId().ifPresent(me -> visible.add(term("ownerId", me.toString())));
+        if (!reader.events().isEmpty()) {
+            visible.add(
+                    allOf(
+                            term("visibility", "EVENT_ATTENDEES"),
+                            terms(
+                                    "communityEventId",
+                                    reader.events().stream().map(UUID::toString).toList())));
+        }
+        return Optional.of(anyOf(visible));
     }
 
-    private static void filters(BoolQuery.Builder b, SearchFilter filter) {
-        filter.tags()
-                .forEach(
-                        tag ->
-                                b.filter(
-                                        f ->
-                                                f.term(
-                                                        t ->
-                                                                t.field("tags")
-                                                                        .value(
-                                                                                FieldValue.of(
-                                                                                        tag)))));
+    private static List<Query> filters(SearchFilter filter) {
+        List<Query> filters = new ArrayList<>();
+        filter.tags().forEach(tag -> filters.add(term("tags", tag)));
         if (filter.author() != null) {
-            b.filter(
-                    f ->
-                            f.term(
-                                    t ->
-                                            t.field("ownerId")
-                                                    .value(
-                                                            FieldValue.of(
-                                                                    filter.author().toString()))));
+            filters.add(term("ownerId", filter.author().toString()));
         }
         if (filter.communityEventId() != null) {
-            b.filter(
-                    f ->
-                            f.term(
-                                    t ->
-                                            t.field("communityEventId")
-                                                    .value(
-                                                            FieldValue.of(
-                                                                    filter.communityEventId()
-                                                                            .toString()))));
+            filters.add(term("communityEventId", filter.communityEventId().toString()));
         }
         if (filter.from() != null || filter.to() != null) {
-            b.filter(
-                    f ->
-                            f.range(
-                                    r -> {
-                                        r.field("createdAt");
-                                        if (filter.from() != null) {
-                                            r.gte(JsonData.of(filter.from().toString()));
-                                        }
-                                        if (filter.to() != null) {
-                                            r.lt(JsonData.of(filter.to().toString()));
-                                        }
-                                        return r;
-                                    }));
+            filters.add(range("createdAt", filter.from(), filter.to()));
         }
+        return filters;
     }
 
     private static ChunkHit hit(Hit<ChunkDocument> hit) {

@@ -1,14 +1,24 @@
 package dev.aic.queryside.knowledge;
 
 import dev.aic.contracts.document.EmbeddingModel;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +36,19 @@ class KnowledgeSearch {
     private final VectorChunkSearch vectors;
     private final DocumentChunkIndex words;
     private final SearchProperties properties;
+    // a full pool runs the words' search on the request's thread instead, one ranking after the
+    // other, as before; the context (trace, caller) follows the task
+    private final ExecutorService wordSearches =
+            ContextExecutorService.wrap(
+                    new ThreadPoolExecutor(
+                            0,
+                            16,
+                            30,
+                            TimeUnit.SECONDS,
+                            new SynchronousQueue<>(),
+                            new CustomizableThreadFactory("word-search-"),
+                            new ThreadPoolExecutor.CallerRunsPolicy()),
+                    ContextSnapshotFactory.builder().build()::captureAll);
 
     KnowledgeSearch(
             ServingModel servingModel,
@@ -93,35 +116,61 @@ class KnowledgeSearch {
                                 reader,
                                 size));
             }
-            case HYBRID -> {
-                int candidates =
-                        Math.max(
-                                size,
-                                properties.hybridCandidates() * properties.chunksPerDocument());
-                List<ChunkHit> byWords = words.search(q, filter, reader, candidates);
-                EmbeddingClient.Embedding embedding;
-                try {
-                    embedding = servingModel.embedQuery(q);
-                } catch (EmbeddingUnavailableException e) {
-                    log.warn("Hybrid search ranks by words alone: {}", e.getMessage());
-                    yield new Ranking(mode, null, true, byWords.stream().limit(size).toList());
-                }
-                List<ChunkHit> byMeaning =
-                        vectors.nearest(
-                                embedding.vector(),
-                                embedding.model().fingerprint(),
-                                filter,
-                                reader,
-                                candidates);
-                var fused = HybridFusion.fuse(byMeaning, byWords, properties.semanticWeight());
-                yield new Ranking(
-                        mode,
-                        embedding.model(),
-                        false,
-                        atMostPerDocument(fused.chunks(), properties.chunksPerDocument(), size),
-                        fused.documentScores());
-            }
+            case HYBRID -> hybrid(q, filter, reader, size);
         };
+    }
+
+    /**
+     * Both rankings, side by side: the words' on {@link #wordSearches} while this thread embeds the
+     * query and asks pgvector. The words' are fetched without highlights and only the chunks shown
+     * get them, in a second, small request.
+     */
+    private Ranking hybrid(String q, SearchFilter filter, Audience.Reader reader, int size) {
+        int candidates =
+                Math.max(size, properties.hybridCandidates() * properties.chunksPerDocument());
+        CompletableFuture<List<ChunkHit>> byWordsSearch =
+                CompletableFuture.supplyAsync(
+                        () -> words.candidates(q, filter, reader, candidates), wordSearches);
+        EmbeddingClient.Embedding embedding;
+        try {
+            embedding = servingModel.embedQuery(q);
+        } catch (EmbeddingUnavailableException e) {
+            log.warn("Hybrid search ranks by words alone: {}", e.getMessage());
+            List<ChunkHit> shown = join(byWordsSearch).stream().limit(size).toList();
+            return new Ranking(SearchMode.HYBRID, null, true, words.highlighted(q, shown));
+        }
+        List<ChunkHit> byMeaning =
+                vectors.nearest(
+                        embedding.vector(),
+                        embedding.model().fingerprint(),
+                        filter,
+                        reader,
+                        candidates);
+        var fused = HybridFusion.fuse(byMeaning, join(byWordsSearch), properties.semanticWeight());
+        List<ChunkHit> shown =
+                atMostPerDocument(fused.chunks(), properties.chunksPerDocument(), size);
+        return new Ranking(
+                SearchMode.HYBRID,
+                embedding.model(),
+                false,
+                words.highlighted(q, shown),
+                fused.documentScores());
+    }
+
+    private static <T> T join(CompletableFuture<T> search) {
+        try {
+            return search.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        wordSearches.shutdown();
     }
 
     /**
