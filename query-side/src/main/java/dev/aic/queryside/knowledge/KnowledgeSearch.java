@@ -145,6 +145,7 @@ class KnowledgeSearch {
                         embedding.model().fingerprint(),
                         filter,
                         reader,
+                        candidates,
                         candidates);
         var fused = HybridFusion.fuse(byMeaning, join(byWordsSearch), properties.semanticWeight());
         List<ChunkHit> shown =

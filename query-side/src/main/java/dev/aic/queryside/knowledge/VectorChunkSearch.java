@@ -45,6 +45,21 @@ class VectorChunkSearch {
             SearchFilter filter,
             Audience.Reader reader,
             int k) {
+        return nearest(vector, modelFingerprint, filter, reader, k, k * properties.overfetch());
+    }
+
+    /**
+     * The same, from a walk that collects {@code walk} rows. Hybrid search asks hundreds of rows
+     * deep to rank documents, where the relaxed order's misplaced rows at the tail change nothing;
+     * five times that many would cost it most of its time (docs/knowledge-hub.md).
+     */
+    List<ChunkHit> nearest(
+            float[] vector,
+            String modelFingerprint,
+            SearchFilter filter,
+            Audience.Reader reader,
+            int k,
+            int walk) {
         String query = literal(vector);
         List<Object> args = new ArrayList<>();
         args.add(query);
@@ -72,7 +87,7 @@ class VectorChunkSearch {
             args.add(Timestamp.from(filter.to()));
         }
         args.add(query);
-        args.add(k * properties.overfetch());
+        args.add(Math.max(k, walk));
         args.add(k);
         String sql =
                 """
