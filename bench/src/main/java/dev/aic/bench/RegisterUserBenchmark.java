@@ -75,6 +75,7 @@ public final class RegisterUserBenchmark {
         say("2/3 commands: closed-loop POST /api/users, " + options.timing());
         CommandLoad commandLoad = new CommandLoad(api, emails);
         ProcessCpu.Sample cpuBefore = ProcessCpu.sample();
+        SqlPerCommand.Counts sqlBefore = api.sqlCounts();
         long commandsFrom = System.nanoTime();
         ClosedLoop.Result commands =
                 MachineCpu.during(
@@ -103,6 +104,8 @@ public final class RegisterUserBenchmark {
                         idle,
                         Duration.ofNanos(System.nanoTime() - commandsFrom),
                         commandLoad.created());
+        SqlPerCommand sql =
+                new SqlPerCommand(api.sqlCounts().minus(sqlBefore), commandLoad.created());
 
         double rate = Math.max(1, commands.perSecond() / 2);
         say(
@@ -119,7 +122,7 @@ public final class RegisterUserBenchmark {
                         () -> visibility.run(rate, options.warmup(), options.duration()));
 
         Report report =
-                new Report(options, startedAt, baseline, commands, cpu, catchUp, lag, cpuBusy);
+                new Report(options, startedAt, baseline, commands, cpu, sql, catchUp, lag, cpuBusy);
         System.out.print(report.summary());
         Path json = report.writeJson(options.outputDirectory());
         say("summary written to " + json);

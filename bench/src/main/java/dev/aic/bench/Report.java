@@ -24,6 +24,7 @@ final class Report {
     private final ClosedLoop.Result baseline;
     private final ClosedLoop.Result commands;
     private final CpuPerCommand cpu;
+    private final SqlPerCommand sql;
     private final VisibilityLag.CatchUp catchUp;
     private final VisibilityLag.Result lag;
     private final Summary format;
@@ -38,6 +39,7 @@ final class Report {
             ClosedLoop.Result baseline,
             ClosedLoop.Result commands,
             CpuPerCommand cpu,
+            SqlPerCommand sql,
             VisibilityLag.CatchUp catchUp,
             VisibilityLag.Result lag,
             Map<String, Double> cpuBusy) {
@@ -45,6 +47,7 @@ final class Report {
         this.baseline = baseline;
         this.commands = commands;
         this.cpu = cpu;
+        this.sql = sql;
         this.catchUp = catchUp;
         this.lag = lag;
         this.format = new Summary("register-user", options, startedAt, cpuBusy);
@@ -89,6 +92,7 @@ final class Report {
                         format.cpu("commands")));
         text.append(Summary.errorLine(commands.errors()));
         text.append(cpu.text("registration"));
+        text.append(sql.text("registration"));
         text.append(
                 String.format(
                         Locale.ROOT,
@@ -148,6 +152,7 @@ final class Report {
         cmd.put("targetMinRatio", MIN_RATIO);
         cmd.put("targetMet", ratioMet());
         cpu.json(cmd, "cpu");
+        sql.json(cmd, "sql");
 
         ObjectNode caught = root.putObject("catchUp");
         caught.put("complete", catchUp.complete());

@@ -55,6 +55,11 @@ final class UsersApi {
         return http.getStatus(URI.create(querySide + "/api/users/" + id), authorization);
     }
 
+    /** The command-side's SQL counters now (empty unless it counts them). */
+    SqlPerCommand.Counts sqlCounts() throws IOException, InterruptedException {
+        return SqlPerCommand.sample(http, commandSide, authorization);
+    }
+
     /** Fails with a readable message unless both services report themselves ready. */
     void requireReady() throws InterruptedException {
         http.requireReady(commandSide, querySide);

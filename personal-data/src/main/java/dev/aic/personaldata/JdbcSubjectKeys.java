@@ -39,7 +39,8 @@ public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
     private static final String TABLE = "event_store.personal_data_key";
 
     private final ConnectionProvider connections;
-    private final HikariDataSource keyWriters;
+    private final HikariDataSource keyWriterPool;
+    private final DataSource keyWriters;
     private final MasterKey masterKey;
     private final Cache<UUID, SubjectKey> known;
 
@@ -62,8 +63,23 @@ public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
             int keyWriterConnections,
             MasterKey masterKey,
             Duration timeToLive) {
+        this(connections, dataSource, keyWriterConnections, masterKey, timeToLive, pool -> pool);
+    }
+
+    /**
+     * As above, with the key writers' pool seen through {@code wrapper} (the benchmark counts its
+     * statements).
+     */
+    public JdbcSubjectKeys(
+            ConnectionProvider connections,
+            DataSource dataSource,
+            int keyWriterConnections,
+            MasterKey masterKey,
+            Duration timeToLive,
+            KeyWriterPoolWrapper wrapper) {
         this.connections = connections;
-        this.keyWriters = keyWriterPool(dataSource, keyWriterConnections);
+        this.keyWriterPool = keyWriterPool(dataSource, keyWriterConnections);
+        this.keyWriters = wrapper.wrap(keyWriterPool);
         this.masterKey = masterKey;
         this.known =
                 Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(100_000).build();
@@ -120,7 +136,7 @@ public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
 
     @Override
     public void close() {
-        keyWriters.close();
+        keyWriterPool.close();
     }
 
     private static HikariDataSource keyWriterPool(DataSource dataSource, int size) {
