@@ -144,13 +144,18 @@ final class Http {
         return response.body();
     }
 
-    /** {@code GET uri}, answering only the status (the body is discarded unread). */
-    int getStatus(URI uri, String authorization) throws IOException, InterruptedException {
+    /**
+     * {@code GET uri} once the read model covers {@code consistencyToken}, answering only the
+     * status (the body is discarded unread).
+     */
+    int getStatus(URI uri, String authorization, String consistencyToken)
+            throws IOException, InterruptedException {
         HttpRequest request =
                 HttpRequest.newBuilder(uri)
                         .timeout(REQUEST_TIMEOUT)
                         .header("Accept", "application/json")
                         .header("Authorization", authorization)
+                        .header("Consistency-Token", consistencyToken)
                         .GET()
                         .build();
         return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

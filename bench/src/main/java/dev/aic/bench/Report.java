@@ -132,6 +132,13 @@ final class Report {
                             "          %d scheduled registrations skipped: the senders fell behind the rate%n",
                             lag.dropped()));
         }
+        if (lag.refused() > 0) {
+            text.append(
+                    String.format(
+                            Locale.ROOT,
+                            "          %d waits refused for too many at once (429) and sent again%n",
+                            lag.refused()));
+        }
         text.append(Summary.errorLine(lag.errors()));
         return text.toString();
     }
@@ -160,7 +167,8 @@ final class Report {
 
         ObjectNode visibility = root.putObject("lag");
         visibility.put("targetRatePerSecond", Summary.round(lag.targetRate()));
-        visibility.put("pollIntervalMs", options.pollInterval().toMillis());
+        visibility.put("readWith", "Consistency-Token");
+        visibility.put("refusedWaits", lag.refused());
         visibility.put("achievedRatePerSecond", Summary.round(lag.achievedRate()));
         visibility.put("users", lag.created());
         Summary.latency(visibility, lag.lag());
