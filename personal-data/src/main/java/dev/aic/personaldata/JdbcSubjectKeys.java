@@ -172,13 +172,7 @@ public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
                 connection.prepareStatement("SELECT key FROM " + TABLE + " WHERE subject_id = ?")) {
             select.setObject(1, subject);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return new SubjectKey.Absent();
-                }
-                byte[] wrapped = row.getBytes(1);
-                return wrapped == null
-                        ? new SubjectKey.Erased()
-                        : new SubjectKey.Present(masterKey.unwrap(subject, wrapped));
+                return row.next() ? stored(subject, row.getBytes(1)) : new SubjectKey.Absent();
             }
         }
     }
@@ -188,19 +182,31 @@ public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
      * first.
      */
     private SubjectKey create(UUID subject) {
+        // one round trip: the conflict's no-op update makes RETURNING give the row that won, a
+        // tombstone's NULL key included
         try (Connection connection = keyWriters.getConnection();
                 PreparedStatement insert =
                         connection.prepareStatement(
                                 "INSERT INTO "
                                         + TABLE
-                                        + " (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING")) {
+                                        + " AS stored (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id)"
+                                        + " DO UPDATE SET key = stored.key RETURNING key")) {
             insert.setObject(1, subject);
             insert.setBytes(2, masterKey.wrap(subject, newKey()));
-            insert.executeUpdate();
-            return read(connection, subject);
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return stored(subject, row.getBytes(1));
+            }
         } catch (SQLException e) {
             throw new PersonalDataException("Could not store a key for person " + subject, e);
         }
+    }
+
+    /** A stored row's key: a tombstone has none. */
+    private SubjectKey stored(UUID subject, byte[] wrapped) {
+        return wrapped == null
+                ? new SubjectKey.Erased()
+                : new SubjectKey.Present(masterKey.unwrap(subject, wrapped));
     }
 
     private static SecretKey newKey() {
