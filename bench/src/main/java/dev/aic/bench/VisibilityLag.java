@@ -34,15 +34,22 @@ import org.HdrHistogram.ConcurrentHistogram;
  * token store every 15 ms for all waiters, which bounds the resolution of the figure (the lag is
  * over-estimated by at most that poll plus one GET). A wait that outlasts the query side's bound
  * answers 202 and is sent again, until {@code --visibility-timeout}. The query side lets a caller
- * have 8 waiting requests, so the waiters read as {@link #READERS} members of their own, in turn.
+ * have 8 waiting requests (and all callers 500), so the waiters read as {@link #READERS} members of
+ * their own, in turn. Only a query side far behind (hundreds of waits at once) refuses some: those
+ * are sent again after the {@code Retry-After} and counted.
  */
 final class VisibilityLag {
 
-    /** Members the waiters read as: at 8 waiting requests each, up to 128 waits at once. */
-    static final int READERS = 16;
+    /**
+     * Members the waiters read as: at 8 waiting requests each, up to 480 waits at once, under the
+     * query side's 500 for all callers.
+     */
+    static final int READERS = 60;
 
-    /** A waiter refused for too many waits of its reader tries again after this long. */
-    private static final long REFUSED_PAUSE_MS = 20;
+    /**
+     * A wait refused for too many at once tries again after this long (its {@code Retry-After}).
+     */
+    private static final long REFUSED_PAUSE_MS = 1_000;
 
     /** What the lag phase measured; {@code created} and the lag cover the measured window only. */
     record Result(
@@ -178,7 +185,8 @@ final class VisibilityLag {
                 }
                 if (status == 429) {
                     refused.incrementAndGet();
-                    Thread.sleep(REFUSED_PAUSE_MS); // the refusal's back-off, not a wait for state
+                    Thread.sleep(
+                            REFUSED_PAUSE_MS); // the refusal's Retry-After, not a wait for state
                 } else if (status != 202) {
                     errors.merge("GET HTTP " + status, 1L, Long::sum);
                     return false;
