@@ -1,11 +1,8 @@
 package dev.aic.bench;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Peak command throughput: N workers each register users back-to-back through {@code POST
@@ -20,7 +17,7 @@ final class CommandLoad {
 
     private final UsersApi api;
     private final Emails emails;
-    private final List<Register> workers = new CopyOnWriteArrayList<>();
+    private final AtomicReference<UsersApi.Registration> latest = new AtomicReference<>();
     private final AtomicLong created = new AtomicLong();
 
     CommandLoad(UsersApi api, Emails emails) {
@@ -29,17 +26,9 @@ final class CommandLoad {
     }
 
     ClosedLoop.Result run(int concurrency, Duration warmup, Duration duration) throws Exception {
-        workers.clear();
+        latest.set(null);
         created.set(0);
-        return ClosedLoop.run(
-                concurrency,
-                warmup,
-                duration,
-                worker -> {
-                    Register register = new Register(worker);
-                    workers.add(register);
-                    return register;
-                });
+        return ClosedLoop.run(concurrency, warmup, duration, Register::new);
     }
 
     /** Every user the last run created, its warmup included. */
@@ -48,16 +37,15 @@ final class CommandLoad {
     }
 
     /**
-     * The last user each worker created: once all are readable, the projection has (about) caught
-     * up.
+     * The registration of the last run with the highest consistency token: once it is readable with
+     * that token, the users projection has caught up with the whole run. Null when none succeeded.
      */
-    List<UUID> lastCreated() {
-        return workers.stream().map(worker -> worker.lastCreated).filter(Objects::nonNull).toList();
+    UsersApi.Registration latest() {
+        return latest.get();
     }
 
     private final class Register implements ClosedLoop.Operation {
         private final int worker;
-        private volatile UUID lastCreated;
 
         Register(int worker) {
             this.worker = worker;
@@ -70,7 +58,12 @@ final class CommandLoad {
             if (!registration.created()) {
                 return "HTTP " + registration.status();
             }
-            lastCreated = registration.id();
+            latest.accumulateAndGet(
+                    registration,
+                    (seen, now) ->
+                            seen == null || now.consistencyToken() > seen.consistencyToken()
+                                    ? now
+                                    : seen);
             created.incrementAndGet();
             return null;
         }

@@ -129,13 +129,33 @@ final class Http {
         return new Response(response.statusCode(), parse(response.body()));
     }
 
-    /** {@code GET uri}, answering only the status (the body is discarded unread). */
-    int getStatus(URI uri, String authorization) throws IOException, InterruptedException {
+    /** {@code GET uri} with its body as text, e.g. a Prometheus scrape. */
+    String getText(URI uri, String authorization) throws IOException, InterruptedException {
+        HttpRequest request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Authorization", authorization)
+                        .GET()
+                        .build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + uri + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /**
+     * {@code GET uri} once the read model covers {@code consistencyToken}, answering only the
+     * status (the body is discarded unread).
+     */
+    int getStatus(URI uri, String authorization, String consistencyToken)
+            throws IOException, InterruptedException {
         HttpRequest request =
                 HttpRequest.newBuilder(uri)
                         .timeout(REQUEST_TIMEOUT)
                         .header("Accept", "application/json")
                         .header("Authorization", authorization)
+                        .header("Consistency-Token", consistencyToken)
                         .GET()
                         .build();
         return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -24,7 +24,6 @@ record Options(
         String dbUser,
         String dbPassword,
         Path outputDirectory,
-        Duration pollInterval,
         Duration visibilityTimeout,
         URI issuer,
         String caller,
@@ -43,7 +42,6 @@ record Options(
               --jdbc-url URL           PostgreSQL for the raw-insert baseline (default $AIC_JDBC_URL)
               --db-user NAME           its user (default $AIC_PG_USER); the password is read from $AIC_PG_PASSWORD
               --out DIR                where the JSON summary goes (default bench/target)
-              --poll-interval-ms MS    how often the lag phase polls the query-side (default 5)
               --visibility-timeout S   a user not readable after this long counts as lost (default 30)
               --issuer-url URL         OpenID Connect provider issuing the caller's token (default $AIC_OIDC_ISSUER_URI
                                        or http://127.0.0.1:9000); its client secret is read from $AIC_DEV_IDENTITY_SECRET
@@ -63,9 +61,6 @@ record Options(
         }
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("--warmup must not be negative");
-        }
-        if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("--poll-interval-ms must be positive");
         }
         if (members < 1) {
             throw new IllegalArgumentException("--members must be at least 1");
@@ -100,7 +95,6 @@ record Options(
         String jdbcUrl = env.getOrDefault("AIC_JDBC_URL", "jdbc:postgresql://127.0.0.1:55432/aic");
         String dbUser = env.getOrDefault("AIC_PG_USER", "aic");
         String out = "bench/target";
-        long pollMillis = 5;
         long visibilityTimeoutSeconds = 30;
         String issuer = env.getOrDefault("AIC_OIDC_ISSUER_URI", "http://127.0.0.1:9000");
         String caller = defaultCaller;
@@ -119,7 +113,6 @@ record Options(
                 case "--jdbc-url" -> jdbcUrl = value;
                 case "--db-user" -> dbUser = value;
                 case "--out" -> out = value;
-                case "--poll-interval-ms" -> pollMillis = parseInt(name, value);
                 case "--visibility-timeout" -> visibilityTimeoutSeconds = parseInt(name, value);
                 case "--issuer-url" -> issuer = value;
                 case "--caller" -> caller = value;
@@ -138,7 +131,6 @@ record Options(
                 dbUser,
                 env.get("AIC_PG_PASSWORD"),
                 Path.of(out),
-                Duration.ofMillis(pollMillis),
                 Duration.ofSeconds(visibilityTimeoutSeconds),
                 baseUri(issuer),
                 caller,

@@ -1,9 +1,12 @@
 package dev.aic.bench;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -75,6 +78,7 @@ public final class RegisterUserBenchmark {
         say("2/3 commands: closed-loop POST /api/users, " + options.timing());
         CommandLoad commandLoad = new CommandLoad(api, emails);
         ProcessCpu.Sample cpuBefore = ProcessCpu.sample();
+        SqlPerCommand.Counts sqlBefore = api.sqlCounts();
         long commandsFrom = System.nanoTime();
         ClosedLoop.Result commands =
                 MachineCpu.during(
@@ -89,11 +93,10 @@ public final class RegisterUserBenchmark {
                         commands.errors()));
 
         VisibilityLag visibility =
-                new VisibilityLag(
-                        api, emails, n, options.pollInterval(), options.visibilityTimeout());
+                new VisibilityLag(api, emails, n, options.visibilityTimeout(), readers(options));
         say("    waiting for the query side to catch up with the peak-load backlog");
         VisibilityLag.CatchUp catchUp =
-                visibility.awaitCatchUp(commandLoad.lastCreated(), CATCH_UP_TIMEOUT);
+                visibility.awaitCatchUp(commandLoad.latest(), CATCH_UP_TIMEOUT);
         // the Kafka publisher and the other processors of the command-side follow the read models
         // by a moment
         Thread.sleep(SETTLE.toMillis());
@@ -103,14 +106,16 @@ public final class RegisterUserBenchmark {
                         idle,
                         Duration.ofNanos(System.nanoTime() - commandsFrom),
                         commandLoad.created());
+        SqlPerCommand sql =
+                new SqlPerCommand(api.sqlCounts().minus(sqlBefore), commandLoad.created());
 
         double rate = Math.max(1, commands.perSecond() / 2);
         say(
                 String.format(
                         Locale.ROOT,
-                        "3/3 lag: open-loop POST at %.0f/s, polling GET /api/users/{id} every %d ms, %s",
+                        "3/3 lag: open-loop POST at %.0f/s, each followed by one GET /api/users/{id}"
+                                + " with its Consistency-Token, %s",
                         rate,
-                        options.pollInterval().toMillis(),
                         options.timing()));
         VisibilityLag.Result lag =
                 MachineCpu.during(
@@ -119,11 +124,23 @@ public final class RegisterUserBenchmark {
                         () -> visibility.run(rate, options.warmup(), options.duration()));
 
         Report report =
-                new Report(options, startedAt, baseline, commands, cpu, catchUp, lag, cpuBusy);
+                new Report(options, startedAt, baseline, commands, cpu, sql, catchUp, lag, cpuBusy);
         System.out.print(report.summary());
         Path json = report.writeJson(options.outputDirectory());
         say("summary written to " + json);
         return report.hasErrors() ? 1 : 0;
+    }
+
+    /** The members the lag phase's waiters read as ({@link VisibilityLag#READERS}). */
+    private static List<String> readers(Options options) throws IOException, InterruptedException {
+        List<String> readers = new ArrayList<>();
+        for (int i = 1; i <= VisibilityLag.READERS; i++) {
+            readers.add(
+                    "Bearer "
+                            + AccessToken.clientCredentials(
+                                    options.issuer(), "lag-reader-" + i, options.callerSecret()));
+        }
+        return readers;
     }
 
     private static void say(String line) {

@@ -24,6 +24,7 @@ final class Report {
     private final ClosedLoop.Result baseline;
     private final ClosedLoop.Result commands;
     private final CpuPerCommand cpu;
+    private final SqlPerCommand sql;
     private final VisibilityLag.CatchUp catchUp;
     private final VisibilityLag.Result lag;
     private final Summary format;
@@ -38,6 +39,7 @@ final class Report {
             ClosedLoop.Result baseline,
             ClosedLoop.Result commands,
             CpuPerCommand cpu,
+            SqlPerCommand sql,
             VisibilityLag.CatchUp catchUp,
             VisibilityLag.Result lag,
             Map<String, Double> cpuBusy) {
@@ -45,6 +47,7 @@ final class Report {
         this.baseline = baseline;
         this.commands = commands;
         this.cpu = cpu;
+        this.sql = sql;
         this.catchUp = catchUp;
         this.lag = lag;
         this.format = new Summary("register-user", options, startedAt, cpuBusy);
@@ -89,6 +92,7 @@ final class Report {
                         format.cpu("commands")));
         text.append(Summary.errorLine(commands.errors()));
         text.append(cpu.text("registration"));
+        text.append(sql.text("registration"));
         text.append(
                 String.format(
                         Locale.ROOT,
@@ -128,6 +132,13 @@ final class Report {
                             "          %d scheduled registrations skipped: the senders fell behind the rate%n",
                             lag.dropped()));
         }
+        if (lag.refused() > 0) {
+            text.append(
+                    String.format(
+                            Locale.ROOT,
+                            "          %d waits refused for too many at once (429) and sent again%n",
+                            lag.refused()));
+        }
         text.append(Summary.errorLine(lag.errors()));
         return text.toString();
     }
@@ -148,6 +159,7 @@ final class Report {
         cmd.put("targetMinRatio", MIN_RATIO);
         cmd.put("targetMet", ratioMet());
         cpu.json(cmd, "cpu");
+        sql.json(cmd, "sql");
 
         ObjectNode caught = root.putObject("catchUp");
         caught.put("complete", catchUp.complete());
@@ -155,7 +167,8 @@ final class Report {
 
         ObjectNode visibility = root.putObject("lag");
         visibility.put("targetRatePerSecond", Summary.round(lag.targetRate()));
-        visibility.put("pollIntervalMs", options.pollInterval().toMillis());
+        visibility.put("readWith", "Consistency-Token");
+        visibility.put("refusedWaits", lag.refused());
         visibility.put("achievedRatePerSecond", Summary.round(lag.achievedRate()));
         visibility.put("users", lag.created());
         Summary.latency(visibility, lag.lag());

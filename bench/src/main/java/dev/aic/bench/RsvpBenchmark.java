@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /**
  * Load driver for RSVPs to community events, end to end, against a running platform: how many RSVP
@@ -96,6 +97,8 @@ public final class RsvpBenchmark {
                         + AccessToken.clientCredentials(
                                 options.issuer(), options.caller(), options.callerSecret());
         EventsApi events = new EventsApi(http, options.commandSide());
+        Callable<SqlPerCommand.Counts> sql =
+                () -> SqlPerCommand.sample(http, options.commandSide(), organizer);
         String run = "benchmark " + startedAt;
         List<UUID> serialEvent = new ArrayList<>();
         List<UUID> hotEvent = new ArrayList<>();
@@ -143,7 +146,8 @@ public final class RsvpBenchmark {
                             new RsvpLoad(events, members.authorizations(), serialEvent),
                             1,
                             options,
-                            cpuBusy);
+                            cpuBusy,
+                            sql);
 
             say(
                     "3/4 hot: closed-loop POST /api/events/{id}/rsvp, all workers on one event, "
@@ -154,7 +158,8 @@ public final class RsvpBenchmark {
                             new RsvpLoad(events, members.authorizations(), hotEvent),
                             options.concurrency(),
                             options,
-                            cpuBusy);
+                            cpuBusy,
+                            sql);
 
             say(
                     String.format(
@@ -168,7 +173,8 @@ public final class RsvpBenchmark {
                             new RsvpLoad(events, members.authorizations(), manyEvents),
                             options.concurrency(),
                             options,
-                            cpuBusy);
+                            cpuBusy,
+                            sql);
 
             RsvpReport report =
                     new RsvpReport(
@@ -187,8 +193,14 @@ public final class RsvpBenchmark {
     }
 
     private static RsvpReport.Phase rsvps(
-            String phase, RsvpLoad load, int callers, Options options, Map<String, Double> cpuBusy)
+            String phase,
+            RsvpLoad load,
+            int callers,
+            Options options,
+            Map<String, Double> cpuBusy,
+            Callable<SqlPerCommand.Counts> sql)
             throws Exception {
+        SqlPerCommand.Counts sqlBefore = sql.call();
         ClosedLoop.Result result =
                 MachineCpu.during(
                         phase,
@@ -200,8 +212,14 @@ public final class RsvpBenchmark {
                         "    %.1f RSVPs/s, errors %s",
                         result.perSecond(),
                         result.errors()));
+        long sent = Math.round(load.rsvpsPerEvent() * load.events());
         return new RsvpReport.Phase(
-                result, callers, load.events(), load.rsvpsPerEvent(), load.longestHistory());
+                result,
+                callers,
+                load.events(),
+                load.rsvpsPerEvent(),
+                load.longestHistory(),
+                new SqlPerCommand(sql.call().minus(sqlBefore), sent));
     }
 
     /**

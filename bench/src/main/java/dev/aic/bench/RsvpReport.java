@@ -28,7 +28,8 @@ final class RsvpReport {
             int callers,
             int events,
             double rsvpsPerEvent,
-            long longestHistory) {}
+            long longestHistory,
+            SqlPerCommand sql) {}
 
     private final Options options;
     private final ClosedLoop.Result baseline;
@@ -137,7 +138,8 @@ final class RsvpReport {
                         phase.rsvpsPerEvent(),
                         phase.longestHistory(),
                         format.cpu(name))
-                + Summary.errorLine(phase.result().errors());
+                + Summary.errorLine(phase.result().errors())
+                + phase.sql().text("RSVP");
     }
 
     /** Writes the JSON summary as {@code rsvp-<UTC timestamp>.json} and returns its path. */
@@ -162,5 +164,6 @@ final class RsvpReport {
         node.put("events", phase.events());
         Summary.putRounded(node, "rsvpsPerEvent", phase.rsvpsPerEvent());
         node.put("longestHistory", phase.longestHistory());
+        phase.sql().json(node, "sql");
     }
 }

@@ -11,8 +11,11 @@ import java.util.UUID;
  */
 final class UsersApi {
 
-    /** The answer to a registration: the HTTP status and, on 201, the new user's id. */
-    record Registration(int status, UUID id) {
+    /**
+     * The answer to a registration: the HTTP status and, on 201, the new user's id and the
+     * consistency token to read it with.
+     */
+    record Registration(int status, UUID id, long consistencyToken) {
         boolean created() {
             return status == 201 && id != null;
         }
@@ -42,17 +45,32 @@ final class UsersApi {
                         http.object().put("email", email).put("displayName", displayName),
                         UUID.randomUUID().toString());
         if (response.status() != 201) {
-            return new Registration(response.status(), null);
+            return new Registration(response.status(), null, 0);
         }
         JsonNode id = response.body().path("id");
-        return new Registration(201, id.isTextual() ? UUID.fromString(id.asText()) : null);
+        return new Registration(
+                201,
+                id.isTextual() ? UUID.fromString(id.asText()) : null,
+                response.body().path("consistencyToken").asLong());
     }
 
     /**
-     * {@code GET /api/users/{id}} on the query side: 200 once the user is projected, 404 before.
+     * {@code GET /api/users/{id}} on the query side with the registration's {@code
+     * Consistency-Token}, as {@code reader} (an {@code Authorization} value): the query side
+     * answers 200 once its users projection has processed the registration, 202 when its wait bound
+     * passed first.
      */
-    int fetchStatus(UUID id) throws IOException, InterruptedException {
-        return http.getStatus(URI.create(querySide + "/api/users/" + id), authorization);
+    int fetchStatusAfter(Registration registration, String reader)
+            throws IOException, InterruptedException {
+        return http.getStatus(
+                URI.create(querySide + "/api/users/" + registration.id()),
+                reader,
+                Long.toString(registration.consistencyToken()));
+    }
+
+    /** The command-side's SQL counters now (empty unless it counts them). */
+    SqlPerCommand.Counts sqlCounts() throws IOException, InterruptedException {
+        return SqlPerCommand.sample(http, commandSide, authorization);
     }
 
     /** Fails with a readable message unless both services report themselves ready. */

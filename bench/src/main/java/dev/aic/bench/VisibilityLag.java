@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
@@ -18,22 +14,42 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 
 /**
  * How long a client waits to read its own write: the time from the command side's 201 to the query
- * side's first 200 for the same user.
+ * side's 200 for the same user, read with the {@code Consistency-Token} the 201 carried.
  *
  * <p>The load is open-loop: a scheduler issues registrations at a fixed rate, whatever the latency,
  * and N sender threads carry them out. A closed loop would slow down exactly when the system does
  * and so hide the lag; a fixed rate below the peak (half of it, by default) shows the lag of a busy
- * but not saturated system, which is what users live with. Each created user is then polled on the
- * query side at a fixed interval on separate poller threads, so a slow poll never delays the next
- * registration. The lag is over-estimated by at most one GET plus one poll interval, or 5% of the
- * lag once that is longer (see {@link #nextDelay}).
+ * but not saturated system, which is what users live with.
+ *
+ * <p>Each created user gets one waiter, on a thread of its own so that it never delays the next
+ * registration: {@code GET /api/users/{id}} with the token, which the query side holds until its
+ * users projection has processed that position (docs/api.md, "Read-your-writes") and then answers.
+ * So the query side is asked once per command, not polled: its shared consistency poller reads the
+ * token store every 15 ms for all waiters, which bounds the resolution of the figure (the lag is
+ * over-estimated by at most that poll plus one GET). A wait that outlasts the query side's bound
+ * answers 202 and is sent again, until {@code --visibility-timeout}. The query side lets a caller
+ * have 8 waiting requests (and all callers 500), so the waiters read as {@link #READERS} members of
+ * their own, in turn. Only a query side far behind (hundreds of waits at once) refuses some: those
+ * are sent again after the {@code Retry-After} and counted.
  */
 final class VisibilityLag {
+
+    /**
+     * Members the waiters read as: at 8 waiting requests each, up to 480 waits at once, under the
+     * query side's 500 for all callers.
+     */
+    static final int READERS = 60;
+
+    /**
+     * A wait refused for too many at once tries again after this long (its {@code Retry-After}).
+     */
+    private static final long REFUSED_PAUSE_MS = 1_000;
 
     /** What the lag phase measured; {@code created} and the lag cover the measured window only. */
     record Result(
@@ -43,6 +59,7 @@ final class VisibilityLag {
             Latency lag,
             long notVisible,
             long dropped,
+            long refused,
             Map<String, Long> errors) {
 
         long errorCount() {
@@ -59,64 +76,35 @@ final class VisibilityLag {
     private final UsersApi api;
     private final Emails emails;
     private final int concurrency;
-    private final Duration pollInterval;
     private final Duration visibilityTimeout;
+    private final List<String> readers;
+    private final AtomicInteger nextReader = new AtomicInteger();
 
     VisibilityLag(
             UsersApi api,
             Emails emails,
             int concurrency,
-            Duration pollInterval,
-            Duration visibilityTimeout) {
+            Duration visibilityTimeout,
+            List<String> readers) {
         this.api = api;
         this.emails = emails;
         this.concurrency = concurrency;
-        this.pollInterval = pollInterval;
         this.visibilityTimeout = visibilityTimeout;
+        this.readers = readers;
     }
 
     /**
-     * Waits until every given user is readable, so that the backlog the peak-load phase left in the
-     * projection does not show up as lag of the next phase.
+     * Waits until the query side shows the peak-load phase's last user, read with the highest
+     * consistency token of the phase, so that the phase's backlog in the projection does not show
+     * up as lag of the next phase.
      */
-    CatchUp awaitCatchUp(List<UUID> ids, Duration timeout) throws InterruptedException {
-        Set<UUID> pending = ConcurrentHashMap.newKeySet();
-        pending.addAll(ids);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        ScheduledExecutorService checker =
-                Executors.newSingleThreadScheduledExecutor(Threads.named("catch-up"));
+    CatchUp awaitCatchUp(UsersApi.Registration last, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
-        try {
-            checker.scheduleWithFixedDelay(
-                    () -> {
-                        pending.removeIf(this::visible);
-                        if (pending.isEmpty()) {
-                            done.complete(null);
-                        }
-                    },
-                    0,
-                    pollInterval.toNanos(),
-                    TimeUnit.NANOSECONDS);
-            done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return new CatchUp(Duration.ofNanos(System.nanoTime() - start), true);
-        } catch (TimeoutException e) {
-            return new CatchUp(timeout, false);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            checker.shutdownNow();
+        if (last == null) {
+            return new CatchUp(Duration.ZERO, true);
         }
-    }
-
-    private boolean visible(UUID id) {
-        try {
-            return api.fetchStatus(id) == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        boolean seen = awaitVisible(last, start, timeout, new AtomicLong(), new TreeMap<>());
+        return new CatchUp(seen ? Duration.ofNanos(System.nanoTime() - start) : timeout, seen);
     }
 
     Result run(double ratePerSecond, Duration warmup, Duration duration)
@@ -125,11 +113,11 @@ final class VisibilityLag {
                 Executors.newSingleThreadScheduledExecutor(Threads.named("lag-ticker"));
         ExecutorService senders =
                 Executors.newFixedThreadPool(concurrency, Threads.named("lag-sender"));
-        ScheduledExecutorService pollers =
-                Executors.newScheduledThreadPool(concurrency, Threads.named("lag-poller"));
+        // one thread per outstanding wait: a queued wait would add its queueing to the lag
+        ExecutorService waiters = Executors.newCachedThreadPool(Threads.named("lag-waiter"));
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long measureUntil = measureFrom + duration.toNanos();
-        Window window = new Window(measureFrom, measureUntil, pollers);
+        Window window = new Window(measureFrom, measureUntil, waiters);
         try {
             long period = Math.max(1, Math.round(1e9 / ratePerSecond));
             ScheduledFuture<?> ticks =
@@ -158,11 +146,11 @@ final class VisibilityLag {
             window.outstanding.awaitAdvanceInterruptibly(
                     phase, visibilityTimeout.plusSeconds(10).toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            window.errors.merge("polls still running after the visibility timeout", 1L, Long::sum);
+            window.errors.merge("waits still running after the visibility timeout", 1L, Long::sum);
         } finally {
             ticker.shutdownNow();
             senders.shutdownNow();
-            pollers.shutdownNow();
+            waiters.shutdownNow();
         }
         long created = window.created.get();
         return new Result(
@@ -172,38 +160,64 @@ final class VisibilityLag {
                 Latency.of(window.lag),
                 window.notVisible.get(),
                 window.dropped.get(),
+                window.refused.get(),
                 new TreeMap<>(window.errors));
     }
 
     /**
-     * Poll every {@code pollInterval} while the user is young, then every 5% of its age: the
-     * measurement error stays within one interval or 5%, whichever is larger, while a slow
-     * projection does not turn the pollers into a flood of GETs that competes with it for the CPU.
+     * Reads the user with its token until the query side shows it (true) or {@code timeout} after
+     * {@code since} passed (false). A 202 (the query side's own bound passed) or a refusal for too
+     * many waits is asked again.
      */
-    private long nextDelay(long ageNanos) {
-        return Math.max(pollInterval.toNanos(), ageNanos / 20);
+    private boolean awaitVisible(
+            UsersApi.Registration registration,
+            long since,
+            Duration timeout,
+            AtomicLong refused,
+            Map<String, Long> errors)
+            throws InterruptedException {
+        String reader = readers.get(Math.floorMod(nextReader.getAndIncrement(), readers.size()));
+        while (System.nanoTime() - since < timeout.toNanos()) {
+            try {
+                int status = api.fetchStatusAfter(registration, reader);
+                if (status == 200) {
+                    return true;
+                }
+                if (status == 429) {
+                    refused.incrementAndGet();
+                    Thread.sleep(
+                            REFUSED_PAUSE_MS); // the refusal's Retry-After, not a wait for state
+                } else if (status != 202) {
+                    errors.merge("GET HTTP " + status, 1L, Long::sum);
+                    return false;
+                }
+            } catch (IOException e) {
+                errors.merge("GET " + e.getClass().getSimpleName(), 1L, Long::sum);
+                return false;
+            }
+        }
+        return false;
     }
 
-    /**
-     * The shared state of one lag run: which users are still being polled, and what was measured.
-     */
+    /** The shared state of one lag run: who is still waited for, and what was measured. */
     private final class Window {
         private final long measureFrom;
         private final long measureUntil;
-        private final ScheduledExecutorService pollers;
+        private final ExecutorService waiters;
         private final ConcurrentHistogram lag = new ConcurrentHistogram(Latency.PRECISION);
         private final AtomicLong created = new AtomicLong();
         private final AtomicLong notVisible = new AtomicLong();
         private final AtomicLong dropped = new AtomicLong();
+        private final AtomicLong refused = new AtomicLong();
         private final Map<String, Long> errors = new ConcurrentHashMap<>();
 
-        /** One party for the coordinating thread plus one per user still being polled. */
+        /** One party for the coordinating thread plus one per user still waited for. */
         private final Phaser outstanding = new Phaser(1);
 
-        Window(long measureFrom, long measureUntil, ScheduledExecutorService pollers) {
+        Window(long measureFrom, long measureUntil, ExecutorService waiters) {
             this.measureFrom = measureFrom;
             this.measureUntil = measureUntil;
-            this.pollers = pollers;
+            this.waiters = waiters;
         }
 
         /** Runs on a sender thread for every tick of the fixed-rate schedule. */
@@ -227,7 +241,7 @@ final class VisibilityLag {
                     created.incrementAndGet();
                 }
                 outstanding.register();
-                pollers.execute(new Poll(registration.id(), createdAt, measured));
+                waiters.execute(() -> await(registration, createdAt, measured));
             } catch (IOException e) {
                 errors.merge("POST " + e.getClass().getSimpleName(), 1L, Long::sum);
             } catch (InterruptedException e) {
@@ -235,52 +249,19 @@ final class VisibilityLag {
             }
         }
 
-        /**
-         * Reads one user until it is there; reschedules itself rather than sleeping on a poller
-         * thread.
-         */
-        private final class Poll implements Runnable {
-            private final UUID id;
-            private final long createdAt;
-            private final boolean measured;
-
-            Poll(UUID id, long createdAt, boolean measured) {
-                this.id = id;
-                this.createdAt = createdAt;
-                this.measured = measured;
-            }
-
-            @Override
-            public void run() {
-                try {
-                    int status = api.fetchStatus(id);
-                    long now = System.nanoTime();
-                    if (status == 200) {
-                        if (measured) {
-                            lag.recordValue((now - createdAt) / 1_000);
-                        }
-                        outstanding.arriveAndDeregister();
-                        return;
-                    }
-                    if (status != 404) {
-                        errors.merge("GET HTTP " + status, 1L, Long::sum);
-                    }
-                } catch (IOException e) {
-                    errors.merge("GET " + e.getClass().getSimpleName(), 1L, Long::sum);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    outstanding.arriveAndDeregister();
-                    return;
+        private void await(UsersApi.Registration registration, long createdAt, boolean measured) {
+            try {
+                boolean seen =
+                        awaitVisible(registration, createdAt, visibilityTimeout, refused, errors);
+                if (seen && measured) {
+                    lag.recordValue((System.nanoTime() - createdAt) / 1_000);
+                } else if (!seen && measured) {
+                    notVisible.incrementAndGet();
                 }
-                if (System.nanoTime() - createdAt > visibilityTimeout.toNanos()) {
-                    if (measured) {
-                        notVisible.incrementAndGet();
-                    }
-                    outstanding.arriveAndDeregister();
-                    return;
-                }
-                pollers.schedule(
-                        this, nextDelay(System.nanoTime() - createdAt), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                outstanding.arriveAndDeregister();
             }
         }
     }

@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StorageEngine {
 
+    /** Events per read, of an aggregate or of the stream: Axon's default. */
+    private static final int BATCH_SIZE = 100;
+
     /**
      * Axon's default handler logs a failing event and moves on, which would silently drop an
      * integration event or a projection update. Propagating makes the streaming processor keep its
@@ -60,6 +63,15 @@ class StorageEngine {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema.getIfAvailable(EventSchema::new))
+                .batchSize(BATCH_SIZE)
+                // an aggregate's sequence numbers have no gaps (events are never deleted: no
+                // service
+                // role may, and the audit chain would show it), so a batch shorter than asked for
+                // is
+                // its last; Axon's JDBC default asks again until a batch comes back empty, one
+                // round
+                // trip more for every aggregate loaded (docs/benchmarks.md, "SQL per command")
+                .finalAggregateBatchPredicate(batch -> batch.size() < BATCH_SIZE)
                 .gapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()))
                 .gapCleaningThreshold(gaps.gapCleaningThreshold())
                 .build();

@@ -39,7 +39,8 @@ public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
     private static final String TABLE = "event_store.personal_data_key";
 
     private final ConnectionProvider connections;
-    private final HikariDataSource keyWriters;
+    private final HikariDataSource keyWriterPool;
+    private final DataSource keyWriters;
     private final MasterKey masterKey;
     private final Cache<UUID, SubjectKey> known;
 
@@ -62,8 +63,23 @@ public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
             int keyWriterConnections,
             MasterKey masterKey,
             Duration timeToLive) {
+        this(connections, dataSource, keyWriterConnections, masterKey, timeToLive, pool -> pool);
+    }
+
+    /**
+     * As above, with the key writers' pool seen through {@code wrapper} (the benchmark counts its
+     * statements).
+     */
+    public JdbcSubjectKeys(
+            ConnectionProvider connections,
+            DataSource dataSource,
+            int keyWriterConnections,
+            MasterKey masterKey,
+            Duration timeToLive,
+            KeyWriterPoolWrapper wrapper) {
         this.connections = connections;
-        this.keyWriters = keyWriterPool(dataSource, keyWriterConnections);
+        this.keyWriterPool = keyWriterPool(dataSource, keyWriterConnections);
+        this.keyWriters = wrapper.wrap(keyWriterPool);
         this.masterKey = masterKey;
         this.known =
                 Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(100_000).build();
@@ -120,7 +136,7 @@ public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
 
     @Override
     public void close() {
-        keyWriters.close();
+        keyWriterPool.close();
     }
 
     private static HikariDataSource keyWriterPool(DataSource dataSource, int size) {
@@ -156,13 +172,7 @@ public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
                 connection.prepareStatement("SELECT key FROM " + TABLE + " WHERE subject_id = ?")) {
             select.setObject(1, subject);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return new SubjectKey.Absent();
-                }
-                byte[] wrapped = row.getBytes(1);
-                return wrapped == null
-                        ? new SubjectKey.Erased()
-                        : new SubjectKey.Present(masterKey.unwrap(subject, wrapped));
+                return row.next() ? stored(subject, row.getBytes(1)) : new SubjectKey.Absent();
             }
         }
     }
@@ -172,19 +182,31 @@ public final class JdbcSubjectKeys implements SubjectKeys, AutoCloseable {
      * first.
      */
     private SubjectKey create(UUID subject) {
+        // one round trip: the conflict's no-op update makes RETURNING give the row that won, a
+        // tombstone's NULL key included
         try (Connection connection = keyWriters.getConnection();
                 PreparedStatement insert =
                         connection.prepareStatement(
                                 "INSERT INTO "
                                         + TABLE
-                                        + " (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING")) {
+                                        + " AS stored (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id)"
+                                        + " DO UPDATE SET key = stored.key RETURNING key")) {
             insert.setObject(1, subject);
             insert.setBytes(2, masterKey.wrap(subject, newKey()));
-            insert.executeUpdate();
-            return read(connection, subject);
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return stored(subject, row.getBytes(1));
+            }
         } catch (SQLException e) {
             throw new PersonalDataException("Could not store a key for person " + subject, e);
         }
+    }
+
+    /** A stored row's key: a tombstone has none. */
+    private SubjectKey stored(UUID subject, byte[] wrapped) {
+        return wrapped == null
+                ? new SubjectKey.Erased()
+                : new SubjectKey.Present(masterKey.unwrap(subject, wrapped));
     }
 
     private static SecretKey newKey() {

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,13 +25,15 @@ public class PersonalDataConfiguration {
     SubjectKeys subjectKeys(
             ConnectionProvider connections,
             DataSource dataSource,
-            PersonalDataProperties properties) {
+            PersonalDataProperties properties,
+            ObjectProvider<KeyWriterPoolWrapper> wrapper) {
         return new JdbcSubjectKeys(
                 connections,
                 dataSource,
                 properties.keyWriterConnections(),
                 MasterKey.fromBase64(properties.masterKey()),
-                properties.keyCacheTtl());
+                properties.keyCacheTtl(),
+                wrapper.getIfAvailable(() -> pool -> pool));
     }
 
     @Bean

@@ -75,7 +75,7 @@ class UserController {
                 () -> {
                     UserId id = new UserId(ids.get());
                     Outcome outcome =
-                            commands.send(
+                            commands.create(
                                     new UserCommands.RegisterUser(
                                             id, request.email(), request.displayName(), null),
                                     id);

@@ -4,6 +4,7 @@ import dev.aic.web.http.BodySizeLimitFilter;
 import dev.aic.web.problem.ProblemWriter;
 import dev.aic.web.ratelimit.RateLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
@@ -16,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -105,6 +107,22 @@ public class SecurityConfiguration {
     @Bean
     OAuth2TokenValidator<Jwt> accessTokensOnly() {
         return new AccessTokensOnly();
+    }
+
+    /**
+     * The JWT decoder Spring Boot builds from the issuer (or any other), behind {@link
+     * VerifiedTokens}.
+     */
+    @Bean
+    static BeanPostProcessor rememberVerifiedTokens() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
+                        ? new VerifiedTokens(decoder)
+                        : bean;
+            }
+        };
     }
 
     @Bean
