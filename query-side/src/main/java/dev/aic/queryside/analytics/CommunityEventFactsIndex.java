@@ -1,5 +1,11 @@
 package dev.aic.queryside.analytics;
 
+import static dev.aic.queryside.search.Mappings.BOOLEAN;
+import static dev.aic.queryside.search.Mappings.DATE;
+import static dev.aic.queryside.search.Mappings.DOUBLE;
+import static dev.aic.queryside.search.Mappings.INTEGER;
+import static dev.aic.queryside.search.Mappings.KEYWORD;
+
 import dev.aic.queryside.search.OpenSearchProperties;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.stereotype.Component;
@@ -19,23 +25,23 @@ class CommunityEventFactsIndex extends AnalyticsIndex<CommunityEventFacts> {
                 CommunityEventFacts.class,
                 CommunityEventFacts::id,
                 mapping ->
-                        mapping.properties("communityEventId", p -> p.keyword(k -> k))
-                                .properties("@timestamp", p -> p.date(d -> d))
-                                .properties("status", p -> p.keyword(k -> k))
-                                .properties("publishedAt", p -> p.date(d -> d))
-                                .properties("cancelledAt", p -> p.date(d -> d))
-                                .properties("startsAt", p -> p.date(d -> d))
-                                .properties("endsAt", p -> p.date(d -> d))
+                        mapping.properties("communityEventId", KEYWORD)
+                                .properties("@timestamp", DATE)
+                                .properties("status", KEYWORD)
+                                .properties("publishedAt", DATE)
+                                .properties("cancelledAt", DATE)
+                                .properties("startsAt", DATE)
+                                .properties("endsAt", DATE)
                                 .properties("tags", p -> p.keyword(k -> k.ignoreAbove(256)))
-                                .properties("visibility", p -> p.keyword(k -> k))
-                                .properties("online", p -> p.boolean_(b -> b))
-                                .properties("hasVenue", p -> p.boolean_(b -> b))
-                                .properties("capacity", p -> p.integer(i -> i))
-                                .properties("seatsTaken", p -> p.integer(i -> i))
-                                .properties("waiting", p -> p.integer(i -> i))
-                                .properties("waitingListPeak", p -> p.integer(i -> i))
-                                .properties("rsvps", p -> p.integer(i -> i))
-                                .properties("checkedIn", p -> p.integer(i -> i))
-                                .properties("attendanceRate", p -> p.double_(d -> d)));
+                                .properties("visibility", KEYWORD)
+                                .properties("online", BOOLEAN)
+                                .properties("hasVenue", BOOLEAN)
+                                .properties("capacity", INTEGER)
+                                .properties("seatsTaken", INTEGER)
+                                .properties("waiting", INTEGER)
+                                .properties("waitingListPeak", INTEGER)
+                                .properties("rsvps", INTEGER)
+                                .properties("checkedIn", INTEGER)
+                                .properties("attendanceRate", DOUBLE));
     }
 }

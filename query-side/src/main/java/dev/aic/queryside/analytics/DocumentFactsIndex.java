@@ -1,5 +1,11 @@
 package dev.aic.queryside.analytics;
 
+import static dev.aic.queryside.search.Mappings.BOOLEAN;
+import static dev.aic.queryside.search.Mappings.DATE;
+import static dev.aic.queryside.search.Mappings.INTEGER;
+import static dev.aic.queryside.search.Mappings.KEYWORD;
+import static dev.aic.queryside.search.Mappings.LONG;
+
 import dev.aic.queryside.search.OpenSearchProperties;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.stereotype.Component;
@@ -22,22 +28,22 @@ class DocumentFactsIndex extends AnalyticsIndex<DocumentFacts> {
                 DocumentFacts.class,
                 DocumentFacts::id,
                 mapping ->
-                        mapping.properties("documentId", p -> p.keyword(k -> k))
-                                .properties("@timestamp", p -> p.date(d -> d))
-                                .properties("version", p -> p.integer(i -> i))
-                                .properties("contentType", p -> p.keyword(k -> k))
-                                .properties("sizeBytes", p -> p.long_(l -> l))
+                        mapping.properties("documentId", KEYWORD)
+                                .properties("@timestamp", DATE)
+                                .properties("version", INTEGER)
+                                .properties("contentType", KEYWORD)
+                                .properties("sizeBytes", LONG)
                                 .properties("tags", p -> p.keyword(k -> k.ignoreAbove(256)))
-                                .properties("visibility", p -> p.keyword(k -> k))
-                                .properties("communityEventId", p -> p.keyword(k -> k))
-                                .properties("status", p -> p.keyword(k -> k))
-                                .properties("embeddingModel", p -> p.keyword(k -> k))
-                                .properties("pages", p -> p.integer(i -> i))
-                                .properties("chunks", p -> p.integer(i -> i))
-                                .properties("processingStartedAt", p -> p.date(d -> d))
-                                .properties("processedAt", p -> p.date(d -> d))
-                                .properties("processingMs", p -> p.long_(l -> l))
-                                .properties("failureReason", p -> p.keyword(k -> k))
-                                .properties("deleted", p -> p.boolean_(b -> b)));
+                                .properties("visibility", KEYWORD)
+                                .properties("communityEventId", KEYWORD)
+                                .properties("status", KEYWORD)
+                                .properties("embeddingModel", KEYWORD)
+                                .properties("pages", INTEGER)
+                                .properties("chunks", INTEGER)
+                                .properties("processingStartedAt", DATE)
+                                .properties("processedAt", DATE)
+                                .properties("processingMs", LONG)
+                                .properties("failureReason", KEYWORD)
+                                .properties("deleted", BOOLEAN));
     }
 }

@@ -1,5 +1,9 @@
 package dev.aic.queryside.analytics;
 
+import static dev.aic.queryside.search.Mappings.BOOLEAN;
+import static dev.aic.queryside.search.Mappings.DATE;
+import static dev.aic.queryside.search.Mappings.KEYWORD;
+
 import dev.aic.queryside.search.OpenSearchProperties;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.stereotype.Component;
@@ -19,13 +23,13 @@ class MemberFactsIndex extends AnalyticsIndex<MemberFacts> {
                 MemberFacts.class,
                 MemberFacts::id,
                 mapping ->
-                        mapping.properties("id", p -> p.keyword(k -> k))
-                                .properties("@timestamp", p -> p.date(d -> d))
-                                .properties("member", p -> p.keyword(k -> k))
-                                .properties("cohort", p -> p.keyword(k -> k))
+                        mapping.properties("id", KEYWORD)
+                                .properties("@timestamp", DATE)
+                                .properties("member", KEYWORD)
+                                .properties("cohort", KEYWORD)
                                 .properties("interests", p -> p.keyword(k -> k.ignoreAbove(256)))
-                                .properties("roles", p -> p.keyword(k -> k))
-                                .properties("active", p -> p.boolean_(b -> b))
-                                .properties("erased", p -> p.boolean_(b -> b)));
+                                .properties("roles", KEYWORD)
+                                .properties("active", BOOLEAN)
+                                .properties("erased", BOOLEAN));
     }
 }

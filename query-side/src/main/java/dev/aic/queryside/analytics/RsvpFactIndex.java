@@ -1,5 +1,8 @@
 package dev.aic.queryside.analytics;
 
+import static dev.aic.queryside.search.Mappings.DATE;
+import static dev.aic.queryside.search.Mappings.KEYWORD;
+
 import dev.aic.queryside.search.OpenSearchProperties;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.stereotype.Component;
@@ -19,11 +22,11 @@ class RsvpFactIndex extends AnalyticsIndex<RsvpFact> {
                 RsvpFact.class,
                 RsvpFact::id,
                 mapping ->
-                        mapping.properties("id", p -> p.keyword(k -> k))
-                                .properties("@timestamp", p -> p.date(d -> d))
-                                .properties("type", p -> p.keyword(k -> k))
-                                .properties("communityEventId", p -> p.keyword(k -> k))
-                                .properties("member", p -> p.keyword(k -> k))
-                                .properties("gaveUp", p -> p.keyword(k -> k)));
+                        mapping.properties("id", KEYWORD)
+                                .properties("@timestamp", DATE)
+                                .properties("type", KEYWORD)
+                                .properties("communityEventId", KEYWORD)
+                                .properties("member", KEYWORD)
+                                .properties("gaveUp", KEYWORD));
     }
 }

@@ -1,5 +1,11 @@
 package dev.aic.queryside.analytics;
 
+import static dev.aic.queryside.search.Mappings.BOOLEAN;
+import static dev.aic.queryside.search.Mappings.DATE;
+import static dev.aic.queryside.search.Mappings.INTEGER;
+import static dev.aic.queryside.search.Mappings.KEYWORD;
+import static dev.aic.queryside.search.Mappings.LONG;
+
 import dev.aic.queryside.search.OpenSearchProperties;
 import dev.aic.queryside.search.VersionedIndex;
 import java.io.IOException;
@@ -40,13 +46,10 @@ class SearchFactIndex {
                                 definition.mappings(
                                         mapping ->
                                                 mapping.dynamic(DynamicMapping.Strict)
-                                                        .properties(
-                                                                "searchId", p -> p.keyword(k -> k))
-                                                        .properties("type", p -> p.keyword(k -> k))
-                                                        .properties(
-                                                                "@timestamp", p -> p.date(d -> d))
-                                                        .properties(
-                                                                "member", p -> p.keyword(k -> k))
+                                                        .properties("searchId", KEYWORD)
+                                                        .properties("type", KEYWORD)
+                                                        .properties("@timestamp", DATE)
+                                                        .properties("member", KEYWORD)
                                                         // words for analysts' searches, the whole
                                                         // query for "top queries" terms
                                                         // aggregations
@@ -64,7 +67,7 @@ class SearchFactIndex {
                                                                                                                                 x
                                                                                                                                         .ignoreAbove(
                                                                                                                                                 512)))))
-                                                        .properties("mode", p -> p.keyword(k -> k))
+                                                        .properties("mode", KEYWORD)
                                                         .properties(
                                                                 "filters",
                                                                 p ->
@@ -105,26 +108,14 @@ class SearchFactIndex {
                                                                                                                         .keyword(
                                                                                                                                 k ->
                                                                                                                                         k))))
-                                                        .properties(
-                                                                "resultCount",
-                                                                p -> p.integer(i -> i))
-                                                        .properties(
-                                                                "documentIds",
-                                                                p -> p.keyword(k -> k))
-                                                        .properties(
-                                                                "latencyMs", p -> p.long_(l -> l))
-                                                        .properties(
-                                                                "embeddingModel",
-                                                                p -> p.keyword(k -> k))
-                                                        .properties(
-                                                                "chatModel", p -> p.keyword(k -> k))
-                                                        .properties(
-                                                                "degraded", p -> p.boolean_(b -> b))
-                                                        .properties(
-                                                                "documentId",
-                                                                p -> p.keyword(k -> k))
-                                                        .properties(
-                                                                "rank", p -> p.integer(i -> i))));
+                                                        .properties("resultCount", INTEGER)
+                                                        .properties("documentIds", KEYWORD)
+                                                        .properties("latencyMs", LONG)
+                                                        .properties("embeddingModel", KEYWORD)
+                                                        .properties("chatModel", KEYWORD)
+                                                        .properties("degraded", BOOLEAN)
+                                                        .properties("documentId", KEYWORD)
+                                                        .properties("rank", INTEGER)));
         index.ensureCurrent();
     }
 

@@ -1,20 +1,31 @@
 package dev.aic.queryside.communityevent;
 
+import static dev.aic.queryside.search.Mappings.BOOLEAN;
+import static dev.aic.queryside.search.Mappings.DATE;
+import static dev.aic.queryside.search.Mappings.INTEGER;
+import static dev.aic.queryside.search.Mappings.KEYWORD;
+import static dev.aic.queryside.search.Queries.allOf;
+import static dev.aic.queryside.search.Queries.anyOf;
+import static dev.aic.queryside.search.Queries.greaterThan;
+import static dev.aic.queryside.search.Queries.range;
+import static dev.aic.queryside.search.Queries.term;
+
 import dev.aic.queryside.search.BatchedDocuments;
 import dev.aic.queryside.search.OpenSearchProperties;
 import dev.aic.queryside.search.ScoreThenId;
 import dev.aic.queryside.search.VersionedIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
+import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
+import org.opensearch.client.opensearch._types.query_dsl.MultiMatchQuery;
 import org.opensearch.client.opensearch._types.query_dsl.Operator;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.springframework.stereotype.Component;
@@ -45,7 +56,7 @@ class CommunityEventSearchIndex {
                                 definition.mappings(
                                         mapping ->
                                                 mapping.dynamic(DynamicMapping.Strict)
-                                                        .properties("id", p -> p.keyword(k -> k))
+                                                        .properties("id", KEYWORD)
                                                         // stemmed words: "workshops" finds
                                                         // "workshop"
                                                         .properties(
@@ -71,33 +82,19 @@ class CommunityEventSearchIndex {
                                                                                 t ->
                                                                                         t.analyzer(
                                                                                                 "english")))
-                                                        .properties("tags", p -> p.keyword(k -> k))
-                                                        .properties("startsAt", p -> p.date(d -> d))
-                                                        .properties("endsAt", p -> p.date(d -> d))
-                                                        .properties(
-                                                                "status", p -> p.keyword(k -> k))
-                                                        .properties(
-                                                                "published",
-                                                                p -> p.boolean_(b -> b))
-                                                        .properties(
-                                                                "visibility",
-                                                                p -> p.keyword(k -> k))
-                                                        .properties(
-                                                                "online", p -> p.boolean_(b -> b))
-                                                        .properties(
-                                                                "hasVenue", p -> p.boolean_(b -> b))
-                                                        .properties(
-                                                                "organizers",
-                                                                p -> p.keyword(k -> k))
-                                                        .properties(
-                                                                "capacity", p -> p.integer(i -> i))
-                                                        .properties(
-                                                                "confirmed", p -> p.integer(i -> i))
-                                                        .properties(
-                                                                "waiting", p -> p.integer(i -> i))
-                                                        .properties(
-                                                                "seatsLeft",
-                                                                p -> p.integer(i -> i))));
+                                                        .properties("tags", KEYWORD)
+                                                        .properties("startsAt", DATE)
+                                                        .properties("endsAt", DATE)
+                                                        .properties("status", KEYWORD)
+                                                        .properties("published", BOOLEAN)
+                                                        .properties("visibility", KEYWORD)
+                                                        .properties("online", BOOLEAN)
+                                                        .properties("hasVenue", BOOLEAN)
+                                                        .properties("organizers", KEYWORD)
+                                                        .properties("capacity", INTEGER)
+                                                        .properties("confirmed", INTEGER)
+                                                        .properties("waiting", INTEGER)
+                                                        .properties("seatsLeft", INTEGER)));
         this.documents =
                 new BatchedDocuments<>(
                         client, index, CommunityEventDocument.class, CommunityEventDocument::id);
@@ -137,196 +134,40 @@ class CommunityEventSearchIndex {
             UUID organizer,
             List<String> after,
             int size) {
+        Query matching =
+                MultiMatchQuery.of(
+                                m ->
+                                        m.query(text)
+                                                .fields("title^3", "description", "tags^2")
+                                                .type(TextQueryType.BestFields)
+                                                .operator(Operator.And))
+                        .toQuery();
+        List<Query> visible = new ArrayList<>();
+        visible.add(term("status", "PUBLISHED"));
+        if (allDrafts) {
+            visible.add(term("status", "DRAFT"));
+        } else if (organizer != null) {
+            visible.add(allOf(term("status", "DRAFT"), term("organizers", organizer.toString())));
+        }
+        List<Query> filters = new ArrayList<>();
+        filters.add(anyOf(visible));
+        filters.add(range("startsAt", filter.from(), filter.to()));
+        if (filter.tag() != null) {
+            filters.add(term("tags", filter.tag()));
+        }
+        if (filter.online() != null) {
+            filters.add(term(filter.online() ? "online" : "hasVenue", true));
+        }
+        if (filter.hasSeats() != null) {
+            filters.add(filter.hasSeats() ? greaterThan("seatsLeft", 0) : term("seatsLeft", 0));
+        }
+        Query query = BoolQuery.of(b -> b.must(matching).filter(filters)).toQuery();
         try {
             var response =
                     client.search(
-                            s -> {
-                                s.index(index.alias())
-                                        .size(size)
-                                        .query(
-                                                q ->
-                                                        q.bool(
-                                                                b -> {
-                                                                    b.must(
-                                                                            m ->
-                                                                                    m.multiMatch(
-                                                                                            mm ->
-                                                                                                    mm.query(
-                                                                                                                    text)
-                                                                                                            .fields(
-                                                                                                                    "title^3",
-                                                                                                                    "description",
-                                                                                                                    "tags^2")
-                                                                                                            .type(
-                                                                                                                    TextQueryType
-                                                                                                                            .BestFields)
-                                                                                                            .operator(
-                                                                                                                    Operator
-                                                                                                                            .And)));
-                                                                    b.filter(
-                                                                            f ->
-                                                                                    f.bool(
-                                                                                            visible -> {
-                                                                                                visible
-                                                                                                        .should(
-                                                                                                                sh ->
-                                                                                                                        sh
-                                                                                                                                .term(
-                                                                                                                                        t ->
-                                                                                                                                                t.field(
-                                                                                                                                                                "status")
-                                                                                                                                                        .value(
-                                                                                                                                                                FieldValue
-                                                                                                                                                                        .of(
-                                                                                                                                                                                "PUBLISHED"))));
-                                                                                                if (allDrafts) {
-                                                                                                    visible
-                                                                                                            .should(
-                                                                                                                    sh ->
-                                                                                                                            sh
-                                                                                                                                    .term(
-                                                                                                                                            t ->
-                                                                                                                                                    t.field(
-                                                                                                                                                                    "status")
-                                                                                                                                                            .value(
-                                                                                                                                                                    FieldValue
-                                                                                                                                                                            .of(
-                                                                                                                                                                                    "DRAFT"))));
-                                                                                                } else if (organizer
-                                                                                                        != null) {
-                                                                                                    visible
-                                                                                                            .should(
-                                                                                                                    sh ->
-                                                                                                                            sh
-                                                                                                                                    .bool(
-                                                                                                                                            own ->
-                                                                                                                                                    own.filter(
-                                                                                                                                                                    d ->
-                                                                                                                                                                            d
-                                                                                                                                                                                    .term(
-                                                                                                                                                                                            t ->
-                                                                                                                                                                                                    t.field(
-                                                                                                                                                                                                                    "status")
-                                                                                                                                                                                                            .value(
-                                                                                                                                                                                                                    FieldValue
-                                                                                                                                                                                                                            .of(
-                                                                                                                                                                                                                                    "DRAFT"))))
-                                                                                                                                                            .filter(
-                                                                                                                                                                    d ->
-                                                                                                                                                                            d
-                                                                                                                                                                                    .term(
-                                                                                                                                                                                            t ->
-                                                                                                                                                                                                    t.field(
-                                                                                                                                                                                                                    "organizers")
-                                                                                                                                                                                                            .value(
-                                                                                                                                                                                                                    FieldValue
-                                                                                                                                                                                                                            .of(
-                                                                                                                                                                                                                                    organizer
-                                                                                                                                                                                                                                            .toString()))))));
-                                                                                                }
-                                                                                                return visible
-                                                                                                        .minimumShouldMatch(
-                                                                                                                "1");
-                                                                                            }));
-                                                                    b.filter(
-                                                                            f ->
-                                                                                    f.range(
-                                                                                            r -> {
-                                                                                                r.field(
-                                                                                                                "startsAt")
-                                                                                                        .gte(
-                                                                                                                JsonData
-                                                                                                                        .of(
-                                                                                                                                filter.from()
-                                                                                                                                        .toString()));
-                                                                                                if (filter
-                                                                                                                .to()
-                                                                                                        != null) {
-                                                                                                    r
-                                                                                                            .lt(
-                                                                                                                    JsonData
-                                                                                                                            .of(
-                                                                                                                                    filter.to()
-                                                                                                                                            .toString()));
-                                                                                                }
-                                                                                                return r;
-                                                                                            }));
-                                                                    if (filter.tag() != null) {
-                                                                        b.filter(
-                                                                                f ->
-                                                                                        f.term(
-                                                                                                t ->
-                                                                                                        t.field(
-                                                                                                                        "tags")
-                                                                                                                .value(
-                                                                                                                        FieldValue
-                                                                                                                                .of(
-                                                                                                                                        filter
-                                                                                                                                                .tag()))));
-                                                                    }
-                                                                    if (filter.online() != null) {
-                                                                        String field =
-                                                                                filter.online()
-                                                                                        ? "online"
-                                                                                        : "hasVenue";
-                                                                        b.filter(
-                                                                                f ->
-                                                                                        f.term(
-                                                                                                t ->
-                                                                                                        t.field(
-                                                                                                                        field)
-                                                                                                                .value(
-                                                                                                                        FieldValue
-                                                                                                                                .of(
-                                                                                                                                        true))));
-                                                                    }
-                                                                    if (filter.hasSeats() != null) {
-                                                                        b.filter(
-                                                                                f ->
-                                                                                        filter
-                                                                                                        .hasSeats()
-                                                                                                ? f
-                                                                                                        .range(
-                                                                                                                r ->
-                                                                                                                        r.field(
-                                                                                                                                        "seatsLeft")
-                                                                                                                                .gt(
-                                                                                                                                        JsonData
-                                                                                                                                                .of(
-                                                                                                                                                        0)))
-                                                                                                : f
-                                                                                                        .term(
-                                                                                                                t ->
-                                                                                                                        t.field(
-                                                                                                                                        "seatsLeft")
-                                                                                                                                .value(
-                                                                                                                                        FieldValue
-                                                                                                                                                .of(
-                                                                                                                                                        0))));
-                                                                    }
-                                                                    return b;
-                                                                }))
-                                        .sort(
-                                                order ->
-                                                        order.score(
-                                                                score ->
-                                                                        score.order(
-                                                                                SortOrder.Desc)))
-                                        .sort(
-                                                order ->
-                                                        order.field(
-                                                                field ->
-                                                                        field.field("id")
-                                                                                .order(
-                                                                                        SortOrder
-                                                                                                .Asc)));
-                                if (after != null) {
-                                    s.searchAfter(
-                                            FieldValue.of(Double.parseDouble(after.get(0))),
-                                            FieldValue.of(after.get(1)));
-                                }
-                                return s;
-                            },
+                            s ->
+                                    ScoreThenId.sorted(
+                                            s.index(index.alias()).size(size).query(query), after),
                             CommunityEventDocument.class);
             return response.hits().hits().stream().map(CommunityEventSearchIndex::hit).toList();
         } catch (IOException e) {

@@ -1,5 +1,9 @@
 package dev.aic.queryside.knowledge;
 
+import static dev.aic.queryside.search.Mappings.BOOLEAN;
+import static dev.aic.queryside.search.Mappings.DATE;
+import static dev.aic.queryside.search.Mappings.INTEGER;
+import static dev.aic.queryside.search.Mappings.KEYWORD;
 import static dev.aic.queryside.search.Queries.allOf;
 import static dev.aic.queryside.search.Queries.anyOf;
 import static dev.aic.queryside.search.Queries.lessThan;
@@ -62,15 +66,10 @@ class DocumentChunkIndex {
                                 definition.mappings(
                                         mapping ->
                                                 mapping.dynamic(DynamicMapping.Strict)
-                                                        .properties("kind", p -> p.keyword(k -> k))
-                                                        .properties(
-                                                                "documentId",
-                                                                p -> p.keyword(k -> k))
-                                                        .properties(
-                                                                "version", p -> p.integer(i -> i))
-                                                        .properties(
-                                                                "chunkIndex",
-                                                                p -> p.integer(i -> i))
+                                                        .properties("kind", KEYWORD)
+                                                        .properties("documentId", KEYWORD)
+                                                        .properties("version", INTEGER)
+                                                        .properties("chunkIndex", INTEGER)
                                                         // stemmed for recall; "exact" keeps every
                                                         // word as written, for phrases in quotes
                                                         .properties(
@@ -96,19 +95,13 @@ class DocumentChunkIndex {
                                                                                 t ->
                                                                                         t.analyzer(
                                                                                                 "english")))
-                                                        .properties("tags", p -> p.keyword(k -> k))
-                                                        .properties(
-                                                                "ownerId", p -> p.keyword(k -> k))
-                                                        .properties(
-                                                                "visibility",
-                                                                p -> p.keyword(k -> k))
-                                                        .properties(
-                                                                "communityEventId",
-                                                                p -> p.keyword(k -> k))
-                                                        .properties(
-                                                                "createdAt", p -> p.date(d -> d))
-                                                        .properties("page", p -> p.integer(i -> i))
-                                                        .properties("slide", p -> p.integer(i -> i))
+                                                        .properties("tags", KEYWORD)
+                                                        .properties("ownerId", KEYWORD)
+                                                        .properties("visibility", KEYWORD)
+                                                        .properties("communityEventId", KEYWORD)
+                                                        .properties("createdAt", DATE)
+                                                        .properties("page", INTEGER)
+                                                        .properties("slide", INTEGER)
                                                         .properties(
                                                                 "headings",
                                                                 p ->
@@ -117,20 +110,11 @@ class DocumentChunkIndex {
                                                                                         k
                                                                                                 .ignoreAbove(
                                                                                                         512)))
-                                                        .properties(
-                                                                "startOffset",
-                                                                p -> p.integer(i -> i))
-                                                        .properties(
-                                                                "endOffset", p -> p.integer(i -> i))
-                                                        .properties(
-                                                                "searchable",
-                                                                p -> p.boolean_(b -> b))
-                                                        .properties(
-                                                                "searchableVersion",
-                                                                p -> p.integer(i -> i))
-                                                        .properties(
-                                                                "deleted",
-                                                                p -> p.boolean_(b -> b))));
+                                                        .properties("startOffset", INTEGER)
+                                                        .properties("endOffset", INTEGER)
+                                                        .properties("searchable", BOOLEAN)
+                                                        .properties("searchableVersion", INTEGER)
+                                                        .properties("deleted", BOOLEAN)));
         this.needsFilling = index.ensureCurrent();
     }
 

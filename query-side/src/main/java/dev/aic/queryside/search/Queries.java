@@ -63,6 +63,10 @@ public final class Queries {
                 .toQuery();
     }
 
+    public static Query greaterThan(String field, long value) {
+        return RangeQuery.of(r -> r.field(field).gt(JsonData.of(value))).toQuery();
+    }
+
     public static Query lessThan(String field, long value) {
         return RangeQuery.of(r -> r.field(field).lt(JsonData.of(value))).toQuery();
     }

@@ -3,6 +3,8 @@ package dev.aic.queryside.search;
 import java.util.List;
 import java.util.UUID;
 import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.search.Hit;
 
 /**
@@ -12,6 +14,20 @@ import org.opensearch.client.opensearch.core.search.Hit;
 public final class ScoreThenId {
 
     private ScoreThenId() {}
+
+    /**
+     * Sorts {@code search} best first, then by id, after the hit whose sort values are {@code
+     * after} (null: from the first).
+     */
+    public static SearchRequest.Builder sorted(SearchRequest.Builder search, List<String> after) {
+        search.sort(s -> s.score(score -> score.order(SortOrder.Desc)))
+                .sort(s -> s.field(field -> field.field("id").order(SortOrder.Asc)));
+        if (after != null) {
+            search.searchAfter(
+                    FieldValue.of(Double.parseDouble(after.get(0))), FieldValue.of(after.get(1)));
+        }
+        return search;
+    }
 
     /** The hit's sort values as a cursor stores them. */
     public static List<String> sortValues(Hit<?> hit) {

@@ -1,5 +1,13 @@
 package dev.aic.queryside.user;
 
+import static dev.aic.queryside.search.Mappings.BOOLEAN;
+import static dev.aic.queryside.search.Mappings.DATE;
+import static dev.aic.queryside.search.Mappings.KEYWORD;
+import static dev.aic.queryside.search.Mappings.STORED_KEYWORD;
+import static dev.aic.queryside.search.Mappings.TEXT;
+import static dev.aic.queryside.search.Queries.anyOf;
+import static dev.aic.queryside.search.Queries.term;
+
 import dev.aic.contracts.user.Role;
 import dev.aic.queryside.search.BatchedDocuments;
 import dev.aic.queryside.search.OpenSearchProperties;
@@ -7,15 +15,20 @@ import dev.aic.queryside.search.ScoreThenId;
 import dev.aic.queryside.search.VersionedIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch._types.analysis.Analyzer;
+import org.opensearch.client.opensearch._types.analysis.TokenFilter;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
+import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
+import org.opensearch.client.opensearch._types.query_dsl.MatchQuery;
 import org.opensearch.client.opensearch._types.query_dsl.Operator;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +43,19 @@ class UserSearchIndex {
      * one.
      */
     private static final int VERSION = 2;
+
+    private static final TokenFilter NAME_PREFIXES =
+            TokenFilter.of(f -> f.definition(d -> d.edgeNgram(e -> e.minGram(1).maxGram(20))));
+    private static final Analyzer NAME_PREFIX_ANALYZER =
+            Analyzer.of(
+                    a ->
+                            a.custom(
+                                    c ->
+                                            c.tokenizer("standard")
+                                                    .filter(
+                                                            "lowercase",
+                                                            "asciifolding",
+                                                            "name_prefix")));
 
     private final OpenSearchClient client;
     private final VersionedIndex index;
@@ -51,38 +77,15 @@ class UserSearchIndex {
                                                                 analysis ->
                                                                         analysis.filter(
                                                                                         "name_prefix",
-                                                                                        f ->
-                                                                                                f
-                                                                                                        .definition(
-                                                                                                                d ->
-                                                                                                                        d
-                                                                                                                                .edgeNgram(
-                                                                                                                                        e ->
-                                                                                                                                                e.minGram(
-                                                                                                                                                                1)
-                                                                                                                                                        .maxGram(
-                                                                                                                                                                20))))
+                                                                                        NAME_PREFIXES)
                                                                                 .analyzer(
                                                                                         "name_prefix",
-                                                                                        a ->
-                                                                                                a
-                                                                                                        .custom(
-                                                                                                                c ->
-                                                                                                                        c.tokenizer(
-                                                                                                                                        "standard")
-                                                                                                                                .filter(
-                                                                                                                                        "lowercase",
-                                                                                                                                        "asciifolding",
-                                                                                                                                        "name_prefix")))))
+                                                                                        NAME_PREFIX_ANALYZER)))
                                         .mappings(
                                                 mapping ->
                                                         mapping.dynamic(DynamicMapping.Strict)
-                                                                .properties(
-                                                                        "id",
-                                                                        p -> p.keyword(k -> k))
-                                                                .properties(
-                                                                        "email",
-                                                                        p -> p.keyword(k -> k))
+                                                                .properties("id", KEYWORD)
+                                                                .properties("email", KEYWORD)
                                                                 // indexed as prefixes, searched as
                                                                 // whole words: "ada lov" finds "Ada
                                                                 // Lovelace"
@@ -104,28 +107,13 @@ class UserSearchIndex {
                                                                                                                                                 k
                                                                                                                                                         .ignoreAbove(
                                                                                                                                                                 256)))))
+                                                                .properties("bio", TEXT)
+                                                                .properties("interests", KEYWORD)
                                                                 .properties(
-                                                                        "bio", p -> p.text(t -> t))
-                                                                .properties(
-                                                                        "interests",
-                                                                        p -> p.keyword(k -> k))
-                                                                .properties(
-                                                                        "avatarRef",
-                                                                        p ->
-                                                                                p.keyword(
-                                                                                        k ->
-                                                                                                k
-                                                                                                        .index(
-                                                                                                                false)))
-                                                                .properties(
-                                                                        "roles",
-                                                                        p -> p.keyword(k -> k))
-                                                                .properties(
-                                                                        "active",
-                                                                        p -> p.boolean_(b -> b))
-                                                                .properties(
-                                                                        "registeredAt",
-                                                                        p -> p.date(d -> d))));
+                                                                        "avatarRef", STORED_KEYWORD)
+                                                                .properties("roles", KEYWORD)
+                                                                .properties("active", BOOLEAN)
+                                                                .properties("registeredAt", DATE)));
         this.documents =
                 new BatchedDocuments<>(client, index, UserDocument.class, UserDocument::id);
         this.needsFilling = index.ensureCurrent();
@@ -163,106 +151,38 @@ class UserSearchIndex {
      */
     List<SearchHit> search(
             String text, boolean byEmail, Role role, Boolean active, List<String> after, int size) {
+        Query byName =
+                MatchQuery.of(
+                                m ->
+                                        m.field("displayName")
+                                                .query(FieldValue.of(text))
+                                                .operator(Operator.And))
+                        .toQuery();
+        Query matching =
+                byEmail
+                        ? anyOf(
+                                List.of(
+                                        byName,
+                                        term("email", text.trim().toLowerCase(Locale.ROOT))))
+                        : byName;
+        List<Query> filters = new ArrayList<>();
+        if (role != null) {
+            filters.add(term("roles", role.name()));
+        }
+        if (active != null) {
+            filters.add(term("active", active));
+        }
+        Query query = BoolQuery.of(b -> b.must(matching).filter(filters)).toQuery();
         try {
             var response =
                     client.search(
-                            s -> {
-                                s.index(index.alias())
-                                        .size(size)
-                                        .version(true)
-                                        .query(
-                                                q ->
-                                                        q.bool(
-                                                                b -> {
-                                                                    b.must(
-                                                                            m ->
-                                                                                    m.bool(
-                                                                                            match ->
-                                                                                                    match.should(
-                                                                                                                    sh ->
-                                                                                                                            sh
-                                                                                                                                    .match(
-                                                                                                                                            n ->
-                                                                                                                                                    n.field(
-                                                                                                                                                                    "displayName")
-                                                                                                                                                            .query(
-                                                                                                                                                                    v ->
-                                                                                                                                                                            v
-                                                                                                                                                                                    .stringValue(
-                                                                                                                                                                                            text))
-                                                                                                                                                            .operator(
-                                                                                                                                                                    Operator
-                                                                                                                                                                            .And)))
-                                                                                                            .should(
-                                                                                                                    sh ->
-                                                                                                                            byEmail
-                                                                                                                                    ? sh
-                                                                                                                                            .term(
-                                                                                                                                                    t ->
-                                                                                                                                                            t.field(
-                                                                                                                                                                            "email")
-                                                                                                                                                                    .value(
-                                                                                                                                                                            v ->
-                                                                                                                                                                                    v
-                                                                                                                                                                                            .stringValue(
-                                                                                                                                                                                                    text.trim()
-                                                                                                                                                                                                            .toLowerCase(
-                                                                                                                                                                                                                    Locale
-                                                                                                                                                                                                                            .ROOT))))
-                                                                                                                                    : sh
-                                                                                                                                            .matchNone(
-                                                                                                                                                    none ->
-                                                                                                                                                            none))
-                                                                                                            .minimumShouldMatch(
-                                                                                                                    "1")));
-                                                                    if (role != null) {
-                                                                        b.filter(
-                                                                                f ->
-                                                                                        f.term(
-                                                                                                t ->
-                                                                                                        t.field(
-                                                                                                                        "roles")
-                                                                                                                .value(
-                                                                                                                        FieldValue
-                                                                                                                                .of(
-                                                                                                                                        role
-                                                                                                                                                .name()))));
-                                                                    }
-                                                                    if (active != null) {
-                                                                        b.filter(
-                                                                                f ->
-                                                                                        f.term(
-                                                                                                t ->
-                                                                                                        t.field(
-                                                                                                                        "active")
-                                                                                                                .value(
-                                                                                                                        FieldValue
-                                                                                                                                .of(
-                                                                                                                                        active))));
-                                                                    }
-                                                                    return b;
-                                                                }))
-                                        .sort(
-                                                order ->
-                                                        order.score(
-                                                                score ->
-                                                                        score.order(
-                                                                                SortOrder.Desc)))
-                                        .sort(
-                                                order ->
-                                                        order.field(
-                                                                field ->
-                                                                        field.field("id")
-                                                                                .order(
-                                                                                        SortOrder
-                                                                                                .Asc)));
-                                if (after != null) {
-                                    s.searchAfter(
-                                            FieldValue.of(Double.parseDouble(after.get(0))),
-                                            FieldValue.of(after.get(1)));
-                                }
-                                return s;
-                            },
+                            s ->
+                                    ScoreThenId.sorted(
+                                            s.index(index.alias())
+                                                    .size(size)
+                                                    .version(true)
+                                                    .query(query),
+                                            after),
                             UserDocument.class);
             return response.hits().hits().stream().map(UserSearchIndex::hit).toList();
         } catch (IOException e) {
