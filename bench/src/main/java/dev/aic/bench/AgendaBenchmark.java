@@ -89,7 +89,9 @@ public final class AgendaBenchmark {
                                 Duration.ofSeconds(budget),
                                 Duration.ofSeconds(budget),
                                 Duration.ofMillis(500),
-                                true));
+                                true,
+                                "ai-worker-agendas",
+                                300_000));
         // Timefold alone, from its own construction heuristic: what the warm start adds
         AgendaSolver cold =
                 new AgendaSolver(
@@ -97,7 +99,9 @@ public final class AgendaBenchmark {
                                 Duration.ofSeconds(budget),
                                 Duration.ofSeconds(budget),
                                 Duration.ofMillis(500),
-                                false));
+                                false,
+                                "ai-worker-agendas",
+                                300_000));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("startedAt", Instant.now().toString());
         summary.put("budgetSeconds", budget);

@@ -1,10 +1,10 @@
 package dev.aic.messaging;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -15,6 +15,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
 @ConditionalOnBean(KafkaListenerEndpointRegistry.class)
+@EnableConfigurationProperties(ConsumerProperties.class)
 public class MessagingAutoConfiguration {
 
     @Bean
@@ -25,8 +26,7 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(JdbcTemplate.class)
-    DeliveryAttempts deliveryAttempts(
-            JdbcTemplate jdbc, @Value("${aic.consumers.max-crashes:2}") int maxCrashes) {
-        return new DeliveryAttempts(jdbc, maxCrashes);
+    DeliveryAttempts deliveryAttempts(JdbcTemplate jdbc, ConsumerProperties properties) {
+        return new DeliveryAttempts(jdbc, properties.maxCrashes());
     }
 }

@@ -15,7 +15,6 @@ import dev.aic.web.ratelimit.RateLimitProperties;
 import dev.aic.web.security.SecurityProperties;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
@@ -26,14 +25,17 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The API conventions of docs/api.md, for any service that has this module on its classpath. Runs
  * before Spring MVC's auto-configuration so Boot's own problem handler backs off for ours.
  */
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
-@EnableConfigurationProperties({SecurityProperties.class, RateLimitProperties.class})
+@EnableConfigurationProperties({
+    SecurityProperties.class,
+    RateLimitProperties.class,
+    WebProperties.class
+})
 @Import({ApiProblemHandler.class, ProblemErrorController.class, OpenApiConventions.class})
 public class WebConventionsConfiguration {
 
@@ -54,11 +56,13 @@ public class WebConventionsConfiguration {
 
     @Bean
     BodySizeLimitFilter bodySizeLimitFilter(
-            @Value("${aic.web.max-body-size:64KB}") DataSize limit,
+            WebProperties properties,
             ObjectProvider<BodySizeLimitFilter.LargerLimit> largerLimits,
             ProblemWriter problems) {
         return new BodySizeLimitFilter(
-                limit.toBytes(), largerLimits.orderedStream().toList(), problems);
+                properties.maxBodySize().toBytes(),
+                largerLimits.orderedStream().toList(),
+                problems);
     }
 
     /**

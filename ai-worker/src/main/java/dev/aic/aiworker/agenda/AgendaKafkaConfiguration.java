@@ -1,10 +1,10 @@
 package dev.aic.aiworker.agenda;
 
+import dev.aic.aiworker.document.DocumentProcessingProperties;
 import dev.aic.contracts.integration.Topics;
 import dev.aic.messaging.PoisonRecordException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -42,12 +42,10 @@ class AgendaKafkaConfiguration {
     }
 
     @Bean
-    NewTopic agendaSolveRequestsDeadLetterTopic(
-            @Value("${aic.documents.processing.topics.replication-factor:1}")
-                    int replicationFactor) {
+    NewTopic agendaSolveRequestsDeadLetterTopic(DocumentProcessingProperties properties) {
         return TopicBuilder.name(Topics.AGENDA_SOLVE_REQUESTS_DEAD_LETTER)
                 .partitions(1)
-                .replicas(replicationFactor)
+                .replicas(properties.topics().replicationFactor())
                 .build();
     }
 }

@@ -30,24 +30,37 @@ class AgendaSolveListener {
     private final AgendaSolver solver;
     private final AgendaReports reports;
     private final DeliveryAttempts attempts;
+    private final SolverSettings settings;
 
     AgendaSolveListener(
             ObjectMapper json,
             AgendaSolver solver,
             AgendaReports reports,
-            DeliveryAttempts attempts) {
+            DeliveryAttempts attempts,
+            SolverSettings settings) {
         this.json = json;
         this.solver = solver;
         this.reports = reports;
         this.attempts = attempts;
+        this.settings = settings;
+    }
+
+    /** The consumer group, for the listener's annotation. */
+    public String groupId() {
+        return settings.groupId();
+    }
+
+    /** {@code max.poll.interval.ms}, for the listener's annotation. */
+    public long maxPollIntervalMs() {
+        return settings.maxPollIntervalMs();
     }
 
     @KafkaListener(
             topics = Topics.AGENDA_SOLVE_REQUESTS,
-            groupId = "${aic.agendas.solver.group-id:ai-worker-agendas}",
+            groupId = "#{__listener.groupId()}",
             properties = {
                 "max.poll.records=1",
-                "max.poll.interval.ms=${aic.agendas.solver.max-poll-interval-ms:300000}"
+                "max.poll.interval.ms=#{__listener.maxPollIntervalMs()}"
             })
     void on(ConsumerRecord<String, String> record, Acknowledgment ack) {
         // a solve that takes the worker down (its memory, say) is counted and, after max-crashes,

@@ -1,8 +1,8 @@
 package dev.aic.aiworker.agenda;
 
+import dev.aic.aiworker.document.DocumentProcessingProperties;
 import dev.aic.contracts.integration.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,13 +23,10 @@ class AgendaSolverConfiguration {
 
     /** Declared by the command-side too; whichever starts first creates it. */
     @Bean
-    NewTopic agendaSolveReportsTopic(
-            @Value("${aic.documents.processing.topics.partitions:3}") int partitions,
-            @Value("${aic.documents.processing.topics.replication-factor:1}")
-                    int replicationFactor) {
+    NewTopic agendaSolveReportsTopic(DocumentProcessingProperties properties) {
         return TopicBuilder.name(Topics.AGENDA_SOLVE_REPORTS)
-                .partitions(partitions)
-                .replicas(replicationFactor)
+                .partitions(properties.topics().partitions())
+                .replicas(properties.topics().replicationFactor())
                 .build();
     }
 }

@@ -14,10 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param warmStart start the local search from the greedy first-fit agenda (when it places every
  *     session without breaking a hard rule, the solve is feasible from its first moment) instead of
  *     Timefold's own construction heuristic (docs/benchmarks.md compares both)
+ * @param groupId the solve listener's consumer group
+ * @param maxPollIntervalMs the longest a solve may take before the broker hands its request
+ *     elsewhere; above {@code maxTimeBudget}
  */
 @ConfigurationProperties("aic.agendas.solver")
 public record SolverSettings(
         @DefaultValue("240s") Duration maxTimeBudget,
         @DefaultValue("30s") Duration unimprovedTimeBudget,
         @DefaultValue("1s") Duration progressInterval,
-        @DefaultValue("true") boolean warmStart) {}
+        @DefaultValue("true") boolean warmStart,
+        @DefaultValue("ai-worker-agendas") String groupId,
+        @DefaultValue("300000") long maxPollIntervalMs) {}

@@ -38,24 +38,32 @@ class DocumentListener {
     private final DocumentProcessor processor;
     private final DocumentLocks locks;
     private final DeliveryAttempts attempts;
+    private final String groupId;
 
     DocumentListener(
             ObjectMapper json,
             DocumentVersions versions,
             DocumentProcessor processor,
             DocumentLocks locks,
-            DeliveryAttempts attempts) {
+            DeliveryAttempts attempts,
+            DocumentProcessingProperties properties) {
         this.json = json;
         this.versions = versions;
         this.processor = processor;
         this.locks = locks;
         this.attempts = attempts;
+        this.groupId = properties.groupId();
+    }
+
+    /** The consumer group, for the listener's annotation. */
+    public String groupId() {
+        return groupId;
     }
 
     @KafkaListener(
             topics = Topics.DOCUMENTS,
             containerFactory = DocumentKafkaConfiguration.LISTENER_FACTORY,
-            groupId = "${aic.documents.processing.group-id}")
+            groupId = "#{__listener.groupId()}")
     void on(ConsumerRecord<String, String> record, Acknowledgment ack) {
         attempts.attempt(
                 record,

@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the ai-worker processes document versions ({@code aic.documents.processing.*}).
  *
+ * @param groupId the document listener's consumer group ({@code application.yml} makes it the
+ *     ai-worker's own group unless set)
  * @param maxPollInterval the longest a document may take, from fetching its content to its last
  *     report; longer, the broker takes the partition away and the record is processed again
  *     elsewhere
@@ -18,10 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry the back-off of unexpected failures before a record is parked in the dead-letter
  *     topic
  * @param reembedding the background job that re-embeds the corpus after a model switch
- * @param topics partitions and replicas of the topics the ai-worker creates
+ * @param topics partitions and replicas of the topics the ai-worker creates (the agenda's too)
  */
 @ConfigurationProperties("aic.documents.processing")
-record DocumentProcessingProperties(
+public record DocumentProcessingProperties(
+        String groupId,
         @DefaultValue("15m") Duration maxPollInterval,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("2") int concurrency,
@@ -52,5 +55,6 @@ record DocumentProcessingProperties(
     /**
      * @param partitions of the reports topic; the dead-letter topic gets the same
      */
-    record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") int replicationFactor) {}
+    public record Topics(
+            @DefaultValue("3") int partitions, @DefaultValue("1") int replicationFactor) {}
 }

@@ -20,7 +20,9 @@ class AgendaSolverTest {
                             Duration.ofSeconds(60),
                             Duration.ofSeconds(3),
                             Duration.ofMillis(200),
-                            true));
+                            true,
+                            "ai-worker-agendas",
+                            300_000));
 
     /**
      * Timefold alone, without the greedy warm start: its own construction heuristic, then local
@@ -32,7 +34,9 @@ class AgendaSolverTest {
                             Duration.ofSeconds(60),
                             Duration.ofSeconds(3),
                             Duration.ofMillis(200),
-                            false));
+                            false,
+                            "ai-worker-agendas",
+                            300_000));
 
     @Test
     void

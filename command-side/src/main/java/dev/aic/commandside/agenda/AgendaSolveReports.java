@@ -32,9 +32,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AgendaSolveReports {
 
-    /** The consumer group: the command-side's instances share the reports between them. */
-    static final String GROUP = "${aic.agendas.solve-reports.group-id:command-side-agendas}";
-
     /** Who the recorded events name as their actor and client. */
     static final String SERVICE = "ai-worker";
 
@@ -47,14 +44,28 @@ class AgendaSolveReports {
     private final Commands commands;
     private final ObjectMapper json;
     private final DeliveryAttempts attempts;
+    private final String groupId;
 
-    AgendaSolveReports(Commands commands, ObjectMapper json, DeliveryAttempts attempts) {
+    AgendaSolveReports(
+            Commands commands,
+            ObjectMapper json,
+            DeliveryAttempts attempts,
+            AgendaSolveReportsProperties properties) {
         this.commands = commands;
         this.json = json;
         this.attempts = attempts;
+        this.groupId = properties.groupId();
     }
 
-    @KafkaListener(topics = Topics.AGENDA_SOLVE_REPORTS, groupId = GROUP)
+    /**
+     * The consumer group, for the listener's annotation: the command-side's instances share the
+     * reports between them.
+     */
+    public String groupId() {
+        return groupId;
+    }
+
+    @KafkaListener(topics = Topics.AGENDA_SOLVE_REPORTS, groupId = "#{__listener.groupId()}")
     void on(ConsumerRecord<String, String> record, Acknowledgment ack) {
         // counted before the work: a report that took the command-side down too often is parked,
         // not recorded

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
  * which the alerts' {@code min}/{@code max} skip.
  */
 @Component
-class ChainWatch {
+class ChainWatch implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ChainWatch.class);
 
@@ -31,13 +33,16 @@ class ChainWatch {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final AuditProperties properties;
     private final AtomicReference<Outcome> last = new AtomicReference<>();
 
     private record Outcome(VerificationReport report, long verifiedAtEpochSecond) {}
 
-    ChainWatch(DataSource dataSource, Clock clock, MeterRegistry meters) {
+    ChainWatch(
+            DataSource dataSource, Clock clock, MeterRegistry meters, AuditProperties properties) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.properties = properties;
         Gauge.builder(
                         "aic.audit.chain.intact",
                         last,
@@ -67,9 +72,15 @@ class ChainWatch {
                 .register(meters);
     }
 
-    @Scheduled(
-            initialDelayString = "${aic.audit.verify-initial-delay:PT1M}",
-            fixedDelayString = "${aic.audit.verify-interval:PT1H}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(
+                new FixedDelayTask(
+                        this::verifyOnSchedule,
+                        properties.verifyInterval(),
+                        properties.verifyInitialDelay()));
+    }
+
     void verifyOnSchedule() {
         try {
             verify();

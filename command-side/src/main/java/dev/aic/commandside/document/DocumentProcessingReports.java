@@ -36,10 +36,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DocumentProcessingReports {
 
-    /** The consumer group: the command-side's instances share the reports between them. */
-    static final String GROUP =
-            "${aic.documents.processing-reports.group-id:command-side-documents}";
-
     /** Who the recorded events name as their actor and client. */
     static final String SERVICE = "ai-worker";
 
@@ -54,14 +50,28 @@ class DocumentProcessingReports {
     private final Commands commands;
     private final ObjectMapper json;
     private final DeliveryAttempts attempts;
+    private final String groupId;
 
-    DocumentProcessingReports(Commands commands, ObjectMapper json, DeliveryAttempts attempts) {
+    DocumentProcessingReports(
+            Commands commands,
+            ObjectMapper json,
+            DeliveryAttempts attempts,
+            DocumentProperties properties) {
         this.commands = commands;
         this.json = json;
         this.attempts = attempts;
+        this.groupId = properties.processingReports().groupId();
     }
 
-    @KafkaListener(topics = Topics.DOCUMENT_PROCESSING, groupId = GROUP)
+    /**
+     * The consumer group, for the listener's annotation: the command-side's instances share the
+     * reports between them.
+     */
+    public String groupId() {
+        return groupId;
+    }
+
+    @KafkaListener(topics = Topics.DOCUMENT_PROCESSING, groupId = "#{__listener.groupId()}")
     void on(ConsumerRecord<String, String> record, Acknowledgment ack) {
         attempts.attempt(
                 record,

@@ -36,15 +36,17 @@ record DocumentProperties(
     }
 
     /**
-     * {@code aic.documents.processing-reports} (its {@code group-id}, the reports' consumer group,
-     * is read by the listener's annotation, {@link DocumentProcessingReports}).
+     * {@code aic.documents.processing-reports}.
      *
+     * @param groupId the reports' consumer group ({@link DocumentProcessingReports}): the
+     *     command-side's instances share them
      * @param initialInterval the first wait, doubled after every attempt
      * @param maxInterval the longest single wait; below Kafka's {@code max.poll.interval.ms} (5
      *     minutes)
      * @param maxElapsed the total waiting after which the report is given up
      */
     record ProcessingReports(
+            @DefaultValue("command-side-documents") String groupId,
             @DefaultValue("500ms") Duration initialInterval,
             @DefaultValue("30s") Duration maxInterval,
             @DefaultValue("5m") Duration maxElapsed) {}

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts failed sends before an e-mail is given up as FAILED
  * @param firstRetry wait after the first failure; it doubles with every further failure
  * @param maxRetry the longest wait between two attempts
+ * @param metricsInterval how often the outbox gauges are refreshed
  */
 @ConfigurationProperties("aic.notifications")
 record NotificationProperties(
@@ -28,7 +29,8 @@ record NotificationProperties(
         @DefaultValue("50") int batchSize,
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("PT10S") Duration firstRetry,
-        @DefaultValue("PT1H") Duration maxRetry) {
+        @DefaultValue("PT1H") Duration maxRetry,
+        @DefaultValue("PT15S") Duration metricsInterval) {
 
     /** The wait before attempt {@code attempts + 1}, after {@code attempts} failures. */
     Duration retryAfter(int attempts) {

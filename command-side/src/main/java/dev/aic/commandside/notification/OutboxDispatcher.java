@@ -15,7 +15,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Failures are retried with doubling waits, then the e-mail is marked FAILED with the reason.
  */
 @Component
-class OutboxDispatcher {
+class OutboxDispatcher implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -57,7 +58,11 @@ class OutboxDispatcher {
         this.meters = meters;
     }
 
-    @Scheduled(fixedDelayString = "${aic.notifications.poll-interval:PT1S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::sendDue, properties.pollInterval());
+    }
+
     void sendDue() {
         try (Connection connection = new Connection()) {
             for (int i = 0; i < properties.batchSize(); i++) {

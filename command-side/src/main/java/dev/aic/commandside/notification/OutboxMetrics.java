@@ -7,7 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,15 +17,18 @@ import org.springframework.stereotype.Component;
  * the database nothing more.
  */
 @Component
-class OutboxMetrics {
+class OutboxMetrics implements SchedulingConfigurer {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final Duration interval;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingMillis = new AtomicLong();
 
-    OutboxMetrics(Outbox outbox, Clock clock, MeterRegistry meters) {
+    OutboxMetrics(
+            Outbox outbox, Clock clock, MeterRegistry meters, NotificationProperties properties) {
         this.outbox = outbox;
+        this.interval = properties.metricsInterval();
         this.clock = clock;
         Gauge.builder("aic.notifications.outbox.pending", pending, AtomicLong::get)
                 .description("E-mails written and not yet sent, suppressed or given up")
@@ -38,7 +42,11 @@ class OutboxMetrics {
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${aic.notifications.metrics-interval:PT15S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::refresh, interval);
+    }
+
     void refresh() {
         Outbox.Backlog backlog = outbox.backlog();
         pending.set(backlog.pending());

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How much "export my data" may cost: exports run one after another on {@code workers} threads, at
  * most {@code queue} wait for one (more are refused with 503 until one finishes), a member gets
  * {@code perMember} exports per {@code window}, and an archive is kept for {@code window} after it
- * was requested.
+ * was requested; expired archives are deleted every {@code cleanupInterval}.
  */
 @ConfigurationProperties("aic.member-export")
 record MemberExportProperties(
@@ -16,7 +16,8 @@ record MemberExportProperties(
         @DefaultValue("16") int queue,
         @DefaultValue("3") int perMember,
         @DefaultValue("24h") Duration window,
-        @DefaultValue("15m") Duration staleAfter) {
+        @DefaultValue("15m") Duration staleAfter,
+        @DefaultValue("PT10M") Duration cleanupInterval) {
 
     MemberExportProperties {
         if (workers < 1
@@ -25,10 +26,12 @@ record MemberExportProperties(
                 || window.isNegative()
                 || window.isZero()
                 || staleAfter.isNegative()
-                || staleAfter.isZero()) {
+                || staleAfter.isZero()
+                || cleanupInterval.isNegative()
+                || cleanupInterval.isZero()) {
             throw new IllegalArgumentException(
                     "aic.member-export: workers, queue and per-member must be at least 1,"
-                            + " window and stale-after positive");
+                            + " window, stale-after and cleanup-interval positive");
         }
     }
 }

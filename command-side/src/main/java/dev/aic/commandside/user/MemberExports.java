@@ -25,7 +25,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -40,7 +41,7 @@ import org.springframework.web.ErrorResponseException;
  * index, never the whole store.
  */
 @Component
-class MemberExports implements DisposableBean {
+class MemberExports implements DisposableBean, SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(MemberExports.class);
 
@@ -195,7 +196,11 @@ class MemberExports implements DisposableBean {
      * Archives past the window are deleted; jobs a stopped instance left unfinished fail, freeing
      * the member.
      */
-    @Scheduled(fixedDelayString = "${aic.member-export.cleanup-interval:PT10M}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::clean, properties.cleanupInterval());
+    }
+
     void clean() {
         Instant now = clock.instant();
         jdbc.update(

@@ -8,19 +8,18 @@ import dev.aic.web.security.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
@@ -34,7 +33,7 @@ import org.springframework.web.server.ResponseStatusException;
  * in PostgreSQL and survive restarts; they are kept for {@code aic.idempotency.retention} (24 h).
  */
 @Component
-public class Idempotency {
+public class Idempotency implements SchedulingConfigurer {
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final List<String> REPLAYED_HEADERS =
@@ -43,17 +42,17 @@ public class Idempotency {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
-    private final Duration retention;
+    private final IdempotencyProperties properties;
 
     Idempotency(
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
             ObjectMapper json,
-            @Value("${aic.idempotency.retention:PT24H}") Duration retention) {
+            IdempotencyProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
-        this.retention = retention;
+        this.properties = properties;
     }
 
     public <T> ResponseEntity<T> once(
@@ -98,11 +97,15 @@ public class Idempotency {
                 });
     }
 
-    @Scheduled(fixedDelayString = "${aic.idempotency.cleanup-interval:PT1H}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::forgetExpiredKeys, properties.cleanupInterval());
+    }
+
     void forgetExpiredKeys() {
         jdbc.update(
                 "DELETE FROM idempotency_record WHERE created_at < now() - make_interval(secs => ?)",
-                (double) retention.toSeconds());
+                (double) properties.retention().toSeconds());
     }
 
     private <T> ResponseEntity<T> replay(Caller caller, String key, byte[] hash, Class<T> type) {

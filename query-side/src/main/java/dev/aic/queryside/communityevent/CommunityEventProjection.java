@@ -20,23 +20,30 @@ import dev.aic.contracts.communityevent.RsvpState;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.user.UserId;
 import dev.aic.queryside.ProjectionNames;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code community_event} and {@code community_event_rsvp} in PostgreSQL, in the processor's
- * transaction. Every handler first claims the event's sequence number on the event row ({@code
- * version < seq}); a redelivered or replayed event that the row already reflects claims nothing and
- * changes nothing, so RSVP rows and counters are never applied twice. The counters are recounted
- * from the RSVP rows rather than incremented, so they cannot drift from them.
+ * transaction, and reads the attendee list back from them — the handlers that write the RSVP rows
+ * and the query that reads them in one place, as Axon's own samples pair {@code @EventHandler}s and
+ * {@code @QueryHandler}s. (The event rows' other reads are in {@link CommunityEvents}.)
+ *
+ * <p>Every handler first claims the event's sequence number on the event row ({@code version <
+ * seq}); a redelivered or replayed event that the row already reflects claims nothing and changes
+ * nothing, so RSVP rows and counters are never applied twice. The counters are recounted from the
+ * RSVP rows rather than incremented, so they cannot drift from them.
  */
 @Component
 @ProcessingGroup(ProjectionNames.COMMUNITY_EVENTS)
@@ -182,6 +189,46 @@ class CommunityEventProjection {
     @ResetHandler
     void reset() {
         jdbc.update("TRUNCATE community_event_rsvp, community_event");
+    }
+
+    /**
+     * Who holds a seat (in the order they got it) and who waits for one (in the order they will get
+     * it).
+     */
+    record Attendees(UUID eventId, List<Attendee> confirmed, List<Attendee> waiting) {
+
+        record Attendee(
+                UUID userId,
+                @Schema(description = "absent when the member is not (yet) in the user read model")
+                        String displayName,
+                boolean checkedIn) {}
+    }
+
+    /** Confirmed attendees in the order they got their seat, and the waiting list in its order. */
+    Attendees attendees(UUID eventId) {
+        RowMapper<Attendees.Attendee> attendee =
+                (rs, row) ->
+                        new Attendees.Attendee(
+                                rs.getObject("user_id", UUID.class),
+                                rs.getString("display_name"),
+                                rs.getBoolean("checked_in"));
+        String select =
+                """
+                SELECT r.user_id, u.display_name, r.checked_in FROM community_event_rsvp r
+                LEFT JOIN user_profile u ON u.id = r.user_id
+                WHERE r.event_id = ? AND r.state = ?""";
+        return new Attendees(
+                eventId,
+                jdbc.query(
+                        select + " ORDER BY r.updated_version, r.user_id",
+                        attendee,
+                        eventId,
+                        RsvpState.CONFIRMED.name()),
+                jdbc.query(
+                        select + " ORDER BY r.waiting_position",
+                        attendee,
+                        eventId,
+                        RsvpState.WAITLISTED.name()));
     }
 
     private void rsvp(

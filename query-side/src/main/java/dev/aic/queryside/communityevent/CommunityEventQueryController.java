@@ -44,15 +44,18 @@ class CommunityEventQueryController {
     private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
 
     private final CommunityEvents events;
+    private final CommunityEventProjection rsvps;
     private final CommunityEventListing listing;
     private final CommunityEventCalendar calendar;
     private final Clock clock = Clock.systemUTC();
 
     CommunityEventQueryController(
             CommunityEvents events,
+            CommunityEventProjection rsvps,
             CommunityEventListing listing,
             CommunityEventCalendar calendar) {
         this.events = events;
+        this.rsvps = rsvps;
         this.listing = listing;
         this.calendar = calendar;
     }
@@ -142,10 +145,11 @@ class CommunityEventQueryController {
             description =
                     "For the event's organisers, administrators and auditors; other members get 403.")
     @ProblemResponses({404})
-    Attendees attendees(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+    CommunityEventProjection.Attendees attendees(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         CommunityEventView event = visible(caller, id);
         requireAttendeeReader(caller, event);
-        return events.attendees(id);
+        return rsvps.attendees(id);
     }
 
     @GetMapping("/api/events/{id}/stats")

@@ -16,7 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-/** Reads of the PostgreSQL community event read model. */
+/**
+ * Reads of the PostgreSQL community event read model; the attendee list is read by {@link
+ * CommunityEventProjection}, beside the handlers that write it.
+ */
 @Component
 class CommunityEvents {
 
@@ -144,33 +147,6 @@ class CommunityEvents {
                 utc(now),
                 utc(now),
                 size);
-    }
-
-    /** Confirmed attendees in the order they got their seat, and the waiting list in its order. */
-    Attendees attendees(UUID eventId) {
-        RowMapper<Attendees.Attendee> attendee =
-                (rs, row) ->
-                        new Attendees.Attendee(
-                                rs.getObject("user_id", UUID.class),
-                                rs.getString("display_name"),
-                                rs.getBoolean("checked_in"));
-        String select =
-                """
-                SELECT r.user_id, u.display_name, r.checked_in FROM community_event_rsvp r
-                LEFT JOIN user_profile u ON u.id = r.user_id
-                WHERE r.event_id = ? AND r.state = ?""";
-        return new Attendees(
-                eventId,
-                jdbc.query(
-                        select + " ORDER BY r.updated_version, r.user_id",
-                        attendee,
-                        eventId,
-                        RsvpState.CONFIRMED.name()),
-                jdbc.query(
-                        select + " ORDER BY r.waiting_position",
-                        attendee,
-                        eventId,
-                        RsvpState.WAITLISTED.name()));
     }
 
     CommunityEventStats stats(UUID eventId) {
