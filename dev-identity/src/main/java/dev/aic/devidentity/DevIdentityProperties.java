@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultRoles the roles of a person outside the configured directory (the open directory
  *     for load tests)
  * @param users the named demo people
- * @param swagger the browser client of the services' Swagger UI
+ * @param swagger the browser client of the services' Swagger UI and the query-side's insights page
  */
 @ConfigurationProperties("aic.dev-identity")
 record DevIdentityProperties(
@@ -35,7 +35,8 @@ record DevIdentityProperties(
 
     /**
      * @param clientId the public client's id (authorization code with PKCE, no secret)
-     * @param redirectUris where the Swagger UIs of the services receive the authorization code
+     * @param redirectUris where the Swagger UIs of the services and the insights page receive the
+     *     authorization code (on a loopback address, on any port)
      */
     record Swagger(
             @DefaultValue("aic-swagger") String clientId, @DefaultValue List<String> redirectUris) {

@@ -65,21 +65,35 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Swagger UI posts the code to the token endpoint from the services' origins. */
+    /**
+     * Swagger UI and the insights page post the code to the token endpoint from the services'
+     * origins. A loopback origin is allowed on any port, as its redirect URI is (RFC 8252 §7.3,
+     * which the authorization server follows): the system tests run the services on ports of their
+     * own.
+     */
     @Bean
     CorsConfigurationSource corsConfigurationSource(DevIdentityProperties properties) {
         var cors = new CorsConfiguration();
         properties.swagger().redirectUris().stream()
                 .map(URI::create)
-                .map(uri -> uri.getScheme() + "://" + uri.getAuthority())
+                .map(SecurityConfiguration::allowedOrigin)
                 .distinct()
-                .forEach(cors::addAllowedOrigin);
+                .forEach(cors::addAllowedOriginPattern);
         cors.addAllowedMethod(HttpMethod.GET);
         cors.addAllowedMethod(HttpMethod.POST);
         cors.addAllowedHeader("*");
         var source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
         return source;
+    }
+
+    private static String allowedOrigin(URI redirectUri) {
+        String host = redirectUri.getHost();
+        boolean loopback = host.equals("127.0.0.1") || host.equals("[::1]");
+        return redirectUri.getScheme()
+                + "://"
+                + host
+                + (loopback ? ":*" : redirectUri.getPort() < 0 ? "" : ":" + redirectUri.getPort());
     }
 
     /**

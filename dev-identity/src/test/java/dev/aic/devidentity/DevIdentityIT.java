@@ -61,6 +61,33 @@ class DevIdentityIT {
     }
 
     @Test
+    void theBrowserClientsMayTradeACodeFromALoopbackOriginOnAnyPortButNoOtherHost()
+            throws Exception {
+        for (String origin : new String[] {"http://127.0.0.1:8082", "http://127.0.0.1:18082"}) {
+            HttpResponse<Void> preflight = tokenPreflightFrom(origin);
+
+            assertThat(preflight.statusCode()).as(origin).isEqualTo(200);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                    .contains(origin);
+        }
+
+        HttpResponse<Void> elsewhere = tokenPreflightFrom("http://attacker.example:8082");
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private static HttpResponse<Void> tokenPreflightFrom(String origin) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "content-type")
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    @Test
     void discoveryNamesTheIssuerOnThePortItWasStartedWith() throws Exception {
         JsonNode discovery = getJson("/.well-known/openid-configuration");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** Community events the fault tests need, drafted and published by an organiser over the API. */
 final class CommunityEvents {
@@ -13,6 +14,12 @@ final class CommunityEvents {
 
     /** A public community event two weeks ahead, published; its id. */
     static String published(Platform platform, String organiser, String title, int capacity) {
+        return published(platform, organiser, title, capacity, List.of());
+    }
+
+    /** The same, with tags. */
+    static String published(
+            Platform platform, String organiser, String title, int capacity, List<String> tags) {
         Instant startsAt = Instant.now().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.MINUTES);
         String draft =
                 Http.JSON
@@ -24,6 +31,7 @@ final class CommunityEvents {
                         .put("venue", "Hall 1")
                         .put("capacity", capacity)
                         .put("visibility", "PUBLIC")
+                        .set("tags", Http.JSON.valueToTree(tags))
                         .toString();
         Http.Reply drafted =
                 Http.to(platform.commandSide().url("/api/events")).bearer(organiser).post(draft);
