@@ -428,11 +428,7 @@ public final class DemoActivity {
                         count(results.isEmpty() ? "searches that found nothing" : "searches");
                         String searchId = answer.headers().firstValue("Search-Id").orElse(null);
                         if (search.opensAResult() && !results.isEmpty() && searchId != null) {
-                            int rank =
-                                    1
-                                            + Math.min(
-                                                    results.size() - 1,
-                                                    search.at().getNano() % 3 == 0 ? 1 : 0);
+                            int rank = Math.min(results.size(), search.member() % 3 == 0 ? 2 : 1);
                             Http.Exchange click =
                                     http.send(
                                             "POST",

@@ -16,7 +16,9 @@ import java.time.ZoneOffset;
  */
 public final class DemoTime {
 
-    private final ThreadLocal<Instant> override = new ThreadLocal<>();
+    // one per JVM: Axon's event clock is a static, which the last context started sets (tests start
+    // several)
+    private static final ThreadLocal<Instant> OVERRIDE = new ThreadLocal<>();
     private final Clock clock = new DemoClock();
 
     /** The system clock, except on a thread inside a request that named its time. */
@@ -26,20 +28,20 @@ public final class DemoTime {
 
     /** From now on this thread reads {@code at}, until {@link #release}. */
     void hold(Instant at) {
-        override.set(at);
+        OVERRIDE.set(at);
     }
 
     void release() {
-        override.remove();
+        OVERRIDE.remove();
     }
 
-    private final class DemoClock extends Clock {
+    private static final class DemoClock extends Clock {
 
         private final Clock system = Clock.systemUTC();
 
         @Override
         public Instant instant() {
-            Instant demo = override.get();
+            Instant demo = OVERRIDE.get();
             return demo != null ? demo : system.instant();
         }
 
