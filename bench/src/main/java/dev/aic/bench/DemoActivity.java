@@ -105,7 +105,7 @@ public final class DemoActivity {
         Instant now = Instant.now();
         Map<String, String> userIds = new ConcurrentHashMap<>();
         uploadDocuments(now);
-        if (!registered(plan.members().get(plan.members().size() - 1))) {
+        if (!withInterests(plan.members().get(plan.members().size() - 1))) {
             registerMembers(plan.members(), userIds);
         }
         if (!listed(plan.communityEvents().get(plan.communityEvents().size() - 1))) {
@@ -257,15 +257,22 @@ public final class DemoActivity {
                             token(member.username()),
                             http.object().put("displayName", displayName(member)),
                             at(member.registeredAt()));
+            String id;
             if (registered.status() == 409) {
-                userIds.put(member.username(), registered.body().path("userId").asText());
-                count("members already there");
-                continue;
+                id = registered.body().path("userId").asText();
+                userIds.put(member.username(), id);
+                if (withInterests(member)) {
+                    count("members already there");
+                    continue;
+                }
+                // registered by a run that stopped before their profile
+                count("members completed");
+            } else {
+                require(registered.status() == 201, "POST /api/me", registered.response());
+                id = registered.body().path("id").asText();
+                userIds.put(member.username(), id);
+                count("members registered");
             }
-            require(registered.status() == 201, "POST /api/me", registered.response());
-            String id = registered.body().path("id").asText();
-            userIds.put(member.username(), id);
-            count("members registered");
             ObjectNode profile = http.object().put("displayName", displayName(member));
             member.interests().forEach(profile.putArray("interests")::add);
             write(
@@ -492,36 +499,34 @@ public final class DemoActivity {
         }
     }
 
-    /** Tokens for everyone in the plan, fetched by {@code --concurrency} clients. */
+    /**
+     * Tokens for everyone in the plan, fetched by {@code --concurrency} clients, and the user ids
+     * of those an earlier run registered (the check-ins name them).
+     */
     private void signIn(List<DemoPlan.Member> members, Map<String, String> userIds)
             throws Exception {
-        List<Callable<String>> fetches = new ArrayList<>();
+        List<Callable<Void>> fetches = new ArrayList<>();
         for (DemoPlan.Member member : members) {
-            fetches.add(() -> token(member.username()));
+            fetches.add(
+                    () -> {
+                        String token = token(member.username());
+                        if (!userIds.containsKey(member.username())) {
+                            Http.Response me = http.get(URI.create(query + "/api/me"), token);
+                            if (me.status() == 200) {
+                                userIds.put(member.username(), me.body().path("id").asText());
+                            }
+                        }
+                        return null;
+                    });
         }
         ExecutorService clients =
                 Executors.newFixedThreadPool(concurrency, Threads.named("demo-sign-in"));
         try {
-            for (Future<String> fetch : clients.invokeAll(fetches)) {
+            for (Future<Void> fetch : clients.invokeAll(fetches)) {
                 fetch.get();
             }
         } finally {
             clients.shutdownNow();
-        }
-        if (userIds.isEmpty()) {
-            // registered by an earlier run: their ids, for the check-ins
-            URI me = URI.create(command + "/api/me");
-            for (DemoPlan.Member member : members) {
-                Http.Exchange answer =
-                        http.send(
-                                "POST",
-                                me,
-                                token(member.username()),
-                                http.object().put("displayName", displayName(member)),
-                                at(member.registeredAt()));
-                String id = answer.body().path(answer.status() == 409 ? "userId" : "id").asText();
-                userIds.put(member.username(), id);
-            }
         }
     }
 

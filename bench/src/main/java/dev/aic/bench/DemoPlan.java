@@ -101,11 +101,11 @@ record DemoPlan(List<Member> members, List<CommunityEvent> communityEvents, List
     /** What members look for that the knowledge hub does not have: found by no word. */
     static final List<String> NOT_FOUND =
             List.of(
-                    "quantum knitting patterns",
                     "sourdough starter hydration",
-                    "marathon training zones",
-                    "tax return deadline",
-                    "bicycle derailleur adjustment");
+                    "amigurumi crochet",
+                    "bonsai repotting",
+                    "espresso tamping",
+                    "derailleur cassette");
 
     private static final Duration YEAR = Duration.ofDays(364);
 
