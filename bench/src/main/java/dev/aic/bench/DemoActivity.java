@@ -120,11 +120,12 @@ public final class DemoActivity {
     }
 
     /**
-     * Whether the plan's last member is registered: members register in the plan's order, one at a
-     * time, so then all are.
+     * Whether the member is registered with their interests: members are loaded in the plan's
+     * order, one at a time, so for its last member all are.
      */
-    private boolean registered(DemoPlan.Member last) throws IOException, InterruptedException {
-        return http.get(URI.create(query + "/api/me"), token(last.username())).status() == 200;
+    private boolean withInterests(DemoPlan.Member member) throws IOException, InterruptedException {
+        Http.Response me = http.get(URI.create(query + "/api/me"), token(member.username()));
+        return me.status() == 200 && !me.body().path("interests").isEmpty();
     }
 
     /**
