@@ -66,6 +66,48 @@ final class Http {
         return new Response(response.statusCode(), parse(response.body()));
     }
 
+    /**
+     * Any call with a JSON body (none when null) and extra {@code headers}; answers the status, the
+     * JSON body and the response's headers.
+     */
+    Exchange send(
+            String method,
+            URI uri,
+            String authorization,
+            JsonNode body,
+            Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Accept", "application/json")
+                        .header("Authorization", authorization);
+        headers.forEach(request::header);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        }
+        HttpResponse<byte[]> response =
+                client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Exchange(
+                new Response(response.statusCode(), parse(response.body())), response.headers());
+    }
+
+    /** A response with its headers. */
+    record Exchange(Response response, java.net.http.HttpHeaders headers) {
+        int status() {
+            return response.status();
+        }
+
+        JsonNode body() {
+            return response.body();
+        }
+    }
+
     /** {@code GET uri} with its JSON answer. */
     Response get(URI uri, String authorization) throws IOException, InterruptedException {
         HttpRequest request =
@@ -92,6 +134,19 @@ final class Http {
             String contentType,
             byte[] bytes)
             throws IOException, InterruptedException {
+        return postFile(uri, authorization, fields, filename, contentType, bytes, Map.of());
+    }
+
+    /** The same, with extra {@code headers}. */
+    Response postFile(
+            URI uri,
+            String authorization,
+            Map<String, String> fields,
+            String filename,
+            String contentType,
+            byte[] bytes,
+            Map<String, String> headers)
+            throws IOException, InterruptedException {
         String boundary = "aic-bench-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream(bytes.length + 1024);
         fields.forEach(
@@ -116,16 +171,18 @@ final class Http {
                         .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(bytes);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request =
+        HttpRequest.Builder request =
                 HttpRequest.newBuilder(uri)
                         .timeout(REQUEST_TIMEOUT)
                         .header("Accept", "application/json")
                         .header("Authorization", authorization)
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build();
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        headers.forEach(request::header);
         HttpResponse<byte[]> response =
-                client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                client.send(
+                        request.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         return new Response(response.statusCode(), parse(response.body()));
     }
 

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aic.testsupport.RealInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,7 +16,10 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -38,6 +45,7 @@ class ManagementPortIT {
     static final String AS_DEPLOYED = "spring.profiles.active=production";
 
     @Autowired TestRestTemplate http;
+    @Autowired JdbcTemplate jdbc;
     @LocalManagementPort int managementPort;
 
     @Test
@@ -85,5 +93,51 @@ class ManagementPortIT {
                         () -> withoutMasterKey.run("--server.port=0", "--" + AS_DEPLOYED).close())
                 .rootCause()
                 .hasMessageContaining("AIC_PERSONAL_DATA_MASTER_KEY is not set");
+    }
+
+    @Test
+    void aRequestCannotChooseTheTimeItsEventsAreStampedWith() {
+        Instant yearAgo = Instant.now().minus(Duration.ofDays(365));
+        ResponseEntity<Map> registered =
+                new Api(http)
+                        .call(
+                                "adam",
+                                HttpMethod.POST,
+                                "/api/users",
+                                Map.of(
+                                        "email",
+                                        "backdated-" + UUID.randomUUID() + "@example.org",
+                                        "displayName",
+                                        "Backdated"),
+                                Map.of("AIC-Demo-Time", yearAgo.toString()));
+        assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Instant stamped =
+                Instant.parse(
+                        jdbc.queryForObject(
+                                "SELECT timestamp FROM domainevententry WHERE aggregateidentifier = ?",
+                                String.class,
+                                registered.getBody().get("id")));
+        assertThat(Duration.between(stamped, Instant.now()).abs())
+                .as("stamped now, the header ignored")
+                .isLessThan(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void backdatingOutsideTheDevelopmentProfileIsRefusedAtStart() {
+        SpringApplicationBuilder backdating =
+                new SpringApplicationBuilder(CommandSideApplication.class)
+                        .initializers(new RealInfrastructure());
+
+        assertThatThrownBy(
+                        () ->
+                                backdating
+                                        .run(
+                                                "--server.port=0",
+                                                "--" + AS_DEPLOYED,
+                                                "--aic.personal-data.development-key-allowed=true",
+                                                "--aic.demo.backdating-allowed=true")
+                                        .close())
+                .rootCause()
+                .hasMessageContaining("development profile only");
     }
 }

@@ -1,10 +1,12 @@
 package dev.aic.queryside.analytics;
 
+import dev.aic.web.demo.DemoTime;
 import dev.aic.web.security.Caller;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +20,16 @@ public class SearchFacts {
     private final Pseudonyms pseudonyms;
     private final Clock clock;
 
+    /**
+     * Facts are stamped by the system clock, or on a development machine that allows backdating by
+     * the {@link DemoTime}'s clock, which reads the time a demo request names.
+     */
     @Autowired
-    SearchFacts(SearchFactWriter writer, Pseudonyms pseudonyms) {
-        this(writer, pseudonyms, Clock.systemUTC());
+    SearchFacts(SearchFactWriter writer, Pseudonyms pseudonyms, ObjectProvider<DemoTime> demoTime) {
+        this(
+                writer,
+                pseudonyms,
+                demoTime.stream().map(DemoTime::clock).findFirst().orElseGet(Clock::systemUTC));
     }
 
     SearchFacts(SearchFactWriter writer, Pseudonyms pseudonyms, Clock clock) {

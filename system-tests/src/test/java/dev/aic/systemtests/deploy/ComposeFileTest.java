@@ -241,6 +241,69 @@ class ComposeFileTest {
         }
     }
 
+    /**
+     * Analysts' Dashboards run at the version of the OpenSearch beside them, against it, and get
+     * the saved objects of deploy/dashboards/ from a one-shot import that waits for Dashboards'
+     * status to turn green.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void dashboardsRunAtOpenSearchsVersionAndImportTheSavedObjectsOnceTheyAreGreen() {
+        String openSearch = String.valueOf(services.get("opensearch").get("image"));
+        String version = openSearch.substring(openSearch.indexOf(':') + 1);
+        assertThat(openSearch).startsWith("opensearchproject/opensearch:");
+        assertThat(services.get("dashboards"))
+                .as("dashboards")
+                .containsEntry("image", "opensearchproject/opensearch-dashboards:" + version);
+        assertThat(environment("dashboards").get("OPENSEARCH_HOSTS"))
+                .as("Dashboards read the compose OpenSearch")
+                .contains("http://opensearch:9200");
+        assertThat((Map<String, Object>) services.get("dashboards").get("depends_on"))
+                .containsEntry("opensearch", Map.of("condition", "service_healthy"));
+        assertThat(ports("dashboards")).contains("55601:5601");
+        String health =
+                String.valueOf(
+                        ((Map<String, Object>) services.get("dashboards").get("healthcheck"))
+                                .get("test"));
+        assertThat(health)
+                .as("healthy once the status API is green")
+                .contains("http://localhost:5601/api/status", "\"state\":\"green\"");
+
+        Map<String, Object> importer = services.get("dashboards-import");
+        assertThat(importer).as("the one-shot import").isNotNull();
+        assertThat(importer).containsEntry("restart", "no");
+        assertThat((Map<String, Object>) importer.get("depends_on"))
+                .containsEntry("dashboards", Map.of("condition", "service_healthy"));
+        String mount =
+                volumes("dashboards-import").stream()
+                        .filter(volume -> volume.startsWith("./deploy/dashboards:"))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("deploy/dashboards is not mounted"));
+        String inside = mount.split(":")[1];
+        List<String> call = new java.util.ArrayList<>();
+        call.addAll(
+                ((List<Object>) importer.get("entrypoint")).stream().map(String::valueOf).toList());
+        call.addAll(
+                ((List<Object>) importer.get("command")).stream().map(String::valueOf).toList());
+        assertThat(call)
+                .as("curl POSTs the file to the saved objects API")
+                .startsWith("curl")
+                .contains(
+                        "POST",
+                        "http://dashboards:5601/api/saved_objects/_import?overwrite=true",
+                        "osd-xsrf: true");
+        String file =
+                call.stream()
+                        .filter(argument -> argument.startsWith("file=@"))
+                        .findFirst()
+                        .orElseThrow()
+                        .substring("file=@".length());
+        assertThat(file).startsWith(inside + "/");
+        assertThat(REPO.resolve("deploy/dashboards").resolve(file.substring(inside.length() + 1)))
+                .as("the imported file is the repository's")
+                .isRegularFile();
+    }
+
     private String platformPort(String name) {
         var matcher =
                 Pattern.compile(
