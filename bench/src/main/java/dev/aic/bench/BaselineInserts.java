@@ -15,9 +15,9 @@ import java.util.UUID;
  * commits per second at the same concurrency, one INSERT per transaction.
  *
  * <p>Every command ends in at least one such commit (Axon appends its event, a {@code
- * UserRegistered} or an {@code RsvpConfirmed}, to {@code event_store.domainevententry}), so no
- * command pipeline can beat this figure on the same machine; the ratio of command throughput to it
- * says how much the HTTP, validation, Axon and serialisation layers cost. To make the comparison
+ * UserEvent.Registered} or an {@code RsvpConfirmed}, to {@code event_store.domainevententry}), so
+ * no command pipeline can beat this figure on the same machine; the ratio of command throughput to
+ * it says how much the HTTP, validation, Axon and serialisation layers cost. To make the comparison
  * fair the scratch table copies the event store's table definition (bytea payloads, a global index
  * from a sequence with CACHE 1, the same unique constraints and the timestamp index) and each row
  * has the size and shape of a real event. The table lives in its own schema, {@code bench}, dropped
@@ -79,7 +79,7 @@ final class BaselineInserts {
         }
     }
 
-    /** One autocommitted INSERT of a fresh UserRegistered-shaped event per call. */
+    /** One autocommitted INSERT of a fresh UserEvent.Registered-shaped event per call. */
     private static final class InsertEvent implements ClosedLoop.Operation {
         private final Connection connection;
         private final PreparedStatement insert;
@@ -97,7 +97,7 @@ final class BaselineInserts {
                 insert.setBytes(2, metadata());
                 insert.setBytes(3, payload(aggregate));
                 insert.setString(4, "1");
-                insert.setString(5, "dev.aic.contracts.user.UserRegistered");
+                insert.setString(5, "dev.aic.contracts.user.UserEvent$Registered");
                 insert.setString(6, Instant.now().toString());
                 insert.setString(7, aggregate);
                 insert.setLong(8, 0);
@@ -109,7 +109,7 @@ final class BaselineInserts {
             }
         }
 
-        /** About 200 bytes of JSON, like a serialised UserRegistered. */
+        /** About 200 bytes of JSON, like a serialised UserEvent.Registered. */
         private static byte[] payload(String userId) {
             return ("{\"userId\":\""
                             + userId

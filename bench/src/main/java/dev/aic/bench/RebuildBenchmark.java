@@ -17,9 +17,8 @@ import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.EmbeddingVector;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserRegistered;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -228,7 +227,7 @@ public final class RebuildBenchmark {
                                 "User",
                                 id.toString(),
                                 0,
-                                new UserRegistered(
+                                new UserEvent.Registered(
                                         id, "member-" + i + "@example.org", "Member " + i),
                                 at));
                 flush.accept(
@@ -236,7 +235,7 @@ public final class RebuildBenchmark {
                                 "User",
                                 id.toString(),
                                 1,
-                                new UserProfileUpdated(
+                                new UserEvent.ProfileUpdated(
                                         id,
                                         "Renamed member " + i,
                                         "Reads about distributed systems",

@@ -2,6 +2,7 @@ package dev.aic.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aic.contracts.document.DocumentEvent;
+import dev.aic.contracts.user.UserEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,13 +20,34 @@ public final class RenamedEventUpcaster extends SingleEventUpcaster {
 
     /** Former name → today's class. */
     private static final Map<String, Class<?>> RENAMED =
-            Map.of(
-                    "dev.aic.contracts.document.DocumentEvent$DocumentUploaded",
-                            DocumentEvent.Uploaded.class,
-                    "dev.aic.contracts.document.DocumentEvent$DocumentVersionAdded",
-                            DocumentEvent.VersionAdded.class,
-                    "dev.aic.contracts.document.DocumentEvent$DocumentDeleted",
-                            DocumentEvent.Deleted.class);
+            Map.ofEntries(
+                    Map.entry(
+                            "dev.aic.contracts.document.DocumentEvent$DocumentUploaded",
+                            DocumentEvent.Uploaded.class),
+                    Map.entry(
+                            "dev.aic.contracts.document.DocumentEvent$DocumentVersionAdded",
+                            DocumentEvent.VersionAdded.class),
+                    Map.entry(
+                            "dev.aic.contracts.document.DocumentEvent$DocumentDeleted",
+                            DocumentEvent.Deleted.class),
+                    Map.entry("dev.aic.contracts.user.UserRegistered", UserEvent.Registered.class),
+                    Map.entry(
+                            "dev.aic.contracts.user.UserIdentityLinked",
+                            UserEvent.IdentityLinked.class),
+                    Map.entry(
+                            "dev.aic.contracts.user.UserProfileUpdated",
+                            UserEvent.ProfileUpdated.class),
+                    Map.entry(
+                            "dev.aic.contracts.user.UserRolesChanged",
+                            UserEvent.RolesChanged.class),
+                    Map.entry(
+                            "dev.aic.contracts.user.UserDeactivated", UserEvent.Deactivated.class),
+                    Map.entry(
+                            "dev.aic.contracts.user.UserReactivated", UserEvent.Reactivated.class),
+                    Map.entry(
+                            "dev.aic.contracts.user.EmailPreferencesChanged",
+                            UserEvent.EmailPreferencesChanged.class),
+                    Map.entry("dev.aic.contracts.user.MemberErased", UserEvent.Erased.class));
 
     /**
      * The name an event stored as {@code storedName} has today, for the readers of raw rows that do

@@ -41,7 +41,15 @@ class RenamedEventUpcasterTest {
     @CsvSource({
         "dev.aic.contracts.document.DocumentEvent$DocumentUploaded, dev.aic.contracts.document.DocumentEvent$Uploaded",
         "dev.aic.contracts.document.DocumentEvent$DocumentVersionAdded, dev.aic.contracts.document.DocumentEvent$VersionAdded",
-        "dev.aic.contracts.document.DocumentEvent$DocumentDeleted, dev.aic.contracts.document.DocumentEvent$Deleted"
+        "dev.aic.contracts.document.DocumentEvent$DocumentDeleted, dev.aic.contracts.document.DocumentEvent$Deleted",
+        "dev.aic.contracts.user.UserRegistered, dev.aic.contracts.user.UserEvent$Registered",
+        "dev.aic.contracts.user.UserIdentityLinked, dev.aic.contracts.user.UserEvent$IdentityLinked",
+        "dev.aic.contracts.user.UserProfileUpdated, dev.aic.contracts.user.UserEvent$ProfileUpdated",
+        "dev.aic.contracts.user.UserRolesChanged, dev.aic.contracts.user.UserEvent$RolesChanged",
+        "dev.aic.contracts.user.UserDeactivated, dev.aic.contracts.user.UserEvent$Deactivated",
+        "dev.aic.contracts.user.UserReactivated, dev.aic.contracts.user.UserEvent$Reactivated",
+        "dev.aic.contracts.user.EmailPreferencesChanged, dev.aic.contracts.user.UserEvent$EmailPreferencesChanged",
+        "dev.aic.contracts.user.MemberErased, dev.aic.contracts.user.UserEvent$Erased"
     })
     void anEventStoredUnderItsFormerNameIsReadAsTodaysClass(String formerName, Class<?> current)
             throws IOException {

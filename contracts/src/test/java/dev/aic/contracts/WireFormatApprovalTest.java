@@ -42,18 +42,10 @@ import dev.aic.contracts.integration.DocumentVersionReadyIntegrationEvent;
 import dev.aic.contracts.integration.MemberErasedIntegrationEvent;
 import dev.aic.contracts.integration.UserIntegrationEvent;
 import dev.aic.contracts.integration.UserRegisteredIntegrationEvent;
-import dev.aic.contracts.user.EmailPreferencesChanged;
 import dev.aic.contracts.user.EmailTopic;
-import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.Role;
-import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserIdentityLinked;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserReactivated;
-import dev.aic.contracts.user.UserRegistered;
-import dev.aic.contracts.user.UserRolesChanged;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -243,19 +235,20 @@ class WireFormatApprovalTest {
                 new CommunityEventEvent.AttendeeCheckedIn(MEETUP, new UserId(USER)),
                 new CommunityEventEvent.ReminderDue(MEETUP, new UserId(USER), SCHEDULE.startsAt()),
                 new CommunityEventEvent.AgendaOpened(MEETUP, AGENDA),
-                new UserRegistered(new UserId(USER), "ada@example.org", "Ada Lovelace"),
-                new UserIdentityLinked(new UserId(USER), "https://login.example.org", "ada"),
-                new UserProfileUpdated(
+                new UserEvent.Registered(new UserId(USER), "ada@example.org", "Ada Lovelace"),
+                new UserEvent.IdentityLinked(new UserId(USER), "https://login.example.org", "ada"),
+                new UserEvent.ProfileUpdated(
                         new UserId(USER),
                         "Ada Lovelace",
                         "First programmer",
                         List.of("analytical engines"),
                         "https://cdn.example.org/avatars/ada.png"),
-                new UserRolesChanged(new UserId(USER), List.of(Role.MEMBER, Role.ORGANIZER)),
-                new UserDeactivated(new UserId(USER), "left the community"),
-                new UserReactivated(new UserId(USER)),
-                new MemberErased(new UserId(USER), "erasure request 2026-114"),
-                new EmailPreferencesChanged(new UserId(USER), List.of(EmailTopic.EVENT_REMINDER)),
+                new UserEvent.RolesChanged(new UserId(USER), List.of(Role.MEMBER, Role.ORGANIZER)),
+                new UserEvent.Deactivated(new UserId(USER), "left the community"),
+                new UserEvent.Reactivated(new UserId(USER)),
+                new UserEvent.Erased(new UserId(USER), "erasure request 2026-114"),
+                new UserEvent.EmailPreferencesChanged(
+                        new UserId(USER), List.of(EmailTopic.EVENT_REMINDER)),
                 new UserRegisteredIntegrationEvent(USER, AT),
                 new MemberErasedIntegrationEvent(USER, AT),
                 new DocumentEvent.Uploaded(

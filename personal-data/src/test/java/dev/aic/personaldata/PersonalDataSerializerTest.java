@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aic.contracts.communityevent.CommunityEventEvent;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.privacy.PersonalData;
-import dev.aic.contracts.user.MemberErased;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserRegistered;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -38,7 +36,7 @@ class PersonalDataSerializerTest {
 
     @Test
     void personalFieldsAreStoredEncryptedAndReadBackAsTheyWere() {
-        var registered = new UserRegistered(ADA, "ada@example.org", "Ada Lovelace");
+        var registered = new UserEvent.Registered(ADA, "ada@example.org", "Ada Lovelace");
 
         SerializedObject<byte[]> stored = serializer.serialize(registered, byte[].class);
 
@@ -48,14 +46,14 @@ class PersonalDataSerializerTest {
                 .doesNotContain("Ada Lovelace")
                 .contains(ADA.toString())
                 .contains("\"pd\":\"v1\"");
-        assertThat(stored.getType()).isEqualTo(jackson.typeForClass(UserRegistered.class));
+        assertThat(stored.getType()).isEqualTo(jackson.typeForClass(UserEvent.Registered.class));
         assertThat((Object) serializer.deserialize(stored)).isEqualTo(registered);
     }
 
     @Test
     void listsAndNullsRoundTrip() {
         var profile =
-                new UserProfileUpdated(
+                new UserEvent.ProfileUpdated(
                         ADA, "Ada", null, List.of("engines", "poetry"), "avatars/ada.png");
 
         SerializedObject<byte[]> stored = serializer.serialize(profile, byte[].class);
@@ -70,10 +68,10 @@ class PersonalDataSerializerTest {
     void afterErasureTheFieldsReadAsErased() {
         SerializedObject<byte[]> registered =
                 serializer.serialize(
-                        new UserRegistered(ADA, "ada@example.org", "Ada"), byte[].class);
+                        new UserEvent.Registered(ADA, "ada@example.org", "Ada"), byte[].class);
         SerializedObject<byte[]> profile =
                 serializer.serialize(
-                        new UserProfileUpdated(
+                        new UserEvent.ProfileUpdated(
                                 ADA,
                                 "Ada",
                                 "First programmer",
@@ -84,18 +82,18 @@ class PersonalDataSerializerTest {
         keys.erase(ADA.value());
 
         assertThat((Object) serializer.deserialize(registered))
-                .isEqualTo(new UserRegistered(ADA, null, PersonalData.ERASED_MEMBER));
+                .isEqualTo(new UserEvent.Registered(ADA, null, PersonalData.ERASED_MEMBER));
         assertThat((Object) serializer.deserialize(profile))
                 .isEqualTo(
-                        new UserProfileUpdated(
+                        new UserEvent.ProfileUpdated(
                                 ADA, PersonalData.ERASED_MEMBER, null, List.of(), null));
     }
 
     @Test
     void erasingOnePersonLeavesOthersReadable() {
-        var grace = new UserRegistered(GRACE, "grace@example.org", "Grace Hopper");
+        var grace = new UserEvent.Registered(GRACE, "grace@example.org", "Grace Hopper");
         SerializedObject<byte[]> stored = serializer.serialize(grace, byte[].class);
-        serializer.serialize(new UserRegistered(ADA, "ada@example.org", "Ada"), byte[].class);
+        serializer.serialize(new UserEvent.Registered(ADA, "ada@example.org", "Ada"), byte[].class);
 
         keys.erase(ADA.value());
 
@@ -109,39 +107,40 @@ class PersonalDataSerializerTest {
         assertThatThrownBy(
                         () ->
                                 serializer.serialize(
-                                        new UserRegistered(ADA, "ada@example.org", "Ada"),
+                                        new UserEvent.Registered(ADA, "ada@example.org", "Ada"),
                                         byte[].class))
                 .isInstanceOf(PersonalDataException.class);
     }
 
     @Test
     void aTamperedCiphertextIsRefused() {
-        ObjectNode tree = storedTree(new UserRegistered(ADA, "ada@example.org", "Ada"));
+        ObjectNode tree = storedTree(new UserEvent.Registered(ADA, "ada@example.org", "Ada"));
         byte[] ciphertext = Base64.getDecoder().decode(tree.get("email").get("ct").asText());
         ciphertext[ciphertext.length - 1] ^= 1;
         ((ObjectNode) tree.get("email")).put("ct", Base64.getEncoder().encodeToString(ciphertext));
 
-        assertThatThrownBy(() -> serializer.deserialize(asStored(tree, UserRegistered.class)))
+        assertThatThrownBy(() -> serializer.deserialize(asStored(tree, UserEvent.Registered.class)))
                 .isInstanceOf(PersonalDataException.class)
                 .hasMessageContaining("fails authentication");
     }
 
     @Test
     void aCiphertextMovedToAnotherFieldIsRefused() {
-        ObjectNode tree = storedTree(new UserRegistered(ADA, "ada@example.org", "Ada"));
+        ObjectNode tree = storedTree(new UserEvent.Registered(ADA, "ada@example.org", "Ada"));
         tree.set("displayName", tree.get("email"));
 
-        assertThatThrownBy(() -> serializer.deserialize(asStored(tree, UserRegistered.class)))
+        assertThatThrownBy(() -> serializer.deserialize(asStored(tree, UserEvent.Registered.class)))
                 .isInstanceOf(PersonalDataException.class);
     }
 
     @Test
     void aCiphertextMovedToAnotherPersonIsRefused() {
-        serializer.serialize(new UserRegistered(GRACE, "grace@example.org", "Grace"), byte[].class);
-        ObjectNode tree = storedTree(new UserRegistered(ADA, "ada@example.org", "Ada"));
+        serializer.serialize(
+                new UserEvent.Registered(GRACE, "grace@example.org", "Grace"), byte[].class);
+        ObjectNode tree = storedTree(new UserEvent.Registered(ADA, "ada@example.org", "Ada"));
         tree.put("userId", GRACE.toString());
 
-        assertThatThrownBy(() -> serializer.deserialize(asStored(tree, UserRegistered.class)))
+        assertThatThrownBy(() -> serializer.deserialize(asStored(tree, UserEvent.Registered.class)))
                 .isInstanceOf(PersonalDataException.class);
     }
 
@@ -150,7 +149,7 @@ class PersonalDataSerializerTest {
         var rsvp =
                 new CommunityEventEvent.RsvpConfirmed(
                         CommunityEventId.of(UUID.randomUUID().toString()), ADA);
-        var erased = new MemberErased(ADA, "request 7");
+        var erased = new UserEvent.Erased(ADA, "request 7");
         MetaData metaData = MetaData.from(Map.of("actorId", ADA.toString()));
 
         for (Object plain : List.of(rsvp, erased, metaData)) {
@@ -164,18 +163,19 @@ class PersonalDataSerializerTest {
     @Test
     void valuesStoredBeforeEncryptionReadAsTheyAreUntilTheirPersonIsErased() throws Exception {
         SerializedObject<byte[]> legacy =
-                jackson.serialize(new UserRegistered(ADA, "ada@example.org", "Ada"), byte[].class);
+                jackson.serialize(
+                        new UserEvent.Registered(ADA, "ada@example.org", "Ada"), byte[].class);
 
         assertThat((Object) serializer.deserialize(legacy))
-                .isEqualTo(new UserRegistered(ADA, "ada@example.org", "Ada"));
+                .isEqualTo(new UserEvent.Registered(ADA, "ada@example.org", "Ada"));
         keys.erase(ADA.value());
         assertThat((Object) serializer.deserialize(legacy))
-                .isEqualTo(new UserRegistered(ADA, null, PersonalData.ERASED_MEMBER));
+                .isEqualTo(new UserEvent.Registered(ADA, null, PersonalData.ERASED_MEMBER));
     }
 
     @Test
     void upcastTreesAreDecryptedToo() {
-        var registered = new UserRegistered(ADA, "ada@example.org", "Ada");
+        var registered = new UserEvent.Registered(ADA, "ada@example.org", "Ada");
         SerializedObject<JsonNode> asTree =
                 serializer
                         .getConverter()

@@ -10,7 +10,6 @@ import dev.aic.contracts.privacy.PersonalData;
 import dev.aic.contracts.privacy.WhenErased;
 import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserProfileUpdated;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -39,7 +38,7 @@ class PersonalFieldsTest {
 
     @Test
     void theProfileNamesItsPersonalFieldsAndWhatTheyBecome() {
-        assertThat(PersonalFields.of(UserProfileUpdated.class))
+        assertThat(PersonalFields.of(UserEvent.ProfileUpdated.class))
                 .hasValue(
                         new PersonalFields(
                                 "userId",

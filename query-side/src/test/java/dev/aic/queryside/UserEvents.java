@@ -2,8 +2,6 @@ package dev.aic.queryside;
 
 import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserIdentityLinked;
-import dev.aic.contracts.user.UserRegistered;
 import dev.aic.testsupport.DevIdentity;
 import java.time.Instant;
 import java.util.Locale;
@@ -28,14 +26,14 @@ public record UserEvents(EventStore eventStore, JdbcTemplate jdbc) {
 
     public UserId register(String displayName, Instant at) {
         UserId id = new UserId(UUID.randomUUID());
-        publish(new UserRegistered(id, emailOf(id), displayName), at);
+        publish(new UserEvent.Registered(id, emailOf(id), displayName), at);
         return id;
     }
 
     /** Registers a user and links them to {@code username} of the development identity provider. */
     public UserId registerAs(String username, String displayName) {
         UserId id = register(displayName);
-        publish(new UserIdentityLinked(id, DevIdentity.start().issuerUri(), username));
+        publish(new UserEvent.IdentityLinked(id, DevIdentity.start().issuerUri(), username));
         return id;
     }
 
@@ -62,6 +60,32 @@ public record UserEvents(EventStore eventStore, JdbcTemplate jdbc) {
                 WHERE aggregateidentifier = ? AND sequencenumber = ?""",
                 Long.class,
                 id,
+                sequence);
+    }
+
+    /**
+     * Appends a row as an earlier release stored it, {@code payload} under the type name it had
+     * then, as the user's next event; returns its global position.
+     */
+    public long publishStored(UserId user, String payloadType, byte[] payload) {
+        long sequence = version(user) + 1;
+        jdbc.update(
+                """
+                INSERT INTO event_store.domainevententry (eventidentifier, metadata, payload, payloadrevision, payloadtype,
+                    timestamp, aggregateidentifier, sequencenumber, type)
+                VALUES (?, convert_to('{}', 'UTF8'), ?, '1', ?, ?, ?, ?, 'User')""",
+                UUID.randomUUID().toString(),
+                payload,
+                payloadType,
+                Instant.now().toString(),
+                user.toString(),
+                sequence);
+        return jdbc.queryForObject(
+                """
+                SELECT globalindex FROM event_store.domainevententry
+                WHERE aggregateidentifier = ? AND sequencenumber = ?""",
+                Long.class,
+                user.toString(),
                 sequence);
     }
 

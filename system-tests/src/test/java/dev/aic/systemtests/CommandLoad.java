@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A load of commands from several client threads, the way members arrive: each new member signs in
- * for the first time ({@code POST /api/me}, a {@code UserRegistered}) and then RSVPs for one of the
- * load's community events (a {@code RsvpConfirmed} or {@code RsvpWaitlisted}); one event per
+ * for the first time ({@code POST /api/me}, a {@code UserEvent.Registered}) and then RSVPs for one
+ * of the load's community events (a {@code RsvpConfirmed} or {@code RsvpWaitlisted}); one event per
  * thread, so no RSVP waits for another.
  *
  * <p>Every command's outcome is recorded as the client saw it (see {@link Outcome}). After the
@@ -248,7 +248,7 @@ final class CommandLoad implements AutoCloseable {
 
     private String verify(boolean inDoubtAllowed) throws SQLException {
         Map<String, List<String>> registeredIds =
-                new HashMap<>(); // username -> ids of its UserRegistered events
+                new HashMap<>(); // username -> ids of its UserEvent.Registered events
         Map<String, String> accounts = new HashMap<>(); // username -> user id of its account row
         Map<String, Integer> rsvpEvents = new HashMap<>(); // event/member -> RSVP events
         try (var connection = platform.database();
@@ -261,7 +261,7 @@ final class CommandLoad implements AutoCloseable {
                      SELECT substring(convert_from(metadata, 'UTF8')::jsonb ->> 'actorSubject' from '#([^#]*)$'),
                             aggregateidentifier
                      FROM event_store.domainevententry
-                     WHERE payloadtype = 'dev.aic.contracts.user.UserRegistered'
+                     WHERE payloadtype = 'dev.aic.contracts.user.UserEvent$Registered'
                        AND convert_from(metadata, 'UTF8')::jsonb ->> 'actorSubject' LIKE ?""");
                 var accountRows =
                         connection.prepareStatement(
@@ -307,7 +307,7 @@ final class CommandLoad implements AutoCloseable {
                     if (account == null || !ids.contains(account)) {
                         violations.add(
                                 username
-                                        + ": UserRegistered "
+                                        + ": UserEvent.Registered "
                                         + ids
                                         + " but account row "
                                         + account);
@@ -321,7 +321,7 @@ final class CommandLoad implements AutoCloseable {
                                 username
                                         + ": account row "
                                         + id
-                                        + " without a UserRegistered event");
+                                        + " without a UserEvent.Registered event");
                     }
                 });
         int inDoubtApplied = 0;
@@ -369,7 +369,7 @@ final class CommandLoad implements AutoCloseable {
                         commands.size())
                 .isEmpty();
         int rsvpTotal = rsvpEvents.values().stream().mapToInt(Integer::intValue).sum();
-        return ("verified %d commands against the store: %d UserRegistered + %d account rows + %d RSVP events for %d"
+        return ("verified %d commands against the store: %d UserEvent.Registered + %d account rows + %d RSVP events for %d"
                         + " accepted; %d refused or unsent left nothing; %d in doubt (5xx or unanswered), of which %d were"
                         + " applied, whole")
                 .formatted(

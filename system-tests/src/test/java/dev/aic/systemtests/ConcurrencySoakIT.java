@@ -64,8 +64,8 @@ class ConcurrencySoakIT {
 
     private static final List<String> PUBLISHED_TYPES =
             List.of(
-                    "dev.aic.contracts.user.UserRegistered",
-                    "dev.aic.contracts.user.MemberErased",
+                    "dev.aic.contracts.user.UserEvent$Registered",
+                    "dev.aic.contracts.user.UserEvent$Erased",
                     "dev.aic.contracts.document.DocumentEvent$Uploaded",
                     "dev.aic.contracts.document.DocumentEvent$VersionAdded",
                     "dev.aic.contracts.document.DocumentEvent$ReprocessingRequested",

@@ -35,7 +35,7 @@ class IdempotencyAcrossRestartIT {
         assertThat(retry.header("ETag")).isEqualTo(first.header("ETag"));
         assertThat(retry.header("Consistency-Token")).isEqualTo(first.header("Consistency-Token"));
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
-        assertThat(platform.storedEvents(id, "UserRegistered")).isEqualTo(1);
+        assertThat(platform.storedEvents(id, "UserEvent$Registered")).isEqualTo(1);
 
         long before = platform.storedEvents();
         Http.Reply reused =

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Kafka faults (issue 7, item 4). The broker is restarted while members register and documents are
- * uploaded: commands keep being accepted while it is down; afterwards every {@code UserRegistered}
- * is on the members' topic (the contract other bounded contexts consume), and every document,
- * uploaded before, during and after the outage, is processed by the ai-worker to completion exactly
- * once. Then a second ai-worker joins the consumer group in the middle of a stream of uploads: the
- * documents' partitions are shared out between the two, and still every document is processed to
- * completion once.
+ * uploaded: commands keep being accepted while it is down; afterwards every {@code
+ * UserEvent.Registered} is on the members' topic (the contract other bounded contexts consume), and
+ * every document, uploaded before, during and after the outage, is processed by the ai-worker to
+ * completion exactly once. Then a second ai-worker joins the consumer group in the middle of a
+ * stream of uploads: the documents' partitions are shared out between the two, and still every
+ * document is processed to completion once.
  *
  * <p>"Processed once" is observed three times over: one {@code ProcessingStarted} and one {@code
  * ProcessingCompleted} in the event store, and as many chunk rows in pgvector as the processing
@@ -125,9 +125,9 @@ class KafkaFaultIT {
     }
 
     /**
-     * Waits until every {@code UserRegistered} of the load's members is on the members' topic; the
-     * publisher delivers at least once, so a record published twice is counted, not refused.
-     * Returns the figures.
+     * Waits until every {@code UserEvent.Registered} of the load's members is on the members'
+     * topic; the publisher delivers at least once, so a record published twice is counted, not
+     * refused. Returns the figures.
      */
     private String awaitPublished(String prefix, PublishedRecords published) throws SQLException {
         List<String> events = registrations(prefix);
@@ -152,7 +152,7 @@ class KafkaFaultIT {
                                 1,
                                 Integer::sum));
         long twice = events.stream().filter(event -> copies.get(event) > 1).count();
-        return "%d UserRegistered integration events published (%d of them more than once)"
+        return "%d UserEvent.Registered integration events published (%d of them more than once)"
                 .formatted(events.size(), twice);
     }
 
@@ -163,7 +163,7 @@ class KafkaFaultIT {
                         connection.prepareStatement(
                                 """
                 SELECT eventidentifier FROM event_store.domainevententry
-                WHERE payloadtype = 'dev.aic.contracts.user.UserRegistered'
+                WHERE payloadtype = 'dev.aic.contracts.user.UserEvent$Registered'
                   AND convert_from(metadata, 'UTF8')::jsonb ->> 'actorSubject' LIKE ?""")) {
             statement.setString(
                     1, "%#" + prefix + "-%"); // members register themselves: <issuer>#<username>

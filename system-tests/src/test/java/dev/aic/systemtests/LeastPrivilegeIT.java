@@ -86,7 +86,7 @@ class LeastPrivilegeIT {
                     """
                     INSERT INTO event_store.domainevententry (eventidentifier, payload, payloadtype, timestamp,
                         aggregateidentifier, sequencenumber)
-                    VALUES ('forged', 'x'::bytea, 'dev.aic.contracts.user.UserRegistered', '2026-01-01T00:00:00Z',
+                    VALUES ('forged', 'x'::bytea, 'dev.aic.contracts.user.UserEvent$Registered', '2026-01-01T00:00:00Z',
                         'forged', 0)""");
             assertDenied(querySide, "UPDATE event_store.domainevententry SET payload = 'x'::bytea");
             assertDenied(querySide, "DELETE FROM event_store.domainevententry");

@@ -87,7 +87,7 @@ class MemberJourneyIT {
             assertThat(PublishedRecords.header(registration, IntegrationHeaders.EVENT_TYPE))
                     .isEqualTo("UserRegisteredIntegrationEvent");
             assertThat(PublishedRecords.header(registration, IntegrationHeaders.EVENT_ID))
-                    .isEqualTo(platform.eventIdentifier(id, "UserRegistered"));
+                    .isEqualTo(platform.eventIdentifier(id, "UserEvent$Registered"));
             assertThat(registration.value())
                     .contains("\"userId\":\"" + id + "\"")
                     .doesNotContain(surname)

@@ -479,7 +479,7 @@ final class Platform {
 
     /**
      * Events of one aggregate whose payload type ends with {@code simpleType}, e.g. {@code
-     * UserRegistered}.
+     * UserEvent$Registered}.
      */
     long storedEvents(String aggregateId, String simpleType) {
         return count(

@@ -125,20 +125,19 @@ class TracesIT {
         Http.Reply registered =
                 Http.to(platform.commandSide().url("/api/me")).bearer(member).post("{}");
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        String traceId = traceIdOf(registered.json().get("id").asText(), "UserRegistered");
+        String traceId = traceIdOf(registered.json().get("id").asText(), "UserEvent$Registered");
 
         Trace trace =
                 awaitTrace(
                         traceId,
                         "command-side http post /api/me",
                         spans ->
-                                spans.has("query-side", USERS_SEARCH, "UserRegistered")
+                                spans.has("query-side", USERS_SEARCH, "Registered")
                                         && spans.has("command-side", "aic.users.v1 send", null));
 
         assertThat(
                         trace.ancestry(
-                                trace.find("query-side", USERS_SEARCH, "UserRegistered")
-                                        .orElseThrow()))
+                                trace.find("query-side", USERS_SEARCH, "Registered").orElseThrow()))
                 .as(trace.toString())
                 .containsSubsequence(
                         "command-side http post /api/me", "query-side " + USERS_SEARCH);

@@ -123,7 +123,7 @@ class AuditController {
                     Instant from,
             @Schema(description = "stored before this instant") @RequestParam(required = false)
                     Instant to,
-            @Schema(description = "event type, class or simple name, e.g. UserRegistered")
+            @Schema(description = "event type, class or simple name, e.g. Registered")
                     @RequestParam(required = false)
                     @Size(max = 255)
                     String type,

@@ -52,7 +52,7 @@ class EventExport {
     /**
      * @param from stored at or after (inclusive), or null
      * @param to stored before (exclusive), or null
-     * @param type the event's type, by class name or simple name ({@code UserRegistered}), or null
+     * @param type the event's type, by class name or simple name ({@code Registered}), or null
      * @param aggregateType the entity's type ({@code User}), or null
      * @param actor who caused it: the platform user id or the {@code <issuer>#<subject>}, or null
      * @param correlationId the first message of the chain that caused it, or null

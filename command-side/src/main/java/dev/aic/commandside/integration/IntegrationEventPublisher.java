@@ -17,8 +17,7 @@ import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.MemberErasedIntegrationEvent;
 import dev.aic.contracts.integration.Topics;
 import dev.aic.contracts.integration.UserRegisteredIntegrationEvent;
-import dev.aic.contracts.user.MemberErased;
-import dev.aic.contracts.user.UserRegistered;
+import dev.aic.contracts.user.UserEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,14 +56,14 @@ class IntegrationEventPublisher {
     }
 
     @EventHandler
-    void on(UserRegistered event, EventMessage<?> message, @Timestamp Instant at) {
+    void on(UserEvent.Registered event, EventMessage<?> message, @Timestamp Instant at) {
         var integrationEvent = new UserRegisteredIntegrationEvent(event.userId().value(), at);
         publish(Topics.USERS, event.userId().toString(), integrationEvent, message);
     }
 
     /** Consumers forget what they keep under the member's id. */
     @EventHandler
-    void on(MemberErased event, EventMessage<?> message, @Timestamp Instant at) {
+    void on(UserEvent.Erased event, EventMessage<?> message, @Timestamp Instant at) {
         publish(
                 Topics.USERS,
                 event.userId().toString(),

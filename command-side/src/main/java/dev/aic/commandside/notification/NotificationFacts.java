@@ -5,14 +5,9 @@ import dev.aic.contracts.communityevent.CommunityEventEvent;
 import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
 import dev.aic.contracts.communityevent.Schedule;
-import dev.aic.contracts.user.EmailPreferencesChanged;
 import dev.aic.contracts.user.EmailTopic;
-import dev.aic.contracts.user.MemberErased;
-import dev.aic.contracts.user.UserDeactivated;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserReactivated;
-import dev.aic.contracts.user.UserRegistered;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -37,7 +32,7 @@ class NotificationFacts {
     }
 
     @EventHandler
-    void on(UserRegistered event) {
+    void on(UserEvent.Registered event) {
         if (event.email() == null) {
             // replayed after the member was erased: there is no one to write to
             return;
@@ -52,7 +47,7 @@ class NotificationFacts {
     }
 
     @EventHandler
-    void on(UserProfileUpdated event) {
+    void on(UserEvent.ProfileUpdated event) {
         jdbc.update(
                 "UPDATE notification.recipient SET display_name = ? WHERE user_id = ?",
                 event.displayName(),
@@ -61,7 +56,7 @@ class NotificationFacts {
 
     /** Nothing is sent to an erased member again, and nothing written to them is kept. */
     @EventHandler
-    void on(MemberErased event) {
+    void on(UserEvent.Erased event) {
         jdbc.update("DELETE FROM notification.outbox WHERE user_id = ?", event.userId().value());
         jdbc.update(
                 "DELETE FROM notification.unsubscribe_link WHERE user_id = ?",
@@ -70,21 +65,21 @@ class NotificationFacts {
     }
 
     @EventHandler
-    void on(UserDeactivated event) {
+    void on(UserEvent.Deactivated event) {
         jdbc.update(
                 "UPDATE notification.recipient SET active = false WHERE user_id = ?",
                 event.userId().value());
     }
 
     @EventHandler
-    void on(UserReactivated event) {
+    void on(UserEvent.Reactivated event) {
         jdbc.update(
                 "UPDATE notification.recipient SET active = true WHERE user_id = ?",
                 event.userId().value());
     }
 
     @EventHandler
-    void on(EmailPreferencesChanged event) {
+    void on(UserEvent.EmailPreferencesChanged event) {
         jdbc.update(
                 "UPDATE notification.recipient SET unsubscribed = ? WHERE user_id = ?",
                 event.unsubscribed().stream().map(EmailTopic::name).toArray(String[]::new),

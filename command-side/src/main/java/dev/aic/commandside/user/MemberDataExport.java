@@ -6,11 +6,9 @@ import dev.aic.commandside.web.Attribution;
 import dev.aic.contracts.RenamedEventUpcaster;
 import dev.aic.contracts.communityevent.CommunityEventEvent;
 import dev.aic.contracts.document.DocumentEvent;
-import dev.aic.contracts.user.EmailPreferencesChanged;
 import dev.aic.contracts.user.Role;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserRegistered;
 import dev.aic.personaldata.PersonalDataSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,8 +98,9 @@ class MemberDataExport {
                 clock.instant(),
                 member.value(),
                 account,
-                latest(stored, UserProfileUpdated.class, UserRegistered.class).orElse(null),
-                latest(stored, EmailPreferencesChanged.class).orElse(null),
+                latest(stored, UserEvent.ProfileUpdated.class, UserEvent.Registered.class)
+                        .orElse(null),
+                latest(stored, UserEvent.EmailPreferencesChanged.class).orElse(null),
                 happenings(stored, member, RSVP_EVENTS, "member"),
                 happenings(stored, member, Set.of(DocumentEvent.Uploaded.class.getName()), "owner"),
                 notifications(member),

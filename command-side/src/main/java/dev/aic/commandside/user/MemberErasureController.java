@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The right to erasure, carried out by an administrator: the member's key is deleted
  * (docs/personal-data.md), so their past events no longer say who they were, and the erasure itself
- * stays in the audit trail as a {@code MemberErased} event attributed to the administrator.
+ * stays in the audit trail as a {@code UserEvent.Erased} event attributed to the administrator.
  */
 @RestController
 @Tag(name = "users")

@@ -2,17 +2,10 @@ package dev.aic.commandside.user;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import dev.aic.contracts.user.EmailPreferencesChanged;
 import dev.aic.contracts.user.EmailTopic;
-import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.Role;
-import dev.aic.contracts.user.UserDeactivated;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserIdentityLinked;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserReactivated;
-import dev.aic.contracts.user.UserRegistered;
-import dev.aic.contracts.user.UserRolesChanged;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,7 +29,7 @@ class User {
     private boolean linked;
     private boolean active;
     private List<Role> roles;
-    private UserProfileUpdated profile;
+    private UserEvent.ProfileUpdated profile;
     private List<EmailTopic> unsubscribed = List.of();
     private boolean erased;
 
@@ -46,7 +39,9 @@ class User {
 
     @CommandHandler
     User(UserCommands.RegisterUser command) {
-        apply(new UserRegistered(command.userId(), command.email(), command.displayName().trim()));
+        apply(
+                new UserEvent.Registered(
+                        command.userId(), command.email(), command.displayName().trim()));
         if (command.identity() != null) {
             // in a constructor Axon applies events after it returns, so id is not assigned yet
             apply(linked(command.userId(), command.identity()));
@@ -62,15 +57,15 @@ class User {
         apply(linked(id, command.identity()));
     }
 
-    private static UserIdentityLinked linked(UserId user, UserCommands.Identity identity) {
-        return new UserIdentityLinked(user, identity.issuer(), identity.subject());
+    private static UserEvent.IdentityLinked linked(UserId user, UserCommands.Identity identity) {
+        return new UserEvent.IdentityLinked(user, identity.issuer(), identity.subject());
     }
 
     @CommandHandler
     void handle(UserCommands.UpdateProfile command) {
         refuseIfErased();
         var updated =
-                new UserProfileUpdated(
+                new UserEvent.ProfileUpdated(
                         id,
                         command.displayName().trim(),
                         blankToNull(command.bio()),
@@ -88,7 +83,7 @@ class User {
         List<Role> normalised =
                 Arrays.stream(Role.values()).filter(command.roles()::contains).toList();
         if (!normalised.equals(roles)) {
-            apply(new UserRolesChanged(id, normalised));
+            apply(new UserEvent.RolesChanged(id, normalised));
         }
     }
 
@@ -96,7 +91,7 @@ class User {
     void handle(UserCommands.Deactivate command) {
         refuseIfErased();
         if (active) {
-            apply(new UserDeactivated(id, blankToNull(command.reason())));
+            apply(new UserEvent.Deactivated(id, blankToNull(command.reason())));
         }
     }
 
@@ -104,7 +99,7 @@ class User {
     void handle(UserCommands.Reactivate command) {
         refuseIfErased();
         if (!active) {
-            apply(new UserReactivated(id));
+            apply(new UserEvent.Reactivated(id));
         }
     }
 
@@ -123,7 +118,7 @@ class User {
     @CommandHandler
     void handle(UserCommands.EraseMember command) {
         refuseIfErased();
-        apply(new MemberErased(id, command.reason().trim()));
+        apply(new UserEvent.Erased(id, command.reason().trim()));
     }
 
     private void refuseIfErased() {
@@ -138,50 +133,50 @@ class User {
         List<EmailTopic> normalised =
                 Arrays.stream(EmailTopic.values()).filter(topics::contains).toList();
         if (!normalised.equals(unsubscribed)) {
-            apply(new EmailPreferencesChanged(id, normalised));
+            apply(new UserEvent.EmailPreferencesChanged(id, normalised));
         }
     }
 
     @EventSourcingHandler
-    void on(UserRegistered event) {
+    void on(UserEvent.Registered event) {
         id = event.userId();
         active = true;
         roles = List.of(Role.MEMBER);
-        profile = new UserProfileUpdated(id, event.displayName(), null, List.of(), null);
+        profile = new UserEvent.ProfileUpdated(id, event.displayName(), null, List.of(), null);
     }
 
     @EventSourcingHandler
-    void on(UserIdentityLinked event) {
+    void on(UserEvent.IdentityLinked event) {
         linked = true;
     }
 
     @EventSourcingHandler
-    void on(UserProfileUpdated event) {
+    void on(UserEvent.ProfileUpdated event) {
         profile = event;
     }
 
     @EventSourcingHandler
-    void on(UserRolesChanged event) {
+    void on(UserEvent.RolesChanged event) {
         roles = event.roles();
     }
 
     @EventSourcingHandler
-    void on(UserDeactivated event) {
+    void on(UserEvent.Deactivated event) {
         active = false;
     }
 
     @EventSourcingHandler
-    void on(UserReactivated event) {
+    void on(UserEvent.Reactivated event) {
         active = true;
     }
 
     @EventSourcingHandler
-    void on(EmailPreferencesChanged event) {
+    void on(UserEvent.EmailPreferencesChanged event) {
         unsubscribed = event.unsubscribed();
     }
 
     @EventSourcingHandler
-    void on(MemberErased event) {
+    void on(UserEvent.Erased event) {
         erased = true;
         active = false;
         linked = false;

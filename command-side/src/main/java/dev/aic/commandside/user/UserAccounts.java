@@ -1,14 +1,9 @@
 package dev.aic.commandside.user;
 
 import dev.aic.commandside.ProcessorNames;
-import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.Role;
-import dev.aic.contracts.user.UserDeactivated;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserIdentityLinked;
-import dev.aic.contracts.user.UserReactivated;
-import dev.aic.contracts.user.UserRegistered;
-import dev.aic.contracts.user.UserRolesChanged;
 import dev.aic.personaldata.SubjectKeys;
 import dev.aic.web.security.CallerDirectory;
 import java.sql.Array;
@@ -68,7 +63,7 @@ class UserAccounts implements CallerDirectory, MessageHandlerInterceptor<Command
     }
 
     @EventHandler
-    void on(UserRegistered event) {
+    void on(UserEvent.Registered event) {
         // ON CONFLICT keeps the transaction usable; a concurrent claim of the same address waits
         // for the
         // other transaction and then sees its row
@@ -82,7 +77,7 @@ class UserAccounts implements CallerDirectory, MessageHandlerInterceptor<Command
     }
 
     @EventHandler
-    void on(UserIdentityLinked event) {
+    void on(UserEvent.IdentityLinked event) {
         Integer taken =
                 jdbc.queryForObject(
                         "SELECT count(*) FROM user_account WHERE issuer = ? AND subject = ?",
@@ -103,7 +98,7 @@ class UserAccounts implements CallerDirectory, MessageHandlerInterceptor<Command
     }
 
     @EventHandler
-    void on(UserRolesChanged event) {
+    void on(UserEvent.RolesChanged event) {
         jdbc.update(
                 "UPDATE user_account SET roles = ?::varchar[] WHERE user_id = ?",
                 event.roles().stream().map(Role::name).toArray(String[]::new),
@@ -111,13 +106,13 @@ class UserAccounts implements CallerDirectory, MessageHandlerInterceptor<Command
     }
 
     @EventHandler
-    void on(UserDeactivated event) {
+    void on(UserEvent.Deactivated event) {
         jdbc.update(
                 "UPDATE user_account SET active = FALSE WHERE user_id = ?", event.userId().value());
     }
 
     @EventHandler
-    void on(UserReactivated event) {
+    void on(UserEvent.Reactivated event) {
         jdbc.update(
                 "UPDATE user_account SET active = TRUE WHERE user_id = ?", event.userId().value());
     }
@@ -129,7 +124,7 @@ class UserAccounts implements CallerDirectory, MessageHandlerInterceptor<Command
      * together or not at all.
      */
     @EventHandler
-    void on(MemberErased event) {
+    void on(UserEvent.Erased event) {
         UUID user = event.userId().value();
         jdbc.update("DELETE FROM user_account WHERE user_id = ?", user);
         // export archives hold the person's data in clear, outside crypto-shredding

@@ -93,7 +93,7 @@ class AuditApiIT {
         List<Map> items = (List<Map>) first.getBody().get("items");
         assertThat(items).extracting(item -> item.get("sequenceNumber")).containsExactly(0, 1);
         Map registered = items.get(0);
-        assertThat((String) registered.get("payloadType")).endsWith("UserRegistered");
+        assertThat((String) registered.get("payloadType")).endsWith("UserEvent$Registered");
         assertThat(registered.get("aggregateType")).isEqualTo("User");
         assertThat(registered.get("revision")).isNotNull();
         assertThat((Map) registered.get("payload")).containsEntry("displayName", "Before");
@@ -109,7 +109,7 @@ class AuditApiIT {
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.OK);
         List<Map> rest = (List<Map>) second.getBody().get("items");
         assertThat(rest).extracting(item -> item.get("sequenceNumber")).containsExactly(2, 3);
-        assertThat((String) rest.get(1).get("payloadType")).endsWith("UserDeactivated");
+        assertThat((String) rest.get(1).get("payloadType")).endsWith("UserEvent$Deactivated");
         assertThat((Map) rest.get(1).get("metadata"))
                 .containsEntry("command", "UserCommands.Deactivate");
         assertThat(second.getBody()).doesNotContainKey("nextCursor");
@@ -235,18 +235,18 @@ class AuditApiIT {
         assertThat(indexes).isSorted();
 
         List<JsonNode> deactivations =
-                lines(export("audrey", "type=UserDeactivated&from=" + from).getBody());
+                lines(export("audrey", "type=Deactivated&from=" + from).getBody());
         assertThat(deactivations)
                 .isNotEmpty()
                 .allSatisfy(
                         line ->
                                 assertThat(line.path("payloadType").asText())
-                                        .endsWith("UserDeactivated"));
+                                        .endsWith("UserEvent$Deactivated"));
         assertThat(deactivations)
                 .extracting(line -> line.path("aggregateId").asText())
                 .contains(user);
 
-        assertThat(lines(export("audrey", "type=UserDeactivated&to=" + from).getBody()))
+        assertThat(lines(export("audrey", "type=Deactivated&to=" + from).getBody()))
                 .extracting(line -> line.path("aggregateId").asText())
                 .doesNotContain(user);
         assertThat(export("audrey", "from=" + from + "&to=" + from).getStatusCode())

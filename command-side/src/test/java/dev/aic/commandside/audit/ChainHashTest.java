@@ -25,7 +25,7 @@ class ChainHashTest {
                     "7f3b-agg",
                     3,
                     "User",
-                    "dev.aic.contracts.user.UserRegistered",
+                    "dev.aic.contracts.user.UserEvent$Registered",
                     "1",
                     "2026-12-03T06:11:46.123Z",
                     "{\"userId\":\"7f3b-agg\"}".getBytes(StandardCharsets.UTF_8),
@@ -43,7 +43,7 @@ class ChainHashTest {
         text(canonical, "7f3b-agg");
         canonical.writeLong(3);
         text(canonical, "User");
-        text(canonical, "dev.aic.contracts.user.UserRegistered");
+        text(canonical, "dev.aic.contracts.user.UserEvent$Registered");
         text(canonical, "1");
         text(canonical, "2026-12-03T06:11:46.123Z");
         text(canonical, "{\"userId\":\"7f3b-agg\"}");

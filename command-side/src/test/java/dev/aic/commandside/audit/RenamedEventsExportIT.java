@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aic.contracts.user.UserEvent;
+import dev.aic.contracts.user.UserId;
+import dev.aic.personaldata.PersonalDataSerializer;
 import dev.aic.testsupport.RealInfrastructure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
@@ -33,6 +37,10 @@ class RenamedEventsExportIT {
     @Autowired EventExport export;
     @Autowired JdbcTemplate jdbc;
     @Autowired ObjectMapper json;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    PersonalDataSerializer events;
 
     @Test
     void anExportOfTodaysTypeHoldsTheEventsStoredUnderItsFormerName() throws IOException {
@@ -67,6 +75,44 @@ class RenamedEventsExportIT {
                                 assertThat(event.get("payloadType").asText()).isEqualTo(FORMER);
                                 assertThat(event.get("payload").get("title").asText())
                                         .isEqualTo("Minutes");
+                            });
+        }
+    }
+
+    @Test
+    void anExportOfTodaysUserEventHoldsItsFormerTopLevelClassWithThePersonalFieldsReadable()
+            throws IOException {
+        Instant from = Instant.now().minus(1, ChronoUnit.MINUTES);
+        UserId member = new UserId(UUID.randomUUID());
+        String former = "dev.aic.contracts.user.UserDeactivated";
+        // as an earlier release stored it: the reason, a personal field, encrypted under the
+        // member's key
+        jdbc.update(
+                """
+                INSERT INTO event_store.domainevententry (eventidentifier, metadata, payload, payloadrevision, payloadtype,
+                    timestamp, aggregateidentifier, sequencenumber, type)
+                VALUES (?, convert_to('{}', 'UTF8'), ?, '1', ?, ?, ?, 0, 'User')""",
+                UUID.randomUUID().toString(),
+                events.serialize(new UserEvent.Deactivated(member, "moved abroad"), byte[].class)
+                        .getData(),
+                former,
+                Instant.now().toString(),
+                member.toString());
+
+        for (String type : List.of("Deactivated", UserEvent.Deactivated.class.getName())) {
+            List<JsonNode> exported =
+                    exported(new EventExport.Filter(from, null, type, "User", null, null));
+
+            assertThat(exported)
+                    .as("export of type %s", type)
+                    .filteredOn(
+                            event -> event.get("aggregateId").asText().equals(member.toString()))
+                    .singleElement()
+                    .satisfies(
+                            event -> {
+                                assertThat(event.get("payloadType").asText()).isEqualTo(former);
+                                assertThat(event.get("payload").get("reason").asText())
+                                        .isEqualTo("moved abroad");
                             });
         }
     }

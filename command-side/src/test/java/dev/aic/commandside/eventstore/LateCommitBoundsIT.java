@@ -3,8 +3,8 @@ package dev.aic.commandside.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserRegistered;
 import dev.aic.testsupport.RealInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +65,7 @@ class LateCommitBoundsIT {
                         "User",
                         user.toString(),
                         0,
-                        new UserRegistered(user, "late-" + user + "@example.org", "Late"),
+                        new UserEvent.Registered(user, "late-" + user + "@example.org", "Late"),
                         MetaData.emptyInstance(),
                         eventId,
                         at));

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserRegistered;
 import dev.aic.testsupport.HeldTransaction;
 import dev.aic.testsupport.Infrastructure;
 import dev.aic.testsupport.RealInfrastructure;
@@ -95,7 +95,8 @@ class OutOfOrderCommitIT {
                         "User",
                         user.toString(),
                         0,
-                        new UserRegistered(user, "order-" + user + "@example.org", "Out Of Order"),
+                        new UserEvent.Registered(
+                                user, "order-" + user + "@example.org", "Out Of Order"),
                         Map.of(),
                         eventId,
                         java.time.Instant.now()));

@@ -125,10 +125,10 @@ class MemberDataExportIT {
         List<String> types = new ArrayList<>();
         archive.path("events").forEach(event -> types.add(event.path("type").asText()));
         assertThat(types)
-                .anyMatch(type -> type.endsWith("UserRegistered"))
+                .anyMatch(type -> type.endsWith("UserEvent$Registered"))
                 .anyMatch(type -> type.endsWith("RsvpConfirmed"))
-                .anyMatch(type -> type.endsWith("UserProfileUpdated"))
-                .anyMatch(type -> type.endsWith("EmailPreferencesChanged"));
+                .anyMatch(type -> type.endsWith("UserEvent$ProfileUpdated"))
+                .anyMatch(type -> type.endsWith("UserEvent$EmailPreferencesChanged"));
         JsonNode registered = archive.path("events").get(0);
         assertThat(registered.path("payload").path("email").asText())
                 .isEqualTo(ivo + "@example.test");

@@ -7,11 +7,8 @@ import dev.aic.commandside.Api;
 import dev.aic.contracts.integration.IntegrationHeaders;
 import dev.aic.contracts.integration.Topics;
 import dev.aic.contracts.privacy.PersonalData;
-import dev.aic.contracts.user.MemberErased;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserIdentityLinked;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserRegistered;
 import dev.aic.testsupport.Infrastructure;
 import dev.aic.testsupport.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +94,7 @@ class MemberErasureIT {
                                         || payload.contains("knitting-")
                                         || payload.contains("img.example.org"));
         assertThat(payloads(id).get(0))
-                .isEqualTo(new UserRegistered(new UserId(UUID.fromString(id)), email, name));
+                .isEqualTo(new UserEvent.Registered(new UserId(UUID.fromString(id)), email, name));
 
         // when
         ResponseEntity<Map> erased =
@@ -113,10 +110,10 @@ class MemberErasureIT {
         UserId user = new UserId(UUID.fromString(id));
         assertThat(payloads(id))
                 .containsExactly(
-                        new UserRegistered(user, null, PersonalData.ERASED_MEMBER),
-                        new UserProfileUpdated(
+                        new UserEvent.Registered(user, null, PersonalData.ERASED_MEMBER),
+                        new UserEvent.ProfileUpdated(
                                 user, PersonalData.ERASED_MEMBER, null, List.of(), null),
-                        new MemberErased(user, "GDPR art. 17 request 114"));
+                        new UserEvent.Erased(user, "GDPR art. 17 request 114"));
         assertThat(
                         jdbc.queryForObject(
                                 "SELECT key IS NULL AND erased_at IS NOT NULL FROM personal_data_key WHERE subject_id = ?",
@@ -138,7 +135,7 @@ class MemberErasureIT {
                 WHERE aggregateidentifier = ? AND payloadtype = ?""",
                         String.class,
                         id,
-                        MemberErased.class.getName());
+                        UserEvent.Erased.class.getName());
         assertThat(metaData)
                 .contains("\"actorSubject\":\"")
                 .contains("#adam\"")
@@ -281,7 +278,7 @@ class MemberErasureIT {
                 .readEvents(id)
                 .asStream()
                 .map(message -> (Object) message.getPayload())
-                .filter(payload -> !(payload instanceof UserIdentityLinked))
+                .filter(payload -> !(payload instanceof UserEvent.IdentityLinked))
                 .toList();
     }
 

@@ -53,7 +53,8 @@ class UserRegistrationIT {
                 SELECT payloadtype, payloadrevision, convert_from(payload, 'UTF8') AS payload, globalindex
                 FROM domainevententry WHERE aggregateidentifier = ?""",
                         id);
-        assertThat(stored.get("payloadtype")).isEqualTo("dev.aic.contracts.user.UserRegistered");
+        assertThat(stored.get("payloadtype"))
+                .isEqualTo("dev.aic.contracts.user.UserEvent$Registered");
         assertThat(stored.get("payloadrevision")).isEqualTo("1");
         // personal fields are stored encrypted under the member's key (docs/personal-data.md)
         assertThat((String) stored.get("payload"))

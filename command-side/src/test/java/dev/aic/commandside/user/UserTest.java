@@ -1,16 +1,9 @@
 package dev.aic.commandside.user;
 
-import dev.aic.contracts.user.EmailPreferencesChanged;
 import dev.aic.contracts.user.EmailTopic;
-import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.Role;
-import dev.aic.contracts.user.UserDeactivated;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserIdentityLinked;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserReactivated;
-import dev.aic.contracts.user.UserRegistered;
-import dev.aic.contracts.user.UserRolesChanged;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -24,8 +17,8 @@ class UserTest {
             new UserId(UUID.fromString("00000000-0000-0000-0000-00000000000a"));
     private static final UserCommands.Identity ADA_AT_IDP =
             new UserCommands.Identity("https://idp.example.org", "ada");
-    private static final UserRegistered ADA_REGISTERED =
-            new UserRegistered(ADA, "ada@example.org", "Ada Lovelace");
+    private static final UserEvent.Registered ADA_REGISTERED =
+            new UserEvent.Registered(ADA, "ada@example.org", "Ada Lovelace");
 
     private final AggregateTestFixture<User> fixture = fresh();
 
@@ -51,12 +44,14 @@ class UserTest {
                                 ADA, "ada@example.org", "Ada Lovelace", ADA_AT_IDP))
                 .expectEvents(
                         ADA_REGISTERED,
-                        new UserIdentityLinked(ADA, "https://idp.example.org", "ada"));
+                        new UserEvent.IdentityLinked(ADA, "https://idp.example.org", "ada"));
     }
 
     @Test
     void aLinkedUserCannotBeLinkedAgain() {
-        fixture.given(ADA_REGISTERED, new UserIdentityLinked(ADA, "https://idp.example.org", "ada"))
+        fixture.given(
+                        ADA_REGISTERED,
+                        new UserEvent.IdentityLinked(ADA, "https://idp.example.org", "ada"))
                 .when(
                         new UserCommands.LinkIdentity(
                                 ADA, new UserCommands.Identity("https://idp.example.org", "ada2")))
@@ -76,7 +71,7 @@ class UserTest {
                                 List.of("math ", "math", "poetry"),
                                 "https://cdn.example.org/ada.png"))
                 .expectEvents(
-                        new UserProfileUpdated(
+                        new UserEvent.ProfileUpdated(
                                 ADA,
                                 "Ada",
                                 null,
@@ -96,7 +91,9 @@ class UserTest {
 
     @Test
     void aChangeBasedOnAStaleVersionIsRefused() {
-        fixture.given(ADA_REGISTERED, new UserProfileUpdated(ADA, "Ada", null, List.of(), null))
+        fixture.given(
+                        ADA_REGISTERED,
+                        new UserEvent.ProfileUpdated(ADA, "Ada", null, List.of(), null))
                 .when(new UserCommands.UpdateProfile(ADA, 0L, "Countess", null, List.of(), null))
                 .expectException(ConflictingAggregateVersionException.class)
                 .expectNoEvents();
@@ -108,7 +105,7 @@ class UserTest {
                 .when(
                         new UserCommands.ChangeRoles(
                                 ADA, null, List.of(Role.ADMIN, Role.MEMBER, Role.ADMIN)))
-                .expectEvents(new UserRolesChanged(ADA, List.of(Role.MEMBER, Role.ADMIN)));
+                .expectEvents(new UserEvent.RolesChanged(ADA, List.of(Role.MEMBER, Role.ADMIN)));
     }
 
     @Test
@@ -122,15 +119,15 @@ class UserTest {
     void deactivationAndReactivationAreIdempotent() {
         fixture.given(ADA_REGISTERED)
                 .when(new UserCommands.Deactivate(ADA, null, " left "))
-                .expectEvents(new UserDeactivated(ADA, "left"));
+                .expectEvents(new UserEvent.Deactivated(ADA, "left"));
 
-        fixture.given(ADA_REGISTERED, new UserDeactivated(ADA, "left"))
+        fixture.given(ADA_REGISTERED, new UserEvent.Deactivated(ADA, "left"))
                 .when(new UserCommands.Deactivate(ADA, null, "again"))
                 .expectNoEvents();
 
-        fixture.given(ADA_REGISTERED, new UserDeactivated(ADA, "left"))
+        fixture.given(ADA_REGISTERED, new UserEvent.Deactivated(ADA, "left"))
                 .when(new UserCommands.Reactivate(ADA, null))
-                .expectEvents(new UserReactivated(ADA));
+                .expectEvents(new UserEvent.Reactivated(ADA));
 
         fixture.given(ADA_REGISTERED).when(new UserCommands.Reactivate(ADA, null)).expectNoEvents();
     }
@@ -144,13 +141,14 @@ class UserTest {
                                 null,
                                 Set.of(EmailTopic.EVENT_CANCELLATION, EmailTopic.EVENT_REMINDER)))
                 .expectEvents(
-                        new EmailPreferencesChanged(
+                        new UserEvent.EmailPreferencesChanged(
                                 ADA,
                                 List.of(EmailTopic.EVENT_REMINDER, EmailTopic.EVENT_CANCELLATION)));
 
         fresh().given(
                         ADA_REGISTERED,
-                        new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_REMINDER)))
+                        new UserEvent.EmailPreferencesChanged(
+                                ADA, List.of(EmailTopic.EVENT_REMINDER)))
                 .when(
                         new UserCommands.ChangeEmailPreferences(
                                 ADA, null, Set.of(EmailTopic.EVENT_REMINDER)))
@@ -162,10 +160,11 @@ class UserTest {
     void anUnsubscribeLinkAddsItsTopicToTheOnesAlreadyChosenAndRepeatingItChangesNothing() {
         fixture.given(
                         ADA_REGISTERED,
-                        new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_CANCELLATION)))
+                        new UserEvent.EmailPreferencesChanged(
+                                ADA, List.of(EmailTopic.EVENT_CANCELLATION)))
                 .when(new UserCommands.Unsubscribe(ADA, EmailTopic.WAITING_LIST_PROMOTION))
                 .expectEvents(
-                        new EmailPreferencesChanged(
+                        new UserEvent.EmailPreferencesChanged(
                                 ADA,
                                 List.of(
                                         EmailTopic.WAITING_LIST_PROMOTION,
@@ -173,7 +172,8 @@ class UserTest {
 
         fresh().given(
                         ADA_REGISTERED,
-                        new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_REMINDER)))
+                        new UserEvent.EmailPreferencesChanged(
+                                ADA, List.of(EmailTopic.EVENT_REMINDER)))
                 .when(new UserCommands.Unsubscribe(ADA, EmailTopic.EVENT_REMINDER))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -183,16 +183,19 @@ class UserTest {
     void subscribingToEverythingAgainClearsTheChoice() {
         fixture.given(
                         ADA_REGISTERED,
-                        new EmailPreferencesChanged(ADA, List.of(EmailTopic.EVENT_REMINDER)))
+                        new UserEvent.EmailPreferencesChanged(
+                                ADA, List.of(EmailTopic.EVENT_REMINDER)))
                 .when(new UserCommands.ChangeEmailPreferences(ADA, null, Set.of()))
-                .expectEvents(new EmailPreferencesChanged(ADA, List.of()));
+                .expectEvents(new UserEvent.EmailPreferencesChanged(ADA, List.of()));
     }
 
     @Test
     void anErasedMemberIsForgotten() {
-        fixture.given(ADA_REGISTERED, new UserIdentityLinked(ADA, "https://idp.example.org", "ada"))
+        fixture.given(
+                        ADA_REGISTERED,
+                        new UserEvent.IdentityLinked(ADA, "https://idp.example.org", "ada"))
                 .when(new UserCommands.EraseMember(ADA, null, " GDPR request 114 "))
-                .expectEvents(new MemberErased(ADA, "GDPR request 114"));
+                .expectEvents(new UserEvent.Erased(ADA, "GDPR request 114"));
     }
 
     @Test
@@ -209,7 +212,7 @@ class UserTest {
                         new UserCommands.Unsubscribe(ADA, EmailTopic.EVENT_REMINDER),
                         new UserCommands.EraseMember(ADA, null, "again"));
         for (Object command : commands) {
-            fresh().given(ADA_REGISTERED, new MemberErased(ADA, "GDPR request 114"))
+            fresh().given(ADA_REGISTERED, new UserEvent.Erased(ADA, "GDPR request 114"))
                     .when(command)
                     .expectException(MemberErasedException.class)
                     .expectNoEvents();

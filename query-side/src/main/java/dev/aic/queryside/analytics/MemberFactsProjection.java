@@ -1,13 +1,7 @@
 package dev.aic.queryside.analytics;
 
-import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.Role;
-import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserEvent;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserReactivated;
-import dev.aic.contracts.user.UserRegistered;
-import dev.aic.contracts.user.UserRolesChanged;
 import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.eventstore.ProcessorTokens;
 import java.time.Instant;
@@ -51,7 +45,7 @@ class MemberFactsProjection {
     }
 
     @EventHandler
-    void on(UserRegistered event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(UserEvent.Registered event, @SequenceNumber long seq, @Timestamp Instant at) {
         UUID id = pseudonyms.documentOf(event.userId().value());
         if (index.current(id).isEmpty()) {
             index.put(
@@ -65,12 +59,12 @@ class MemberFactsProjection {
     }
 
     @EventHandler
-    void on(UserProfileUpdated event, @SequenceNumber long seq) {
+    void on(UserEvent.ProfileUpdated event, @SequenceNumber long seq) {
         change(event, seq, member -> member.interests(event.interests()));
     }
 
     @EventHandler
-    void on(UserRolesChanged event, @SequenceNumber long seq) {
+    void on(UserEvent.RolesChanged event, @SequenceNumber long seq) {
         change(
                 event,
                 seq,
@@ -78,17 +72,17 @@ class MemberFactsProjection {
     }
 
     @EventHandler
-    void on(UserDeactivated event, @SequenceNumber long seq) {
+    void on(UserEvent.Deactivated event, @SequenceNumber long seq) {
         change(event, seq, member -> member.active(false));
     }
 
     @EventHandler
-    void on(UserReactivated event, @SequenceNumber long seq) {
+    void on(UserEvent.Reactivated event, @SequenceNumber long seq) {
         change(event, seq, member -> member.active(true));
     }
 
     @EventHandler
-    void on(MemberErased event, @SequenceNumber long seq) {
+    void on(UserEvent.Erased event, @SequenceNumber long seq) {
         change(event, seq, MemberFacts::asErased);
         searchFacts.forget(pseudonyms.of(event.userId().value()));
     }

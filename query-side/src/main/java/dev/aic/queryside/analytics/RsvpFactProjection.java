@@ -6,7 +6,7 @@ import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpCancelled;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpConfirmed;
 import dev.aic.contracts.communityevent.CommunityEventEvent.RsvpWaitlisted;
 import dev.aic.contracts.communityevent.CommunityEventId;
-import dev.aic.contracts.user.MemberErased;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
 import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.eventstore.ProcessorTokens;
@@ -69,7 +69,7 @@ class RsvpFactProjection {
     }
 
     @EventHandler
-    void on(MemberErased event) {
+    void on(UserEvent.Erased event) {
         index.forget("member", pseudonyms.of(event.userId().value()));
     }
 

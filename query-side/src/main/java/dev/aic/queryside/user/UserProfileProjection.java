@@ -1,16 +1,9 @@
 package dev.aic.queryside.user;
 
 import dev.aic.contracts.privacy.PersonalData;
-import dev.aic.contracts.user.EmailPreferencesChanged;
 import dev.aic.contracts.user.EmailTopic;
-import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.Role;
-import dev.aic.contracts.user.UserDeactivated;
-import dev.aic.contracts.user.UserIdentityLinked;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserReactivated;
-import dev.aic.contracts.user.UserRegistered;
-import dev.aic.contracts.user.UserRolesChanged;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.queryside.ProjectionNames;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,7 +33,7 @@ class UserProfileProjection {
     }
 
     @EventHandler
-    void on(UserRegistered event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(UserEvent.Registered event, @SequenceNumber long seq, @Timestamp Instant at) {
         OffsetDateTime when = utc(at);
         jdbc.update(
                 """
@@ -56,7 +49,7 @@ class UserProfileProjection {
     }
 
     @EventHandler
-    void on(UserIdentityLinked event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(UserEvent.IdentityLinked event, @SequenceNumber long seq, @Timestamp Instant at) {
         // an identity belongs to one user; should history ever move it, the latest link wins
         // instead of
         // the unique constraint stopping the processor for good (and a redelivered old link takes
@@ -81,7 +74,7 @@ class UserProfileProjection {
     }
 
     @EventHandler
-    void on(UserProfileUpdated event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(UserEvent.ProfileUpdated event, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(
                 seq,
                 at,
@@ -94,7 +87,7 @@ class UserProfileProjection {
     }
 
     @EventHandler
-    void on(UserRolesChanged event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(UserEvent.RolesChanged event, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(
                 seq,
                 at,
@@ -104,17 +97,20 @@ class UserProfileProjection {
     }
 
     @EventHandler
-    void on(UserDeactivated event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(UserEvent.Deactivated event, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(seq, at, event.userId().value(), "active = ?", false);
     }
 
     @EventHandler
-    void on(UserReactivated event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(UserEvent.Reactivated event, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(seq, at, event.userId().value(), "active = ?", true);
     }
 
     @EventHandler
-    void on(EmailPreferencesChanged event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(
+            UserEvent.EmailPreferencesChanged event,
+            @SequenceNumber long seq,
+            @Timestamp Instant at) {
         apply(
                 seq,
                 at,
@@ -129,7 +125,7 @@ class UserProfileProjection {
      * nothing about them.
      */
     @EventHandler
-    void on(MemberErased event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(UserEvent.Erased event, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(
                 seq,
                 at,

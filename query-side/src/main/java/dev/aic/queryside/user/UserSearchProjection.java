@@ -1,15 +1,8 @@
 package dev.aic.queryside.user;
 
 import dev.aic.contracts.privacy.PersonalData;
-import dev.aic.contracts.user.MemberErased;
 import dev.aic.contracts.user.Role;
-import dev.aic.contracts.user.UserDeactivated;
 import dev.aic.contracts.user.UserEvent;
-import dev.aic.contracts.user.UserIdentityLinked;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserReactivated;
-import dev.aic.contracts.user.UserRegistered;
-import dev.aic.contracts.user.UserRolesChanged;
 import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.eventstore.ProcessorTokens;
 import java.time.Instant;
@@ -47,7 +40,7 @@ class UserSearchProjection {
     }
 
     @EventHandler
-    void on(UserRegistered event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(UserEvent.Registered event, @SequenceNumber long seq, @Timestamp Instant at) {
         if (index.current(event.userId().value()).isEmpty()) {
             index.put(
                     new UserDocument(
@@ -65,14 +58,14 @@ class UserSearchProjection {
     }
 
     @EventHandler
-    void on(UserIdentityLinked event, @SequenceNumber long seq) {
+    void on(UserEvent.IdentityLinked event, @SequenceNumber long seq) {
         // the identity is not searchable; the version still moves, so the document states which
         // event it reflects
         change(event, seq, UnaryOperator.identity());
     }
 
     @EventHandler
-    void on(UserProfileUpdated event, @SequenceNumber long seq) {
+    void on(UserEvent.ProfileUpdated event, @SequenceNumber long seq) {
         change(
                 event,
                 seq,
@@ -90,7 +83,7 @@ class UserSearchProjection {
     }
 
     @EventHandler
-    void on(UserRolesChanged event, @SequenceNumber long seq) {
+    void on(UserEvent.RolesChanged event, @SequenceNumber long seq) {
         change(
                 event,
                 seq,
@@ -108,13 +101,13 @@ class UserSearchProjection {
     }
 
     @EventHandler
-    void on(UserDeactivated event, @SequenceNumber long seq) {
+    void on(UserEvent.Deactivated event, @SequenceNumber long seq) {
         // deactivated users stay in the index for analysts; member searches filter on active
         change(event, seq, user -> active(user, false));
     }
 
     @EventHandler
-    void on(UserReactivated event, @SequenceNumber long seq) {
+    void on(UserEvent.Reactivated event, @SequenceNumber long seq) {
         change(event, seq, user -> active(user, true));
     }
 
@@ -123,7 +116,7 @@ class UserSearchProjection {
      * the member.
      */
     @EventHandler
-    void on(MemberErased event, @SequenceNumber long seq) {
+    void on(UserEvent.Erased event, @SequenceNumber long seq) {
         change(
                 event,
                 seq,

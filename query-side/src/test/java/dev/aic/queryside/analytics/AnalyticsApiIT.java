@@ -11,8 +11,8 @@ import dev.aic.contracts.communityevent.CommunityEventId;
 import dev.aic.contracts.communityevent.Details;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserProfileUpdated;
 import dev.aic.personaldata.SubjectKeys;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
@@ -76,7 +76,8 @@ class AnalyticsApiIT {
                         Instant.parse("2025-05-15T12:00:00Z"))) {
             UserId member = users.register("Cohort member", registered);
             users.publish(
-                    new UserProfileUpdated(member, "Cohort member", null, List.of(interest), null));
+                    new UserEvent.ProfileUpdated(
+                            member, "Cohort member", null, List.of(interest), null));
         }
         String path =
                 "/api/analytics/series/members-registered?interval=month&from=2025-03-01T00:00:00Z"

@@ -6,7 +6,7 @@ import dev.aic.contracts.communityevent.CommunityEventEvent;
 import dev.aic.contracts.document.DocumentEvent;
 import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.DocumentVisibility;
-import dev.aic.contracts.user.MemberErased;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
 import dev.aic.personaldata.SubjectKeys;
 import dev.aic.queryside.ProjectionNames;
@@ -95,8 +95,8 @@ record AnalyticsHistory(
     }
 
     /**
-     * What the command-side does in one transaction: the key becomes a tombstone and MemberErased
-     * is stored.
+     * What the command-side does in one transaction: the key becomes a tombstone and
+     * UserEvent.Erased is stored.
      */
     void erase(UserId member) {
         jdbc.update(
@@ -107,7 +107,7 @@ record AnalyticsHistory(
         // this instance may remember the key for aic.personal-data.key-cache-ttl; the test does not
         // wait that out
         keys.evict(member.value());
-        users().publish(new MemberErased(member, "request 118"));
+        users().publish(new UserEvent.Erased(member, "request 118"));
     }
 
     /** Until every analytics processor has handled the newest event of the store. */

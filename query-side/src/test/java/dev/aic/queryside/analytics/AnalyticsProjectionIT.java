@@ -22,10 +22,8 @@ import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.EmbeddingVector;
 import dev.aic.contracts.document.ProcessingFailureReason;
 import dev.aic.contracts.user.Role;
-import dev.aic.contracts.user.UserDeactivated;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserRolesChanged;
 import dev.aic.personaldata.SubjectKeys;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
@@ -93,11 +91,11 @@ class AnalyticsProjectionIT {
     void aRegisteredMemberAppearsUnderAPseudonymWithTheirCohortInterestsAndRoles() {
         UserId nora = users.register("Nora Newcomer", Instant.parse("2026-03-15T10:00:00Z"));
         users.publish(
-                new UserProfileUpdated(
+                new UserEvent.ProfileUpdated(
                         nora, "Nora Newcomer", "Likes graphs", List.of("ml", "graphs"), null));
-        users.publish(new UserRolesChanged(nora, List.of(Role.MEMBER, Role.ORGANIZER)));
+        users.publish(new UserEvent.RolesChanged(nora, List.of(Role.MEMBER, Role.ORGANIZER)));
         UserId otto = users.register("Otto Gone", Instant.parse("2026-04-01T00:30:00Z"));
-        users.publish(new UserDeactivated(otto, "left"));
+        users.publish(new UserEvent.Deactivated(otto, "left"));
         history.awaitProjected();
 
         Map<String, Object> noraFacts = member(nora);
@@ -231,7 +229,8 @@ class AnalyticsProjectionIT {
     @Test
     void anErasedMemberLeavesNoDocumentThatLinksToThem() throws IOException {
         UserId zoe = users.register("Zoe Zimmer", Instant.parse("2026-02-10T09:00:00Z"));
-        users.publish(new UserProfileUpdated(zoe, "Zoe Zimmer", null, List.of("climbing"), null));
+        users.publish(
+                new UserEvent.ProfileUpdated(zoe, "Zoe Zimmer", null, List.of("climbing"), null));
         UserId organiser = users.register("Olga Organiser");
         CommunityEventId meetup = new CommunityEventId(UUID.randomUUID());
         Instant startsAt = Instant.now().plus(Duration.ofDays(5));
@@ -297,7 +296,8 @@ class AnalyticsProjectionIT {
     @Test
     void aRebuildThroughTheApiGivesTheSameDocuments() {
         UserId member = users.register("Rebuilt Rita");
-        users.publish(new UserProfileUpdated(member, "Rebuilt Rita", null, List.of("ml"), null));
+        users.publish(
+                new UserEvent.ProfileUpdated(member, "Rebuilt Rita", null, List.of("ml"), null));
         CommunityEventId meetup = new CommunityEventId(UUID.randomUUID());
         Instant startsAt = Instant.now().plus(Duration.ofDays(3));
         history.append(

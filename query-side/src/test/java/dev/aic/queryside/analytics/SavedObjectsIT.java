@@ -14,9 +14,8 @@ import dev.aic.contracts.document.DocumentId;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.ProcessingFailureReason;
 import dev.aic.contracts.user.Role;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserRolesChanged;
 import dev.aic.personaldata.SubjectKeys;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
@@ -102,9 +101,10 @@ class SavedObjectsIT {
         members.forEach(
                 member ->
                         users.publish(
-                                new UserProfileUpdated(
+                                new UserEvent.ProfileUpdated(
                                         member, "Member", null, List.of("ml", "graphs"), null)));
-        users.publish(new UserRolesChanged(members.get(0), List.of(Role.MEMBER, Role.ORGANIZER)));
+        users.publish(
+                new UserEvent.RolesChanged(members.get(0), List.of(Role.MEMBER, Role.ORGANIZER)));
         for (int week = 0; week < 3; week++) {
             CommunityEventId event = new CommunityEventId(UUID.randomUUID());
             Instant drafted = Instant.now().minus(Duration.ofDays(7L * week + 1));

@@ -5,10 +5,8 @@ import static dev.aic.queryside.UserEvents.consistencyToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserIdentityLinked;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserRegistered;
 import dev.aic.queryside.Api;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
@@ -82,7 +80,8 @@ class ReadYourWritesIT {
         List<Long> waits = new ArrayList<>();
         for (int round = 1; round <= 20; round++) {
             String name = "After " + round;
-            long position = events.publish(new UserProfileUpdated(id, name, null, List.of(), null));
+            long position =
+                    events.publish(new UserEvent.ProfileUpdated(id, name, null, List.of(), null));
             long started = System.nanoTime();
 
             ResponseEntity<Map> read =
@@ -114,7 +113,7 @@ class ReadYourWritesIT {
         UserId id = new UserId(UUID.randomUUID());
         long position =
                 events.publish(
-                        new UserRegistered(id, UserEvents.emailOf(id), unique + " Searched"));
+                        new UserEvent.Registered(id, UserEvents.emailOf(id), unique + " Searched"));
 
         ResponseEntity<Map> found =
                 api.get("alice", "/api/users?q=" + unique, consistencyToken(position));
@@ -134,7 +133,8 @@ class ReadYourWritesIT {
         UserId id = events.register("Just Registered");
         long linked =
                 events.publish(
-                        new UserIdentityLinked(id, DevIdentity.start().issuerUri(), username));
+                        new UserEvent.IdentityLinked(
+                                id, DevIdentity.start().issuerUri(), username));
 
         ResponseEntity<Map> me = api.get(username, "/api/me", consistencyToken(linked));
         ResponseEntity<Map> byId = api.get(username, "/api/users/" + id, consistencyToken(linked));
@@ -204,7 +204,7 @@ class ReadYourWritesIT {
         try {
             long unreached =
                     events.publish(
-                            new UserRegistered(
+                            new UserEvent.Registered(
                                     new UserId(UUID.randomUUID()),
                                     UserEvents.emailOf(new UserId(UUID.randomUUID())),
                                     "Unreached"));

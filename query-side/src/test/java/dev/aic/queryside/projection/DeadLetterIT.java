@@ -7,11 +7,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.aic.contracts.user.Role;
-import dev.aic.contracts.user.UserDeactivated;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserReactivated;
-import dev.aic.contracts.user.UserRolesChanged;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
 import dev.aic.testsupport.HeldTransaction;
@@ -95,19 +92,20 @@ class DeadLetterIT {
         List<Long> parkedPositions =
                 List.of(
                         events.publish(
-                                new UserProfileUpdated(
+                                new UserEvent.ProfileUpdated(
                                         poisoned,
                                         "Poison Ada",
                                         "refused by the table",
                                         List.of(),
                                         null)),
                         events.publish(
-                                new UserRolesChanged(
+                                new UserEvent.RolesChanged(
                                         poisoned, List.of(Role.MEMBER, Role.ORGANIZER))),
-                        events.publish(new UserDeactivated(poisoned, "left")));
+                        events.publish(new UserEvent.Deactivated(poisoned, "left")));
         long healthyPosition =
                 events.publish(
-                        new UserProfileUpdated(healthy, "Bob Carries On", null, List.of(), null));
+                        new UserEvent.ProfileUpdated(
+                                healthy, "Bob Carries On", null, List.of(), null));
 
         await().atMost(PROJECTION_DEADLINE)
                 .untilAsserted(
@@ -133,9 +131,9 @@ class DeadLetterIT {
         assertThat(parked)
                 .extracting(letter -> letter.get("eventType").asText())
                 .containsExactly(
-                        UserProfileUpdated.class.getName(),
-                        UserRolesChanged.class.getName(),
-                        UserDeactivated.class.getName());
+                        UserEvent.ProfileUpdated.class.getName(),
+                        UserEvent.RolesChanged.class.getName(),
+                        UserEvent.Deactivated.class.getName());
         assertThat(parked.get(0).at("/cause/type").asText())
                 .isEqualTo("org.springframework.dao.DataIntegrityViolationException");
         assertThat(parked.get(0).at("/cause/message").asText()).contains(constraint);
@@ -186,7 +184,7 @@ class DeadLetterIT {
         assertThat(roles(poisoned)).containsExactly("MEMBER", "ORGANIZER");
 
         // the sequence left the queue: the user's next event is handled live again
-        events.publish(new UserReactivated(poisoned));
+        events.publish(new UserEvent.Reactivated(poisoned));
         await().atMost(PROJECTION_DEADLINE)
                 .untilAsserted(
                         () ->
@@ -209,7 +207,7 @@ class DeadLetterIT {
                         writers,
                         () ->
                                 events.publish(
-                                        new UserProfileUpdated(
+                                        new UserEvent.ProfileUpdated(
                                                 poisoned,
                                                 "Poison Eve",
                                                 "committed last",
@@ -229,10 +227,10 @@ class DeadLetterIT {
     void evictingDropsOneLetterOrAWholeSequenceForGood() {
         UserId cy = events.register("Cy");
         UserId di = events.register("Di");
-        events.publish(new UserProfileUpdated(cy, "Poison Cy", null, List.of(), null));
-        events.publish(new UserRolesChanged(cy, List.of(Role.ADMIN)));
-        events.publish(new UserProfileUpdated(di, "Poison Di", null, List.of(), null));
-        events.publish(new UserDeactivated(di, "never applied"));
+        events.publish(new UserEvent.ProfileUpdated(cy, "Poison Cy", null, List.of(), null));
+        events.publish(new UserEvent.RolesChanged(cy, List.of(Role.ADMIN)));
+        events.publish(new UserEvent.ProfileUpdated(di, "Poison Di", null, List.of(), null));
+        events.publish(new UserEvent.Deactivated(di, "never applied"));
         await().atMost(PROJECTION_DEADLINE)
                 .untilAsserted(
                         () -> {
@@ -249,7 +247,7 @@ class DeadLetterIT {
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(letters(cy))
                 .extracting(letter -> letter.get("eventType").asText())
-                .containsExactly(UserRolesChanged.class.getName());
+                .containsExactly(UserEvent.RolesChanged.class.getName());
         assertThat(row(cy)).containsEntry("version", 0L);
         JsonNode retried = retry(cy);
         System.out.println(
@@ -267,7 +265,7 @@ class DeadLetterIT {
         assertThat(api.call(ADMIN, HttpMethod.DELETE, lettersPath() + "/sequences/" + di).status())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(letters(di)).isEmpty();
-        events.publish(new UserReactivated(di));
+        events.publish(new UserEvent.Reactivated(di));
         await().atMost(PROJECTION_DEADLINE)
                 .untilAsserted(() -> assertThat(row(di)).containsEntry("version", 3L));
         assertThat(row(di)).containsEntry("display_name", "Di").containsEntry("active", true);
@@ -289,8 +287,8 @@ class DeadLetterIT {
     void aRetryOfEveryParkedSequenceClearsThoseThatNowSucceed() {
         UserId first = events.register("Eve");
         UserId second = events.register("Fay");
-        events.publish(new UserProfileUpdated(first, "Poison Eve", null, List.of(), null));
-        events.publish(new UserProfileUpdated(second, "Poison Fay", null, List.of(), null));
+        events.publish(new UserEvent.ProfileUpdated(first, "Poison Eve", null, List.of(), null));
+        events.publish(new UserEvent.ProfileUpdated(second, "Poison Fay", null, List.of(), null));
         await().atMost(PROJECTION_DEADLINE)
                 .untilAsserted(
                         () -> {
@@ -339,7 +337,8 @@ class DeadLetterIT {
                                 + locked.value()
                                 + "' FOR UPDATE");
             }
-            events.publish(new UserProfileUpdated(locked, "Jo Waited", null, List.of(), null));
+            events.publish(
+                    new UserEvent.ProfileUpdated(locked, "Jo Waited", null, List.of(), null));
 
             await().atMost(PROJECTION_DEADLINE)
                     .untilAsserted(
@@ -380,8 +379,8 @@ class DeadLetterIT {
     @Test
     void aReplayEmptiesTheQueueAndParksThePoisonAfreshInsteadOfTwice() {
         UserId ivy = events.register("Ivy");
-        events.publish(new UserProfileUpdated(ivy, "Poison Ivy", null, List.of(), null));
-        events.publish(new UserRolesChanged(ivy, List.of(Role.ORGANIZER)));
+        events.publish(new UserEvent.ProfileUpdated(ivy, "Poison Ivy", null, List.of(), null));
+        events.publish(new UserEvent.RolesChanged(ivy, List.of(Role.ORGANIZER)));
         await().atMost(PROJECTION_DEADLINE)
                 .untilAsserted(() -> assertThat(letters(ivy)).hasSize(2));
         List<JsonNode> before = letters(ivy);

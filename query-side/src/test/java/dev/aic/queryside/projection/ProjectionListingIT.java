@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserProfileUpdated;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -100,7 +100,8 @@ class ProjectionListingIT {
         try {
             long poison =
                     events.publish(
-                            new UserProfileUpdated(parked, "Poison Gil", null, List.of(), null));
+                            new UserEvent.ProfileUpdated(
+                                    parked, "Poison Gil", null, List.of(), null));
             await().atMost(PROJECTION_DEADLINE)
                     .until(
                             () ->
@@ -112,7 +113,8 @@ class ProjectionListingIT {
             UserId unseen = events.register("Hal");
             long head =
                     events.publish(
-                            new UserProfileUpdated(unseen, "Hal Waits", null, List.of(), null));
+                            new UserEvent.ProfileUpdated(
+                                    unseen, "Hal Waits", null, List.of(), null));
             await().atMost(PROJECTION_DEADLINE).until(() -> caughtUp(api, USERS, head));
 
             JsonNode users = projection(api, USERS);

@@ -14,8 +14,8 @@ import dev.aic.contracts.document.DocumentVisibility;
 import dev.aic.contracts.document.EmbeddedChunk;
 import dev.aic.contracts.document.EmbeddingModel;
 import dev.aic.contracts.document.EmbeddingVector;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserProfileUpdated;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
 import dev.aic.queryside.search.OpenSearchProperties;
@@ -79,7 +79,7 @@ class ProjectionRebuildIT {
         members.forEach(
                 member ->
                         users.publish(
-                                new UserProfileUpdated(
+                                new UserEvent.ProfileUpdated(
                                         member,
                                         "Renamed " + member.value(),
                                         "bio",
@@ -240,7 +240,7 @@ class ProjectionRebuildIT {
                                         UserId member = users.register("Loaded " + writes.get());
                                         long written =
                                                 users.publish(
-                                                        new UserProfileUpdated(
+                                                        new UserEvent.ProfileUpdated(
                                                                 member,
                                                                 "Loaded again",
                                                                 "bio",

@@ -5,9 +5,8 @@ import static dev.aic.queryside.ProjectionNames.USERS_SEARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserRegistered;
 import dev.aic.eventstore.TokenTable;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
@@ -107,7 +106,7 @@ class LateCommitIT {
     @Test
     void anEventCommittedAfterItsNeighbourAgedPastTheGapTimeoutReachesEveryProjection() {
         UserId ada = new UserId(UUID.randomUUID());
-        events.publish(new UserRegistered(ada, UserEvents.emailOf(ada), "Ada"));
+        events.publish(new UserEvent.Registered(ada, UserEvents.emailOf(ada), "Ada"));
         long before = events.head();
         await("the user projections read up to " + before)
                 .atMost(CONVERGENCE)
@@ -122,7 +121,7 @@ class LateCommitIT {
                 hold(
                         () ->
                                 events.publish(
-                                        new UserProfileUpdated(
+                                        new UserEvent.ProfileUpdated(
                                                 ada,
                                                 "Ada, late",
                                                 "committed last",
@@ -137,7 +136,7 @@ class LateCommitIT {
                 hold(
                         () ->
                                 events.publish(
-                                        new UserRegistered(
+                                        new UserEvent.Registered(
                                                 neighbour,
                                                 UserEvents.emailOf(neighbour),
                                                 "Neighbour"),
@@ -249,13 +248,13 @@ class LateCommitIT {
                                                         open.incrementAndGet(), Math::max);
                                                 if (register) {
                                                     events.publish(
-                                                            new UserRegistered(
+                                                            new UserEvent.Registered(
                                                                     id,
                                                                     UserEvents.emailOf(id),
                                                                     "Writer " + writer));
                                                 } else {
                                                     events.publish(
-                                                            new UserProfileUpdated(
+                                                            new UserEvent.ProfileUpdated(
                                                                     id,
                                                                     "Writer " + writer,
                                                                     "update",

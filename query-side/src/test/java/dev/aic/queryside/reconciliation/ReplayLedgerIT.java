@@ -2,8 +2,8 @@ package dev.aic.queryside.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserProfileUpdated;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
 import java.util.ArrayList;
@@ -49,7 +49,8 @@ class ReplayLedgerIT {
         for (int i = 0; i < 4; i++) {
             stored.add(
                     events.publish(
-                            new UserProfileUpdated(user, "Rita " + i, null, List.of(), null)));
+                            new UserEvent.ProfileUpdated(
+                                    user, "Rita " + i, null, List.of(), null)));
             ids.add(
                     jdbc.queryForObject(
                             "SELECT eventidentifier FROM event_store.domainevententry WHERE globalindex = ?",
@@ -88,7 +89,7 @@ class ReplayLedgerIT {
         for (int i = 0; i < 3; i++) {
             stored.add(
                     events.publish(
-                            new UserProfileUpdated(user, "Tom " + i, null, List.of(), null)));
+                            new UserEvent.ProfileUpdated(user, "Tom " + i, null, List.of(), null)));
             ids.add(
                     jdbc.queryForObject(
                             "SELECT eventidentifier FROM event_store.domainevententry WHERE globalindex = ?",

@@ -9,10 +9,8 @@ import dev.aic.contracts.communityevent.Details;
 import dev.aic.contracts.communityevent.Schedule;
 import dev.aic.contracts.communityevent.Visibility;
 import dev.aic.contracts.privacy.PersonalData;
-import dev.aic.contracts.user.MemberErased;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserRegistered;
 import dev.aic.personaldata.SubjectKeys;
 import dev.aic.queryside.Api;
 import dev.aic.queryside.ProjectionNames;
@@ -69,7 +67,7 @@ class MemberErasureProjectionIT {
         String username = UserEvents.newUsername();
         UserId zoe = users.registerAs(username, "Zoe Zimmer");
         users.publish(
-                new UserProfileUpdated(
+                new UserEvent.ProfileUpdated(
                         zoe,
                         "Zoe Zimmer",
                         "Climbs on weekends",
@@ -130,8 +128,8 @@ class MemberErasureProjectionIT {
                                 .map(message -> (Object) message.getPayload())
                                 .toList())
                 .contains(
-                        new UserRegistered(zoe, null, PersonalData.ERASED_MEMBER),
-                        new UserProfileUpdated(
+                        new UserEvent.Registered(zoe, null, PersonalData.ERASED_MEMBER),
+                        new UserEvent.ProfileUpdated(
                                 zoe, PersonalData.ERASED_MEMBER, null, List.of(), null));
         StreamingEventProcessor table = processor(ProjectionNames.USERS);
         replay(table);
@@ -144,8 +142,8 @@ class MemberErasureProjectionIT {
     }
 
     /**
-     * What the command-side does in one transaction: the key becomes a tombstone and MemberErased
-     * is stored.
+     * What the command-side does in one transaction: the key becomes a tombstone and
+     * UserEvent.Erased is stored.
      */
     private long erase(UserId member) {
         jdbc.update(
@@ -156,7 +154,7 @@ class MemberErasureProjectionIT {
         // this instance may remember the key for aic.personal-data.key-cache-ttl; the test does not
         // wait that out
         keys.evict(member.value());
-        return users.publish(new MemberErased(member, "request 117"));
+        return users.publish(new UserEvent.Erased(member, "request 117"));
     }
 
     private CommunityEventId meetupAttendedBy(UserId organiser, UserId member) {

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.aic.contracts.user.Role;
-import dev.aic.contracts.user.UserDeactivated;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserRolesChanged;
 import dev.aic.queryside.Api;
 import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.QuerySideIntegrationTest;
@@ -72,12 +71,13 @@ class UserPaginationIT {
         for (String first : List.of("alice", "Bob", "émile", "Zed", "zoë", "Åsa")) {
             clanMembers.add(events.register(first + " " + clan));
         }
-        events.publish(new UserRolesChanged(clanMembers.get(0), List.of(Role.ORGANIZER)));
+        events.publish(new UserEvent.RolesChanged(clanMembers.get(0), List.of(Role.ORGANIZER)));
         events.publish(
-                new UserRolesChanged(clanMembers.get(8), List.of(Role.MEMBER, Role.ORGANIZER)));
-        events.publish(new UserRolesChanged(clanMembers.get(9), List.of(Role.ORGANIZER)));
-        events.publish(new UserDeactivated(clanMembers.get(1), null));
-        events.publish(new UserDeactivated(clanMembers.get(10), null));
+                new UserEvent.RolesChanged(
+                        clanMembers.get(8), List.of(Role.MEMBER, Role.ORGANIZER)));
+        events.publish(new UserEvent.RolesChanged(clanMembers.get(9), List.of(Role.ORGANIZER)));
+        events.publish(new UserEvent.Deactivated(clanMembers.get(1), null));
+        events.publish(new UserEvent.Deactivated(clanMembers.get(10), null));
         long head = events.head();
         await().atMost(PROJECTION_DEADLINE)
                 .until(

@@ -5,15 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aic.contracts.user.EmailPreferencesChanged;
 import dev.aic.contracts.user.EmailTopic;
 import dev.aic.contracts.user.Role;
-import dev.aic.contracts.user.UserDeactivated;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserIdentityLinked;
-import dev.aic.contracts.user.UserProfileUpdated;
-import dev.aic.contracts.user.UserReactivated;
-import dev.aic.contracts.user.UserRolesChanged;
 import dev.aic.queryside.Api;
 import dev.aic.queryside.ProjectionNames;
 import dev.aic.queryside.QuerySideIntegrationTest;
@@ -29,9 +24,11 @@ import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,6 +48,10 @@ class UserProjectionIT {
     @Autowired UserProfileProjection profileProjection;
     @Autowired UserSearchProjection searchProjection;
 
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer serializer;
+
     UserEvents events;
     Api api;
 
@@ -63,16 +64,17 @@ class UserProjectionIT {
     @Test
     void everyUserEventReachesTheTableAndTheSearchIndex() throws Exception {
         UserId id = events.register("Ada Lovelace");
-        events.publish(new UserIdentityLinked(id, "https://login.example.org", "ada-subject"));
         events.publish(
-                new UserProfileUpdated(
+                new UserEvent.IdentityLinked(id, "https://login.example.org", "ada-subject"));
+        events.publish(
+                new UserEvent.ProfileUpdated(
                         id,
                         "Ada King",
                         "Analyst of engines",
                         List.of("mathematics", "poetry"),
                         "media/avatars/ada.png"));
-        events.publish(new UserRolesChanged(id, List.of(Role.MEMBER, Role.ORGANIZER)));
-        events.publish(new UserDeactivated(id, "asked to leave"));
+        events.publish(new UserEvent.RolesChanged(id, List.of(Role.MEMBER, Role.ORGANIZER)));
+        events.publish(new UserEvent.Deactivated(id, "asked to leave"));
 
         await().atMost(PROJECTION_DEADLINE)
                 .untilAsserted(
@@ -101,8 +103,9 @@ class UserProjectionIT {
         assertThat(stillIndexed.interests()).containsExactly("mathematics", "poetry");
         assertThat(stillIndexed.email()).isEqualTo(UserEvents.emailOf(id));
 
-        events.publish(new UserReactivated(id));
-        events.publish(new EmailPreferencesChanged(id, List.of(EmailTopic.EVENT_REMINDER)));
+        events.publish(new UserEvent.Reactivated(id));
+        events.publish(
+                new UserEvent.EmailPreferencesChanged(id, List.of(EmailTopic.EVENT_REMINDER)));
 
         await().atMost(PROJECTION_DEADLINE)
                 .untilAsserted(
@@ -119,10 +122,65 @@ class UserProjectionIT {
     }
 
     @Test
+    void aMemberStoredUnderTheFormerEventNamesIsProjectedAsOneStoredToday() throws Exception {
+        UserId id = new UserId(UUID.randomUUID());
+        // as an earlier release stored them: today's bytes under the top-level class names of then
+        storedAs("UserRegistered", new UserEvent.Registered(id, UserEvents.emailOf(id), "Olga"));
+        storedAs(
+                "UserIdentityLinked",
+                new UserEvent.IdentityLinked(id, "https://login.example.org", "olga-subject"));
+        storedAs(
+                "UserProfileUpdated",
+                new UserEvent.ProfileUpdated(
+                        id, "Olga Older", "Joined long ago", List.of("telescopes"), null));
+        storedAs("UserRolesChanged", new UserEvent.RolesChanged(id, List.of(Role.ORGANIZER)));
+        storedAs(
+                "EmailPreferencesChanged",
+                new UserEvent.EmailPreferencesChanged(id, List.of(EmailTopic.EVENT_CANCELLATION)));
+        storedAs("UserDeactivated", new UserEvent.Deactivated(id, "away"));
+        storedAs("UserReactivated", new UserEvent.Reactivated(id));
+
+        await().atMost(PROJECTION_DEADLINE)
+                .untilAsserted(
+                        () -> {
+                            assertThat(row(id))
+                                    .containsEntry("version", 6L)
+                                    .containsEntry("active", true)
+                                    .containsEntry("email", UserEvents.emailOf(id))
+                                    .containsEntry("display_name", "Olga Older")
+                                    .containsEntry("subject", "olga-subject");
+                            assertThat(document(id))
+                                    .hasValueSatisfying(
+                                            indexed -> assertThat(indexed.version()).isEqualTo(7));
+                        });
+        assertThat(strings(row(id).get("roles"))).containsExactly("ORGANIZER");
+        assertThat(strings(row(id).get("email_unsubscribed")))
+                .containsExactly("EVENT_CANCELLATION");
+        assertThat(document(id).orElseThrow().document().displayName()).isEqualTo("Olga Older");
+
+        storedAs("MemberErased", new UserEvent.Erased(id, "request 2025-7"));
+
+        await().atMost(PROJECTION_DEADLINE)
+                .untilAsserted(
+                        () ->
+                                assertThat(row(id))
+                                        .containsEntry("version", 7L)
+                                        .containsEntry("display_name", "erased member"));
+    }
+
+    private void storedAs(String formerName, UserEvent event) {
+        events.publishStored(
+                event.userId(),
+                "dev.aic.contracts.user." + formerName,
+                serializer.serialize(event, byte[].class).getData());
+    }
+
+    @Test
     void anEventDeliveredAgainChangesNothing() {
         UserId id = events.register("Grace Hopper");
-        events.publish(new UserProfileUpdated(id, "Grace Brewster Hopper", null, List.of(), null));
-        events.publish(new UserRolesChanged(id, List.of(Role.ADMIN)));
+        events.publish(
+                new UserEvent.ProfileUpdated(id, "Grace Brewster Hopper", null, List.of(), null));
+        events.publish(new UserEvent.RolesChanged(id, List.of(Role.ADMIN)));
         await().atMost(PROJECTION_DEADLINE)
                 .untilAsserted(
                         () -> {
@@ -133,11 +191,12 @@ class UserProjectionIT {
         UserDocument documentBefore = document(id).orElseThrow().document();
 
         // the profile update (sequence number 1) arrives again, after the role change it preceded
-        var stale = new UserProfileUpdated(id, "Grace Hopper", "stale", List.of("stale"), null);
+        var stale =
+                new UserEvent.ProfileUpdated(id, "Grace Hopper", "stale", List.of("stale"), null);
         profileProjection.on(stale, 1, Instant.now());
         searchProjection.on(stale, 1);
-        profileProjection.on(new UserDeactivated(id, "stale"), 2, Instant.now());
-        searchProjection.on(new UserDeactivated(id, "stale"), 2);
+        profileProjection.on(new UserEvent.Deactivated(id, "stale"), 2, Instant.now());
+        searchProjection.on(new UserEvent.Deactivated(id, "stale"), 2);
 
         assertThat(snapshot(id)).isEqualTo(rowBefore);
         assertThat(document(id).orElseThrow())
@@ -148,9 +207,9 @@ class UserProjectionIT {
     void replayingEveryEventRebuildsTheSameReadModelsWithoutDuplicates() {
         UserId id = events.register("Katherine Johnson");
         events.publish(
-                new UserProfileUpdated(
+                new UserEvent.ProfileUpdated(
                         id, "Katherine Johnson", "Computed trajectories", List.of("orbits"), null));
-        events.publish(new UserDeactivated(id, null));
+        events.publish(new UserEvent.Deactivated(id, null));
         long head = events.head();
         StreamingEventProcessor table = processor(ProjectionNames.USERS);
         StreamingEventProcessor index = processor(ProjectionNames.USERS_SEARCH);

@@ -3,9 +3,8 @@ package dev.aic.queryside.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.aic.contracts.user.UserDeactivated;
+import dev.aic.contracts.user.UserEvent;
 import dev.aic.contracts.user.UserId;
-import dev.aic.contracts.user.UserProfileUpdated;
 import dev.aic.queryside.Api;
 import dev.aic.queryside.QuerySideIntegrationTest;
 import dev.aic.queryside.UserEvents;
@@ -118,7 +117,7 @@ class UserVisibilityIT {
     @Test
     void aDeactivatedUserIsHiddenFromMembersButNotFromAdministratorsAndAuditors() {
         UserId id = events.register("Gone Away");
-        events.publish(new UserDeactivated(id, "left"));
+        events.publish(new UserEvent.Deactivated(id, "left"));
         await().atMost(PROJECTION_DEADLINE)
                 .untilAsserted(
                         () ->
@@ -233,7 +232,7 @@ class UserVisibilityIT {
     /** Gives the user a whole profile and waits until it can be read. */
     private UserId withProfile(
             UserId id, String name, String bio, List<String> interests, String avatarRef) {
-        events.publish(new UserProfileUpdated(id, name, bio, interests, avatarRef));
+        events.publish(new UserEvent.ProfileUpdated(id, name, bio, interests, avatarRef));
         await().atMost(PROJECTION_DEADLINE)
                 .untilAsserted(
                         () ->
