@@ -111,7 +111,7 @@
     function columns(buckets, label) {
         return {
             tooltip: {trigger: 'axis', renderMode: 'richText'},
-            grid: {left: 40, right: 16, top: 16, bottom: 48},
+            grid: {left: 8, right: 16, top: 16, bottom: 8, containLabel: true},
             xAxis: {type: 'category', data: buckets.map(bucket => label(bucket.start))},
             yAxis: {type: 'value', minInterval: 1},
             series: [{type: 'bar', name: 'count', data: buckets.map(bucket => bucket.count)}],
@@ -133,7 +133,7 @@
         return {
             tooltip: {trigger: 'axis', renderMode: 'richText'},
             legend: {bottom: 0},
-            grid: {left: 40, right: 16, top: 16, bottom: 56},
+            grid: {left: 8, right: 16, top: 16, bottom: 40, containLabel: true},
             xAxis: {type: 'category', data: all.buckets.map(bucket => day(bucket.start))},
             yAxis: {type: 'value', minInterval: 1},
             series: [
@@ -152,7 +152,7 @@
                 textStyle: {fontSize: 13, fontWeight: 'normal'}},
             tooltip: {trigger: 'item', renderMode: 'richText'},
             series: [{
-                type: 'funnel', name: 'attendance', top: 40, bottom: 8, sort: 'none',
+                type: 'funnel', name: 'attendance', top: 40, bottom: 8, left: '10%', width: '55%', sort: 'none',
                 label: {formatter: '{b}: {c}'},
                 data: [
                     {name: 'RSVPs', value: figures.rsvps},
