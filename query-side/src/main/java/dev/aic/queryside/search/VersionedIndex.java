@@ -211,8 +211,8 @@ public final class VersionedIndex {
     /**
      * As {@link #bulk(List)}, for operations on {@code target}. Writes to a rebuild's generation
      * are not refreshed: no search reads it before the swap, whose comparison refreshes it, and a
-     * refresh per batch cost the rebuild more than the indexing (docs/rebuilds.md); the realtime
-     * gets of the handlers see unrefreshed writes.
+     * refresh per batch makes OpenSearch write a segment per batch; the realtime gets of the
+     * handlers see unrefreshed writes.
      */
     public void bulk(List<BulkOperation> operations, String target) {
         Refresh refresh = target.equals(alias) ? Refresh.True : Refresh.False;
