@@ -126,12 +126,17 @@ public final class PersonalDataSerializer implements Serializer {
                                 .getData()
                                 .deepCopy();
         UUID subject = subjectOf(personal, tree);
+        // looked up once per event: a person without a stored key (events from before their key,
+        // or a data set without keys) is not cached, and each lookup is a query
+        SubjectKey key = null;
         for (Map.Entry<String, WhenErased> field : personal.fields().entrySet()) {
             JsonNode value = tree.get(field.getKey());
             if (value == null || value.isNull()) {
                 continue;
             }
-            SubjectKey key = keys.lookup(subject);
+            if (key == null) {
+                key = keys.lookup(subject);
+            }
             if (key instanceof SubjectKey.Erased) {
                 tree.set(field.getKey(), erased(field.getValue()));
             } else if (isEnvelope(value)) {

@@ -76,6 +76,11 @@ class AnalyticsIndex<D> {
         return documents.current(id);
     }
 
+    /** The document an aggregate's first event creates: see {@link BatchedDocuments#create}. */
+    void create(D document, long externalVersion) {
+        documents.create(document, externalVersion);
+    }
+
     void put(D document, long externalVersion) {
         documents.put(document, externalVersion);
     }

@@ -49,30 +49,28 @@ class CommunityEventFactsProjection {
     @EventHandler
     void on(Drafted event, @SequenceNumber long seq, @Timestamp Instant at) {
         UUID id = event.eventId().value();
-        if (index.current(id).isEmpty()) {
-            Details details = event.details();
-            index.put(
-                    new CommunityEventFacts(
-                            id,
-                            at,
-                            "DRAFT",
-                            null,
-                            null,
-                            event.schedule().startsAt(),
-                            event.schedule().endsAt(),
-                            details.tags(),
-                            details.visibility().name(),
-                            details.onlineLink() != null,
-                            details.venue() != null,
-                            event.capacity(),
-                            0,
-                            0,
-                            0,
-                            0,
-                            0,
-                            null),
-                    seq + 1);
-        }
+        Details details = event.details();
+        index.create(
+                new CommunityEventFacts(
+                        id,
+                        at,
+                        "DRAFT",
+                        null,
+                        null,
+                        event.schedule().startsAt(),
+                        event.schedule().endsAt(),
+                        details.tags(),
+                        details.visibility().name(),
+                        details.onlineLink() != null,
+                        details.venue() != null,
+                        event.capacity(),
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        null),
+                seq + 1);
     }
 
     @EventHandler

@@ -46,21 +46,17 @@ class DocumentFactsProjection {
     @EventHandler
     void on(Uploaded event, @SequenceNumber long seq, @Timestamp Instant at) {
         UUID id = event.documentId().value();
-        if (index.current(id).isEmpty()) {
-            index.put(
-                    DocumentFacts.uploaded(
-                            id,
-                            at,
-                            event.version(),
-                            event.contentType(),
-                            event.sizeBytes(),
-                            event.tags(),
-                            event.visibility().name(),
-                            event.communityEventId() == null
-                                    ? null
-                                    : event.communityEventId().value()),
-                    seq + 1);
-        }
+        index.create(
+                DocumentFacts.uploaded(
+                        id,
+                        at,
+                        event.version(),
+                        event.contentType(),
+                        event.sizeBytes(),
+                        event.tags(),
+                        event.visibility().name(),
+                        event.communityEventId() == null ? null : event.communityEventId().value()),
+                seq + 1);
     }
 
     @EventHandler

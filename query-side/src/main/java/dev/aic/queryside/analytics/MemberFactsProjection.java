@@ -47,15 +47,10 @@ class MemberFactsProjection {
     @EventHandler
     void on(UserEvent.Registered event, @SequenceNumber long seq, @Timestamp Instant at) {
         UUID id = pseudonyms.documentOf(event.userId().value());
-        if (index.current(id).isEmpty()) {
-            index.put(
-                    MemberFacts.registered(
-                            id,
-                            at,
-                            pseudonyms.of(event.userId().value()),
-                            List.of(Role.MEMBER.name())),
-                    seq + 1);
-        }
+        index.create(
+                MemberFacts.registered(
+                        id, at, pseudonyms.of(event.userId().value()), List.of(Role.MEMBER.name())),
+                seq + 1);
     }
 
     @EventHandler

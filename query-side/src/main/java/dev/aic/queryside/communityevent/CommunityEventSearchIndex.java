@@ -113,6 +113,11 @@ class CommunityEventSearchIndex {
         return documents.current(id);
     }
 
+    /** The document an aggregate's first event creates: see {@link BatchedDocuments#create}. */
+    void create(CommunityEventDocument document, long externalVersion) {
+        documents.create(document, externalVersion);
+    }
+
     /**
      * Writes with the event's sequence number + 1 as external version, so an older or redelivered
      * event never overwrites a newer state; inside a batch, as one refreshed bulk request before

@@ -57,28 +57,26 @@ class CommunityEventSearchProjection {
     @EventHandler
     void on(Drafted event, @SequenceNumber long seq) {
         UUID id = event.eventId().value();
-        if (index.current(id).isEmpty()) {
-            Details details = event.details();
-            index.put(
-                    new CommunityEventDocument(
-                            id,
-                            details.title(),
-                            details.description(),
-                            details.tags(),
-                            event.schedule().startsAt(),
-                            event.schedule().endsAt(),
-                            "DRAFT",
-                            false,
-                            details.visibility().name(),
-                            details.onlineLink() != null,
-                            details.venue() != null,
-                            List.of(event.organizer().value()),
-                            event.capacity(),
-                            0,
-                            0,
-                            event.capacity()),
-                    seq + 1);
-        }
+        Details details = event.details();
+        index.create(
+                new CommunityEventDocument(
+                        id,
+                        details.title(),
+                        details.description(),
+                        details.tags(),
+                        event.schedule().startsAt(),
+                        event.schedule().endsAt(),
+                        "DRAFT",
+                        false,
+                        details.visibility().name(),
+                        details.onlineLink() != null,
+                        details.venue() != null,
+                        List.of(event.organizer().value()),
+                        event.capacity(),
+                        0,
+                        0,
+                        event.capacity()),
+                seq + 1);
     }
 
     @EventHandler

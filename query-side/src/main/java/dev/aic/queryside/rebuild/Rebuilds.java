@@ -94,7 +94,7 @@ class Rebuilds implements SmartLifecycle {
         final RebuildableProjection projection;
         final String target;
         final RebuildProcessors.Started started;
-        boolean indexesCreated;
+        boolean preparedForSwap;
         long sampledPosition = -1;
         long sampledAt;
         double rate = Double.NaN;
@@ -365,10 +365,16 @@ class Rebuilds implements SmartLifecycle {
      */
     private void swap(Local running, boolean force) {
         RebuildableProjection projection = running.projection;
-        if (projection.inPostgres() && !running.indexesCreated) {
-            transactions.executeWithoutResult(
-                    tx -> new ShadowSchema(jdbc, projection).createIndexes());
-            running.indexesCreated = true;
+        if (!running.preparedForSwap) {
+            // what the fill went without: the shadow tables' indexes, the generation's refreshes
+            // and replicas
+            if (projection.inPostgres()) {
+                transactions.executeWithoutResult(
+                        tx -> new ShadowSchema(jdbc, projection).createIndexes());
+            } else {
+                shadowIndex(projection).readyToServe(running.target);
+            }
+            running.preparedForSwap = true;
             return;
         }
         Optional<TrackingEventProcessor> live =

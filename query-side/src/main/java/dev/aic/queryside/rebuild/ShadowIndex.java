@@ -28,6 +28,8 @@ final class ShadowIndex {
             Set.of("uuid", "creation_date", "provided_name", "version");
 
     private static final int PAGE = 1000;
+    private static final String REFRESH_INTERVAL = "refresh_interval";
+    private static final String REPLICAS = "number_of_replicas";
 
     private final OpenSearchClient client;
     private final ObjectMapper json;
@@ -64,7 +66,8 @@ final class ShadowIndex {
 
     /**
      * Creates {@code generation} as a copy of the live index's definition, unless it exists
-     * already.
+     * already, but without replicas and without periodic refreshes while it fills: nobody searches
+     * it before the swap, and {@link #readyToServe} sets both back.
      */
     void create(String generation) {
         try {
@@ -87,6 +90,8 @@ final class ShadowIndex {
             }
             ObjectNode settings = (ObjectNode) state.path("settings").path("index");
             GENERATED_SETTINGS.forEach(settings::remove);
+            settings.put(REFRESH_INTERVAL, "-1");
+            settings.put(REPLICAS, "0");
             ObjectNode body = json.createObjectNode();
             body.putObject("settings").set("index", settings);
             body.set("mappings", state.get("mappings"));
@@ -101,6 +106,54 @@ final class ShadowIndex {
                 if (response.getStatus() >= 300) {
                     throw new IllegalStateException(
                             "OpenSearch refused to create "
+                                    + generation
+                                    + ": "
+                                    + response.getBody().map(b -> b.bodyAsString()).orElse(""));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Gives {@code generation} the live index's refresh interval and replicas (OpenSearch's
+     * defaults where the live index sets none), before the comparison and the swap.
+     */
+    void readyToServe(String generation) {
+        try {
+            String live = live();
+            ObjectNode state;
+            try (var response =
+                    client.generic()
+                            .execute(
+                                    Requests.builder()
+                                            .method("GET")
+                                            .endpoint("/" + live + "/_settings")
+                                            .build())) {
+                state =
+                        (ObjectNode)
+                                json.readTree(response.getBody().orElseThrow().bodyAsBytes())
+                                        .path(live)
+                                        .path("settings")
+                                        .path("index");
+            }
+            ObjectNode index = json.createObjectNode();
+            index.set(REFRESH_INTERVAL, state.get(REFRESH_INTERVAL));
+            index.set(REPLICAS, state.get(REPLICAS));
+            ObjectNode body = json.createObjectNode();
+            body.set("index", index);
+            try (var response =
+                    client.generic()
+                            .execute(
+                                    Requests.builder()
+                                            .method("PUT")
+                                            .endpoint("/" + generation + "/_settings")
+                                            .json(json.writeValueAsString(body))
+                                            .build())) {
+                if (response.getStatus() >= 300) {
+                    throw new IllegalStateException(
+                            "OpenSearch refused the settings of "
                                     + generation
                                     + ": "
                                     + response.getBody().map(b -> b.bodyAsString()).orElse(""));

@@ -18,8 +18,9 @@ import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 /**
  * A projection's documents in an index, written idempotently: the event's sequence number + 1 is
  * the external version, so a redelivered or older event never overwrites a newer state. Inside a
- * processor's batch the writes are collected and sent as one bulk request, refreshed, before the
- * batch's token commits: once the token store says an event was processed, searches find it.
+ * processor's batch the writes are collected and sent as one bulk request, refreshed (a rebuild's
+ * generation excepted, see {@link VersionedIndex#bulk(List, String)}), before the batch's token
+ * commits: once the token store says an event was processed, searches find it.
  */
 public final class BatchedDocuments<D> {
 
@@ -60,11 +61,28 @@ public final class BatchedDocuments<D> {
         }
     }
 
+    /**
+     * Writes the document an aggregate's first event creates, unless this batch has written it
+     * already. No read: should the index hold it (a redelivery), its external version is as high or
+     * higher, and OpenSearch refuses the write as a version conflict, which {@link
+     * VersionedIndex#bulk} takes as done.
+     */
+    public void create(D document, long externalVersion) {
+        Map<UUID, Indexed<D>> pending = pending();
+        if (pending == null || !pending.containsKey(idOf.apply(document))) {
+            put(document, externalVersion);
+        }
+    }
+
     public void put(D document, long externalVersion) {
         Indexed<D> write = new Indexed<>(document, externalVersion);
         Map<UUID, Indexed<D>> pending = pending();
         if (pending != null) {
-            pending.put(idOf.apply(document), write);
+            // the batch sends one write per document: the latest state, never an older one
+            pending.merge(
+                    idOf.apply(document),
+                    write,
+                    (earlier, later) -> later.version() >= earlier.version() ? later : earlier);
         } else {
             flush(Map.of(idOf.apply(document), write), index.target());
         }
@@ -119,6 +137,6 @@ public final class BatchedDocuments<D> {
                                                                         .version(
                                                                                 write
                                                                                         .version())))));
-        index.bulk(operations);
+        index.bulk(operations, target);
     }
 }

@@ -173,12 +173,17 @@ public final class VersionedIndex {
     public long changeEachMatching(
             Query query, int pageSize, Function<String, BulkOperation> change) {
         long changed = 0;
+        String target = target();
         try {
             while (true) {
+                if (!target.equals(alias)) {
+                    // a rebuild's generation is not refreshed per write (see bulk)
+                    client.indices().refresh(r -> r.index(target));
+                }
                 var page =
                         client.search(
                                 s ->
-                                        s.index(target())
+                                        s.index(target)
                                                 .size(pageSize)
                                                 .query(query)
                                                 .source(source -> source.fetch(false)),
@@ -200,8 +205,19 @@ public final class VersionedIndex {
      * write wants.
      */
     public void bulk(List<BulkOperation> operations) {
+        bulk(operations, target());
+    }
+
+    /**
+     * As {@link #bulk(List)}, for operations on {@code target}. Writes to a rebuild's generation
+     * are not refreshed: no search reads it before the swap, whose comparison refreshes it, and a
+     * refresh per batch makes OpenSearch write a segment per batch; the realtime gets of the
+     * handlers see unrefreshed writes.
+     */
+    public void bulk(List<BulkOperation> operations, String target) {
+        Refresh refresh = target.equals(alias) ? Refresh.True : Refresh.False;
         try {
-            var response = client.bulk(b -> b.operations(operations).refresh(Refresh.True));
+            var response = client.bulk(b -> b.operations(operations).refresh(refresh));
             for (BulkResponseItem item : response.items()) {
                 if (item.error() != null && item.status() != 409) {
                     throw new IllegalStateException(

@@ -135,6 +135,11 @@ class UserSearchIndex {
         return documents.current(id);
     }
 
+    /** The document an aggregate's first event creates: see {@link BatchedDocuments#create}. */
+    void create(UserDocument document, long externalVersion) {
+        documents.create(document, externalVersion);
+    }
+
     /**
      * Writes the document with the event's sequence number + 1 as its external version, so a
      * redelivered or older event can never overwrite a newer state. Inside a processor's batch the

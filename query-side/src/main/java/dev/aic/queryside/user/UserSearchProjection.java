@@ -41,20 +41,18 @@ class UserSearchProjection {
 
     @EventHandler
     void on(UserEvent.Registered event, @SequenceNumber long seq, @Timestamp Instant at) {
-        if (index.current(event.userId().value()).isEmpty()) {
-            index.put(
-                    new UserDocument(
-                            event.userId().value(),
-                            event.email(),
-                            event.displayName(),
-                            null,
-                            List.of(),
-                            null,
-                            List.of(Role.MEMBER),
-                            true,
-                            at),
-                    seq + 1);
-        }
+        index.create(
+                new UserDocument(
+                        event.userId().value(),
+                        event.email(),
+                        event.displayName(),
+                        null,
+                        List.of(),
+                        null,
+                        List.of(Role.MEMBER),
+                        true,
+                        at),
+                seq + 1);
     }
 
     @EventHandler
