@@ -1,5 +1,6 @@
 package dev.aic.queryside.rebuild;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -75,19 +76,7 @@ final class ShadowIndex {
                 return;
             }
             String live = live();
-            ObjectNode state;
-            try (var response =
-                    client.generic()
-                            .execute(
-                                    Requests.builder()
-                                            .method("GET")
-                                            .endpoint("/" + live)
-                                            .build())) {
-                state =
-                        (ObjectNode)
-                                json.readTree(response.getBody().orElseThrow().bodyAsBytes())
-                                        .get(live);
-            }
+            JsonNode state = get("/" + live).path(live);
             ObjectNode settings = (ObjectNode) state.path("settings").path("index");
             GENERATED_SETTINGS.forEach(settings::remove);
             settings.put(REFRESH_INTERVAL, "-1");
@@ -95,22 +84,7 @@ final class ShadowIndex {
             ObjectNode body = json.createObjectNode();
             body.putObject("settings").set("index", settings);
             body.set("mappings", state.get("mappings"));
-            try (var response =
-                    client.generic()
-                            .execute(
-                                    Requests.builder()
-                                            .method("PUT")
-                                            .endpoint("/" + generation)
-                                            .json(json.writeValueAsString(body))
-                                            .build())) {
-                if (response.getStatus() >= 300) {
-                    throw new IllegalStateException(
-                            "OpenSearch refused to create "
-                                    + generation
-                                    + ": "
-                                    + response.getBody().map(b -> b.bodyAsString()).orElse(""));
-                }
-            }
+            put("/" + generation, body, "create " + generation);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -123,44 +97,42 @@ final class ShadowIndex {
     void readyToServe(String generation) {
         try {
             String live = live();
-            ObjectNode state;
-            try (var response =
-                    client.generic()
-                            .execute(
-                                    Requests.builder()
-                                            .method("GET")
-                                            .endpoint("/" + live + "/_settings")
-                                            .build())) {
-                state =
-                        (ObjectNode)
-                                json.readTree(response.getBody().orElseThrow().bodyAsBytes())
-                                        .path(live)
-                                        .path("settings")
-                                        .path("index");
-            }
-            ObjectNode index = json.createObjectNode();
+            JsonNode state =
+                    get("/" + live + "/_settings").path(live).path("settings").path("index");
+            ObjectNode body = json.createObjectNode();
+            ObjectNode index = body.putObject("index");
             index.set(REFRESH_INTERVAL, state.get(REFRESH_INTERVAL));
             index.set(REPLICAS, state.get(REPLICAS));
-            ObjectNode body = json.createObjectNode();
-            body.set("index", index);
-            try (var response =
-                    client.generic()
-                            .execute(
-                                    Requests.builder()
-                                            .method("PUT")
-                                            .endpoint("/" + generation + "/_settings")
-                                            .json(json.writeValueAsString(body))
-                                            .build())) {
-                if (response.getStatus() >= 300) {
-                    throw new IllegalStateException(
-                            "OpenSearch refused the settings of "
-                                    + generation
-                                    + ": "
-                                    + response.getBody().map(b -> b.bodyAsString()).orElse(""));
-                }
-            }
+            put("/" + generation + "/_settings", body, "the settings of " + generation);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode get(String endpoint) throws IOException {
+        try (var response =
+                client.generic()
+                        .execute(Requests.builder().method("GET").endpoint(endpoint).build())) {
+            return json.readTree(response.getBody().orElseThrow().bodyAsBytes());
+        }
+    }
+
+    private void put(String endpoint, JsonNode body, String what) throws IOException {
+        try (var response =
+                client.generic()
+                        .execute(
+                                Requests.builder()
+                                        .method("PUT")
+                                        .endpoint(endpoint)
+                                        .json(json.writeValueAsString(body))
+                                        .build())) {
+            if (response.getStatus() >= 300) {
+                throw new IllegalStateException(
+                        "OpenSearch refused "
+                                + what
+                                + ": "
+                                + response.getBody().map(b -> b.bodyAsString()).orElse(""));
+            }
         }
     }
 
