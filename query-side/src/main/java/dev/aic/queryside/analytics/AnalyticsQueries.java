@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
 class AnalyticsQueries {
 
     private static final String AGGREGATION = "figures";
+    // the most frequent first, ties by value
+    private static final List<Map<String, SortOrder>> MOST_FIRST =
+            List.of(Map.of("_count", SortOrder.Desc), Map.of("_key", SortOrder.Asc));
 
     private final OpenSearchClient client;
 
@@ -29,6 +32,9 @@ class AnalyticsQueries {
     }
 
     TimeSeries series(String alias, Interval interval, TimeRange range, FactFilters filters) {
+        // every bucket of the range, empty ones included; the last ends at the range's end
+        var first = epochMillis(range.from());
+        var last = epochMillis(range.to().minusMillis(1));
         Aggregation histogram =
                 Aggregation.of(
                         a ->
@@ -39,16 +45,7 @@ class AnalyticsQueries {
                                                         .timeZone("UTC")
                                                         .minDocCount(0)
                                                         .extendedBounds(
-                                                                b ->
-                                                                        b.min(
-                                                                                        epochMillis(
-                                                                                                range
-                                                                                                        .from()))
-                                                                                .max(
-                                                                                        epochMillis(
-                                                                                                range.to()
-                                                                                                        .minusMillis(
-                                                                                                                1))))));
+                                                                b -> b.min(first).max(last))));
         var buckets =
                 aggregate(alias, range, filters, Map.of(AGGREGATION, histogram))
                         .get(AGGREGATION)
@@ -68,20 +65,7 @@ class AnalyticsQueries {
 
     Ranking top(String alias, String field, int size, TimeRange range, FactFilters filters) {
         Aggregation terms =
-                Aggregation.of(
-                        a ->
-                                a.terms(
-                                        t ->
-                                                t.field(field)
-                                                        .size(size)
-                                                        .order(
-                                                                List.of(
-                                                                        Map.of(
-                                                                                "_count",
-                                                                                SortOrder.Desc),
-                                                                        Map.of(
-                                                                                "_key",
-                                                                                SortOrder.Asc)))));
+                Aggregation.of(a -> a.terms(t -> t.field(field).size(size).order(MOST_FIRST)));
         return new Ranking(
                 aggregate(alias, range, filters, Map.of(AGGREGATION, terms))
                         .get(AGGREGATION)

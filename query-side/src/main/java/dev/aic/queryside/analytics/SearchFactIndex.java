@@ -5,6 +5,7 @@ import static dev.aic.queryside.search.Mappings.DATE;
 import static dev.aic.queryside.search.Mappings.INTEGER;
 import static dev.aic.queryside.search.Mappings.KEYWORD;
 import static dev.aic.queryside.search.Mappings.LONG;
+import static dev.aic.queryside.search.Queries.range;
 
 import dev.aic.queryside.search.OpenSearchProperties;
 import dev.aic.queryside.search.VersionedIndex;
@@ -12,9 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
+import org.opensearch.client.opensearch._types.mapping.Property;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
@@ -35,6 +36,21 @@ class SearchFactIndex {
     private final OpenSearchClient client;
     private final VersionedIndex index;
 
+    // words for analysts' searches, the whole query for "top queries" terms aggregations
+    private static final Property QUERY_TEXT =
+            Property.of(
+                    p -> p.text(t -> t.fields("keyword", k -> k.keyword(x -> x.ignoreAbove(512)))));
+    private static final Property FILTERS =
+            Property.of(
+                    p ->
+                            p.object(
+                                    o ->
+                                            o.properties("tags", KEYWORD)
+                                                    .properties("author", KEYWORD)
+                                                    .properties("from", DATE)
+                                                    .properties("to", DATE)
+                                                    .properties("communityEventId", KEYWORD)));
+
     SearchFactIndex(OpenSearchClient client, OpenSearchProperties properties) {
         this.client = client;
         this.index =
@@ -50,64 +66,9 @@ class SearchFactIndex {
                                                         .properties("type", KEYWORD)
                                                         .properties("@timestamp", DATE)
                                                         .properties("member", KEYWORD)
-                                                        // words for analysts' searches, the whole
-                                                        // query for "top queries" terms
-                                                        // aggregations
-                                                        .properties(
-                                                                "query",
-                                                                p ->
-                                                                        p.text(
-                                                                                t ->
-                                                                                        t.fields(
-                                                                                                "keyword",
-                                                                                                k ->
-                                                                                                        k
-                                                                                                                .keyword(
-                                                                                                                        x ->
-                                                                                                                                x
-                                                                                                                                        .ignoreAbove(
-                                                                                                                                                512)))))
+                                                        .properties("query", QUERY_TEXT)
                                                         .properties("mode", KEYWORD)
-                                                        .properties(
-                                                                "filters",
-                                                                p ->
-                                                                        p.object(
-                                                                                o ->
-                                                                                        o.properties(
-                                                                                                        "tags",
-                                                                                                        f ->
-                                                                                                                f
-                                                                                                                        .keyword(
-                                                                                                                                k ->
-                                                                                                                                        k))
-                                                                                                .properties(
-                                                                                                        "author",
-                                                                                                        f ->
-                                                                                                                f
-                                                                                                                        .keyword(
-                                                                                                                                k ->
-                                                                                                                                        k))
-                                                                                                .properties(
-                                                                                                        "from",
-                                                                                                        f ->
-                                                                                                                f
-                                                                                                                        .date(
-                                                                                                                                d ->
-                                                                                                                                        d))
-                                                                                                .properties(
-                                                                                                        "to",
-                                                                                                        f ->
-                                                                                                                f
-                                                                                                                        .date(
-                                                                                                                                d ->
-                                                                                                                                        d))
-                                                                                                .properties(
-                                                                                                        "communityEventId",
-                                                                                                        f ->
-                                                                                                                f
-                                                                                                                        .keyword(
-                                                                                                                                k ->
-                                                                                                                                        k))))
+                                                        .properties("filters", FILTERS)
                                                         .properties("resultCount", INTEGER)
                                                         .properties("documentIds", KEYWORD)
                                                         .properties("latencyMs", LONG)
@@ -179,13 +140,7 @@ class SearchFactIndex {
      * @return how many were deleted
      */
     long deleteOlderThan(Instant cutoff) {
-        Query old =
-                Query.of(
-                        q ->
-                                q.range(
-                                        r ->
-                                                r.field("@timestamp")
-                                                        .lt(JsonData.of(cutoff.toString()))));
+        Query old = range("@timestamp", null, cutoff);
         return index.changeEachMatching(
                 old,
                 PAGE,
