@@ -60,6 +60,7 @@ public final class DemoActivity {
     private final int concurrency;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+    private final List<String> loadedBefore = new ArrayList<>();
 
     private DemoActivity(
             URI command, URI query, URI issuer, String secret, Path documents, int concurrency) {
@@ -107,15 +108,21 @@ public final class DemoActivity {
         uploadDocuments(now);
         if (!withInterests(plan.members().get(plan.members().size() - 1))) {
             registerMembers(plan.members(), userIds);
+        } else {
+            loadedBefore.add("members");
         }
         if (!listed(plan.communityEvents().get(plan.communityEvents().size() - 1))) {
             signIn(plan.members(), userIds);
             for (int k = 0; k < plan.communityEvents().size(); k++) {
                 runCommunityEvent(k, plan.communityEvents().get(k), plan.members(), userIds);
             }
+        } else {
+            loadedBefore.add("community events");
         }
         if (!searchedForNothing()) {
             search(plan);
+        } else {
+            loadedBefore.add("searches");
         }
     }
 
@@ -572,6 +579,9 @@ public final class DemoActivity {
         counts.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> parts.add(e.getValue() + " " + e.getKey()));
+        if (!loadedBefore.isEmpty()) {
+            parts.add(String.join(" and ", loadedBefore) + " already loaded by an earlier run");
+        }
         return parts.isEmpty() ? "nothing new: already loaded" : String.join(", ", parts);
     }
 
