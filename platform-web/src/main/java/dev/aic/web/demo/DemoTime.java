@@ -19,7 +19,7 @@ public final class DemoTime {
     // one per JVM: Axon's event clock is a static, which the last context started sets (tests start
     // several)
     private static final ThreadLocal<Instant> OVERRIDE = new ThreadLocal<>();
-    private final Clock clock = new DemoClock();
+    private final Clock clock = new DemoClock(ZoneOffset.UTC);
 
     /** The system clock, except on a thread inside a request that named its time. */
     public Clock clock() {
@@ -37,7 +37,13 @@ public final class DemoTime {
 
     private static final class DemoClock extends Clock {
 
-        private final Clock system = Clock.systemUTC();
+        private final ZoneId zone;
+        private final Clock system;
+
+        DemoClock(ZoneId zone) {
+            this.zone = zone;
+            this.system = Clock.system(zone);
+        }
 
         @Override
         public Instant instant() {
@@ -47,12 +53,12 @@ public final class DemoTime {
 
         @Override
         public ZoneId getZone() {
-            return ZoneOffset.UTC;
+            return zone;
         }
 
         @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the demo clock reads UTC only");
+        public Clock withZone(ZoneId other) {
+            return new DemoClock(other);
         }
     }
 }
